@@ -1,0 +1,67 @@
+/**
+ * Writes src/generated/ from the bundled spec: openapi-typescript's `paths`
+ * and `components` types, and the constants the client reads from the spec.
+ *
+ * With CI set (or --check) it writes nothing and fails when the committed
+ * files differ from what the spec generates, so a stale commit cannot pass CI.
+ */
+import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import openapiTS, { astToString } from 'openapi-typescript';
+import { productionServerUrl, readBundledSpec } from '@leaf-credentials/spec';
+
+export const GENERATED_DIR = fileURLToPath(new URL('../src/generated/', import.meta.url));
+
+const HEADER = [
+  '// This file is generated from spec/leaf-credentials.yaml by `npm run generate`.',
+  '// Do not edit it: change the spec and regenerate.',
+  '',
+].join('\n');
+
+/** File name (inside src/generated/) to its expected content. */
+export async function renderGeneratedFiles(): Promise<Record<string, string>> {
+  const spec = readBundledSpec();
+  const ast = await openapiTS(spec as never, { alphabetize: false, exportType: false });
+  return {
+    'schema.ts': HEADER + astToString(ast),
+    'constants.ts':
+      HEADER +
+      `/** Leaf's production API, the first server in the spec. */\n` +
+      `export const PRODUCTION_BASE_URL = ${JSON.stringify(productionServerUrl(spec))};\n`,
+  };
+}
+
+/** Names of the generated files whose content on disk differs from the spec's. */
+export async function staleGeneratedFiles(dir: string = GENERATED_DIR): Promise<string[]> {
+  const expected = await renderGeneratedFiles();
+  return Object.entries(expected)
+    .filter(([name, content]) => {
+      const path = join(dir, name);
+      return !existsSync(path) || readFileSync(path, 'utf8') !== content;
+    })
+    .map(([name]) => name);
+}
+
+async function main(): Promise<void> {
+  const check = process.argv.includes('--check') || Boolean(process.env.CI);
+  if (check) {
+    const stale = await staleGeneratedFiles();
+    if (stale.length > 0) {
+      console.error(
+        `Generated code is stale against the spec: ${stale.map((name) => `src/generated/${name}`).join(', ')}.\n` +
+          'Run `npm run generate` and commit the result.',
+      );
+      process.exit(1);
+    }
+    console.log('Generated code is up to date with the spec.');
+    return;
+  }
+  mkdirSync(GENERATED_DIR, { recursive: true });
+  for (const [name, content] of Object.entries(await renderGeneratedFiles())) {
+    writeFileSync(join(GENERATED_DIR, name), content);
+  }
+  console.log(`Wrote ${GENERATED_DIR}`);
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) await main();

@@ -1,0 +1,42 @@
+/**
+ * Type tests: the generated types turn wrong calls into compile errors.
+ * Each fixture is compiled with the TypeScript compiler in strict mode.
+ */
+import { fileURLToPath } from 'node:url';
+import ts from 'typescript';
+import { describe, expect, it } from 'vitest';
+
+const fixture = (name: string) => fileURLToPath(new URL(`./fixtures/types/${name}`, import.meta.url));
+
+function compileErrors(file: string): string[] {
+  const program = ts.createProgram([file], {
+    strict: true,
+    noEmit: true,
+    target: ts.ScriptTarget.ES2022,
+    module: ts.ModuleKind.NodeNext,
+    moduleResolution: ts.ModuleResolutionKind.NodeNext,
+    lib: ['lib.es2023.d.ts', 'lib.dom.d.ts'],
+    types: [],
+    skipLibCheck: true,
+  });
+  return ts
+    .getPreEmitDiagnostics(program)
+    .map((diagnostic) => ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n'));
+}
+
+describe('the generated client types', () => {
+  it('accept correct calls', () => {
+    expect(compileErrors(fixture('valid-calls.ts'))).toEqual([]);
+  });
+
+  it('reject a create body missing a required field', () => {
+    const errors = compileErrors(fixture('missing-client-secret.ts'));
+    expect(errors.join('\n')).toMatch(/clientSecret/);
+  });
+
+  it('reject a path the spec does not have', () => {
+    const errors = compileErrors(fixture('unknown-path.ts'));
+    expect(errors.join('\n')).toMatch(/john-deere-credentials/);
+  });
+
+});

@@ -1,0 +1,110 @@
+/**
+ * Start the mock in its own process on a free port, wait until it answers,
+ * and stop it: what every test's global setup, `npm start` and the benchmarks
+ * use. A separate process keeps a test run honest (the tests talk HTTP to the
+ * same program `npm run mock` runs) and lets `stop()` really free the port.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+export { createMockServer, loadOperations, MAX_BODY_BYTES } from './server.js';
+export { defaultMockAddress, MOCK_HOST_ENV, MOCK_PORT_ENV, type MockAddress } from './config.js';
+export { PROBLEM_CONTENT_TYPE, type Problem, type FieldError } from './problem.js';
+
+const PACKAGE_DIR = fileURLToPath(new URL('..', import.meta.url));
+const CLI_PATH = fileURLToPath(new URL('./cli.ts', import.meta.url));
+const READY_LINE = /listening on (http:\/\/\S+)/;
+
+export interface StartMockOptions {
+  /** 0 (the default) picks a free port. */
+  port?: number;
+  host?: string;
+  /** Print the mock's access log to this process's stdout. */
+  log?: boolean;
+  /** How long to wait for the mock to answer before giving up. */
+  timeoutMs?: number;
+}
+
+export interface RunningMock {
+  /** Base URL of the mock, such as `http://127.0.0.1:41235`. */
+  url: string;
+  port: number;
+  stop(): Promise<void>;
+}
+
+export async function startMock(options: StartMockOptions = {}): Promise<RunningMock> {
+  const { port = 0, host = '127.0.0.1', log = false, timeoutMs = 20_000 } = options;
+  const args = ['--import', 'tsx', CLI_PATH, '--host', host, '--port', String(port)];
+  if (!log) args.push('--quiet');
+  const child = spawn(process.execPath, args, { cwd: PACKAGE_DIR, stdio: ['ignore', 'pipe', 'pipe'] });
+  const killOnExit = () => child.kill('SIGKILL');
+  process.once('exit', killOnExit);
+
+  let stderr = '';
+  child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+
+  try {
+    const url = await waitForReadyLine(child, timeoutMs, () => stderr);
+    await waitUntilAnswering(url, timeoutMs);
+    if (log) child.stdout!.pipe(process.stdout);
+    return {
+      url,
+      port: Number(new URL(url).port),
+      stop: async () => {
+        process.removeListener('exit', killOnExit);
+        await stopProcess(child);
+      },
+    };
+  } catch (error) {
+    process.removeListener('exit', killOnExit);
+    await stopProcess(child);
+    throw error;
+  }
+}
+
+function waitForReadyLine(child: ChildProcess, timeoutMs: number, stderr: () => string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let stdout = '';
+    const timer = setTimeout(() => fail(`did not start within ${timeoutMs} ms`), timeoutMs);
+    const fail = (why: string) => {
+      clearTimeout(timer);
+      reject(new Error(`The mock ${why}.${stderr() ? `\n${stderr().trim()}` : ''}`));
+    };
+    child.once('exit', (code) => fail(`exited with code ${code} before it was ready`));
+    child.stdout!.on('data', function onData(chunk: Buffer) {
+      stdout += chunk.toString();
+      const match = READY_LINE.exec(stdout);
+      if (match) {
+        clearTimeout(timer);
+        child.stdout!.off('data', onData);
+        child.removeAllListeners('exit');
+        resolve(match[1]!);
+      }
+    });
+  });
+}
+
+async function waitUntilAnswering(url: string, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      await fetch(url, { method: 'OPTIONS' });
+      return;
+    } catch (error) {
+      if (Date.now() > deadline) throw new Error(`The mock at ${url} does not answer: ${(error as Error).message}`);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  }
+}
+
+function stopProcess(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    const force = setTimeout(() => child.kill('SIGKILL'), 3_000);
+    child.once('exit', () => {
+      clearTimeout(force);
+      resolve();
+    });
+    child.kill('SIGTERM');
+  });
+}

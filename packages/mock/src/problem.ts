@@ -1,0 +1,95 @@
+/**
+ * Turns what Prism's validator found into the API's problem+json shape, so
+ * every 4xx the mock sends names the field or header that was wrong.
+ */
+import type { IPrismDiagnostic } from '@stoplight/prism-core';
+
+export interface FieldError {
+  objectName: string;
+  field: string;
+  message: string;
+}
+
+export interface Problem {
+  type: string;
+  title: string;
+  status: number;
+  detail: string;
+  path: string;
+  message: string;
+  fieldErrors?: FieldError[];
+}
+
+export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
+
+const TITLES: Record<number, string> = {
+  400: 'Bad Request',
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'Not Found',
+  405: 'Method Not Allowed',
+  406: 'Not Acceptable',
+  413: 'Payload Too Large',
+  415: 'Unsupported Media Type',
+  422: 'Unprocessable Entity',
+  500: 'Internal Server Error',
+};
+
+export function statusTitle(status: number): string {
+  return TITLES[status] ?? (status >= 500 ? 'Server Error' : 'Client Error');
+}
+
+export function problem(status: number, path: string, detail: string, fieldErrors?: FieldError[]): Problem {
+  const validation = status === 400 && fieldErrors !== undefined && fieldErrors.length > 0;
+  return {
+    type: validation ? 'https://www.jhipster.tech/problem/constraint-violation' : 'about:blank',
+    title: statusTitle(status),
+    status,
+    detail,
+    path,
+    message: validation ? 'error.validation' : `error.http.${status}`,
+    ...(fieldErrors?.length ? { fieldErrors } : {}),
+  };
+}
+
+/**
+ * Prism reports where a violation is as a path such as
+ * `['body', 'tokenMetadata', 'scopes']`, `['path', 'leafUserId']` or
+ * `['header', 'authorization']`, and ajv's keyword as its code. A missing or
+ * unknown property is reported on its parent object, with the property's name
+ * only in the message ("must have required property 'x'", "found 'x'").
+ */
+export function toFieldError(diagnostic: IPrismDiagnostic, parameterNames: ParameterNames): FieldError {
+  // A required body that is absent is reported with no path at all.
+  const [location = 'body', ...rest] = diagnostic.path ?? [];
+  const named =
+    diagnostic.code === 'required'
+      ? /required property '([^']+)'/.exec(diagnostic.message)?.[1]
+      : diagnostic.code === 'additionalProperties'
+        ? /found '([^']+)'/.exec(diagnostic.message)?.[1]
+        : undefined;
+  const segments = named ? [...rest, named] : rest;
+  const field = segments.length > 0 ? segments.join('.') : location;
+  const canonical = location === 'body' ? field : parameterNames.get(field.toLowerCase()) ?? field;
+  return {
+    objectName: location,
+    field: canonical,
+    message: diagnostic.message.replace(/^Request /, '').replace(field, canonical),
+  };
+}
+
+/** Prism reports parameter names lowercased; this maps them back to the spec's spelling. */
+export type ParameterNames = ReadonlyMap<string, string>;
+
+export function parameterNamesOf(operations: Array<{ request?: { path?: Array<{ name: string }>; query?: Array<{ name: string }>; headers?: Array<{ name: string }> } }>): ParameterNames {
+  const names = new Map<string, string>();
+  for (const operation of operations) {
+    const { path = [], query = [], headers = [] } = operation.request ?? {};
+    for (const { name } of [...path, ...query, ...headers]) names.set(name.toLowerCase(), name);
+  }
+  return names;
+}
+
+export function describeViolations(fieldErrors: FieldError[]): string {
+  return fieldErrors.map((error) => error.message).join('; ');
+}

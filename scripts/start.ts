@@ -1,0 +1,51 @@
+/**
+ * `npm start` (after `turbo run build`): serves the API reference on
+ * http://localhost:8080 and the mock on http://127.0.0.1:4010, together,
+ * until Ctrl-C stops both. DOCS_PORT, MOCK_PORT and MOCK_HOST override them.
+ */
+import type { AddressInfo } from 'node:net';
+import { createDocsServer, docsPort, DOCS_HTML_PATH } from '@leaf-credentials/docs';
+import { defaultMockAddress, startMock } from '@leaf-credentials/mock';
+
+const mockAddress = defaultMockAddress();
+const mock = await startMock({ ...mockAddress, log: true });
+
+const docs = createDocsServer();
+await new Promise<void>((resolve, reject) => {
+  docs.once('error', (error: NodeJS.ErrnoException) =>
+    reject(
+      error.code === 'EADDRINUSE'
+        ? new Error(`Port ${docsPort()} is in use: set DOCS_PORT to another port.`)
+        : error,
+    ),
+  );
+  docs.listen(docsPort(), 'localhost', resolve);
+}).catch(async (error: Error) => {
+  console.error(error.message);
+  await mock.stop();
+  process.exit(1);
+});
+
+const { port } = docs.address() as AddressInfo;
+console.log(
+  [
+    '',
+    `  API docs   http://localhost:${port}   (${DOCS_HTML_PATH})`,
+    `  Mock API   ${mock.url}   (try: curl -H 'Authorization: Bearer any-token' ${mock.url}/users/5f1c7a3e-2b4d-4c8e-9f6a-1d2e3b4c5a6f/climate-field-view-credentials/status)`,
+    '',
+    '  Ctrl-C stops both.',
+    '',
+  ].join('\n'),
+);
+
+let stopping = false;
+async function stop(): Promise<void> {
+  if (stopping) return;
+  stopping = true;
+  docs.closeAllConnections();
+  await Promise.all([new Promise((resolve) => docs.close(resolve)), mock.stop()]);
+  console.log('Stopped the docs and the mock.');
+  process.exit(0);
+}
+process.on('SIGINT', stop);
+process.on('SIGTERM', stop);

@@ -1,0 +1,84 @@
+/**
+ * The one way other packages reach the spec: where it is, its bundled form
+ * (what `npm run build` writes with `redocly bundle`), and the facts that live
+ * in it, such as the production and mock server URLs.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+/** The hand-written root document: edit this (and the files it references). */
+export const SPEC_PATH = fileURLToPath(new URL('../leaf-credentials.yaml', import.meta.url));
+
+/** The single-file bundle every generator and the mock read. */
+export const BUNDLED_SPEC_PATH = fileURLToPath(new URL('../dist/leaf-credentials.json', import.meta.url));
+
+export interface OpenApiServer {
+  url: string;
+  description?: string;
+}
+
+/** The parts of the bundled document this repo's tooling reads directly. */
+export interface BundledSpec {
+  openapi: string;
+  info: { title: string; version: string };
+  servers: OpenApiServer[];
+  paths: Record<string, Record<string, unknown>>;
+  components: Record<string, Record<string, unknown>>;
+  [key: string]: unknown;
+}
+
+export function readBundledSpec(path: string = BUNDLED_SPEC_PATH): BundledSpec {
+  if (!existsSync(path)) {
+    throw new Error(`The bundled spec ${path} does not exist yet: run \`npm run build\` first.`);
+  }
+  return JSON.parse(readFileSync(path, 'utf8')) as BundledSpec;
+}
+
+const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
+
+function isLoopback(server: OpenApiServer): boolean {
+  return LOOPBACK_HOSTS.has(new URL(server.url).hostname);
+}
+
+/** The first server that is not on this machine: Leaf's production API. */
+export function productionServerUrl(spec: BundledSpec = readBundledSpec()): string {
+  const server = spec.servers.find((candidate) => !isLoopback(candidate));
+  if (!server) throw new Error('The spec lists no production server.');
+  return server.url;
+}
+
+/** The loopback server the spec documents for the mock: its default host and port. */
+export function mockServerUrl(spec: BundledSpec = readBundledSpec()): URL {
+  const server = spec.servers.find(isLoopback);
+  if (!server) throw new Error('The spec lists no loopback server for the mock.');
+  return new URL(server.url);
+}
+
+export const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'patch', 'head', 'options', 'trace'] as const;
+
+export interface SpecOperation {
+  operationId: string;
+  method: (typeof HTTP_METHODS)[number];
+  path: string;
+  tags: string[];
+  operation: Record<string, unknown>;
+}
+
+/** Every operation of the spec, in document order. */
+export function listOperations(spec: BundledSpec = readBundledSpec()): SpecOperation[] {
+  const operations: SpecOperation[] = [];
+  for (const [path, pathItem] of Object.entries(spec.paths)) {
+    for (const method of HTTP_METHODS) {
+      const operation = pathItem[method] as Record<string, unknown> | undefined;
+      if (!operation) continue;
+      operations.push({
+        operationId: String(operation.operationId),
+        method,
+        path,
+        tags: (operation.tags as string[] | undefined) ?? [],
+        operation,
+      });
+    }
+  }
+  return operations;
+}

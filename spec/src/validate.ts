@@ -1,0 +1,84 @@
+/**
+ * Checks a response against what the spec says that operation answers with
+ * that status: used by the contract tests, the fuzzer and the sample runner.
+ */
+import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
+import addFormats from 'ajv-formats';
+import { readBundledSpec, type BundledSpec } from './index.js';
+
+interface MediaType {
+  schema?: unknown;
+}
+
+interface ResponseObject {
+  $ref?: string;
+  content?: Record<string, MediaType>;
+}
+
+export interface ResponseCheck {
+  ok: boolean;
+  errors: string[];
+}
+
+export interface ResponseValidator {
+  /** Is `body` (sent as `contentType`) what `method path` documents for `status`? */
+  check(method: string, path: string, status: number, contentType: string | null, body: unknown): ResponseCheck;
+}
+
+export function createResponseValidator(spec: BundledSpec = readBundledSpec()): ResponseValidator {
+  // OpenAPI 3.1 schemas are JSON Schema 2020-12; `example` and `x-*` are annotations.
+  const ajv = new Ajv2020({ strict: false, allErrors: true });
+  (addFormats as unknown as (ajv: Ajv2020) => void)(ajv);
+  ajv.addSchema(spec as object, 'spec');
+  const compiled = new Map<string, ValidateFunction>();
+
+  function resolveResponse(response: ResponseObject): ResponseObject {
+    if (!response.$ref) return response;
+    const name = response.$ref.replace('#/components/responses/', '');
+    return spec.components.responses?.[name] as ResponseObject;
+  }
+
+  return {
+    check(method, path, status, contentType, body) {
+      const operation = spec.paths[path]?.[method.toLowerCase()] as
+        | { responses?: Record<string, ResponseObject> }
+        | undefined;
+      if (!operation) return { ok: false, errors: [`${method} ${path} is not in the spec`] };
+      const documented = operation.responses?.[String(status)];
+      if (!documented) return { ok: false, errors: [`${method} ${path} does not document status ${status}`] };
+      const response = resolveResponse(documented);
+      if (!response.content) {
+        return body === undefined || body === null || body === ''
+          ? { ok: true, errors: [] }
+          : { ok: false, errors: [`status ${status} has no body in the spec, but one was sent`] };
+      }
+      const mediaType = (contentType ?? '').split(';')[0]!.trim();
+      if (!(mediaType in response.content)) {
+        return {
+          ok: false,
+          errors: [`content type "${mediaType}" is not one of ${Object.keys(response.content).join(', ')}`],
+        };
+      }
+      const pointer = `spec#/paths/${escape(path)}/${method.toLowerCase()}/responses/${status}`;
+      const key = `${pointer}|${mediaType}`;
+      let validate = compiled.get(key);
+      if (!validate) {
+        const responsePointer = documented.$ref
+          ? `spec#/components/responses/${documented.$ref.replace('#/components/responses/', '')}`
+          : pointer;
+        validate = ajv.compile({ $ref: `${responsePointer}/content/${escape(mediaType)}/schema` });
+        compiled.set(key, validate);
+      }
+      const ok = validate(body) as boolean;
+      return {
+        ok,
+        errors: (validate.errors ?? []).map((error) => `${error.instancePath || '(root)'} ${error.message}`),
+      };
+    },
+  };
+}
+
+/** JSON Pointer escaping of one reference token (RFC 6901), URI-encoded for a $ref. */
+function escape(token: string): string {
+  return encodeURIComponent(token.replace(/~/g, '~0').replace(/\//g, '~1'));
+}
