@@ -30,7 +30,7 @@ interface VitestJson {
 
 for (const dir of workspaceDirs()) rmSync(join(dir, 'test-results'), { recursive: true, force: true });
 
-const turbo = spawnSync('npx', ['--no-install', 'turbo', 'run', 'test', ...process.argv.slice(2)], {
+const turbo = spawnSync('npx', ['--no-install', 'turbo', 'run', 'test', '--continue', ...process.argv.slice(2)], {
   cwd: ROOT,
   stdio: 'inherit',
   env: { ...process.env, TURBO_TELEMETRY_DISABLED: '1' },
