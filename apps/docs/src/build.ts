@@ -5,23 +5,37 @@
  * embeds Redoc itself, so the page needs no CDN.
  */
 import { spawnSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { SPEC_PATH } from '@leaf-credentials/spec';
 
 import { DOCS_HTML_PATH } from './server.js';
+
 const REPO_ROOT = fileURLToPath(new URL('../../..', import.meta.url));
 
-const run = spawnSync('npx', [
-  '--no-install',
-  'redocly',
-  'build-docs',
-  SPEC_PATH,
-  '--inlineBundle',
-  '--output',
-  DOCS_HTML_PATH,
-], {
-  cwd: REPO_ROOT,
-  stdio: 'inherit',
-  env: { ...process.env, REDOCLY_TELEMETRY: 'off', REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true' },
-});
-process.exit(run.status ?? 1);
+/**
+ * Redoc's sidebar attribution renders an <img> from Redocly's CDN, and no
+ * option turns it off. The page's CSP would block the load, but the browser
+ * would still attempt it; pointing the image at an empty inline SVG means no
+ * request is ever made (the template's CSS hides the attribution anyway).
+ */
+const ATTRIBUTION_IMAGES = /https:\/\/cdn\.redoc\.ly\/redoc\/logo-mini(?:-full)?\.svg/g;
+const EMPTY_IMAGE = 'data:image/svg+xml,%3Csvg xmlns=%22http://www.w3.org/2000/svg%22/%3E';
+
+const run = spawnSync(
+  'npx',
+  ['--no-install', 'redocly', 'build-docs', SPEC_PATH, '--inlineBundle', '--output', DOCS_HTML_PATH],
+  {
+    cwd: REPO_ROOT,
+    stdio: 'inherit',
+    env: { ...process.env, REDOCLY_TELEMETRY: 'off', REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true' },
+  },
+);
+if (run.status !== 0) process.exit(run.status ?? 1);
+
+const html = readFileSync(DOCS_HTML_PATH, 'utf8');
+if (!ATTRIBUTION_IMAGES.test(html)) {
+  // Redoc changed: the browser test says whether the page now reaches out.
+  console.warn(`build-docs: Redoc's attribution image URL was not found in ${DOCS_HTML_PATH}.`);
+}
+writeFileSync(DOCS_HTML_PATH, html.replace(ATTRIBUTION_IMAGES, EMPTY_IMAGE));
