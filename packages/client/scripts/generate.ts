@@ -9,7 +9,7 @@ import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import openapiTS, { astToString } from 'openapi-typescript';
-import { productionServerUrl, readBundledSpec } from '@leaf-credentials/spec';
+import { listOperations, productionServerUrl, readBundledSpec } from '@leaf-credentials/spec';
 
 export const GENERATED_DIR = fileURLToPath(new URL('../src/generated/', import.meta.url));
 
@@ -18,6 +18,45 @@ const HEADER = [
   '// Do not edit it: change the spec and regenerate.',
   '',
 ].join('\n');
+
+type SpecObject = Record<string, unknown>;
+
+/** Follows a local `$ref` (`#/components/...`) to the object it names. */
+function resolveRef(spec: SpecObject, node: unknown): SpecObject | undefined {
+  if (!node || typeof node !== 'object') return undefined;
+  const ref = (node as SpecObject).$ref;
+  if (typeof ref !== 'string') return node as SpecObject;
+  return ref
+    .slice(2)
+    .split('/')
+    .reduce<unknown>((parent, key) => (parent as SpecObject | undefined)?.[key], spec) as SpecObject | undefined;
+}
+
+/**
+ * The spec's operations as a value (openapi-typescript only emits types):
+ * operationId to HTTP method, path template, and whether the request and the
+ * success response carry a JSON body, so the client's helpers name an
+ * operation and never restate a path.
+ */
+function renderOperationTable(spec: ReturnType<typeof readBundledSpec>): string {
+  const entries = listOperations(spec).map(({ operationId, method, path, operation }) => {
+    const responses = (operation.responses ?? {}) as SpecObject;
+    const responseBody = Object.entries(responses).some(
+      ([status, response]) => status.startsWith('2') && resolveRef(spec, response)?.content !== undefined,
+    );
+    const fields = [
+      `method: ${JSON.stringify(method.toUpperCase())}`,
+      `path: ${JSON.stringify(path)}`,
+      `requestBody: ${resolveRef(spec, operation.requestBody) !== undefined}`,
+      `responseBody: ${responseBody}`,
+    ];
+    return `  ${operationId}: { ${fields.join(', ')} },\n`;
+  });
+  return (
+    '/** Every operation of the spec: its HTTP method, path template, and which sides carry a JSON body. */\n' +
+    `export const OPERATIONS = {\n${entries.join('')}} as const;\n`
+  );
+}
 
 /** File name (inside src/generated/) to its expected content. */
 export async function renderGeneratedFiles(): Promise<Record<string, string>> {
@@ -29,6 +68,7 @@ export async function renderGeneratedFiles(): Promise<Record<string, string>> {
       HEADER +
       `/** Leaf's production API, the first server in the spec. */\n` +
       `export const PRODUCTION_BASE_URL = ${JSON.stringify(productionServerUrl(spec))};\n`,
+    'operations.ts': HEADER + renderOperationTable(spec),
   };
 }
 

@@ -1,24 +1,44 @@
 /**
- * @leaf-credentials/client: a typed fetch client for Leaf's credential
- * endpoints, generated from the spec.
+ * @leaf-credentials/client: a typed client for Leaf's Trimble and Climate
+ * FieldView credential endpoints, generated from the spec.
  */
-import createClient, { type Client } from 'openapi-fetch';
-import type { paths } from './generated/schema.js';
-import { PRODUCTION_BASE_URL } from './generated/constants.js';
-
-export type { paths, components, operations } from './generated/schema.js';
-export { PRODUCTION_BASE_URL };
-
-export interface LeafCredentialsClientOptions {
-  /** Where the API lives. Defaults to Leaf's production server from the spec. */
-  baseUrl?: string;
-  /** A Leaf JWT, sent as `Authorization: Bearer <token>`. */
-  token: string;
-}
-
-export type LeafCredentialsClient = Client<paths>;
-
-export function createLeafCredentialsClient(options: LeafCredentialsClientOptions): LeafCredentialsClient {
-  const { baseUrl = PRODUCTION_BASE_URL, token } = options;
-  return createClient<paths>({ baseUrl, headers: { Authorization: `Bearer ${token}` } });
-}
+export {
+  createLeafCredentialsClient,
+  PROVIDER_OPERATIONS,
+  type CallOptions,
+  type ClimateFieldViewHelpers,
+  type LeafCredentialsClient,
+  type LeafCredentialsClientOptions,
+  type OperationHelper,
+  type TrimbleHelpers,
+} from './client.js';
+export {
+  LeafApiError,
+  LeafCredentialStatusError,
+  LeafError,
+  LeafInvalidResponseError,
+  LeafNetworkError,
+  LeafTimeoutError,
+} from './errors.js';
+export { PRODUCTION_BASE_URL } from './generated/constants.js';
+export { OPERATIONS } from './generated/operations.js';
+export type { components, operations, paths } from './generated/schema.js';
+export { REDACTED, SECRET_FIELDS, redactValue } from './redact.js';
+export { DEFAULT_RETRY, type RetryOptions } from './retry.js';
+export type { FetchLike, LeafLogger, TokenSource } from './transport.js';
+export type {
+  ClimateFieldViewCredentials,
+  ClimateFieldViewCredentialsCreate,
+  CredentialEvent,
+  CredentialEvents,
+  CredentialStatus,
+  CredentialStatusReport,
+  FieldError,
+  OperationId,
+  Problem,
+  RequestBody,
+  ResponseBody,
+  TrimbleCredentials,
+  TrimbleCredentialsCreate,
+} from './types.js';
+export { WAIT_DEFAULTS, type WaitUntilHealthyOptions } from './wait.js';

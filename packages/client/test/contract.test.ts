@@ -8,7 +8,7 @@ import { createResponseValidator } from '@leaf-credentials/spec/validate';
 import { createLeafCredentialsClient } from '../src/index.js';
 
 const baseUrl = inject('mockUrl');
-const client = createLeafCredentialsClient({ baseUrl, token: 'contract.test.token' });
+const client = createLeafCredentialsClient({ baseUrl, token: 'contract.test.token' }).raw;
 const validator = createResponseValidator();
 const leafUserId = '5f1c7a3e-2b4d-4c8e-9f6a-1d2e3b4c5a6f';
 
@@ -70,7 +70,7 @@ describe('errors are problem+json as documented', () => {
   const path = '/users/{leafUserId}/trimble-credentials';
 
   it('answers 401 without a token', async () => {
-    const anonymous = createLeafCredentialsClient({ baseUrl, token: '' });
+    const anonymous = createLeafCredentialsClient({ baseUrl, token: '' }).raw;
     const { response, error } = await anonymous.GET(path, { params: { path: { leafUserId } }, headers: { Authorization: null } });
     expect(response.status).toBe(401);
     expect(validator.check('get', path, 401, response.headers.get('content-type'), error).errors).toEqual([]);

@@ -1,0 +1,160 @@
+/**
+ * Every failure the client reports is a `LeafError`: one readable line naming
+ * the operation, with secrets scrubbed from the message, the cause, `toJSON()`
+ * and `util.inspect` output.
+ */
+import { redactError, redactValue, scrubText } from './redact.js';
+import type { CredentialStatus, Problem } from './types.js';
+
+// util.inspect looks this symbol up; using the registry key keeps the browser build free of node:util.
+const INSPECT = Symbol.for('nodejs.util.inspect.custom');
+
+type Secrets = readonly (string | undefined)[];
+
+interface InspectOptions {
+  depth?: number | null;
+}
+type Inspect = (value: unknown, options?: InspectOptions) => string;
+
+export abstract class LeafError extends Error {
+  /** What failed: `METHOD /path/{template}`, or the helper's name. */
+  readonly operation: string;
+
+  protected constructor(operation: string, reason: string, cause: unknown, secrets: Secrets) {
+    super(scrubText(`${operation} failed: ${reason}`, secrets));
+    this.operation = operation;
+    if (cause !== undefined) {
+      Object.defineProperty(this, 'cause', {
+        value: cause instanceof Error ? redactError(cause, secrets) : redactValue(cause, secrets),
+        writable: true,
+        configurable: true,
+      });
+    }
+  }
+
+  /** Scrubs values only known after the error was made (a helper's request body). */
+  redactSecrets(secrets: Secrets): this {
+    this.message = scrubText(this.message, secrets);
+    if (this.stack !== undefined) this.stack = scrubText(this.stack, secrets);
+    if (this.cause !== undefined) this.cause = redactValue(this.cause, secrets);
+    return this;
+  }
+
+  /** The error's own fields, for `toJSON()` and `util.inspect`. */
+  protected details(): Record<string, unknown> {
+    return {};
+  }
+
+  toJSON(): Record<string, unknown> {
+    const cause = this.cause instanceof Error ? { name: this.cause.name, message: this.cause.message } : this.cause;
+    return { name: this.name, message: this.message, operation: this.operation, ...this.details(), cause };
+  }
+
+  [INSPECT](_depth: number, options: InspectOptions, inspect: Inspect): string {
+    const fields = { operation: this.operation, ...this.details(), cause: this.cause };
+    return `${this.stack ?? `${this.name}: ${this.message}`} ${inspect(fields, options)}`;
+  }
+}
+
+function isProblem(body: unknown): body is Problem {
+  return (
+    typeof body === 'object' &&
+    body !== null &&
+    typeof (body as Problem).status === 'number' &&
+    typeof (body as Problem).title === 'string'
+  );
+}
+
+/** The API answered with a status outside 2xx. */
+export class LeafApiError extends LeafError {
+  override readonly name = 'LeafApiError';
+  /** The HTTP status code. */
+  readonly status: number;
+  /** The problem+json body; made up from the status line when the body was not a problem. */
+  readonly problem: Problem;
+  /** The request id the server sent (`x-request-id`), to quote to Leaf support. */
+  readonly requestId: string | undefined;
+
+  constructor(operation: string, response: Response, body: unknown, secrets: Secrets) {
+    const problem: Problem = isProblem(body)
+      ? redactValue(body, secrets)
+      : { type: 'about:blank', title: response.statusText || 'HTTP error', status: response.status };
+    const detail = problem.detail ? ` — ${problem.detail}` : '';
+    super(operation, `${response.status} ${problem.title}${detail}`, undefined, secrets);
+    this.status = response.status;
+    this.problem = problem;
+    this.requestId = response.headers.get('x-request-id') ?? undefined;
+  }
+
+  protected override details(): Record<string, unknown> {
+    return { status: this.status, requestId: this.requestId, problem: this.problem };
+  }
+}
+
+/** "fetch failed (connect ECONNREFUSED 127.0.0.1:1)": undici puts the useful part in the cause's cause. */
+function describeCause(cause: unknown): string {
+  if (!(cause instanceof Error)) return String(cause);
+  const inner = cause.cause instanceof Error ? cause.cause.message : undefined;
+  return inner ? `${cause.message} (${inner})` : cause.message;
+}
+
+/** The request never got a response: DNS, connection refused or reset, TLS, CORS. */
+export class LeafNetworkError extends LeafError {
+  override readonly name = 'LeafNetworkError';
+
+  constructor(operation: string, cause: unknown, secrets: Secrets) {
+    super(operation, `network error: ${describeCause(cause)}`, cause, secrets);
+  }
+}
+
+/** No response within `timeoutMs`, or a wait did not finish before its deadline. */
+export class LeafTimeoutError extends LeafError {
+  override readonly name = 'LeafTimeoutError';
+  /** The time allowed, in milliseconds. */
+  readonly timeoutMs: number;
+  /** For a wait: the last credential status seen before the deadline. */
+  readonly lastStatus: CredentialStatus | undefined;
+
+  constructor(operation: string, timeoutMs: number, lastStatus?: CredentialStatus) {
+    const last = lastStatus ? ` (last status ${lastStatus})` : '';
+    super(operation, `timed out after ${timeoutMs} ms${last}`, undefined, []);
+    this.timeoutMs = timeoutMs;
+    this.lastStatus = lastStatus;
+  }
+
+  protected override details(): Record<string, unknown> {
+    return { timeoutMs: this.timeoutMs, lastStatus: this.lastStatus };
+  }
+}
+
+/** A success response whose body is not the JSON the spec promises. */
+export class LeafInvalidResponseError extends LeafError {
+  override readonly name = 'LeafInvalidResponseError';
+  readonly status: number;
+  readonly requestId: string | undefined;
+
+  constructor(operation: string, response: Response, cause: unknown, secrets: Secrets) {
+    super(operation, `${response.status} response is not valid JSON`, cause, secrets);
+    this.status = response.status;
+    this.requestId = response.headers.get('x-request-id') ?? undefined;
+  }
+
+  protected override details(): Record<string, unknown> {
+    return { status: this.status, requestId: this.requestId };
+  }
+}
+
+/** Credentials a wait gave up on: the provider refuses them and polling will not change that. */
+export class LeafCredentialStatusError extends LeafError {
+  override readonly name = 'LeafCredentialStatusError';
+  readonly credentialStatus: CredentialStatus;
+
+  constructor(operation: string, credentialStatus: CredentialStatus) {
+    super(operation, `the credentials are ${credentialStatus}`, undefined, []);
+    this.credentialStatus = credentialStatus;
+  }
+
+  protected override details(): Record<string, unknown> {
+    return { credentialStatus: this.credentialStatus };
+  }
+}

@@ -1,0 +1,88 @@
+/**
+ * Keeps secrets inside the client: everything that leaves it through an
+ * error, `toJSON()`, `util.inspect` or the logger goes through here first.
+ */
+import type { ClimateFieldViewCredentials, TrimbleCredentials } from './types.js';
+
+/** Fields whose values are secrets (the spec describes each as "Sensitive."). */
+export const SECRET_FIELDS = ['clientSecret', 'refreshToken', 'accessToken', 'apiKey'] as const satisfies readonly (
+  | keyof TrimbleCredentials
+  | keyof ClimateFieldViewCredentials
+)[];
+
+export const REDACTED = '[redacted]';
+
+/** Shorter values are not treated as secrets when scrubbing text: they would mangle ordinary words. */
+const MIN_SECRET_LENGTH = 4;
+const MAX_DEPTH = 10;
+
+const SECRET_FIELD_SET: ReadonlySet<string> = new Set(SECRET_FIELDS);
+
+// A secret field written in text, in camelCase or snake_case (providers answer
+// with `access_token`), followed by `:` or `=` and its value, quoted or not.
+const SECRET_FIELD_PATTERN = SECRET_FIELDS.map((name) => name.replace(/[A-Z]/g, (c) => `_?${c.toLowerCase()}`)).join('|');
+const SECRET_ASSIGNMENT = new RegExp(
+  `(["']?\\b(?:${SECRET_FIELD_PATTERN})\\b["']?\\s*[:=]\\s*)("(?:[^"\\\\]|\\\\.)*"|'[^']*'|[^\\s,;&}"']+)`,
+  'gi',
+);
+const BEARER_CREDENTIAL = /(\bbearer\s+)[^\s"',;]+/gi;
+
+function replaceAssignment(_match: string, prefix: string, value: string): string {
+  const quote = value[0] === '"' || value[0] === "'" ? value[0] : '';
+  return `${prefix}${quote}${REDACTED}${quote}`;
+}
+
+function isSecretField(key: string): boolean {
+  return SECRET_FIELD_SET.has(key) || SECRET_FIELD_SET.has(key.replace(/_([a-z])/g, (_m, c: string) => c.toUpperCase()));
+}
+
+/** Removes the given secret values, secret-field assignments and bearer credentials from text. */
+export function scrubText(text: string, secrets: readonly (string | undefined)[]): string {
+  let scrubbed = text;
+  for (const secret of secrets) {
+    if (secret && secret.length >= MIN_SECRET_LENGTH) scrubbed = scrubbed.split(secret).join(REDACTED);
+  }
+  return scrubbed.replace(SECRET_ASSIGNMENT, replaceAssignment).replace(BEARER_CREDENTIAL, `$1${REDACTED}`);
+}
+
+/** A copy of `value` with secret fields' values replaced and every string scrubbed. */
+export function redactValue<T>(value: T, secrets: readonly (string | undefined)[], depth = 0): T {
+  if (typeof value === 'string') return scrubText(value, secrets) as T;
+  if (!value || typeof value !== 'object' || depth > MAX_DEPTH) return value;
+  if (value instanceof Error) return redactError(value, secrets, depth) as T;
+  if (Array.isArray(value)) return value.map((item) => redactValue(item, secrets, depth + 1)) as T;
+  const copy: Record<string, unknown> = {};
+  for (const [key, item] of Object.entries(value)) {
+    copy[key] = isSecretField(key) && item != null ? REDACTED : redactValue(item, secrets, depth + 1);
+  }
+  return copy as T;
+}
+
+/**
+ * A redacted stand-in for an error: same name, message and stack with secrets
+ * removed, its `code` kept and its own cause redacted in turn. The original is
+ * not kept because its other properties could hold anything.
+ */
+export function redactError(error: Error, secrets: readonly (string | undefined)[], depth = 0): Error {
+  const cause = (error as { cause?: unknown }).cause;
+  const copy = new Error(scrubText(error.message, secrets), {
+    cause: cause === undefined || depth > MAX_DEPTH ? undefined : redactValue(cause, secrets, depth + 1),
+  });
+  if (cause === undefined) delete (copy as { cause?: unknown }).cause;
+  copy.name = error.name;
+  copy.stack = error.stack === undefined ? undefined : scrubText(error.stack, secrets);
+  const code = (error as { code?: unknown }).code;
+  if (typeof code === 'string' || typeof code === 'number') Object.assign(copy, { code });
+  return copy;
+}
+
+/** The secret values a request body carries, to scrub from anything about that request. */
+export function secretsIn(body: unknown): string[] {
+  if (!body || typeof body !== 'object') return [];
+  const secrets: string[] = [];
+  for (const field of SECRET_FIELDS) {
+    const value = (body as Record<string, unknown>)[field];
+    if (typeof value === 'string') secrets.push(value);
+  }
+  return secrets;
+}

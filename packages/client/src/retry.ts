@@ -1,0 +1,73 @@
+/**
+ * When and how long to wait before trying a request again. Only requests that
+ * are safe to repeat are retried unless the caller opts in.
+ */
+
+export interface RetryOptions {
+  /** Total tries including the first. Default 3. */
+  attempts?: number;
+  /** The first backoff; each later one doubles. Default 250 ms. */
+  baseDelayMs?: number;
+  /** Longest backoff, and the longest `Retry-After` honoured (longer ones are not retried). Default 30 s. */
+  maxDelayMs?: number;
+  /** Methods to retry. Default GET and DELETE; add POST only if creating twice is harmless to you. */
+  methods?: readonly string[];
+  /** Statuses to retry. Default 429, 502, 503, 504. */
+  statuses?: readonly number[];
+}
+
+export interface RetryPolicy {
+  attempts: number;
+  baseDelayMs: number;
+  maxDelayMs: number;
+  methods: ReadonlySet<string>;
+  statuses: ReadonlySet<number>;
+}
+
+export const DEFAULT_RETRY = {
+  attempts: 3,
+  baseDelayMs: 250,
+  maxDelayMs: 30_000,
+  methods: ['GET', 'DELETE'],
+  statuses: [429, 502, 503, 504],
+} as const satisfies Required<RetryOptions>;
+
+/** The policy for `options.retry`: undefined (defaults), `false` (none), or overrides. */
+export function resolveRetryPolicy(retry: RetryOptions | boolean | undefined): RetryPolicy | undefined {
+  if (retry === false) return undefined;
+  const options = { ...DEFAULT_RETRY, ...(typeof retry === 'object' ? retry : {}) };
+  if (options.attempts <= 1) return undefined;
+  return {
+    attempts: Math.floor(options.attempts),
+    baseDelayMs: options.baseDelayMs,
+    maxDelayMs: options.maxDelayMs,
+    methods: new Set(options.methods.map((method) => method.toUpperCase())),
+    statuses: new Set(options.statuses),
+  };
+}
+
+/** Exponential backoff with "equal jitter": half the step fixed, half random, so clients spread out. */
+export function backoffDelay(policy: RetryPolicy, attempt: number, random: () => number = Math.random): number {
+  const step = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attempt - 1));
+  return step / 2 + random() * (step / 2);
+}
+
+/** `Retry-After` in milliseconds (delta-seconds or an HTTP date), or undefined when absent or unreadable. */
+export function parseRetryAfter(header: string | null, now: number = Date.now()): number | undefined {
+  if (header === null) return undefined;
+  const trimmed = header.trim();
+  if (/^\d+$/.test(trimmed)) return Number(trimmed) * 1000;
+  const date = Date.parse(trimmed);
+  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}
+
+/**
+ * How long to wait before retrying after `response`: the server's
+ * `Retry-After` when it sent one, else backoff. Undefined means do not retry:
+ * the server asked for a longer pause than the policy allows.
+ */
+export function retryDelay(policy: RetryPolicy, attempt: number, response: Response): number | undefined {
+  const retryAfter = parseRetryAfter(response.headers.get('retry-after'));
+  if (retryAfter === undefined) return backoffDelay(policy, attempt);
+  return retryAfter <= policy.maxDelayMs ? retryAfter : undefined;
+}
