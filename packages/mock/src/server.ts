@@ -6,8 +6,9 @@
  * 400 example and hide the violations in a header.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createRequire } from 'node:module';
 import type { IHttpOperation } from '@stoplight/types';
-import type { IPrismDiagnostic } from '@stoplight/prism-core';
+import type { IPrismComponents, IPrismDiagnostic } from '@stoplight/prism-core';
 import {
   createInstance,
   getHttpOperationsFromSpec,
@@ -27,9 +28,28 @@ import {
   type ParameterNames,
   type Problem,
 } from './problem.js';
+import {
+  checkHeaders,
+  checkPathEncoding,
+  parseRequestBody,
+  readBody,
+  tooLargeProblem,
+  TOO_LARGE,
+} from './request-checks.js';
+import { answerProtocolErrors, MAX_HEADER_BYTES } from './protocol-errors.js';
 
-/** Bodies larger than this are refused before parsing (the spec's largest field is 4 KiB). */
-export const MAX_BODY_BYTES = 1024 * 1024;
+export { MAX_BODY_BYTES, MAX_HEADER_VALUE_BYTES } from './request-checks.js';
+export { MAX_HEADER_BYTES } from './protocol-errors.js';
+
+/** A request still incomplete after this long gets a 408 (a stalled client must not hold the mock). */
+export const REQUEST_TIMEOUT_MS = 10_000;
+
+type PrismRoute = IPrismComponents<IHttpOperation, IHttpRequest, unknown, IHttpConfig>['route'];
+// Prism's router is not in its package index (5.12.0 is pinned): the mock routes
+// first so it knows the operation before Prism validates the request.
+const { default: route } = createRequire(import.meta.url)('@stoplight/prism-http/dist/router/index.js') as {
+  default: PrismRoute;
+};
 
 const PRISM_CONFIG: IHttpConfig = {
   checkSecurity: true,
@@ -54,6 +74,8 @@ const CORS_HEADERS = {
 export interface MockServerOptions {
   /** Called once per answered request, for an access log. */
   onResponse?: (method: string, url: string, status: number) => void;
+  /** How long a client may take to send a whole request (default REQUEST_TIMEOUT_MS). */
+  requestTimeoutMs?: number;
 }
 
 export async function loadOperations(spec: BundledSpec): Promise<IHttpOperation[]> {
@@ -61,42 +83,56 @@ export async function loadOperations(spec: BundledSpec): Promise<IHttpOperation[
   return getHttpOperationsFromSpec(structuredClone(spec) as never);
 }
 
+const ORIGIN = 'http://mock.invalid';
+
 export function createMockServer(operations: IHttpOperation[], options: MockServerOptions = {}): Server {
+  const { requestTimeoutMs = REQUEST_TIMEOUT_MS } = options;
   const prism = createInstance(PRISM_CONFIG, { logger: silentLogger });
   const parameterNames = parameterNamesOf(operations);
+  const methods = [...new Set(operations.map((operation) => operation.method.toLowerCase()))];
+
+  function allowedMethods(path: string): string[] {
+    return methods.filter((method) => route({ resources: operations, input: requestFor(method, path) })._tag === 'Right');
+  }
 
   async function answer(request: IncomingMessage): Promise<IHttpResponse> {
-    const url = new URL(request.url ?? '/', 'http://mock.invalid');
-    const headers = flattenHeaders(request);
+    const method = (request.method ?? 'GET').toLowerCase();
+    if (method === 'options') return { statusCode: 204, headers: {} };
 
-    if (request.method === 'OPTIONS') return { statusCode: 204, headers: {} };
+    const target = request.url ?? '/';
+    let url: URL;
+    try {
+      // Origin-form ("/users/...") is the norm; absolute-form is legal too.
+      url = new URL(target.startsWith('/') ? ORIGIN + target : target);
+    } catch {
+      return problemResponse(problem(400, target, `The request target ${target} is not a URL path.`));
+    }
+    const path = url.pathname;
 
     const raw = await readBody(request);
-    if (raw === TOO_LARGE) {
-      return problemResponse(problem(413, url.pathname, `The request body is larger than ${MAX_BODY_BYTES} bytes.`));
-    }
-    const parsed = parseBody(raw, headers['content-type']);
-    if (parsed.error) {
-      return problemResponse(
-        problem(400, url.pathname, `The request body is not valid JSON: ${parsed.error}`, [
-          { objectName: 'body', field: 'body', message: `not valid JSON: ${parsed.error}` },
-        ]),
-      );
-    }
+    if (raw === TOO_LARGE) return problemResponse(tooLargeProblem(path));
 
-    const input: IHttpRequest = {
-      method: (request.method ?? 'GET').toLowerCase() as IHttpRequest['method'],
-      url: { path: url.pathname, query: queryOf(url) },
-      headers,
-      body: parsed.body,
-    };
+    const routed = route({ resources: operations, input: requestFor(method, path) });
+    if (routed._tag === 'Left') return routingProblem(routed.left, request.method ?? method, path, allowedMethods(path));
+    const operation = routed.right;
 
-    const result = await prism.request(input, operations)();
+    const early = checkPathEncoding(operation.path, path) ?? checkHeaders(request, path);
+    if (early) return problemResponse(early);
+
+    const accepted = operation.request?.body?.contents?.map((content) => content.mediaType.toLowerCase());
+    const parsed = parseRequestBody(raw, request.headers['content-type'], accepted, path);
+    const headers = flattenHeaders(request);
+    // Prism gets only a content type it can parse, and no body when the mock has already refused it.
+    delete headers['content-type'];
+    if (parsed.contentType) headers['content-type'] = parsed.contentType;
+
+    const input: IHttpRequest = { ...requestFor(method, path), url: { path, query: queryOf(url) }, headers, body: parsed.body };
+    const result = await prism.request(input, [operation])();
     if (result._tag === 'Left') {
-      // Routing failures: no such path (404) or method (405), and the like.
+      // Routing happened above; what is left is Prism failing to produce a response.
       const error = result.left as Error & { status?: number; detail?: string };
-      const status = error.status && error.status >= 400 && error.status < 500 ? error.status : 404;
-      return problemResponse(problem(status, url.pathname, error.detail || error.message));
+      const status = error.status && error.status >= 400 && error.status < 500 ? error.status : 500;
+      return problemResponse(problem(status, path, error.detail || error.message));
     }
 
     const { output, validations } = result.right;
@@ -105,34 +141,81 @@ export function createMockServer(operations: IHttpOperation[], options: MockServ
     if (errors.length === 0 && authorization !== undefined && !BEARER_TOKEN.test(authorization)) {
       errors.push({ code: 401, message: 'Authorization header: the bearer token is malformed', severity: 0 });
     }
-    if (errors.length > 0) return violationResponse(errors, url.pathname, parameterNames);
+    // Order: who you are (401), then how the body was sent, then what it says.
+    const unauthorized = errors.find((diagnostic) => diagnostic.code === 401);
+    if (unauthorized) return unauthorizedResponse(unauthorized, path);
+    if (parsed.problem) return problemResponse(parsed.problem);
+    if (errors.length > 0) return violationResponse(errors, path, parameterNames);
     return output;
   }
 
-  return createServer((request, response) => {
-    answer(request)
-      .catch((error: unknown) =>
-        // Never let an engine failure become a hang or a dropped connection.
-        problemResponse(problem(500, request.url ?? '/', `The mock failed: ${(error as Error).message}`)),
-      )
-      .then((reply) => {
-        send(response, reply);
-        options.onResponse?.(request.method ?? 'GET', request.url ?? '/', reply.statusCode);
-      });
+  const server = createServer(
+    {
+      maxHeaderSize: MAX_HEADER_BYTES,
+      requireHostHeader: false,
+      requestTimeout: requestTimeoutMs,
+      headersTimeout: requestTimeoutMs,
+      // Node checks the timeouts above only this often (30 s by default).
+      connectionsCheckingInterval: Math.min(1_000, requestTimeoutMs),
+    },
+    (request, response) => {
+      answer(request)
+        .catch((error: unknown) =>
+          // Never let an engine failure become a hang or a dropped connection.
+          problemResponse(problem(500, request.url ?? '/', `The mock failed: ${(error as Error).message}`)),
+        )
+        .then((reply) => {
+          send(response, reply);
+          options.onResponse?.(request.method ?? 'GET', request.url ?? '/', reply.statusCode);
+        });
+    },
+  );
+
+  // Without this listener node answers an unmet Expect with an empty 417.
+  server.on('checkExpectation', (request: IncomingMessage, response: ServerResponse) => {
+    const message = `Expect header: only 100-continue is supported, not ${request.headers.expect}`;
+    const reply = problemResponse(problem(417, request.url ?? '/', message, [{ objectName: 'header', field: 'Expect', message }]));
+    request.resume();
+    send(response, reply);
+    options.onResponse?.(request.method ?? 'GET', request.url ?? '/', reply.statusCode);
   });
+  answerProtocolErrors(server, {
+    requestTimeoutMs,
+    allowedMethods: formatMethods(methods),
+    onResponse: options.onResponse,
+  });
+  return server;
+}
+
+function requestFor(method: string, path: string): IHttpRequest {
+  return { method: method as IHttpRequest['method'], url: { path } };
+}
+
+function formatMethods(methods: string[]): string {
+  return methods.map((method) => method.toUpperCase()).join(', ');
+}
+
+function routingProblem(error: Error, method: string, path: string, allowed: string[]): IHttpResponse {
+  if (allowed.length === 0) {
+    const detail = (error as Error & { detail?: string }).detail || error.message;
+    return problemResponse(problem(404, path, detail));
+  }
+  // RFC 9110 §15.5.6: a 405 lists what the resource does allow.
+  const message = `${method} is not allowed on ${path}; use ${formatMethods(allowed)}`;
+  const reply = problemResponse(problem(405, path, message, [{ objectName: 'request', field: 'method', message }]));
+  return { ...reply, headers: { ...reply.headers, allow: formatMethods(allowed) } };
+}
+
+function unauthorizedResponse(security: IPrismDiagnostic, path: string): IHttpResponse {
+  const message =
+    security.message === 'Invalid security scheme used'
+      ? 'Authorization header: a bearer token is required (`Authorization: Bearer <token>`)'
+      : security.message;
+  const reply = problemResponse(problem(401, path, message, [{ objectName: 'header', field: 'Authorization', message }]));
+  return { ...reply, headers: { ...reply.headers, 'www-authenticate': 'Bearer' } };
 }
 
 function violationResponse(errors: IPrismDiagnostic[], path: string, parameterNames: ParameterNames): IHttpResponse {
-  const security = errors.find((diagnostic) => diagnostic.code === 401);
-  if (security) {
-    const message = security.message === 'Invalid security scheme used'
-      ? 'Authorization header: a bearer token is required (`Authorization: Bearer <token>`)'
-      : security.message;
-    const reply = problemResponse(
-      problem(401, path, message, [{ objectName: 'header', field: 'Authorization', message }]),
-    );
-    return { ...reply, headers: { ...reply.headers, 'www-authenticate': 'Bearer' } };
-  }
   const contentType = errors.find((diagnostic) => diagnostic.code === 415);
   if (contentType) {
     const message = `Content-Type header: ${contentType.message}. Send the body as JSON with \`Content-Type: application/json\`.`;
@@ -176,36 +259,4 @@ function queryOf(url: URL): Record<string, string | string[]> {
     query[key] = values.length === 1 ? values[0]! : values;
   }
   return query;
-}
-
-const TOO_LARGE = Symbol('too large');
-
-function readBody(request: IncomingMessage): Promise<string | typeof TOO_LARGE> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    request.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size <= MAX_BODY_BYTES) chunks.push(chunk);
-    });
-    request.on('end', () => resolve(size > MAX_BODY_BYTES ? TOO_LARGE : Buffer.concat(chunks).toString('utf8')));
-    request.on('error', reject);
-  });
-}
-
-const JSON_MEDIA_TYPE = /^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i;
-
-/**
- * JSON bodies are parsed here so a syntax error gets a 400 naming the body;
- * any other media type is handed to Prism as text, which it rejects with 415
- * for these JSON-only operations.
- */
-function parseBody(raw: string, contentType: string | undefined): { body?: unknown; error?: string } {
-  if (raw.length === 0) return {};
-  if (!contentType || !JSON_MEDIA_TYPE.test(contentType)) return { body: raw };
-  try {
-    return { body: JSON.parse(raw) };
-  } catch (error) {
-    return { error: (error as Error).message };
-  }
 }

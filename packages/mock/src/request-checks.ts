@@ -1,0 +1,168 @@
+/**
+ * Checks the mock makes itself, before or around Prism, on the parts of a
+ * request Prism either does not look at or would crash on: the encoding of
+ * path segments, headers that may appear only once, oversized header values,
+ * the Content-Type and the bytes of the body. Each returns the problem to
+ * answer with, naming the header, parameter or `body` at fault, or nothing.
+ */
+import type { IncomingMessage } from 'node:http';
+import { problem, type Problem } from './problem.js';
+
+/** Bodies larger than this are refused before parsing (the spec's largest field is 4 KiB). */
+export const MAX_BODY_BYTES = 1024 * 1024;
+
+/** One header value longer than this gets a 431 naming the header (RFC 6585). */
+export const MAX_HEADER_VALUE_BYTES = 8 * 1024;
+
+/** Headers whose repetition makes a request ambiguous (RFC 9110 §5.3). */
+const SINGLETON_HEADERS = ['Authorization', 'Content-Type'];
+
+function headerProblem(status: number, path: string, header: string, message: string): Problem {
+  return problem(status, path, message, [{ objectName: 'header', field: header, message }]);
+}
+
+function bodyProblem(path: string, message: string): Problem {
+  return problem(400, path, `The request body ${message}`, [{ objectName: 'body', field: 'body', message }]);
+}
+
+/**
+ * A templated segment such as `{leafUserId}` must be percent-decodable;
+ * `operationPath` is the matched operation's template.
+ */
+export function checkPathEncoding(operationPath: string, requestPath: string): Problem | undefined {
+  const template = operationPath.split('/');
+  const actual = requestPath.split('/');
+  for (const [index, segment] of template.entries()) {
+    const name = /^\{(.+)\}$/.exec(segment)?.[1];
+    const value = actual[index];
+    if (name === undefined || value === undefined) continue;
+    try {
+      decodeURIComponent(value);
+    } catch {
+      const message = `path parameter ${name} is not valid percent-encoded UTF-8`;
+      return problem(400, requestPath, message, [{ objectName: 'path', field: name, message }]);
+    }
+  }
+  return undefined;
+}
+
+export function checkHeaders(request: IncomingMessage, path: string): Problem | undefined {
+  // Node's own Host check answers with an empty 400, so the mock makes it (RFC 9112 §3.2).
+  if (request.httpVersion === '1.1' && request.headers.host === undefined) {
+    return headerProblem(400, path, 'Host', 'Host header: required in an HTTP/1.1 request');
+  }
+  for (const header of SINGLETON_HEADERS) {
+    const count = request.headersDistinct[header.toLowerCase()]?.length ?? 0;
+    if (count > 1) return headerProblem(400, path, header, `${header} header: sent ${count} times, allowed once`);
+  }
+  const raw = request.rawHeaders;
+  for (let index = 0; index < raw.length; index += 2) {
+    const size = Buffer.byteLength(raw[index + 1]!, 'latin1');
+    if (size > MAX_HEADER_VALUE_BYTES) {
+      const header = raw[index]!;
+      return headerProblem(431, path, header, `${header} header: ${size} bytes, more than ${MAX_HEADER_VALUE_BYTES} allowed`);
+    }
+  }
+  return undefined;
+}
+
+// RFC 9110 §8.3.1: type "/" subtype *( OWS ";" OWS [ parameter ] )
+const TOKEN = "[!#$%&'*+.^_`|~0-9A-Za-z-]+";
+const QUOTED_STRING = '"(?:[^"\\\\]|\\\\.)*"';
+const PARAMETER = `${TOKEN}=(?:${TOKEN}|${QUOTED_STRING})`;
+const MEDIA_TYPE = new RegExp(`^(${TOKEN})/(${TOKEN})((?:[ \\t]*;[ \\t]*(?:${PARAMETER})?)*)[ \\t]*$`);
+const PARAMETERS = new RegExp(`(${TOKEN})=(${TOKEN}|${QUOTED_STRING})`, 'g');
+
+export interface MediaType {
+  /** `type/subtype`, lowercased. */
+  essence: string;
+  /** Parameter names lowercased, values unquoted. */
+  parameters: Map<string, string>;
+}
+
+export function parseMediaType(value: string): MediaType | undefined {
+  const match = MEDIA_TYPE.exec(value.trim());
+  if (!match) return undefined;
+  const parameters = new Map<string, string>();
+  for (const [, name, raw] of match[3]!.matchAll(PARAMETERS)) {
+    parameters.set(name!.toLowerCase(), raw!.startsWith('"') ? raw!.slice(1, -1).replace(/\\(.)/g, '$1') : raw!);
+  }
+  return { essence: `${match[1]}/${match[2]}`.toLowerCase(), parameters };
+}
+
+const JSON_ESSENCE = /^application\/(?:[\w.-]+\+)?json$/;
+const UTF8 = new TextDecoder('utf-8', { fatal: true });
+
+export interface ParsedBody {
+  /** What Prism validates: the parsed JSON, text, or nothing. */
+  body?: unknown;
+  /** The canonical media type to hand Prism, when there is a body. */
+  contentType?: string;
+  problem?: Problem;
+}
+
+/**
+ * Reads `raw` as the operation declares: `accepted` lists its request media
+ * types, or is undefined when it takes no body at all.
+ */
+export function parseRequestBody(
+  raw: Buffer,
+  contentType: string | undefined,
+  accepted: readonly string[] | undefined,
+  path: string,
+): ParsedBody {
+  if (raw.length === 0) return {};
+  if (accepted === undefined) return { problem: bodyProblem(path, 'must be empty: this operation takes no request body') };
+
+  const expected = accepted.join(' or ');
+  if (contentType === undefined) {
+    return { problem: headerProblem(415, path, 'Content-Type', `Content-Type header: missing; send the body as ${expected}`) };
+  }
+  const mediaType = parseMediaType(contentType);
+  if (!mediaType) {
+    return { problem: headerProblem(415, path, 'Content-Type', `Content-Type header: not a media type; send ${expected}`) };
+  }
+  if (!accepted.includes(mediaType.essence)) {
+    return {
+      problem: headerProblem(415, path, 'Content-Type', `Content-Type header: ${mediaType.essence} is not supported; send ${expected}`),
+    };
+  }
+  const charset = mediaType.parameters.get('charset');
+  if (charset !== undefined && charset.toLowerCase() !== 'utf-8') {
+    return { problem: headerProblem(415, path, 'Content-Type', `Content-Type header: charset must be utf-8, not ${charset}`) };
+  }
+
+  let text: string;
+  try {
+    text = UTF8.decode(raw);
+  } catch {
+    return { problem: bodyProblem(path, 'is not valid UTF-8') };
+  }
+  if (!JSON_ESSENCE.test(mediaType.essence)) return { body: text, contentType: mediaType.essence };
+  try {
+    return { body: JSON.parse(text), contentType: mediaType.essence };
+  } catch (error) {
+    return { problem: bodyProblem(path, `is not valid JSON: ${(error as Error).message}`) };
+  }
+}
+
+export const TOO_LARGE = Symbol('too large');
+
+/** The whole body, or TOO_LARGE once it passes MAX_BODY_BYTES (the rest is read and dropped). */
+export function readBody(request: IncomingMessage): Promise<Buffer | typeof TOO_LARGE> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    request.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= MAX_BODY_BYTES) chunks.push(chunk);
+    });
+    request.on('end', () => resolve(size > MAX_BODY_BYTES ? TOO_LARGE : Buffer.concat(chunks)));
+    request.on('error', reject);
+  });
+}
+
+export function tooLargeProblem(path: string): Problem {
+  const message = `larger than ${MAX_BODY_BYTES} bytes`;
+  return problem(413, path, `The request body is ${message}.`, [{ objectName: 'body', field: 'body', message }]);
+}
