@@ -1,36 +1,129 @@
-/** Runs `redocly lint` with the repo's redocly.yaml and returns its findings. */
-import { spawnSync } from 'node:child_process';
+/**
+ * The spec's two linters as functions, run through the repo's own binaries
+ * (`npx --no-install`, telemetry off): `redocly lint` with redocly.yaml and
+ * Spectral with .spectral.yaml. Both report findings in one shape, located by
+ * JSON pointer, so tests can assert which rule fired where.
+ */
+import { execFile } from 'node:child_process';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { SPEC_PATH } from './index.js';
+import { BUNDLED_SPEC_PATH, SPEC_PATH } from './index.js';
 
 export const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
-export interface LintProblem {
-  ruleId: string;
-  severity: 'error' | 'warn';
+/** Spectral's ruleset: spectral:oas plus the OWASP API security rules, with the reasoned exceptions. */
+export const SPECTRAL_RULESET_PATH = join(REPO_ROOT, '.spectral.yaml');
+
+const QUIET_ENV = {
+  REDOCLY_TELEMETRY: 'off',
+  REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true',
+  NO_UPDATE_NOTIFIER: '1',
+  DO_NOT_TRACK: '1',
+};
+
+export interface LintFinding {
+  rule: string;
+  severity: 'error' | 'warn' | 'info' | 'hint';
   message: string;
-  location: Array<{ pointer?: string; source?: { ref?: string } }>;
+  /** JSON pointer into the linted document, e.g. `#/components/schemas/Problem`. */
+  pointer: string;
+  /** The file the finding is in (a $ref'd file of a split spec, or the target). */
+  file: string;
 }
 
-export interface LintResult {
-  totals: { errors: number; warnings: number; ignored: number };
-  problems: LintProblem[];
+interface ToolRun {
+  stdout: string;
+  stderr: string;
 }
 
-export function redoclyLint(target: string = SPEC_PATH, extraArgs: string[] = []): LintResult {
-  const run = spawnSync('npx', ['--no-install', 'redocly', 'lint', target, '--format', 'json', ...extraArgs], {
-    cwd: REPO_ROOT,
-    encoding: 'utf8',
-    env: { ...process.env, REDOCLY_TELEMETRY: 'off', REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true' },
+/** Runs a locally installed binary from the repo root; a non-zero exit is not an error (linters exit 1 on findings). */
+function runLocalBin(args: string[]): Promise<ToolRun> {
+  return new Promise((resolve, reject) => {
+    execFile(
+      'npx',
+      ['--no-install', ...args],
+      { cwd: REPO_ROOT, env: { ...process.env, ...QUIET_ENV }, maxBuffer: 64 * 1024 * 1024 },
+      (error, stdout, stderr) => {
+        if (error && typeof error.code !== 'number') reject(error);
+        else resolve({ stdout, stderr });
+      }
+    );
   });
-  const start = run.stdout.indexOf('{');
-  if (start < 0) throw new Error(`redocly lint printed no report:\n${run.stdout}\n${run.stderr}`);
-  return JSON.parse(run.stdout.slice(start)) as LintResult;
 }
 
-/** One line a problem, for a readable assertion message. */
-export function describeProblems(result: LintResult): string[] {
-  return result.problems.map(
-    (problem) => `${problem.severity} ${problem.ruleId}: ${problem.message} (${problem.location[0]?.pointer ?? ''})`,
-  );
+/** The JSON document a tool printed, between its first `open` and last `close` character. */
+function parseReport<T>(run: ToolRun, open: '{' | '[', tool: string): T {
+  const close = open === '{' ? '}' : ']';
+  const start = run.stdout.indexOf(open);
+  const end = run.stdout.lastIndexOf(close);
+  if (start < 0 || end < start) throw new Error(`${tool} printed no report:\n${run.stdout}\n${run.stderr}`);
+  return JSON.parse(run.stdout.slice(start, end + 1)) as T;
+}
+
+interface RedoclyReport {
+  problems: Array<{
+    ruleId: string;
+    severity: 'error' | 'warn';
+    message: string;
+    location: Array<{ pointer?: string; source?: { ref?: string } }>;
+  }>;
+}
+
+/** `redocly lint` of one document (the split spec by default) with redocly.yaml's rules. */
+export async function redoclyLint(target: string = SPEC_PATH): Promise<LintFinding[]> {
+  const run = await runLocalBin(['redocly', 'lint', target, '--format', 'json']);
+  const report = parseReport<RedoclyReport>(run, '{', 'redocly lint');
+  return report.problems.map((problem) => ({
+    rule: problem.ruleId,
+    severity: problem.severity,
+    message: problem.message,
+    pointer: problem.location[0]?.pointer ?? '',
+    file: problem.location[0]?.source?.ref ?? target,
+  }));
+}
+
+interface SpectralResult {
+  code: string | number;
+  severity: 0 | 1 | 2 | 3;
+  message: string;
+  path: Array<string | number>;
+  source?: string;
+}
+
+const SPECTRAL_SEVERITIES = ['error', 'warn', 'info', 'hint'] as const;
+
+/** An RFC 6901 pointer for Spectral's path, in the `#/...` form Redocly prints. */
+function toPointer(path: Array<string | number>): string {
+  return `#/${path.map((segment) => String(segment).replaceAll('~', '~0').replaceAll('/', '~1')).join('/')}`;
+}
+
+/**
+ * Spectral with .spectral.yaml. It lints the bundled spec by default: Spectral
+ * would parse the split spec's `$ref`ed code samples as YAML, and reports its
+ * shared components as unused; the bundle is also what every consumer reads.
+ */
+export async function spectralLint(target: string = BUNDLED_SPEC_PATH): Promise<LintFinding[]> {
+  const run = await runLocalBin([
+    'spectral',
+    'lint',
+    target,
+    '--ruleset',
+    SPECTRAL_RULESET_PATH,
+    '--format',
+    'json',
+    '--quiet',
+  ]);
+  const results = parseReport<SpectralResult[]>(run, '[', 'spectral lint');
+  return results.map((result) => ({
+    rule: String(result.code),
+    severity: SPECTRAL_SEVERITIES[result.severity],
+    message: result.message,
+    pointer: toPointer(result.path),
+    file: result.source ?? target,
+  }));
+}
+
+/** One line a finding, for a readable assertion message. */
+export function describeFindings(findings: LintFinding[]): string[] {
+  return findings.map((finding) => `${finding.severity} ${finding.rule}: ${finding.message} (${finding.pointer})`);
 }
