@@ -6,12 +6,10 @@
  */
 import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { SPEC_PATH } from '@leaf-credentials/spec';
 
+import { REPO_ROOT } from './redoc-config.js';
 import { DOCS_HTML_PATH } from './server.js';
-
-const REPO_ROOT = fileURLToPath(new URL('../../..', import.meta.url));
 
 /**
  * Redoc's sidebar attribution renders an <img> from Redocly's CDN, and no

@@ -6,4 +6,4 @@ const client = createLeafCredentialsClient({
 });
 
 await client.climateFieldView.delete('{leafUserId}');
-console.log('Deleted.');
+console.log('Deleted the Climate FieldView credentials.');

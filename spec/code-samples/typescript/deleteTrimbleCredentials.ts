@@ -6,4 +6,4 @@ const client = createLeafCredentialsClient({
 });
 
 await client.trimble.delete('{leafUserId}');
-console.log('Deleted.');
+console.log('Deleted the Trimble credentials.');

@@ -1,0 +1,143 @@
+/**
+ * Every code sample on the docs page is run against the mock, as a reader
+ * would run it, and must do what the docs promise. Samples that are broken
+ * the way Leaf's published ones are must fail these checks.
+ */
+import { spawnSync } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { listOperations, readBundledSpec, SPEC_PATH } from '@leaf-credentials/spec';
+import { createResponseValidator } from '@leaf-credentials/spec/validate';
+import { codeSampleLabel, codeSampleLanguages, REPO_ROOT } from '../src/redoc-config.js';
+import { startRecordingProxy, type RecordingProxy } from './recording-proxy.js';
+import {
+  listCodeSamples,
+  missingPlaceholders,
+  problemsWithRun,
+  runnerFor,
+  runSampleSource,
+  substitute,
+  type CodeSample,
+} from './sample-runner.js';
+
+const spec = readBundledSpec();
+const samples = listCodeSamples(spec);
+const validator = createResponseValidator(spec);
+const languages = codeSampleLanguages();
+const CODE_SAMPLES_DIR = join(dirname(SPEC_PATH), 'code-samples');
+const leafUserId = String((spec.components.parameters?.LeafUserId as { example: unknown }).example);
+const token = 'code-sample.test.token';
+const require = createRequire(import.meta.url);
+
+let proxy: RecordingProxy;
+beforeAll(async () => {
+  proxy = await startRecordingProxy(inject('mockUrl'));
+});
+afterAll(() => proxy?.close());
+
+const sampleName = (sample: CodeSample) => `${sample.operation.operationId}-${sample.lang.toLowerCase()}`;
+
+/** Runs a sample's text against the mock through the proxy; returns what went wrong. */
+async function problemsRunning(sample: CodeSample, source: string, name = sampleName(sample)): Promise<string[]> {
+  const missing = runnerFor(sample.lang).missing();
+  if (missing) throw new Error(missing);
+  const unreplaceable = missingPlaceholders(source, spec);
+  if (unreplaceable.length > 0) return [`does not contain ${unreplaceable.join(', ')} for the reader to replace`];
+  const run = await runSampleSource(
+    sample.lang,
+    name,
+    substitute(source, spec, { baseUrl: proxy.baseUrlFor(name), token, leafUserId }),
+  );
+  return problemsWithRun(sample.operation, run, proxy.exchangesOf(name), leafUserId, validator);
+}
+
+function sampleOf(operationId: string, lang: string): CodeSample {
+  const sample = samples.find((candidate) => candidate.operation.operationId === operationId && candidate.lang === lang);
+  if (!sample) throw new Error(`No ${lang} sample for ${operationId}.`);
+  return sample;
+}
+
+describe('the code samples in the docs', () => {
+  it('cover every operation in every language the page offers, in menu order', () => {
+    const operationIds = [...new Set(samples.map((sample) => sample.operation.operationId))];
+    expect(operationIds.length).toBeGreaterThan(0);
+    for (const operationId of operationIds) {
+      const labels = samples.filter((sample) => sample.operation.operationId === operationId).map((sample) => sample.label);
+      expect(labels, operationId).toEqual(languages.map(codeSampleLabel));
+    }
+    expect(samples).toHaveLength(listOperations(spec).length * languages.length);
+  });
+
+  it('are the files in spec/code-samples/<language>/<operationId>.<ext>, and no file is left unused', () => {
+    const files = readdirSync(CODE_SAMPLES_DIR, { recursive: true, withFileTypes: true })
+      .filter((entry) => entry.isFile())
+      .map((entry) => join(entry.parentPath, entry.name));
+    for (const sample of samples) {
+      const dir = join(CODE_SAMPLES_DIR, sample.lang.toLowerCase());
+      const file = files.find((candidate) => dirname(candidate) === dir && candidate.startsWith(join(dir, `${sample.operation.operationId}.`)));
+      expect(file, `${sample.lang} sample of ${sample.operation.operationId}`).toBeDefined();
+      expect(sample.source).toBe(readFileSync(file!, 'utf8'));
+    }
+    expect(files).toHaveLength(samples.length);
+  });
+
+  it('TypeScript samples type-check against the built client', () => {
+    const typescript = samples.filter((sample) => sample.lang === 'TypeScript');
+    expect(typescript.length).toBeGreaterThan(0);
+    const missing = runnerFor('TypeScript').missing();
+    if (missing) throw new Error(missing);
+    const files = typescript.map((sample) => join(CODE_SAMPLES_DIR, 'typescript', `${sample.operation.operationId}.ts`));
+    const tsc = spawnSync(
+      process.execPath,
+      [
+        require.resolve('typescript/bin/tsc'),
+        ...['--noEmit', '--strict', '--skipLibCheck', '--target', 'es2022', '--module', 'nodenext', '--types', 'node'],
+        ...files,
+      ],
+      { cwd: REPO_ROOT, encoding: 'utf8' },
+    );
+    expect(tsc.stdout + tsc.stderr).toBe('');
+    expect(tsc.status).toBe(0);
+  });
+});
+
+describe.concurrent('each code sample, run against the mock', () => {
+  it.each(samples.map((sample) => [`${sample.label} ${sample.operation.operationId}`, sample] as const))(
+    '%s exits 0, calls its operation, gets the documented status and prints what the spec documents',
+    async (_name, sample) => {
+      expect(await problemsRunning(sample, sample.source)).toEqual([]);
+    },
+  );
+});
+
+describe.concurrent('a broken code sample fails the checks', () => {
+  it('a cURL POST whose -d line lost its backslash (the URL becomes a second command)', async () => {
+    const sample = sampleOf('createTrimbleCredentials', 'curl');
+    const broken = sample.source.replace(/(-d '[^\n]*') \\\n/, '$1\n');
+    expect(broken).not.toBe(sample.source);
+    expect(await problemsRunning(sample, broken, 'broken-curl-backslash')).toContainEqual(expect.stringMatching(/^exited with 2: curl: no URL specified/));
+  });
+
+  it('a cURL POST without Content-Type (curl sends a form, the API answers 415)', async () => {
+    const sample = sampleOf('createTrimbleCredentials', 'curl');
+    const broken = sample.source.replace(/ *-H 'Content-Type: application\/json' \\\n/, '');
+    expect(broken).not.toBe(sample.source);
+    expect(await problemsRunning(sample, broken, 'broken-curl-content-type')).toContainEqual(expect.stringMatching(/^got status 415/));
+  });
+
+  it('a Python DELETE that reads a JSON body from the 204', async () => {
+    const sample = sampleOf('deleteTrimbleCredentials', 'Python');
+    const broken = sample.source.replace('print(response.status_code)', 'print(response.json())');
+    expect(broken).not.toBe(sample.source);
+    expect(await problemsRunning(sample, broken, 'broken-python-delete')).toContainEqual(expect.stringMatching(/^exited with 1: .*JSONDecodeError/s));
+  });
+
+  it('a JavaScript GET that calls another operation', async () => {
+    const sample = sampleOf('getTrimbleCredentials', 'JavaScript');
+    const broken = sample.source.replace('/trimble-credentials', '/trimble-credentials/events');
+    expect(broken).not.toBe(sample.source);
+    expect(await problemsRunning(sample, broken, 'broken-javascript-path')).toContainEqual(expect.stringMatching(/^called GET \/users\/[^ ]+\/trimble-credentials\/events, not GET/));
+  });
+});

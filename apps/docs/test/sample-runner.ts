@@ -1,0 +1,231 @@
+/**
+ * Runs the code samples the docs show (the `x-codeSamples` of the bundled
+ * spec, i.e. exactly the text on the page) the way a reader would: replace
+ * the production base URL, YOUR_TOKEN and {leafUserId}, save, run with the
+ * language's interpreter. Then checks the run: exit 0, one request with the
+ * operation's method and path, the documented status, and output that is
+ * what the spec documents.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { listOperations, productionServerUrl, type BundledSpec, type SpecOperation } from '@leaf-credentials/spec';
+import type { ResponseValidator } from '@leaf-credentials/spec/validate';
+import type { Exchange } from './recording-proxy.js';
+
+/** What every sample contains for the reader to replace. */
+export const TOKEN_PLACEHOLDER = 'YOUR_TOKEN';
+export const LEAF_USER_ID_PLACEHOLDER = '{leafUserId}';
+
+/** Where the substituted copies are written: inside apps/docs, so `axios` and the client resolve. */
+const RUN_DIR = fileURLToPath(new URL('../test-results/code-samples/', import.meta.url));
+const require = createRequire(import.meta.url);
+const SAMPLE_TIMEOUT_MS = 20_000;
+
+export interface CodeSample {
+  operation: SpecOperation;
+  lang: string;
+  label: string;
+  source: string;
+}
+
+interface XCodeSample {
+  lang: string;
+  label?: string;
+  source: string;
+}
+
+/** Every sample of every operation, as the bundle (and so the page) has it. */
+export function listCodeSamples(spec: BundledSpec): CodeSample[] {
+  return listOperations(spec).flatMap((operation) =>
+    ((operation.operation['x-codeSamples'] as XCodeSample[] | undefined) ?? []).map((sample) => ({
+      operation,
+      lang: sample.lang,
+      label: sample.label ?? sample.lang,
+      source: sample.source,
+    })),
+  );
+}
+
+/** How to run one language's samples, and what it needs installed. */
+interface LanguageRunner {
+  /** Extension of the run copy (JavaScript samples are CommonJS, as readers run them). */
+  extension: string;
+  command(file: string): [string, string[]];
+  /** Undefined when everything is there, else a one-line install hint. */
+  missing(): string | undefined;
+}
+
+function commandFails(program: string, args: string[]): boolean {
+  const probe = spawnSync(program, args, { stdio: 'ignore' });
+  return probe.error !== undefined || probe.status !== 0;
+}
+
+function unresolvable(specifier: string): boolean {
+  try {
+    require.resolve(specifier);
+    return false;
+  } catch {
+    return true;
+  }
+}
+
+const RUNNERS: Record<string, LanguageRunner> = {
+  curl: {
+    extension: '.sh',
+    // -e: a sample split into several commands (a lost backslash) fails at the first.
+    command: (file) => ['bash', ['-e', file]],
+    missing: () => (commandFails('curl', ['--version']) ? 'curl is missing: apt-get install curl' : undefined),
+  },
+  python: {
+    extension: '.py',
+    command: (file) => ['python3', [file]],
+    missing: () =>
+      commandFails('python3', ['-c', 'import requests'])
+        ? 'python3 with requests is missing: apt-get install python3-requests (or pip install requests)'
+        : undefined,
+  },
+  javascript: {
+    extension: '.cjs',
+    command: (file) => [process.execPath, [file]],
+    missing: () => (unresolvable('axios') ? 'axios is missing: npm install' : undefined),
+  },
+  typescript: {
+    extension: '.ts',
+    command: (file) => [process.execPath, ['--import', 'tsx', file]],
+    missing: () =>
+      unresolvable('@leaf-credentials/client')
+        ? 'the built @leaf-credentials/client is missing: npm run build'
+        : undefined,
+  },
+};
+
+export function runnerFor(lang: string): LanguageRunner {
+  const runner = RUNNERS[lang.toLowerCase()];
+  if (!runner) throw new Error(`No runner for code samples in "${lang}": add one to apps/docs/test/sample-runner.ts.`);
+  return runner;
+}
+
+export interface Substitutions {
+  baseUrl: string;
+  token: string;
+  leafUserId: string;
+}
+
+/** The placeholders a sample must contain, or the reader (and the runner) could not point it anywhere. */
+export function missingPlaceholders(source: string, spec: BundledSpec): string[] {
+  return [productionServerUrl(spec), TOKEN_PLACEHOLDER, LEAF_USER_ID_PLACEHOLDER].filter(
+    (placeholder) => !source.includes(placeholder),
+  );
+}
+
+export function substitute(source: string, spec: BundledSpec, values: Substitutions): string {
+  return source
+    .replaceAll(productionServerUrl(spec), values.baseUrl)
+    .replaceAll(TOKEN_PLACEHOLDER, values.token)
+    .replaceAll(LEAF_USER_ID_PLACEHOLDER, values.leafUserId);
+}
+
+export interface SampleRun {
+  exitCode: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Writes `source` (already substituted) as `name` and runs it; never throws for a failing sample. */
+export function runSampleSource(lang: string, name: string, source: string): Promise<SampleRun> {
+  const runner = runnerFor(lang);
+  const dir = join(RUN_DIR, lang.toLowerCase());
+  mkdirSync(dir, { recursive: true });
+  const file = join(dir, `${name}${runner.extension}`);
+  writeFileSync(file, source);
+  const [program, args] = runner.command(file);
+
+  return new Promise((resolve) => {
+    const child = spawn(program, args, {
+      cwd: dir,
+      timeout: SAMPLE_TIMEOUT_MS,
+      // Belt and braces: anything not sent to the local proxy goes nowhere.
+      env: {
+        ...process.env,
+        HTTP_PROXY: 'http://127.0.0.1:9',
+        HTTPS_PROXY: 'http://127.0.0.1:9',
+        http_proxy: 'http://127.0.0.1:9',
+        https_proxy: 'http://127.0.0.1:9',
+        NO_PROXY: '127.0.0.1,localhost',
+        no_proxy: '127.0.0.1,localhost',
+      },
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.on('error', (error) => resolve({ exitCode: null, stdout, stderr: `${stderr}${error.message}` }));
+    child.on('close', (exitCode) => resolve({ exitCode, stdout, stderr }));
+  });
+}
+
+/** The operation's one documented 2xx status. */
+export function successStatus(operation: SpecOperation): number {
+  const responses = Object.keys((operation.operation.responses as Record<string, unknown> | undefined) ?? {});
+  const success = responses.filter((code) => /^2\d\d$/.test(code));
+  if (success.length !== 1) throw new Error(`${operation.operationId} documents ${success.length} success statuses.`);
+  return Number(success[0]);
+}
+
+/** Everything wrong with one run of a sample of `operation`; empty when it did what the docs promise. */
+export function problemsWithRun(
+  operation: SpecOperation,
+  run: SampleRun,
+  exchanges: Exchange[],
+  leafUserId: string,
+  validator: ResponseValidator,
+): string[] {
+  const problems: string[] = [];
+  const method = operation.method.toUpperCase();
+  const status = successStatus(operation);
+  const check = (contentType: string | null, body: unknown) =>
+    validator.check(operation.method, operation.path, status, contentType, body);
+
+  if (run.exitCode !== 0) {
+    problems.push(`exited with ${run.exitCode ?? 'no code (killed or not started)'}: ${run.stderr.trim().slice(-800)}`);
+  }
+
+  if (exchanges.length !== 1) {
+    problems.push(`made ${exchanges.length} requests to the API, not one`);
+  }
+  const exchange = exchanges[0];
+  if (exchange) {
+    const path = operation.path.replace(LEAF_USER_ID_PLACEHOLDER, leafUserId);
+    if (exchange.method !== method || exchange.path !== path) {
+      problems.push(`called ${exchange.method} ${exchange.path}, not ${method} ${path}`);
+    }
+    if (exchange.status !== status) {
+      problems.push(`got status ${exchange.status}, not the documented ${status}: ${exchange.body.slice(0, 400)}`);
+    }
+  }
+
+  // A body the spec documents is printed as JSON; a response without one (DELETE) prints its status.
+  const documentsBody = !check(null, undefined).ok;
+  const printed = run.stdout.trim();
+  if (documentsBody) {
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(printed);
+    } catch {
+      problems.push(`did not print the JSON response body: ${JSON.stringify(printed.slice(0, 200))}`);
+      return problems;
+    }
+    const result = check('application/json', parsed);
+    if (!result.ok) problems.push(`printed a body the spec does not document: ${result.errors.join('; ')}`);
+  } else if (printed === '') {
+    problems.push('printed nothing; a sample for a response without a body prints its status');
+  } else if (/^[[{]/.test(printed)) {
+    problems.push(`printed a JSON body for a ${status} response, which has none: ${printed.slice(0, 200)}`);
+  } else if (/^\d+$/.test(printed) && Number(printed) !== status) {
+    problems.push(`printed status ${printed}, not ${status}`);
+  }
+  return problems;
+}
