@@ -1,0 +1,181 @@
+/**
+ * Supply-chain gates: the lockfile is committed and matches every
+ * package.json; no dependency runs an install script nobody reviewed (a new
+ * one fails here until it is on the allowlist with a reason); and the
+ * `npm run audit` gate fails on high/critical advisories and never passes
+ * silently when the registry cannot audit.
+ */
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const AUDIT_SCRIPT = join(ROOT, 'scripts/audit.ts');
+const AUDIT_REPORTS = fileURLToPath(new URL('./fixtures/npm-audit/', import.meta.url));
+
+/**
+ * Every package allowed to run an install script, and why that script
+ * fetches nothing but npm packages (or nothing at all).
+ */
+const INSTALL_SCRIPT_ALLOWLIST: Record<string, string> = {
+  esbuild:
+    'postinstall checks the platform binary npm installed from the optional @esbuild/<platform> package; only if it is missing does it fetch that same package from the npm registry.',
+  '@scarf/scarf':
+    'postinstall sends install analytics unless disabled: the root package.json sets scarfSettings.enabled=false and .ci/run sets SCARF_ANALYTICS=false.',
+  'es5-ext': 'postinstall prints a message for some time zones; it fetches nothing.',
+};
+
+interface LockEntry {
+  name?: string;
+  version?: string;
+  hasInstallScript?: boolean;
+  link?: boolean;
+  dependencies?: Record<string, string>;
+  devDependencies?: Record<string, string>;
+  optionalDependencies?: Record<string, string>;
+  peerDependencies?: Record<string, string>;
+}
+
+interface Lockfile {
+  packages: Record<string, LockEntry>;
+}
+
+interface PackageJson {
+  workspaces?: string[];
+  dependencies?: Record<string, string>;
+  devDependencies?: Record<string, string>;
+  optionalDependencies?: Record<string, string>;
+  peerDependencies?: Record<string, string>;
+  scarfSettings?: { enabled?: boolean };
+}
+
+const readJson = <T>(path: string): T => JSON.parse(readFileSync(path, 'utf8')) as T;
+const lockfile = readJson<Lockfile>(join(ROOT, 'package-lock.json'));
+const rootPackage = readJson<PackageJson>(join(ROOT, 'package.json'));
+
+/** `name@version` of every package in a lockfile that has an install script, sorted. */
+function packagesWithInstallScripts(lock: Lockfile): Array<{ name: string; version: string }> {
+  return Object.entries(lock.packages)
+    .filter(([, entry]) => entry.hasInstallScript)
+    .map(([location, entry]) => ({
+      name: entry.name ?? location.slice(location.lastIndexOf('node_modules/') + 'node_modules/'.length),
+      version: entry.version ?? '?',
+    }))
+    .sort((a, b) => `${a.name}@${a.version}`.localeCompare(`${b.name}@${b.version}`));
+}
+
+function unreviewedInstallScripts(lock: Lockfile): string[] {
+  return packagesWithInstallScripts(lock)
+    .filter(({ name }) => !(name in INSTALL_SCRIPT_ALLOWLIST))
+    .map(({ name, version }) => `${name}@${version}`);
+}
+
+describe('install scripts', () => {
+  it('runs only install scripts on the reviewed allowlist', () => {
+    expect(unreviewedInstallScripts(lockfile)).toEqual([]);
+  });
+
+  it('flags a planted dependency with an unreviewed install script', () => {
+    const planted: Lockfile = {
+      packages: {
+        ...lockfile.packages,
+        'node_modules/planted-postinstall': { version: '1.0.0', hasInstallScript: true },
+      },
+    };
+    expect(unreviewedInstallScripts(planted)).toEqual(['planted-postinstall@1.0.0']);
+  });
+
+  it('keeps no allowlist entry for a package that no longer has an install script', () => {
+    const withScripts = new Set(packagesWithInstallScripts(lockfile).map(({ name }) => name));
+    expect(Object.keys(INSTALL_SCRIPT_ALLOWLIST).filter((name) => !withScripts.has(name))).toEqual([]);
+  });
+
+  it("turns Scarf's install analytics off in the root package.json", () => {
+    expect(rootPackage.scarfSettings?.enabled).toBe(false);
+  });
+});
+
+type DependencyField = 'dependencies' | 'devDependencies' | 'optionalDependencies' | 'peerDependencies';
+const DEPENDENCY_FIELDS: DependencyField[] = [
+  'dependencies',
+  'devDependencies',
+  'optionalDependencies',
+  'peerDependencies',
+];
+
+function declaredDependencies(manifest: PackageJson | LockEntry): Record<string, Record<string, string>> {
+  return Object.fromEntries(DEPENDENCY_FIELDS.map((field) => [field, manifest[field] ?? {}]));
+}
+
+describe('lockfile', () => {
+  it('is committed', () => {
+    const tracked = spawnSync('git', ['ls-files', '--error-unmatch', 'package-lock.json'], { cwd: ROOT });
+    expect(tracked.status).toBe(0);
+  });
+
+  it("records exactly the dependencies of the root's and every workspace's package.json", () => {
+    const workspaceDirs = Object.keys(lockfile.packages).filter(
+      (location) => location !== '' && !location.includes('node_modules/')
+    );
+    expect(workspaceDirs.length).toBeGreaterThan(0);
+    for (const location of ['', ...workspaceDirs]) {
+      const manifest = readJson<PackageJson>(join(ROOT, location, 'package.json'));
+      expect(declaredDependencies(lockfile.packages[location]!), `package-lock.json for ./${location}`).toEqual(
+        declaredDependencies(manifest)
+      );
+    }
+  });
+});
+
+function runAuditGate(report: string, ...flags: string[]) {
+  const run = spawnSync(
+    'npx',
+    ['--no-install', 'tsx', AUDIT_SCRIPT, '--report-file', join(AUDIT_REPORTS, report), ...flags],
+    {
+      cwd: ROOT,
+      encoding: 'utf8',
+    }
+  );
+  return { status: run.status, output: run.stdout + run.stderr };
+}
+
+describe('npm audit gate (scripts/audit.ts)', () => {
+  it('passes a clean report and prints the counts', () => {
+    const gate = runAuditGate('clean.json');
+    expect(gate.output).toContain('npm audit (production dependencies): 0 critical, 0 high, 0 moderate, 0 low, 0 info');
+    expect(gate.status).toBe(0);
+  });
+
+  it('passes moderate advisories, counting them', () => {
+    const gate = runAuditGate('moderate-only.json');
+    expect(gate.output).toContain('0 critical, 0 high, 1 moderate');
+    expect(gate.status).toBe(0);
+  });
+
+  it('fails on high and critical advisories, naming the packages', () => {
+    const gate = runAuditGate('high-and-critical.json');
+    expect(gate.output).toContain('blocking: planted-dependent (critical), planted-high (high)');
+    expect(gate.status).toBe(1);
+  });
+
+  it('fails as NOT AUDITED when the registry answers the audit endpoint with 405', () => {
+    const gate = runAuditGate('endpoint-405.json');
+    expect(gate.output).toContain('NOT AUDITED: 405 Method Not Allowed');
+    expect(gate.status).toBe(2);
+  });
+
+  it('fails as NOT AUDITED when the registry is unreachable', () => {
+    const gate = runAuditGate('offline.json');
+    expect(gate.output).toContain('NOT AUDITED: request to https://registry.npmjs.org');
+    expect(gate.status).toBe(2);
+  });
+
+  it('lets --allow-unaudited pass an unaudited run only while still saying NOT AUDITED', () => {
+    const gate = runAuditGate('endpoint-405.json', '--allow-unaudited');
+    expect(gate.output).toContain('NOT AUDITED');
+    expect(gate.output).toContain('were NOT checked for advisories');
+    expect(gate.status).toBe(0);
+  });
+});
