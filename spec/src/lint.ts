@@ -46,7 +46,7 @@ function runLocalBin(args: string[]): Promise<ToolRun> {
       (error, stdout, stderr) => {
         if (error && typeof error.code !== 'number') reject(error);
         else resolve({ stdout, stderr });
-      }
+      },
     );
   });
 }

@@ -117,65 +117,69 @@ describe('lockfile', () => {
 
   it("records exactly the dependencies of the root's and every workspace's package.json", () => {
     const workspaceDirs = Object.keys(lockfile.packages).filter(
-      (location) => location !== '' && !location.includes('node_modules/')
+      (location) => location !== '' && !location.includes('node_modules/'),
     );
     expect(workspaceDirs.length).toBeGreaterThan(0);
     for (const location of ['', ...workspaceDirs]) {
       const manifest = readJson<PackageJson>(join(ROOT, location, 'package.json'));
       expect(declaredDependencies(lockfile.packages[location]!), `package-lock.json for ./${location}`).toEqual(
-        declaredDependencies(manifest)
+        declaredDependencies(manifest),
       );
     }
   });
 });
 
-function runAuditGate(report: string, ...flags: string[]) {
-  const run = spawnSync(
-    'npx',
-    ['--no-install', 'tsx', AUDIT_SCRIPT, '--report-file', join(AUDIT_REPORTS, report), ...flags],
-    {
-      cwd: ROOT,
-      encoding: 'utf8',
-    }
-  );
-  return { status: run.status, output: run.stdout + run.stderr };
-}
+/** Saved `npm audit --json` reports, and what the gate must say and exit with for each. */
+const AUDIT_GATE_CASES = [
+  {
+    behaviour: 'passes a clean report and prints the counts',
+    report: 'clean.json',
+    says: ['npm audit (production dependencies): 0 critical, 0 high, 0 moderate, 0 low, 0 info'],
+    exit: 0,
+  },
+  {
+    behaviour: 'passes moderate advisories, counting them',
+    report: 'moderate-only.json',
+    says: ['0 critical, 0 high, 1 moderate'],
+    exit: 0,
+  },
+  {
+    behaviour: 'fails on high and critical advisories, naming the packages',
+    report: 'high-and-critical.json',
+    says: ['blocking: planted-dependent (critical), planted-high (high)'],
+    exit: 1,
+  },
+  {
+    behaviour: 'fails as NOT AUDITED when the registry answers the audit endpoint with 405',
+    report: 'endpoint-405.json',
+    says: ['NOT AUDITED: 405 Method Not Allowed'],
+    exit: 2,
+  },
+  {
+    behaviour: 'fails as NOT AUDITED when the registry is unreachable',
+    report: 'offline.json',
+    says: ['NOT AUDITED: request to https://registry.npmjs.org'],
+    exit: 2,
+  },
+  {
+    behaviour: 'lets --allow-unaudited pass an unaudited run only while still saying NOT AUDITED',
+    report: 'endpoint-405.json',
+    flags: ['--allow-unaudited'],
+    says: ['NOT AUDITED', 'were NOT checked for advisories'],
+    exit: 0,
+  },
+];
 
 describe('npm audit gate (scripts/audit.ts)', () => {
-  it('passes a clean report and prints the counts', () => {
-    const gate = runAuditGate('clean.json');
-    expect(gate.output).toContain('npm audit (production dependencies): 0 critical, 0 high, 0 moderate, 0 low, 0 info');
-    expect(gate.status).toBe(0);
-  });
-
-  it('passes moderate advisories, counting them', () => {
-    const gate = runAuditGate('moderate-only.json');
-    expect(gate.output).toContain('0 critical, 0 high, 1 moderate');
-    expect(gate.status).toBe(0);
-  });
-
-  it('fails on high and critical advisories, naming the packages', () => {
-    const gate = runAuditGate('high-and-critical.json');
-    expect(gate.output).toContain('blocking: planted-dependent (critical), planted-high (high)');
-    expect(gate.status).toBe(1);
-  });
-
-  it('fails as NOT AUDITED when the registry answers the audit endpoint with 405', () => {
-    const gate = runAuditGate('endpoint-405.json');
-    expect(gate.output).toContain('NOT AUDITED: 405 Method Not Allowed');
-    expect(gate.status).toBe(2);
-  });
-
-  it('fails as NOT AUDITED when the registry is unreachable', () => {
-    const gate = runAuditGate('offline.json');
-    expect(gate.output).toContain('NOT AUDITED: request to https://registry.npmjs.org');
-    expect(gate.status).toBe(2);
-  });
-
-  it('lets --allow-unaudited pass an unaudited run only while still saying NOT AUDITED', () => {
-    const gate = runAuditGate('endpoint-405.json', '--allow-unaudited');
-    expect(gate.output).toContain('NOT AUDITED');
-    expect(gate.output).toContain('were NOT checked for advisories');
-    expect(gate.status).toBe(0);
-  });
+  for (const { behaviour, report, flags = [], says, exit } of AUDIT_GATE_CASES) {
+    it(behaviour, () => {
+      const run = spawnSync(
+        'npx',
+        ['--no-install', 'tsx', AUDIT_SCRIPT, '--report-file', join(AUDIT_REPORTS, report), ...flags],
+        { cwd: ROOT, encoding: 'utf8' },
+      );
+      for (const line of says) expect(run.stdout + run.stderr).toContain(line);
+      expect(run.status).toBe(exit);
+    });
+  }
 });
