@@ -454,6 +454,35 @@ export interface components {
             };
         };
         /**
+         * @description The body was not sent as `Content-Type: application/json`. (`curl -d`
+         *     without that header sends `application/x-www-form-urlencoded`.)
+         */
+        UnsupportedMediaType: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "type": "about:blank",
+                 *       "title": "Unsupported Media Type",
+                 *       "status": 415,
+                 *       "detail": "Content-Type header: Supported content types: application/json",
+                 *       "path": "/users/5f1c7a3e-2b4d-4c8e-9f6a-1d2e3b4c5a6f/trimble-credentials",
+                 *       "message": "error.http.415",
+                 *       "fieldErrors": [
+                 *         {
+                 *           "objectName": "header",
+                 *           "field": "Content-Type",
+                 *           "message": "Supported content types: application/json"
+                 *         }
+                 *       ]
+                 *     }
+                 */
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /**
          * @description Leaf failed to handle the request. Nothing about the request is known to be
          *     wrong; retry later, and contact Leaf if it persists.
          */
@@ -588,6 +617,7 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
+            415: components["responses"]["UnsupportedMediaType"];
             500: components["responses"]["InternalServerError"];
         };
     };
@@ -696,6 +726,7 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
+            415: components["responses"]["UnsupportedMediaType"];
             500: components["responses"]["InternalServerError"];
         };
     };
