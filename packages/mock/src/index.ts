@@ -7,7 +7,25 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
-export { createMockServer, loadOperations, MAX_BODY_BYTES } from './server.js';
+export {
+  BEARER_TOKEN,
+  createMockServer,
+  loadOperations,
+  MAX_BODY_BYTES,
+  MAX_HEADER_BYTES,
+  MAX_HEADER_VALUE_BYTES,
+  REQUEST_TIMEOUT_MS,
+  type MockServerOptions,
+} from './server.js';
+export {
+  EXAMPLE_BEARER_TOKEN,
+  exampleRequest,
+  fillPath,
+  operationShapes,
+  type ExampleRequest,
+  type JsonSchema,
+  type OperationShape,
+} from './example-requests.js';
 export { defaultMockAddress, MOCK_HOST_ENV, MOCK_PORT_ENV, type MockAddress } from './config.js';
 export { PROBLEM_CONTENT_TYPE, type Problem, type FieldError } from './problem.js';
 

@@ -63,15 +63,20 @@ export function problem(status: number, path: string, detail: string, fieldError
  * only in the message ("must have required property 'x'", "found 'x'").
  */
 export function toFieldError(diagnostic: IPrismDiagnostic, parameterNames: ParameterNames): FieldError {
-  // A required body that is absent is reported with no path at all.
-  const [location = 'body', ...rest] = diagnostic.path ?? [];
+  // A required body that is absent (or JSON null) is reported with no path at all.
+  if (!diagnostic.path?.length) {
+    const message = diagnostic.message.replace(/^Body parameter is required$/, 'body is required');
+    return { objectName: 'body', field: 'body', message };
+  }
+  const [location = 'body', ...rest] = diagnostic.path;
+  // The name closes the message and may itself contain quotes: match to the end.
   const named =
     diagnostic.code === 'required'
-      ? /required property '([^']+)'/.exec(diagnostic.message)?.[1]
+      ? /required property '(.*)'$/s.exec(diagnostic.message)?.[1]
       : diagnostic.code === 'additionalProperties'
-        ? /found '([^']+)'/.exec(diagnostic.message)?.[1]
+        ? /found '(.*)'$/s.exec(diagnostic.message)?.[1]
         : undefined;
-  const segments = named ? [...rest, named] : rest;
+  const segments = named === undefined ? rest : [...rest, named];
   const field = segments.length > 0 ? segments.join('.') : location;
   const canonical = location === 'body' ? field : parameterNames.get(field.toLowerCase()) ?? field;
   return {

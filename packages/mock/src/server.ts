@@ -62,7 +62,7 @@ const PRISM_CONFIG: IHttpConfig = {
 };
 
 /** RFC 6750's b64token: what may follow `Bearer ` in an Authorization header. */
-const BEARER_TOKEN = /^Bearer [A-Za-z0-9\-._~+/]+=*$/;
+export const BEARER_TOKEN = /^Bearer [A-Za-z0-9\-._~+/]+=*$/;
 
 const CORS_HEADERS = {
   'access-control-allow-origin': '*',

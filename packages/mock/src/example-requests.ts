@@ -1,0 +1,133 @@
+/**
+ * What a valid request to each operation of the spec looks like, read from
+ * the bundled spec: its method and path template, the schema and example of
+ * each path parameter, its request body's media type, schema and example, and
+ * the 2xx it answers with. The load benchmark sends these requests; the
+ * fuzzer starts from them and breaks one thing at a time.
+ */
+import { listOperations, readBundledSpec, type BundledSpec } from '@leaf-credentials/spec';
+
+/** Any well-formed bearer token passes the mock's auth check. */
+export const EXAMPLE_BEARER_TOKEN = 'mock.example.token';
+
+export interface JsonSchema {
+  type?: string | string[];
+  format?: string;
+  enum?: unknown[];
+  minLength?: number;
+  maxLength?: number;
+  required?: string[];
+  properties?: Record<string, JsonSchema>;
+  additionalProperties?: boolean | JsonSchema;
+  items?: JsonSchema;
+  example?: unknown;
+  [keyword: string]: unknown;
+}
+
+export interface PathParameter {
+  name: string;
+  schema: JsonSchema;
+  example: string;
+}
+
+export interface OperationShape {
+  operationId: string;
+  /** Upper-case, as sent on the wire. */
+  method: string;
+  /** Such as `/users/{leafUserId}/trimble-credentials`. */
+  path: string;
+  pathParameters: PathParameter[];
+  body?: { mediaType: string; schema: JsonSchema; example: unknown };
+  /** The documented success status. */
+  successStatus: number;
+  /** Whether the operation requires credentials (its own `security`, or the document's). */
+  secured: boolean;
+}
+
+export interface ExampleRequest {
+  method: string;
+  path: string;
+  headers: Record<string, string>;
+  body?: string;
+  /** The status the mock should answer with. */
+  expectedStatus: number;
+}
+
+/** Replaces every local `$ref` with what it points at (the spec has no cycles). */
+function dereference<T>(spec: BundledSpec, node: T): T {
+  if (Array.isArray(node)) return node.map((item) => dereference(spec, item)) as T;
+  if (node === null || typeof node !== 'object') return node;
+  const ref = (node as { $ref?: unknown }).$ref;
+  if (typeof ref === 'string' && ref.startsWith('#/')) {
+    const target = ref
+      .slice(2)
+      .split('/')
+      .reduce<unknown>((parent, key) => (parent as Record<string, unknown>)[key.replace(/~1/g, '/').replace(/~0/g, '~')], spec);
+    return dereference(spec, target as T);
+  }
+  return Object.fromEntries(Object.entries(node).map(([key, value]) => [key, dereference(spec, value)])) as T;
+}
+
+interface ParameterObject {
+  name: string;
+  in: string;
+  schema?: JsonSchema;
+  example?: unknown;
+}
+
+export function operationShapes(spec: BundledSpec = readBundledSpec()): OperationShape[] {
+  return listOperations(spec).map(({ operationId, method, path, operation }) => {
+    const pathItem = dereference(spec, spec.paths[path] as { parameters?: ParameterObject[] });
+    const resolved = dereference(spec, operation) as {
+      parameters?: ParameterObject[];
+      requestBody?: { content: Record<string, { schema: JsonSchema; example?: unknown }> };
+      responses: Record<string, unknown>;
+    };
+    const parameters = [...(pathItem.parameters ?? []), ...(resolved.parameters ?? [])];
+    const pathParameters = parameters
+      .filter((parameter) => parameter.in === 'path')
+      .map((parameter) => ({
+        name: parameter.name,
+        schema: parameter.schema ?? {},
+        example: String(parameter.example ?? parameter.schema?.example),
+      }));
+    const [mediaType, content] = Object.entries(resolved.requestBody?.content ?? {})[0] ?? [];
+    const successStatus = Number(Object.keys(resolved.responses).find((status) => /^2\d\d$/.test(status)));
+    // `security: []` or an empty requirement `{}` makes credentials optional.
+    const security = (operation.security ?? spec.security ?? []) as Array<Record<string, unknown>>;
+    const secured = security.length > 0 && security.every((requirement) => Object.keys(requirement).length > 0);
+    return {
+      operationId,
+      method: method.toUpperCase(),
+      path,
+      pathParameters,
+      ...(mediaType && content
+        ? { body: { mediaType, schema: content.schema, example: content.example ?? content.schema.example } }
+        : {}),
+      successStatus,
+      secured,
+    };
+  });
+}
+
+/** The path with each parameter replaced by `values[name]`, or its example, percent-encoded. */
+export function fillPath(shape: OperationShape, values: Record<string, string> = {}): string {
+  return shape.pathParameters.reduce(
+    (path, { name, example }) => path.replace(`{${name}}`, encodeURIComponent(values[name] ?? example)),
+    shape.path,
+  );
+}
+
+/** A request the mock answers with `shape.successStatus`: the spec's examples and a bearer token. */
+export function exampleRequest(shape: OperationShape): ExampleRequest {
+  const headers: Record<string, string> = { authorization: `Bearer ${EXAMPLE_BEARER_TOKEN}` };
+  if (!shape.body) return { method: shape.method, path: fillPath(shape), headers, expectedStatus: shape.successStatus };
+  headers['content-type'] = shape.body.mediaType;
+  return {
+    method: shape.method,
+    path: fillPath(shape),
+    headers,
+    body: JSON.stringify(shape.body.example),
+    expectedStatus: shape.successStatus,
+  };
+}

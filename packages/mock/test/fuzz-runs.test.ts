@@ -1,0 +1,21 @@
+import { describe, expect, it } from 'vitest';
+import { fuzzRuns, MIN_CI_FUZZ_RUNS } from './support/fuzz-runs.js';
+
+describe('FUZZ_RUNS', () => {
+  it('defaults to the CI minimum', () => {
+    expect(fuzzRuns({})).toBe(MIN_CI_FUZZ_RUNS);
+  });
+
+  it('may be lowered for a quick local run', () => {
+    expect(fuzzRuns({ FUZZ_RUNS: '50' })).toBe(50);
+  });
+
+  it('refuses fewer than the minimum when CI is set', () => {
+    expect(() => fuzzRuns({ CI: 'true', FUZZ_RUNS: String(MIN_CI_FUZZ_RUNS - 1) })).toThrow(/at least 1000/);
+    expect(fuzzRuns({ CI: 'true', FUZZ_RUNS: '5000' })).toBe(5000);
+  });
+
+  it('refuses a count that is not a whole positive number', () => {
+    for (const value of ['ten', '0', '-5', '1.5']) expect(() => fuzzRuns({ FUZZ_RUNS: value }), value).toThrow(/whole number/);
+  });
+});

@@ -1,0 +1,417 @@
+/**
+ * fast-check generators of requests to one operation: valid ones built from
+ * its schemas, and bad ones that break exactly one thing of a valid request.
+ * Each bad request carries what the mock must answer, derived from the
+ * mutation: the status, and the header, parameter, field or method the
+ * problem must name.
+ */
+import { METHODS } from 'node:http';
+import fc from 'fast-check';
+import {
+  BEARER_TOKEN,
+  fillPath,
+  MAX_BODY_BYTES,
+  MAX_HEADER_VALUE_BYTES,
+  type JsonSchema,
+  type OperationShape,
+} from '../../src/index.js';
+import type { RawRequest } from './send.js';
+
+export interface Expectation {
+  status: number;
+  /** What the problem's `detail` must mention. */
+  names: string;
+  /** When set, `fieldErrors` must hold `{ objectName, field: names }`. */
+  objectName?: string;
+}
+
+export interface BadRequest {
+  /** The mutation, for the counts and for a readable counterexample. */
+  kind: string;
+  request: RawRequest;
+  expected: Expectation;
+}
+
+interface ValidParts {
+  pathValues: Record<string, string>;
+  token: string;
+  body?: Record<string, unknown>;
+}
+
+// ---------------------------------------------------------------- valid input
+
+export const validToken = fc.stringMatching(BEARER_TOKEN).map((header) => header.slice('Bearer '.length));
+
+/** Values that satisfy `schema`; strings are any Unicode, counted in code points like the validator does. */
+export function valueOf(schema: JsonSchema): fc.Arbitrary<unknown> {
+  if (schema.enum) return fc.constantFrom(...schema.enum);
+  if (schema.format === 'uuid') return fc.uuid();
+  switch (schema.type) {
+    case 'string':
+      return fc.string({ unit: 'binary', minLength: schema.minLength ?? 0, maxLength: Math.min(schema.maxLength ?? 64, 64) });
+    case 'integer':
+      return fc.integer();
+    case 'number':
+      return fc.double({ noNaN: true, noDefaultInfinity: true });
+    case 'boolean':
+      return fc.boolean();
+    case 'array':
+      return fc.array(valueOf(schema.items ?? {}), { maxLength: 3 });
+    case 'object': {
+      const properties = schema.properties ?? {};
+      const required = new Set(schema.required ?? []);
+      const shape = Object.fromEntries(Object.entries(properties).map(([name, property]) => [name, valueOf(property)]));
+      return fc.record(shape, { requiredKeys: [...required] });
+    }
+    default:
+      return fc.constant(schema.example ?? null);
+  }
+}
+
+function validParts(shape: OperationShape): fc.Arbitrary<ValidParts> {
+  const pathValues = fc.record(
+    Object.fromEntries(shape.pathParameters.map(({ name, schema }) => [name, valueOf(schema).map(String)])),
+  );
+  const body = shape.body ? valueOf(shape.body.schema).map((value) => value as Record<string, unknown>) : fc.constant(undefined);
+  return fc.record({ pathValues, token: validToken, body });
+}
+
+function assemble(shape: OperationShape, parts: ValidParts): RawRequest {
+  const headers: Array<[string, string]> = [['authorization', `Bearer ${parts.token}`]];
+  if (parts.body === undefined || !shape.body) return { method: shape.method, path: fillPath(shape, parts.pathValues), headers };
+  headers.push(['content-type', shape.body.mediaType]);
+  return { method: shape.method, path: fillPath(shape, parts.pathValues), headers, body: JSON.stringify(parts.body) };
+}
+
+export function validRequest(shape: OperationShape): fc.Arbitrary<RawRequest> {
+  return validParts(shape).map((parts) => assemble(shape, parts));
+}
+
+// ---------------------------------------------------------------- helpers
+
+/** Header values travel as bytes: send Unicode as its UTF-8 bytes, minus what HTTP forbids. */
+function asHeaderValue(text: string): string {
+  return Buffer.from(text, 'utf8').toString('latin1').replace(/[^\t\x20-\x7e\x80-\xff]/g, '');
+}
+
+/** What the server sees: HTTP trims spaces and tabs around a header value. */
+function trimOws(value: string): string {
+  return value.replace(/^[ \t]+|[ \t]+$/g, '');
+}
+
+function withoutHeader(request: RawRequest, name: string): RawRequest {
+  return { ...request, headers: request.headers.filter(([header]) => header.toLowerCase() !== name.toLowerCase()) };
+}
+
+function withHeader(request: RawRequest, name: string, value: string): RawRequest {
+  return { ...withoutHeader(request, name), headers: [...withoutHeader(request, name).headers, [name, value]] };
+}
+
+const TOKEN_CHARS = fc.constantFrom(...'abcdefghijklmnopqrstuvwxyz0123456789-.+'.split(''));
+const token = fc.string({ unit: TOKEN_CHARS, minLength: 1, maxLength: 20 }).filter((text) => /^[a-z0-9]/.test(text));
+
+/** Broken percent-encodings: not hex, cut short, or not UTF-8 once decoded. */
+const BROKEN_ESCAPES = ['%', '%z', '%zz', '%G1', '%C3%28', '%E0%A4%A', '%FF', '%ED%A0%80', '%C0%AF'];
+
+const WRONG_JSON_TYPES: Record<string, fc.Arbitrary<unknown>> = {
+  string: fc.oneof(fc.integer(), fc.boolean(), fc.constant(null), fc.array(fc.string(), { maxLength: 2 }), fc.object({ maxDepth: 1 })),
+};
+
+/** A lone surrogate has no UTF-8 form, so it cannot be percent-encoded into a URL. */
+function isWellFormed(text: string): boolean {
+  try {
+    encodeURIComponent(text);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function nested(depth: number): string {
+  return '['.repeat(depth) + ']'.repeat(depth);
+}
+
+// ---------------------------------------------------------------- mutations
+
+/**
+ * Every way this generator breaks a request to `shape`. `allowedMethods` are
+ * the methods the spec documents on the same path.
+ */
+export function badRequest(shape: OperationShape, allowedMethods: readonly string[]): fc.Arbitrary<BadRequest> {
+  const valid = validParts(shape).map((parts) => ({ parts, request: assemble(shape, parts) }));
+  const mutation = (kind: string, arbitrary: fc.Arbitrary<Omit<BadRequest, 'kind'>>) =>
+    arbitrary.map((bad) => ({ kind, ...bad }));
+  const auth: Expectation = { status: 401, names: 'Authorization', objectName: 'header' };
+
+  const authFamilies: Array<fc.Arbitrary<BadRequest>> = [
+    mutation('no Authorization', valid.map(({ request }) => ({ request: withoutHeader(request, 'authorization'), expected: auth }))),
+
+    mutation(
+      'malformed Authorization',
+      fc
+        .tuple(
+          valid,
+          fc.oneof(
+            fc.tuple(fc.constantFrom('Basic', 'Digest', 'Token', 'Negotiate', 'JWT'), validToken).map(([scheme, value]) => `${scheme} ${value}`),
+            fc.constantFrom('Bearer', 'Bearer ', 'Bearer  ', ''),
+            fc.tuple(validToken, fc.string({ unit: 'binary', minLength: 1, maxLength: 40 }), validToken).map(
+              ([before, junk, after]) => `Bearer ${before}${asHeaderValue(junk)}${after}`,
+            ),
+            fc.string({ unit: 'binary', maxLength: 200 }).map(asHeaderValue),
+          ),
+        )
+        .filter(([, value]) => !BEARER_TOKEN.test(trimOws(value)))
+        .map(([{ request }, value]) => ({ request: withHeader(request, 'authorization', value), expected: auth })),
+    ),
+
+    mutation(
+      'Authorization twice',
+      fc.tuple(valid, validToken).map(([{ request }, second]) => ({
+        request: { ...request, headers: [...request.headers, ['authorization', `Bearer ${second}`]] },
+        expected: { status: 400, names: 'Authorization', objectName: 'header' },
+      })),
+    ),
+
+  ];
+  const families: Array<fc.Arbitrary<BadRequest>> = [
+    ...(shape.secured ? authFamilies : []),
+    mutation(
+      'undocumented method',
+      fc
+        .tuple(valid, fc.constantFrom(...METHODS.filter((method) => !['CONNECT', 'HEAD', 'OPTIONS', ...allowedMethods].includes(method))))
+        .map(([{ request }, method]) => ({ request: { ...request, method }, expected: { status: 405, names: method } })),
+    ),
+
+    mutation(
+      'unknown method',
+      fc
+        .tuple(valid, fc.stringMatching(/^[A-Z][A-Z_-]{2,11}$/).filter((method) => !METHODS.includes(method)))
+        .map(([{ request }, method]) => ({
+          request: { ...withoutHeader(request, 'content-type'), method, body: undefined },
+          expected: { status: 400, names: method },
+        })),
+    ),
+
+    mutation(
+      'Expect other than 100-continue',
+      fc
+        .tuple(valid, token.filter((value) => value !== '100-continue'))
+        .map(([{ request }, value]) => ({
+          request: withHeader(request, 'expect', value),
+          expected: { status: 417, names: 'Expect', objectName: 'header' },
+        })),
+    ),
+
+    mutation(
+      'oversized header',
+      fc
+        .tuple(
+          valid,
+          fc.constantFrom('Authorization', 'Accept', 'User-Agent', 'X-Request-Id', 'Cookie'),
+          fc.integer({ min: MAX_HEADER_VALUE_BYTES + 1, max: 4 * MAX_HEADER_VALUE_BYTES }),
+        )
+        .map(([{ request }, name, size]) => ({
+          request: withHeader(request, name, name === 'Authorization' ? `Bearer ${'a'.repeat(size)}` : 'v'.repeat(size)),
+          expected: { status: 431, names: name, objectName: 'header' },
+        })),
+    ),
+
+    mutation(
+      'no Host',
+      valid.map(({ request }) => ({
+        request: { ...request, omitHost: true },
+        expected: { status: 400, names: 'Host', objectName: 'header' },
+      })),
+    ),
+  ];
+
+  for (const parameter of shape.pathParameters) {
+    const expected: Expectation = { status: 400, names: parameter.name, objectName: 'path' };
+    families.push(
+      mutation(
+        `non-${parameter.schema.format ?? 'valid'} ${parameter.name}`,
+        fc
+          .tuple(
+            validParts(shape),
+            fc
+              .string({ unit: 'binary', minLength: 1, maxLength: 1000 })
+              // Not 36 characters of hex and dashes, so never a uuid; "." and ".." are path syntax, not values.
+              .filter((value) => (value.length !== 36 || /[^0-9a-f-]/i.test(value)) && value !== '.' && value !== '..')
+              .filter(isWellFormed),
+          )
+          .map(([parts, value]) => ({ request: assemble(shape, { ...parts, pathValues: { ...parts.pathValues, [parameter.name]: value } }), expected })),
+      ),
+      mutation(
+        `broken percent-encoding in ${parameter.name}`,
+        fc
+          .tuple(validParts(shape), fc.constantFrom(...BROKEN_ESCAPES), fc.stringMatching(/^[a-z0-9-]{0,8}$/), fc.stringMatching(/^[a-z0-9-]{0,8}$/))
+          .map(([parts, escape, before, after]) => {
+            const request = assemble(shape, parts);
+            const placeholder = encodeURIComponent(parts.pathValues[parameter.name]!);
+            return { request: { ...request, path: request.path.replace(placeholder, `${before}${escape}${after}`) }, expected };
+          }),
+      ),
+    );
+  }
+
+  if (!shape.body) {
+    families.push(
+      mutation(
+        'body on a body-less operation',
+        fc
+          .tuple(valid, fc.oneof(fc.json(), fc.string({ unit: 'binary', minLength: 1, maxLength: 200 })), fc.option(fc.constantFrom('application/json', 'text/plain')))
+          .map(([{ request }, body, contentType]) => ({
+            request: { ...(contentType ? withHeader(request, 'content-type', contentType) : request), body },
+            expected: { status: 400, names: 'body', objectName: 'body' },
+          })),
+      ),
+    );
+    return fc.oneof(...families);
+  }
+
+  const body = shape.body;
+  const properties = Object.entries(body.schema.properties ?? {});
+  const bodyProblem: Expectation = { status: 400, names: 'body', objectName: 'body' };
+  const contentTypeProblem: Expectation = { status: 415, names: 'Content-Type', objectName: 'header' };
+  const withBody = (request: RawRequest, text: string | Buffer): RawRequest => ({ ...request, body: text });
+  const field = (name: string): Expectation => ({ status: 400, names: name, objectName: 'body' });
+
+  families.push(
+    mutation(
+      'missing required field',
+      fc.tuple(valid, fc.constantFrom(...(body.schema.required ?? []))).map(([{ parts, request }, name]) => {
+        const { [name]: _removed, ...rest } = parts.body!;
+        return { request: withBody(request, JSON.stringify(rest)), expected: field(name) };
+      }),
+    ),
+    mutation(
+      'unknown field',
+      fc
+        .tuple(valid, fc.string({ unit: 'binary', maxLength: 60 }).filter((name) => !(name in (body.schema.properties ?? {}))), fc.jsonValue({ maxDepth: 2 }))
+        .map(([{ parts, request }, name, value]) => {
+          const mutated = { ...parts.body };
+          // A plain assignment would set the prototype for "__proto__": define the property instead.
+          Object.defineProperty(mutated, name, { value, enumerable: true, configurable: true, writable: true });
+          return { request: withBody(request, JSON.stringify(mutated)), expected: field(name) };
+        }),
+    ),
+    mutation(
+      'field of the wrong type',
+      fc
+        .tuple(valid, fc.constantFrom(...properties))
+        .chain(([{ parts, request }, [name, schema]]) =>
+          (WRONG_JSON_TYPES[String(schema.type)] ?? fc.constant(null)).map((value) => ({
+            request: withBody(request, JSON.stringify({ ...parts.body, [name]: value })),
+            expected: field(name),
+          })),
+        ),
+    ),
+    mutation(
+      'field nested thousands deep',
+      fc.tuple(valid, fc.constantFrom(...properties), fc.integer({ min: 1_000, max: 100_000 })).map(([{ parts, request }, [name], depth]) => {
+        const json = JSON.stringify({ ...parts.body, [name]: 0 }).replace(`${JSON.stringify(name)}:0`, `${JSON.stringify(name)}:${nested(depth)}`);
+        return { request: withBody(request, json), expected: field(name) };
+      }),
+    ),
+    mutation(
+      'string longer than maxLength',
+      fc
+        .tuple(valid, fc.constantFrom(...properties.filter(([, schema]) => schema.maxLength !== undefined)), fc.integer({ min: 1, max: 100_000 }), fc.constantFrom('a', 'é', '😀', '\u0000'))
+        .map(([{ parts, request }, [name, schema], extra, char]) => ({
+          request: withBody(request, JSON.stringify({ ...parts.body, [name]: char.repeat(schema.maxLength! + extra) })),
+          expected: field(name),
+        })),
+    ),
+    mutation(
+      'empty string under minLength',
+      fc.tuple(valid, fc.constantFrom(...properties.filter(([, schema]) => (schema.minLength ?? 0) > 0))).map(([{ parts, request }, [name]]) => ({
+        request: withBody(request, JSON.stringify({ ...parts.body, [name]: '' })),
+        expected: field(name),
+      })),
+    ),
+    mutation(
+      'body not an object',
+      fc
+        .tuple(valid, fc.oneof(fc.array(fc.jsonValue({ maxDepth: 1 }), { maxLength: 3 }), fc.string(), fc.double({ noNaN: true, noDefaultInfinity: true }), fc.boolean(), fc.constant(null)))
+        .map(([{ request }, value]) => ({ request: withBody(request, JSON.stringify(value)), expected: bodyProblem })),
+    ),
+    mutation(
+      'malformed JSON',
+      fc
+        .tuple(valid, fc.nat(), fc.constantFrom('', '}', ',', '{', '"', "'", 'undefined', 'NaN', '\u0000', '//'))
+        .map(([{ request }, cut, junk]) => {
+          const text = String(request.body);
+          return withBody(request, text.slice(0, cut % text.length) + junk);
+        })
+        .filter((request) => {
+          try {
+            JSON.parse(String(request.body));
+            return false;
+          } catch {
+            return String(request.body).length > 0;
+          }
+        })
+        .map((request) => ({ request, expected: bodyProblem })),
+    ),
+    mutation(
+      'body not UTF-8',
+      fc
+        .tuple(valid, fc.constantFrom([0xff], [0xc3, 0x28], [0xe2, 0x82], [0xed, 0xa0, 0x80], [0xf8, 0x88, 0x80, 0x80, 0x80]))
+        .map(([{ request }, bytes]) => {
+          const text = String(request.body);
+          const at = text.indexOf('"', 2) + 1; // inside the first string value or key
+          const raw = Buffer.concat([Buffer.from(text.slice(0, at)), Buffer.from(bytes), Buffer.from(text.slice(at))]);
+          return { request: withBody(request, raw), expected: bodyProblem };
+        }),
+    ),
+    mutation(
+      'body over the size limit',
+      fc.tuple(valid, fc.integer({ min: 1, max: 64 * 1024 })).map(([{ request }, extra]) => ({
+        request: withBody(request, JSON.stringify({ padding: 'x'.repeat(MAX_BODY_BYTES + extra) })),
+        expected: { status: 413, names: 'body', objectName: 'body' },
+      })),
+    ),
+    mutation(
+      'wrong Content-Type',
+      fc
+        .tuple(
+          valid,
+          fc.oneof(
+            fc.constantFrom('text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x', 'application/xml', 'application/vnd.leaf+json', 'application/json-patch+json'),
+            fc.tuple(token, token).map(([type, subtype]) => `${type}/${subtype}`),
+          ),
+        )
+        .filter(([, contentType]) => contentType.split(';')[0]!.toLowerCase() !== body.mediaType)
+        .map(([{ request }, contentType]) => ({ request: withHeader(request, 'content-type', contentType), expected: contentTypeProblem })),
+    ),
+    mutation(
+      'malformed Content-Type',
+      fc
+        .tuple(
+          valid,
+          fc.oneof(
+            token,
+            fc.constantFrom(';;;', '/', `/${body.mediaType.split('/')[1]}`, `${body.mediaType.split('/')[0]}/`, `${body.mediaType}/x`, `${body.mediaType}; charset`, `${body.mediaType}; =utf-8`, `${body.mediaType}; charset="utf-8`, `"${body.mediaType}"`),
+            fc.string({ unit: 'binary', minLength: 1, maxLength: 40 }).map((junk) => `${body.mediaType.replace('/', asHeaderValue(junk))}`),
+          ),
+        )
+        .filter(([, contentType]) => !contentType.includes('/') || trimOws(contentType) !== body.mediaType)
+        .map(([{ request }, contentType]) => ({ request: withHeader(request, 'content-type', contentType), expected: contentTypeProblem })),
+    ),
+    mutation(
+      'charset other than UTF-8',
+      fc
+        .tuple(valid, fc.constantFrom('latin1', 'iso-8859-1', 'utf-16', 'utf-16le', 'us-ascii', 'utf8mb4', '"windows-1252"'))
+        .map(([{ request }, charset]) => ({ request: withHeader(request, 'content-type', `${body.mediaType}; charset=${charset}`), expected: contentTypeProblem })),
+    ),
+    mutation('no Content-Type', valid.map(({ request }) => ({ request: withoutHeader(request, 'content-type'), expected: contentTypeProblem }))),
+    mutation(
+      'Content-Type twice',
+      valid.map(({ request }) => ({
+        request: { ...request, headers: [...request.headers, ['content-type', body.mediaType]] },
+        expected: { status: 400, names: 'Content-Type', objectName: 'header' },
+      })),
+    ),
+  );
+  return fc.oneof(...families);
+}

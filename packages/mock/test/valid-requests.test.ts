@@ -1,0 +1,40 @@
+/**
+ * The companion of the fuzzer: requests that follow the spec (any uuid, any
+ * well-formed token, any body its schema allows) get the documented 2xx and a
+ * body the spec documents. The spec's own examples (what the load benchmark
+ * sends) pass too.
+ */
+import { afterAll, describe, expect, inject, it } from 'vitest';
+import fc from 'fast-check';
+import { createResponseValidator } from '@leaf-credentials/spec/validate';
+import { exampleRequest, operationShapes, type OperationShape } from '../src/index.js';
+import { validRequest } from './support/bad-requests.js';
+import { createAgent, send, type RawRequest } from './support/send.js';
+
+const mockUrl = inject('mockUrl');
+const shapes = operationShapes();
+const validator = createResponseValidator();
+const agent = createAgent(4);
+afterAll(() => agent.destroy());
+
+async function expectDocumentedSuccess(shape: OperationShape, request: RawRequest): Promise<void> {
+  const reply = await send(mockUrl, request, agent);
+  expect(reply.status, reply.text).toBe(shape.successStatus);
+  const contentType = (reply.headers['content-type'] as string | undefined) ?? null;
+  const check = validator.check(shape.method, shape.path, reply.status, contentType, reply.text ? JSON.parse(reply.text) : undefined);
+  expect(check.errors).toEqual([]);
+}
+
+describe.concurrent('valid requests get the documented success', () => {
+  for (const shape of shapes) {
+    it(`${shape.operationId}: generated valid requests get ${shape.successStatus}`, async () => {
+      await fc.assert(fc.asyncProperty(validRequest(shape), (request) => expectDocumentedSuccess(shape, request)), { numRuns: 100 });
+    });
+
+    it(`${shape.operationId}: the spec's example request gets ${shape.successStatus}`, async () => {
+      const example = exampleRequest(shape);
+      expect(example.expectedStatus).toBe(shape.successStatus);
+      await expectDocumentedSuccess(shape, { ...example, headers: Object.entries(example.headers) });
+    });
+  }
+});
