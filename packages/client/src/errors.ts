@@ -127,6 +127,15 @@ export class LeafTimeoutError extends LeafError {
   }
 }
 
+/**
+ * V8 quotes a slice of the text it failed to parse (`Unexpected token 'x', "…" is
+ * not valid JSON`); the slice can cut a secret in half, where no scrubbing finds it.
+ */
+function withoutJsonExcerpt(cause: unknown): unknown {
+  if (!(cause instanceof SyntaxError)) return cause;
+  return new SyntaxError(cause.message.replace(/,\s*(?:\.\.\.)?".*$/s, ''));
+}
+
 /** A success response whose body is not the JSON the spec promises. */
 export class LeafInvalidResponseError extends LeafError {
   override readonly name = 'LeafInvalidResponseError';
@@ -134,7 +143,7 @@ export class LeafInvalidResponseError extends LeafError {
   readonly requestId: string | undefined;
 
   constructor(operation: string, response: Response, cause: unknown, secrets: Secrets) {
-    super(operation, `${response.status} response is not valid JSON`, cause, secrets);
+    super(operation, `${response.status} response is not valid JSON`, withoutJsonExcerpt(cause), secrets);
     this.status = response.status;
     this.requestId = response.headers.get('x-request-id') ?? undefined;
   }

@@ -2,7 +2,7 @@
  * Keeps secrets inside the client: everything that leaves it through an
  * error, `toJSON()`, `util.inspect` or the logger goes through here first.
  */
-import type { ClimateFieldViewCredentials, TrimbleCredentials } from './types.js';
+import type { ClimateFieldViewCredentials, FieldError, TrimbleCredentials } from './types.js';
 
 /** Fields whose values are secrets (the spec describes each as "Sensitive."). */
 export const SECRET_FIELDS = ['clientSecret', 'refreshToken', 'accessToken', 'apiKey'] as const satisfies readonly (
@@ -17,6 +17,8 @@ const MIN_SECRET_LENGTH = 4;
 const MAX_DEPTH = 10;
 
 const SECRET_FIELD_SET: ReadonlySet<string> = new Set(SECRET_FIELDS);
+/** The keys of a field error that describe it rather than quote the value. */
+const FIELD_ERROR_DESCRIPTORS: ReadonlySet<string> = new Set<keyof FieldError>(['objectName', 'field', 'message']);
 
 // A secret field written in text, in camelCase or snake_case (providers answer
 // with `access_token`), followed by `:` or `=` and its value, quoted or not.
@@ -52,8 +54,13 @@ export function redactValue<T>(value: T, secrets: readonly (string | undefined)[
   if (value instanceof Error) return redactError(value, secrets, depth) as T;
   if (Array.isArray(value)) return value.map((item) => redactValue(item, secrets, depth + 1)) as T;
   const copy: Record<string, unknown> = {};
+  // A field error about a secret field (`{ field: 'clientSecret', rejectedValue: … }`) quotes the secret;
+  // its message stays readable, scrubbed like any text.
+  const field = (value as { field?: unknown }).field;
+  const aboutSecret = typeof field === 'string' && isSecretField(field);
   for (const [key, item] of Object.entries(value)) {
-    copy[key] = isSecretField(key) && item != null ? REDACTED : redactValue(item, secrets, depth + 1);
+    const secret = isSecretField(key) || (aboutSecret && !FIELD_ERROR_DESCRIPTORS.has(key));
+    copy[key] = secret && item != null ? REDACTED : redactValue(item, secrets, depth + 1);
   }
   return copy as T;
 }

@@ -126,7 +126,8 @@ export function createTransport(options: TransportOptions): Transport {
         delayMs = retryDelay(policy, attemptNumber, response);
         if (delayMs === undefined) return response;
         after = `${response.status}`;
-        await response.body?.cancel();
+        // Free the connection; not awaited, since cancelling a tee'd (cloned) body waits for its twin.
+        response.body?.cancel().catch(() => {});
       } catch (error) {
         const transient = error instanceof LeafNetworkError || error instanceof LeafTimeoutError;
         if (last || !transient) throw error;

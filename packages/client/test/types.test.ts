@@ -38,5 +38,21 @@ describe('the generated client types', () => {
     const errors = compileErrors(fixture('unknown-path.ts'));
     expect(errors.join('\n')).toMatch(/john-deere-credentials/);
   });
+});
+
+describe('the helper types', () => {
+  it('accept correct calls and type their results as the schemas', () => {
+    expect(compileErrors(fixture('helper-calls.ts'))).toEqual([]);
+  });
+
+  it('reject an unknown body field, which the raw POST would let through', () => {
+    const errors = compileErrors(fixture('helper-unknown-field.ts'));
+    expect(errors.join('\n')).toMatch(/'clientSecrett' does not exist/);
+  });
+
+  it('reject a create body missing clientSecret', () => {
+    const errors = compileErrors(fixture('helper-missing-client-secret.ts'));
+    expect(errors.join('\n')).toMatch(/'clientSecret' is missing/);
+  });
 
 });

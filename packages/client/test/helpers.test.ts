@@ -1,0 +1,104 @@
+/**
+ * The per-provider helpers against the real mock: each returns the body the
+ * spec documents, and each non-2xx becomes a LeafApiError naming the problem.
+ */
+import { describe, expect, expectTypeOf, inject, it } from 'vitest';
+import { createResponseValidator } from '@leaf-credentials/spec/validate';
+import {
+  createLeafCredentialsClient,
+  LeafApiError,
+  OPERATIONS,
+  type ClimateFieldViewCredentials,
+  type CredentialEvent,
+  type CredentialStatusReport,
+  type TrimbleCredentials,
+  type TrimbleCredentialsCreate,
+} from '../src/index.js';
+import { everyHelperCall, LEAF_USER_ID } from './support/stub-fetch.js';
+
+const baseUrl = inject('mockUrl');
+const client = createLeafCredentialsClient({ baseUrl, token: 'helpers.test.token', retry: false });
+const validator = createResponseValidator();
+
+describe('every helper returns the body the spec documents', () => {
+  it('has one helper per operation of the spec', () => {
+    expect(everyHelperCall(client).map(({ id }) => id).sort()).toEqual(Object.keys(OPERATIONS).sort());
+  });
+
+  for (const { label, id, call } of everyHelperCall(client)) {
+    const { method, path, responseBody } = OPERATIONS[id];
+    it(`${label} resolves to the ${responseBody ? 'JSON body' : 'empty body'} of ${method} ${path}`, async () => {
+      const body = await call();
+      if (!responseBody) {
+        expect(body).toBeUndefined();
+        return;
+      }
+      const status = method === 'POST' ? 201 : 200;
+      expect(validator.check(method.toLowerCase(), path, status, 'application/json', body).errors).toEqual([]);
+    });
+  }
+
+  it('types each helper result as the schema type', () => {
+    expectTypeOf(client.trimble.get).returns.resolves.toEqualTypeOf<TrimbleCredentials>();
+    expectTypeOf(client.trimble.create).parameter(1).toEqualTypeOf<TrimbleCredentialsCreate>();
+    expectTypeOf(client.trimble.delete).returns.resolves.toEqualTypeOf<void>();
+    expectTypeOf(client.climateFieldView.get).returns.resolves.toEqualTypeOf<ClimateFieldViewCredentials>();
+    expectTypeOf(client.climateFieldView.status).returns.resolves.toEqualTypeOf<CredentialStatusReport>();
+    expectTypeOf(client.climateFieldView.events).returns.resolves.toEqualTypeOf<CredentialEvent[]>();
+  });
+
+  it('reads the token from an async function before each request', async () => {
+    let calls = 0;
+    const refreshing = createLeafCredentialsClient({
+      baseUrl,
+      token: async () => `refreshed.token.${++calls}`,
+    });
+    await refreshing.trimble.get(LEAF_USER_ID);
+    await refreshing.climateFieldView.status(LEAF_USER_ID);
+    expect(calls).toBe(2);
+  });
+
+  it('waits until Climate FieldView credentials are healthy (the mock answers OK)', async () => {
+    await expect(client.climateFieldView.waitUntilHealthy(LEAF_USER_ID, { timeoutMs: 5_000 })).resolves.toEqual({ status: 'OK' });
+  });
+
+  it('leaves the non-throwing openapi-fetch style to client.raw', async () => {
+    const { data, error, response } = await client.raw.GET('/users/{leafUserId}/climate-field-view-credentials/status', {
+      params: { path: { leafUserId: 'not-a-uuid' } },
+    });
+    expect(response.status).toBe(400);
+    expect(data).toBeUndefined();
+    expect(error).toMatchObject({ status: 400 });
+  });
+});
+
+describe('a non-2xx answer becomes a LeafApiError', () => {
+  it('rejects a Trimble create body without clientSecret with a one-line message naming the field', async () => {
+    const body = { clientId: 'id', refreshToken: 'refresh-token-value' } as unknown as TrimbleCredentialsCreate;
+    const error = await client.trimble.create(LEAF_USER_ID, body).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(LeafApiError);
+    const apiError = error as LeafApiError;
+    expect(apiError.message).toBe(
+      "POST /users/{leafUserId}/trimble-credentials failed: 400 Bad Request — body must have required property 'clientSecret'",
+    );
+    expect(apiError.message).not.toContain('\n');
+    expect(apiError.status).toBe(400);
+    expect(apiError.operation).toBe('POST /users/{leafUserId}/trimble-credentials');
+    expect(apiError.problem.fieldErrors).toEqual([expect.objectContaining({ field: 'clientSecret' })]);
+  });
+
+  it('rejects a malformed bearer token with a 401 LeafApiError', async () => {
+    const malformed = createLeafCredentialsClient({ baseUrl, token: 'not a jwt' });
+    const error = await malformed.trimble.get(LEAF_USER_ID).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(LeafApiError);
+    expect((error as LeafApiError).status).toBe(401);
+    expect((error as LeafApiError).message).toMatch(/^GET \/users\/\{leafUserId\}\/trimble-credentials failed: 401 Unauthorized/);
+  });
+
+  it('rejects a leafUserId that is not a uuid with a 400 naming leafUserId', async () => {
+    const error = (await client.climateFieldView.status('not-a-uuid').catch((caught: unknown) => caught)) as LeafApiError;
+    expect(error).toBeInstanceOf(LeafApiError);
+    expect(error.message).toMatch(/^GET \/users\/\{leafUserId\}\/climate-field-view-credentials\/status failed: 400 Bad Request — .*leafUserId/);
+    expect(error.problem.fieldErrors?.map((fieldError) => fieldError.field)).toContain('leafUserId');
+  });
+});

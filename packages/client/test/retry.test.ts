@@ -1,0 +1,168 @@
+/**
+ * Retries: idempotent requests on network errors, 429 and 502/503/504, with
+ * exponential backoff and jitter, honouring Retry-After; POST only when asked;
+ * bounded. The clock is faked: nothing here really sleeps.
+ */
+import { describe, expect, it, vi } from 'vitest';
+import {
+  createLeafCredentialsClient,
+  DEFAULT_RETRY,
+  LeafApiError,
+  LeafNetworkError,
+  type FetchLike,
+  type LeafLogger,
+  type RetryOptions,
+} from '../src/index.js';
+import { backoffDelay, parseRetryAfter, resolveRetryPolicy } from '../src/retry.js';
+import { settle, until, useFakeClock } from './support/fake-clock.js';
+import { CREATE_BODIES, hangingReply, jsonResponse, LEAF_USER_ID, problemResponse, stubFetch, TEST_BASE_URL } from './support/stub-fetch.js';
+
+const credentials = { status: 'OK' };
+
+function clientWith(fetch: FetchLike, retry?: RetryOptions | false, logger?: LeafLogger) {
+  return createLeafCredentialsClient({ baseUrl: TEST_BASE_URL, token: 'retry.test.token', fetch, retry, logger });
+}
+
+const unavailable = () => problemResponse(503, { title: 'Service Unavailable' });
+
+useFakeClock();
+
+describe('what is retried', () => {
+  for (const status of [429, 502, 503, 504]) {
+    it(`retries a GET answered ${status} and returns the later success`, async () => {
+      const fetch = stubFetch(problemResponse(status, { title: 'Transient' }), jsonResponse(credentials));
+      await expect(settle(clientWith(fetch).climateFieldView.status(LEAF_USER_ID))).resolves.toEqual(credentials);
+      expect(fetch.requests).toHaveLength(2);
+    });
+  }
+
+  it('retries a GET after a network error', async () => {
+    const fetch = stubFetch(new TypeError('fetch failed'), jsonResponse(credentials));
+    await expect(settle(clientWith(fetch).climateFieldView.status(LEAF_USER_ID))).resolves.toEqual(credentials);
+    expect(fetch.requests).toHaveLength(2);
+  });
+
+  it('retries a DELETE answered 503', async () => {
+    const fetch = stubFetch(unavailable(), new Response(null, { status: 204 }));
+    await expect(settle(clientWith(fetch).trimble.delete(LEAF_USER_ID))).resolves.toBeUndefined();
+    expect(fetch.requests.map((request) => request.method)).toEqual(['DELETE', 'DELETE']);
+  });
+
+  it('retries an attempt that timed out', async () => {
+    const fetch = stubFetch(hangingReply, jsonResponse(credentials));
+    const client = createLeafCredentialsClient({ baseUrl: TEST_BASE_URL, token: 't0ken', fetch, timeoutMs: 1_000 });
+    await expect(settle(client.climateFieldView.status(LEAF_USER_ID))).resolves.toEqual(credentials);
+    expect(fetch.requests).toHaveLength(2);
+  });
+
+  for (const status of [400, 401, 404, 500]) {
+    it(`does not retry a ${status}`, async () => {
+      const fetch = stubFetch(problemResponse(status, { title: 'No' }), jsonResponse(credentials));
+      await expect(settle(clientWith(fetch).trimble.get(LEAF_USER_ID))).resolves.toBeInstanceOf(LeafApiError);
+      expect(fetch.requests).toHaveLength(1);
+    });
+  }
+
+  it('never retries a POST by default, on a status or a network error', async () => {
+    const body = CREATE_BODIES.createTrimbleCredentials;
+    const answered = stubFetch(unavailable(), jsonResponse(credentials, 201));
+    await expect(settle(clientWith(answered).trimble.create(LEAF_USER_ID, body))).resolves.toMatchObject({ status: 503 });
+    expect(answered.requests).toHaveLength(1);
+    const failed = stubFetch(new TypeError('fetch failed'), jsonResponse(credentials, 201));
+    await expect(settle(clientWith(failed).trimble.create(LEAF_USER_ID, body))).resolves.toBeInstanceOf(LeafNetworkError);
+    expect(failed.requests).toHaveLength(1);
+  });
+
+  it('retries a POST when opted in, sending the same body each time', async () => {
+    const fetch = stubFetch(unavailable(), new TypeError('fetch failed'), jsonResponse(credentials, 201));
+    const body = CREATE_BODIES.createClimateFieldViewCredentials;
+    const client = clientWith(fetch, { methods: [...DEFAULT_RETRY.methods, 'POST'] });
+    await expect(settle(client.climateFieldView.create(LEAF_USER_ID, body))).resolves.toEqual(credentials);
+    const sent = await Promise.all(fetch.requests.map((request) => request.json()));
+    expect(sent).toEqual([body, body, body]);
+  });
+
+  it('does not retry at all with retry: false', async () => {
+    const fetch = stubFetch(unavailable(), jsonResponse(credentials));
+    await expect(settle(clientWith(fetch, false).trimble.get(LEAF_USER_ID))).resolves.toBeInstanceOf(LeafApiError);
+    expect(fetch.requests).toHaveLength(1);
+  });
+});
+
+describe('how long it waits and how often', () => {
+  it('stops after `attempts` tries and throws the last answer', async () => {
+    const fetch = stubFetch(unavailable());
+    const error = await settle(clientWith(fetch, { attempts: 4 }).trimble.events(LEAF_USER_ID));
+    expect(error).toBeInstanceOf(LeafApiError);
+    expect((error as LeafApiError).status).toBe(503);
+    expect(fetch.requests).toHaveLength(4);
+  });
+
+  it('stops after `attempts` network failures and throws a LeafNetworkError', async () => {
+    const fetch = stubFetch(new TypeError('fetch failed'));
+    await expect(settle(clientWith(fetch).trimble.get(LEAF_USER_ID))).resolves.toBeInstanceOf(LeafNetworkError);
+    expect(fetch.requests).toHaveLength(DEFAULT_RETRY.attempts);
+  });
+
+  it('backs off exponentially: with jitter at its midpoint, 0.75, 1.5, 3 times the base delay', async () => {
+    const fetch = stubFetch(unavailable());
+    await settle(clientWith(fetch, { attempts: 4, baseDelayMs: 100 }).trimble.get(LEAF_USER_ID));
+    const gaps = fetch.times.slice(1).map((time, index) => time - fetch.times[index]!);
+    expect(gaps).toEqual([75, 150, 300]);
+  });
+
+  it('keeps each jittered delay between half and all of its exponential step, capped at maxDelayMs', () => {
+    const policy = resolveRetryPolicy({ baseDelayMs: 100, maxDelayMs: 1_000 })!;
+    expect(backoffDelay(policy, 1, () => 0)).toBe(50);
+    expect(backoffDelay(policy, 1, () => 1)).toBe(100);
+    expect(backoffDelay(policy, 3, () => 0)).toBe(200);
+    expect(backoffDelay(policy, 3, () => 1)).toBe(400);
+    expect(backoffDelay(policy, 10, () => 1)).toBe(1_000);
+  });
+
+  it('waits exactly the Retry-After seconds of a 429 instead of its own backoff', async () => {
+    const fetch = stubFetch(problemResponse(429, { title: 'Too Many Requests' }, { 'retry-after': '7' }), jsonResponse(credentials));
+    await settle(clientWith(fetch).trimble.get(LEAF_USER_ID));
+    expect(fetch.times[1]! - fetch.times[0]!).toBe(7_000);
+  });
+
+  it('reads Retry-After as an HTTP date too', () => {
+    const now = Date.parse('2026-01-01T00:00:00Z');
+    expect(parseRetryAfter('Thu, 01 Jan 2026 00:00:12 GMT', now)).toBe(12_000);
+    expect(parseRetryAfter('Wed, 31 Dec 2025 23:59:00 GMT', now)).toBe(0);
+    expect(parseRetryAfter('soon', now)).toBeUndefined();
+    expect(parseRetryAfter(null, now)).toBeUndefined();
+  });
+
+  it('gives up at once when Retry-After asks for more than maxDelayMs', async () => {
+    const fetch = stubFetch(problemResponse(503, { title: 'Down for maintenance' }, { 'retry-after': '3600' }), jsonResponse(credentials));
+    const error = await settle(clientWith(fetch, { maxDelayMs: 60_000 }).trimble.get(LEAF_USER_ID));
+    expect(error).toMatchObject({ status: 503 });
+    expect(fetch.requests).toHaveLength(1);
+  });
+
+  it('stops waiting between attempts when the call is aborted', async () => {
+    const fetch = stubFetch(unavailable());
+    const controller = new AbortController();
+    const pending = clientWith(fetch).trimble.get(LEAF_USER_ID, { signal: controller.signal });
+    await until(() => vi.getTimerCount() === 1);
+    controller.abort(new Error('cancelled'));
+    await expect(pending).rejects.toThrow('cancelled');
+    expect(vi.getTimerCount()).toBe(0);
+    expect(fetch.requests).toHaveLength(1);
+  });
+
+  it('tells the logger about each retry', async () => {
+    const warn = vi.fn();
+    const fetch = stubFetch(unavailable(), jsonResponse(credentials));
+    await settle(clientWith(fetch, { baseDelayMs: 100 }, { warn }).trimble.get(LEAF_USER_ID));
+    expect(warn).toHaveBeenCalledOnce();
+    expect(warn).toHaveBeenCalledWith('GET /users/{leafUserId}/trimble-credentials retrying in 75 ms after 503', {
+      operation: 'GET /users/{leafUserId}/trimble-credentials',
+      attempt: 1,
+      attempts: 3,
+      delayMs: 75,
+      after: '503',
+    });
+  });
+});

@@ -1,0 +1,90 @@
+/**
+ * climateFieldView.waitUntilHealthy: polls the status endpoint with backoff
+ * until OK, gives up at once on statuses polling cannot fix, and stops at its
+ * deadline or on abort. The clock is faked.
+ */
+import { describe, expect, it, vi } from 'vitest';
+import {
+  createLeafCredentialsClient,
+  LeafApiError,
+  LeafCredentialStatusError,
+  LeafTimeoutError,
+  type CredentialStatus,
+  type FetchLike,
+} from '../src/index.js';
+import { settle, until, useFakeClock } from './support/fake-clock.js';
+import { hangingReply, jsonResponse, LEAF_USER_ID, problemResponse, stubFetch, TEST_BASE_URL } from './support/stub-fetch.js';
+
+useFakeClock();
+
+const statusReply = (status: CredentialStatus) => jsonResponse({ status });
+const fieldView = (fetch: FetchLike) =>
+  createLeafCredentialsClient({ baseUrl: TEST_BASE_URL, token: 'wait.test.token', fetch, retry: false }).climateFieldView;
+
+describe('waitUntilHealthy', () => {
+  it('polls the status endpoint with doubling pauses until it reads OK', async () => {
+    const fetch = stubFetch(statusReply('TEMPORARILY_UNAVAILABLE'), statusReply('TEMPORARILY_UNAVAILABLE'), statusReply('TEMPORARILY_UNAVAILABLE'), statusReply('OK'));
+    const seen: CredentialStatus[] = [];
+    const result = await settle(
+      fieldView(fetch).waitUntilHealthy(LEAF_USER_ID, { intervalMs: 500, onStatus: (status) => seen.push(status) }),
+    );
+    expect(result).toEqual({ status: 'OK' });
+    expect(new URL(fetch.requests[0]!.url).pathname).toBe(`/api/users/${LEAF_USER_ID}/climate-field-view-credentials/status`);
+    expect(fetch.times.slice(1).map((time, index) => time - fetch.times[index]!)).toEqual([500, 1_000, 2_000]);
+    expect(seen).toEqual(['TEMPORARILY_UNAVAILABLE', 'TEMPORARILY_UNAVAILABLE', 'TEMPORARILY_UNAVAILABLE']);
+  });
+
+  it('caps the pause between polls at maxIntervalMs', async () => {
+    const fetch = stubFetch(...Array<Response>(5).fill(statusReply('TEMPORARILY_UNAVAILABLE')), statusReply('OK'));
+    await settle(fieldView(fetch).waitUntilHealthy(LEAF_USER_ID, { intervalMs: 1_000, maxIntervalMs: 3_000 }));
+    expect(fetch.times.slice(1).map((time, index) => time - fetch.times[index]!)).toEqual([1_000, 2_000, 3_000, 3_000, 3_000]);
+  });
+
+  for (const status of ['UNAUTHENTICATED', 'MISSING_PERMISSION'] as const) {
+    it(`stops at the first ${status} with a LeafCredentialStatusError`, async () => {
+      const fetch = stubFetch(statusReply('TEMPORARILY_UNAVAILABLE'), statusReply(status), statusReply('OK'));
+      const error = await settle(fieldView(fetch).waitUntilHealthy(LEAF_USER_ID));
+      expect(error).toBeInstanceOf(LeafCredentialStatusError);
+      expect(error).toMatchObject({ credentialStatus: status, message: `climateFieldView.waitUntilHealthy failed: the credentials are ${status}` });
+      expect(fetch.requests).toHaveLength(2);
+    });
+  }
+
+  it('gives up at timeoutMs with a LeafTimeoutError carrying the last status', async () => {
+    const fetch = stubFetch(statusReply('TEMPORARILY_UNAVAILABLE'));
+    const started = Date.now();
+    const error = await settle(fieldView(fetch).waitUntilHealthy(LEAF_USER_ID, { timeoutMs: 10_000, intervalMs: 1_000 }));
+    expect(error).toBeInstanceOf(LeafTimeoutError);
+    expect(error).toMatchObject({ timeoutMs: 10_000, lastStatus: 'TEMPORARILY_UNAVAILABLE' });
+    expect(Date.now() - started).toBe(10_000);
+    // Polls at 0, 1, 3 and 7 s; the pause after that is cut short by the deadline.
+    expect(fetch.requests).toHaveLength(4);
+  });
+
+  it('gives up at a deadline given as a Date, aborting the poll in flight', async () => {
+    const fetch = stubFetch(statusReply('TEMPORARILY_UNAVAILABLE'), hangingReply);
+    const deadline = new Date(Date.now() + 5_000);
+    const error = await settle(fieldView(fetch).waitUntilHealthy(LEAF_USER_ID, { deadline }));
+    expect(error).toBeInstanceOf(LeafTimeoutError);
+    expect(Date.now()).toBe(deadline.getTime());
+    expect(fetch.requests[1]!.signal.aborted).toBe(true);
+  });
+
+  it('stops polling with the signal’s reason when aborted', async () => {
+    const fetch = stubFetch(statusReply('TEMPORARILY_UNAVAILABLE'));
+    const controller = new AbortController();
+    const waiting = fieldView(fetch).waitUntilHealthy(LEAF_USER_ID, { signal: controller.signal });
+    await until(() => fetch.requests.length === 1 && vi.getTimerCount() === 2);
+    controller.abort(new Error('user gave up'));
+    await expect(waiting).rejects.toThrow('user gave up');
+    expect(vi.getTimerCount()).toBe(0);
+    expect(fetch.requests).toHaveLength(1);
+  });
+
+  it('passes on an API error from the status endpoint', async () => {
+    const fetch = stubFetch(problemResponse(404, { title: 'Not Found', detail: 'No credentials of this provider' }));
+    const error = await settle(fieldView(fetch).waitUntilHealthy(LEAF_USER_ID));
+    expect(error).toBeInstanceOf(LeafApiError);
+    expect(error).toMatchObject({ status: 404 });
+  });
+});
