@@ -40,6 +40,8 @@ export interface OperationShape {
   body?: { mediaType: string; schema: JsonSchema; example: unknown };
   /** The documented success status. */
   successStatus: number;
+  /** Every status the operation documents. */
+  documentedStatuses: number[];
   /** Whether the operation requires credentials (its own `security`, or the document's). */
   secured: boolean;
 }
@@ -105,6 +107,7 @@ export function operationShapes(spec: BundledSpec = readBundledSpec()): Operatio
         ? { body: { mediaType, schema: content.schema, example: content.example ?? content.schema.example } }
         : {}),
       successStatus,
+      documentedStatuses: Object.keys(resolved.responses).filter((status) => /^\d{3}$/.test(status)).map(Number),
       secured,
     };
   });

@@ -101,3 +101,34 @@ export function parameterNamesOf(operations: Array<{ request?: { path?: Array<{ 
 export function describeViolations(fieldErrors: FieldError[]): string {
   return fieldErrors.map((error) => error.message).join('; ');
 }
+
+/** The keywords of a JSON Schema that bound a value's size. */
+export interface SizeSchema {
+  maxLength?: number;
+  maxItems?: number;
+  properties?: Record<string, SizeSchema>;
+  items?: SizeSchema;
+}
+
+/**
+ * Cuts strings and arrays down to the schema's maxLength / maxItems, so a
+ * problem that quotes a huge input still matches the spec's Problem schema.
+ * Lengths count code points, as JSON Schema does.
+ */
+export function fitToSchema<T>(value: T, schema: SizeSchema | undefined): T {
+  if (!schema) return value;
+  if (typeof value === 'string' && schema.maxLength !== undefined) {
+    const characters = Array.from(value);
+    if (characters.length <= schema.maxLength) return value;
+    return `${characters.slice(0, Math.max(schema.maxLength - 1, 0)).join('')}…` as T;
+  }
+  if (Array.isArray(value)) {
+    const kept = schema.maxItems === undefined ? value : value.slice(0, schema.maxItems);
+    return kept.map((item) => fitToSchema(item, schema.items)) as T;
+  }
+  if (value !== null && typeof value === 'object' && schema.properties) {
+    const properties = schema.properties;
+    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, fitToSchema(item, properties[key])])) as T;
+  }
+  return value;
+}

@@ -81,21 +81,27 @@ function answerOnSocket(socket: Duplex, body: Problem, headers?: Record<string, 
 
 export function answerProtocolErrors(
   server: Server,
-  options: { requestTimeoutMs: number; allowedMethods: string; onResponse?: (method: string, url: string, status: number) => void },
+  options: {
+    requestTimeoutMs: number;
+    allowedMethods: string;
+    onResponse?: (method: string, url: string, status: number) => void;
+    /** Cuts a problem down to the spec's Problem schema. */
+    fit: (body: Problem) => Problem;
+  },
 ): void {
   server.on('clientError', (error: ParserError, socket: Duplex) => {
     if (error.code === 'ECONNRESET' || error.code === 'EPIPE') {
       socket.destroy();
       return;
     }
-    const body = parserProblem(error, options.requestTimeoutMs);
+    const body = options.fit(parserProblem(error, options.requestTimeoutMs));
     answerOnSocket(socket, body);
     options.onResponse?.(requestLine(error).method, body.path, body.status);
   });
 
   server.on('connect', (request, socket: Duplex) => {
     const message = `CONNECT is not supported: this is not a proxy`;
-    const body = problem(405, request.url ?? '', message, named('request', 'method', message));
+    const body = options.fit(problem(405, request.url ?? '', message, named('request', 'method', message)));
     answerOnSocket(socket, body, { allow: options.allowedMethods });
     options.onResponse?.('CONNECT', request.url ?? '', 405);
   });

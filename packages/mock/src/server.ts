@@ -20,6 +20,7 @@ import type { BundledSpec } from '@leaf-credentials/spec';
 import { silentLogger } from './silent-logger.js';
 import {
   describeViolations,
+  fitToSchema,
   parameterNamesOf,
   problem,
   PROBLEM_CONTENT_TYPE,
@@ -27,6 +28,7 @@ import {
   type FieldError,
   type ParameterNames,
   type Problem,
+  type SizeSchema,
 } from './problem.js';
 import {
   checkHeaders,
@@ -90,6 +92,9 @@ export function createMockServer(operations: IHttpOperation[], options: MockServ
   const prism = createInstance(PRISM_CONFIG, { logger: silentLogger });
   const parameterNames = parameterNamesOf(operations);
   const methods = [...new Set(operations.map((operation) => operation.method.toLowerCase()))];
+  const problemSchema = problemSchemaOf(operations);
+  const fit = (body: Problem) => fitToSchema(body, problemSchema);
+  const reply = (response: ServerResponse, answer: IHttpResponse) => send(response, answer, fit);
 
   function allowedMethods(path: string): string[] {
     return methods.filter((method) => route({ resources: operations, input: requestFor(method, path) })._tag === 'Right');
@@ -164,9 +169,9 @@ export function createMockServer(operations: IHttpOperation[], options: MockServ
           // Never let an engine failure become a hang or a dropped connection.
           problemResponse(problem(500, request.url ?? '/', `The mock failed: ${(error as Error).message}`)),
         )
-        .then((reply) => {
-          send(response, reply);
-          options.onResponse?.(request.method ?? 'GET', request.url ?? '/', reply.statusCode);
+        .then((answered) => {
+          reply(response, answered);
+          options.onResponse?.(request.method ?? 'GET', request.url ?? '/', answered.statusCode);
         });
     },
   );
@@ -174,17 +179,28 @@ export function createMockServer(operations: IHttpOperation[], options: MockServ
   // Without this listener node answers an unmet Expect with an empty 417.
   server.on('checkExpectation', (request: IncomingMessage, response: ServerResponse) => {
     const message = `Expect header: only 100-continue is supported, not ${request.headers.expect}`;
-    const reply = problemResponse(problem(417, request.url ?? '/', message, [{ objectName: 'header', field: 'Expect', message }]));
     request.resume();
-    send(response, reply);
-    options.onResponse?.(request.method ?? 'GET', request.url ?? '/', reply.statusCode);
+    reply(response, problemResponse(problem(417, request.url ?? '/', message, [{ objectName: 'header', field: 'Expect', message }])));
+    options.onResponse?.(request.method ?? 'GET', request.url ?? '/', 417);
   });
   answerProtocolErrors(server, {
     requestTimeoutMs,
     allowedMethods: formatMethods(methods),
     onResponse: options.onResponse,
+    fit,
   });
   return server;
+}
+
+/** The schema of the problem+json the spec documents: every problem the mock sends is cut to fit it. */
+function problemSchemaOf(operations: IHttpOperation[]): SizeSchema | undefined {
+  for (const operation of operations) {
+    for (const response of operation.responses) {
+      const content = response.contents?.find((candidate) => candidate.mediaType === PROBLEM_CONTENT_TYPE);
+      if (content?.schema) return content.schema as SizeSchema;
+    }
+  }
+  return undefined;
 }
 
 function requestFor(method: string, path: string): IHttpRequest {
@@ -229,11 +245,12 @@ function problemResponse(body: Problem): IHttpResponse {
   return { statusCode: body.status, headers: { 'content-type': PROBLEM_CONTENT_TYPE }, body };
 }
 
-function send(response: ServerResponse, reply: IHttpResponse): void {
+function send(response: ServerResponse, reply: IHttpResponse, fit: (body: Problem) => Problem): void {
   const headers: Record<string, string> = { ...CORS_HEADERS, ...lowercaseKeys(reply.headers ?? {}) };
   let payload: string | undefined;
   if (reply.body !== undefined && reply.statusCode !== 204) {
-    payload = typeof reply.body === 'string' ? reply.body : JSON.stringify(reply.body);
+    const body = headers['content-type'] === PROBLEM_CONTENT_TYPE ? fit(reply.body as Problem) : reply.body;
+    payload = typeof body === 'string' ? body : JSON.stringify(body);
     headers['content-type'] ??= 'application/json';
   }
   response.writeHead(reply.statusCode, headers);

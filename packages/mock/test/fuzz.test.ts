@@ -6,7 +6,8 @@
  */
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import fc from 'fast-check';
-import { operationShapes, PROBLEM_CONTENT_TYPE, type Problem } from '../src/index.js';
+import { createResponseValidator } from '@leaf-credentials/spec/validate';
+import { operationShapes, PROBLEM_CONTENT_TYPE, type OperationShape, type Problem } from '../src/index.js';
 import { badRequest, type BadRequest } from './support/bad-requests.js';
 import { fuzzRuns } from './support/fuzz-runs.js';
 import { createAgent, send, type Reply } from './support/send.js';
@@ -16,8 +17,9 @@ const runs = fuzzRuns();
 const shapes = operationShapes();
 const agent = createAgent(6);
 const statusCounts = new Map<string, Map<number, number>>();
+const validator = createResponseValidator();
 
-function expectNamedProblem(reply: Reply, bad: BadRequest): void {
+function expectNamedProblem(shape: OperationShape, reply: Reply, bad: BadRequest): void {
   const { expected } = bad;
   expect(reply.status, bad.kind).toBe(expected.status);
   expect(reply.headers['content-type'], bad.kind).toBe(PROBLEM_CONTENT_TYPE);
@@ -29,6 +31,11 @@ function expectNamedProblem(reply: Reply, bad: BadRequest): void {
     expect(problem.fieldErrors, bad.kind).toContainEqual(
       expect.objectContaining({ objectName: expected.objectName, field: expected.names }),
     );
+  }
+  // Where the operation documents the status, the problem must match the spec (size limits included).
+  if (bad.request.method === shape.method && shape.documentedStatuses.includes(reply.status)) {
+    const check = validator.check(shape.method, shape.path, reply.status, PROBLEM_CONTENT_TYPE, problem);
+    expect(check.errors, bad.kind).toEqual([]);
   }
 }
 
@@ -52,7 +59,7 @@ describe.concurrent('bad requests get a 4xx problem+json naming what was wrong',
         fc.asyncProperty(badRequest(shape, allowed), async (bad) => {
           const reply = await send(mockUrl, bad.request, agent);
           counts.set(reply.status, (counts.get(reply.status) ?? 0) + 1);
-          expectNamedProblem(reply, bad);
+          expectNamedProblem(shape, reply, bad);
         }),
         { numRuns: runs },
       );

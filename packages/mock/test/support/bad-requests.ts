@@ -234,7 +234,11 @@ export function badRequest(shape: OperationShape, allowedMethods: readonly strin
           .tuple(
             validParts(shape),
             fc
-              .string({ unit: 'binary', minLength: 1, maxLength: 1000 })
+              .oneof(
+                fc.string({ unit: 'binary', minLength: 1, maxLength: 1000 }),
+                // Long enough that a problem quoting it must be cut to the spec's limits.
+                fc.string({ unit: 'grapheme-ascii', minLength: 2_000, maxLength: 8_000 }),
+              )
               // Not 36 characters of hex and dashes, so never a uuid; "." and ".." are path syntax, not values.
               .filter((value) => (value.length !== 36 || /[^0-9a-f-]/i.test(value)) && value !== '.' && value !== '..')
               .filter(isWellFormed),
