@@ -148,14 +148,18 @@ export function createTransport(options: TransportOptions): Transport {
     }
   }
 
-  async function leafFetch(request: Request): Promise<Response> {
-    if (tokenProvider) {
-      currentToken = await tokenProvider();
-      request.headers.set('Authorization', `Bearer ${currentToken}`);
-    }
-    if (retry?.methods.has(request.method)) return attemptWithRetries(request, retry);
-    return attempt(request, 1);
+  function dispatch(request: Request): Promise<Response> {
+    return retry?.methods.has(request.method) ? attemptWithRetries(request, retry) : attempt(request, 1);
   }
+
+  async function authorizeThenDispatch(request: Request, provide: () => string | Promise<string>): Promise<Response> {
+    currentToken = await provide();
+    request.headers.set('Authorization', `Bearer ${currentToken}`);
+    return dispatch(request);
+  }
+
+  // Not async itself: with a string token, no extra promise per call.
+  const leafFetch: FetchLike = tokenProvider ? (request) => authorizeThenDispatch(request, tokenProvider) : dispatch;
 
   return { fetch: leafFetch, secrets };
 }
