@@ -5,35 +5,22 @@
 import { describe, expect, inject, it } from 'vitest';
 import { listOperations } from '@leaf-credentials/spec';
 import { createResponseValidator } from '@leaf-credentials/spec/validate';
-import { createLeafCredentialsClient } from '../src/index.js';
+import { createLeafCredentialsClient, type TrimbleCredentialsCreate } from '../src/index.js';
+import { CREATE_BODIES } from './support/stub-fetch.js';
 
 const baseUrl = inject('mockUrl');
 const client = createLeafCredentialsClient({ baseUrl, token: 'contract.test.token' }).raw;
 const validator = createResponseValidator();
 const leafUserId = '5f1c7a3e-2b4d-4c8e-9f6a-1d2e3b4c5a6f';
 
-const createBodies = {
-  '/users/{leafUserId}/trimble-credentials': {
-    clientId: 'example-trimble-client-id',
-    clientSecret: 'example-trimble-client-secret',
-    refreshToken: 'example-trimble-refresh-token',
-  },
-  '/users/{leafUserId}/climate-field-view-credentials': {
-    clientId: 'example-fieldview-client-id',
-    clientSecret: 'example-fieldview-client-secret',
-    apiKey: 'example-fieldview-api-key',
-    refreshToken: 'example-fieldview-refresh-token',
-  },
-} as const;
-
 const expectedStatus = { get: 200, post: 201, delete: 204 } as const;
 
-async function callOperation(method: string, path: string) {
+async function callOperation(operationId: string, method: string, path: string) {
   const params = { path: { leafUserId } };
   // The generated types make each call site precise; here the table of
   // operations comes from the spec at run time, so the call is widened.
   const untyped = client as unknown as Record<string, (path: string, init: object) => Promise<{ response: Response; data?: unknown; error?: unknown }>>;
-  const init = method === 'post' ? { params, body: createBodies[path as keyof typeof createBodies] } : { params };
+  const init = method === 'post' ? { params, body: CREATE_BODIES[operationId as keyof typeof CREATE_BODIES] } : { params };
   return untyped[method.toUpperCase()]!(path, init);
 }
 
@@ -56,7 +43,7 @@ describe('every operation answers as the spec documents', () => {
 
   for (const { operationId, method, path } of operations) {
     it(`${operationId}: ${method.toUpperCase()} ${path}`, async () => {
-      const { response, data } = await callOperation(method, path);
+      const { response, data } = await callOperation(operationId, method, path);
       const status = expectedStatus[method as keyof typeof expectedStatus];
       expect(response.status).toBe(status);
       const check = validator.check(method, path, response.status, response.headers.get('content-type'), data);
@@ -77,7 +64,7 @@ describe('errors are problem+json as documented', () => {
   });
 
   it('answers 400 naming clientSecret when the create body lacks it', async () => {
-    const body = { clientId: 'id', refreshToken: 'token' } as unknown as typeof createBodies[typeof path];
+    const body = { clientId: 'id', refreshToken: 'token' } as unknown as TrimbleCredentialsCreate;
     const { response, error } = await client.POST(path, { params: { path: { leafUserId } }, body });
     expect(response.status).toBe(400);
     expect(validator.check('post', path, 400, response.headers.get('content-type'), error).errors).toEqual([]);
