@@ -69,7 +69,6 @@ export const BEARER_TOKEN = /^Bearer [A-Za-z0-9\-._~+/]+=*$/;
 const CORS_HEADERS = {
   'access-control-allow-origin': '*',
   'access-control-allow-headers': 'authorization, content-type',
-  'access-control-allow-methods': 'GET, POST, DELETE, OPTIONS',
   'access-control-expose-headers': 'www-authenticate',
 };
 
@@ -94,7 +93,9 @@ export function createMockServer(operations: IHttpOperation[], options: MockServ
   const methods = [...new Set(operations.map((operation) => operation.method.toLowerCase()))];
   const problemSchema = problemSchemaOf(operations);
   const fit = (body: Problem) => fitToSchema(body, problemSchema);
-  const reply = (response: ServerResponse, answer: IHttpResponse) => send(response, answer, fit);
+  // Browsers may call every method the spec documents, plus the preflight itself.
+  const cors = { ...CORS_HEADERS, 'access-control-allow-methods': formatMethods([...methods, 'options']) };
+  const reply = (response: ServerResponse, answer: IHttpResponse) => send(response, answer, cors, fit);
 
   function allowedMethods(path: string): string[] {
     return methods.filter((method) => route({ resources: operations, input: requestFor(method, path) })._tag === 'Right');
@@ -245,8 +246,13 @@ function problemResponse(body: Problem): IHttpResponse {
   return { statusCode: body.status, headers: { 'content-type': PROBLEM_CONTENT_TYPE }, body };
 }
 
-function send(response: ServerResponse, reply: IHttpResponse, fit: (body: Problem) => Problem): void {
-  const headers: Record<string, string> = { ...CORS_HEADERS, ...lowercaseKeys(reply.headers ?? {}) };
+function send(
+  response: ServerResponse,
+  reply: IHttpResponse,
+  cors: Record<string, string>,
+  fit: (body: Problem) => Problem,
+): void {
+  const headers: Record<string, string> = { ...cors, ...lowercaseKeys(reply.headers ?? {}) };
   let payload: string | undefined;
   if (reply.body !== undefined && reply.statusCode !== 204) {
     const body = headers['content-type'] === PROBLEM_CONTENT_TYPE ? fit(reply.body as Problem) : reply.body;
