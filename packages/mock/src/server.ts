@@ -173,7 +173,9 @@ export function createMockServer(operations: IHttpOperation[], options: MockServ
         .then((answered) => {
           reply(response, answered);
           options.onResponse?.(request.method ?? 'GET', request.url ?? '/', answered.statusCode);
-        });
+        })
+        // A reply that cannot be written (the client left) must not crash the mock.
+        .catch(() => response.destroy());
     },
   );
 
