@@ -72,6 +72,9 @@ function unresolvable(specifier: string): boolean {
   }
 }
 
+/** The interpreter for Python samples; `.ci/run` points it at Debian's python3 when it installs requests there. */
+const PYTHON = process.env.PYTHON ?? 'python3';
+
 const RUNNERS: Record<string, LanguageRunner> = {
   curl: {
     extension: '.sh',
@@ -81,10 +84,10 @@ const RUNNERS: Record<string, LanguageRunner> = {
   },
   python: {
     extension: '.py',
-    command: (file) => ['python3', [file]],
+    command: (file) => [PYTHON, [file]],
     missing: () =>
-      commandFails('python3', ['-c', 'import requests'])
-        ? 'python3 with requests is missing: apt-get install python3-requests (or pip install requests)'
+      commandFails(PYTHON, ['-c', 'import requests'])
+        ? `${PYTHON} with requests is missing: apt-get install python3-requests and set PYTHON=/usr/bin/python3 (or pip install requests)`
         : undefined,
   },
   javascript: {

@@ -1,0 +1,217 @@
+/**
+ * The built page in real Chromium, opened from disk with the network off and
+ * every non-file request blocked and recorded: it must render the whole
+ * reference, with working code-sample menus, without reaching for anything.
+ */
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL, fileURLToPath } from 'node:url';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { listOperations, productionServerUrl, readBundledSpec, type SpecOperation } from '@leaf-credentials/spec';
+import { codeSampleLabel, codeSampleLanguages } from '../src/redoc-config.js';
+import { DOCS_HTML_PATH } from '../src/server.js';
+import { listCodeSamples } from './sample-runner.js';
+
+const CHROME_PATH = process.env.CHROME_PATH ?? '/usr/bin/chromium';
+const SCREENSHOT_DIR = fileURLToPath(new URL('../screenshots/', import.meta.url));
+/** Redoc runs search in a blob: worker; data: is the inline attribution image. Neither leaves the machine. */
+const LOCAL_SCHEMES = ['file:', 'data:', 'blob:'];
+
+const spec = readBundledSpec();
+const operations = listOperations(spec);
+const samples = listCodeSamples(spec);
+const labels = codeSampleLanguages().map(codeSampleLabel);
+const credentialStatus = spec.components.schemas?.CredentialStatus as {
+  enum: string[];
+  'x-enumDescriptions': Record<string, string>;
+};
+
+let browser: Browser | undefined;
+let page: Page;
+/** Every URL the page tried to reach that is not on this machine. */
+const external = new Set<string>();
+/** Uncaught errors in the page's scripts. */
+const pageErrors: string[] = [];
+const recordIfExternal = (url: string) => {
+  if (!LOCAL_SCHEMES.some((scheme) => url.startsWith(scheme))) external.add(url);
+};
+
+beforeAll(async () => {
+  if (!existsSync(CHROME_PATH)) {
+    throw new Error(`No Chromium at ${CHROME_PATH}: apt-get install chromium (or set CHROME_PATH).`);
+  }
+  if (!existsSync(DOCS_HTML_PATH)) throw new Error(`${DOCS_HTML_PATH} is missing: npm run build.`);
+  browser = await chromium.launch({
+    executablePath: CHROME_PATH,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+  const context = await browser.newContext({ offline: true, viewport: { width: 1400, height: 900 } });
+  await context.route('**/*', (route) => {
+    const url = route.request().url();
+    if (url.startsWith('file:')) return route.continue();
+    recordIfExternal(url);
+    return route.abort('blockedbyclient');
+  });
+  page = await context.newPage();
+  page.setDefaultTimeout(5_000);
+  page.on('request', (request) => recordIfExternal(request.url()));
+  page.on('requestfailed', (request) => recordIfExternal(request.url()));
+  // A load the page's Content-Security-Policy refuses never reaches the network, so the
+  // browser's console report is the only trace of the attempt.
+  page.on('console', (message) => {
+    if (/Content Security Policy/i.test(message.text())) external.add(message.text());
+  });
+  page.on('pageerror', (error) => pageErrors.push(error.message));
+  await page.goto(pathToFileURL(DOCS_HTML_PATH).href);
+  await navigation().getByRole('link').first().waitFor();
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+// Whatever a test did on the page, nothing may have tried to leave the machine or thrown.
+afterEach(() => {
+  expect([...external]).toEqual([]);
+  expect(pageErrors).toEqual([]);
+});
+
+/** The sidebar's outermost menu. */
+const navigation = () => page.locator('[data-component-name="Menu/Menu"]').first();
+
+/** Clicks the operation in the sidebar and returns its section of the page, once rendered. */
+async function openOperation(operation: SpecOperation): Promise<Locator> {
+  for (const tag of operation.tags) {
+    const tagLink = navigation().getByRole('link', { name: tag, exact: true });
+    const operationLink = navigation().getByRole('link').filter({ hasText: String(operation.operation.summary) });
+    if (!(await operationLink.isVisible())) await tagLink.click();
+  }
+  const link = navigation().getByRole('link').filter({ hasText: String(operation.operation.summary) });
+  const href = await link.getAttribute('href');
+  await link.click();
+  const section = page.locator(`[data-section-id="${href?.replace(/^#/, '')}"]`);
+  await section.locator('pre[data-testid="source-code"]').first().waitFor();
+  return section;
+}
+
+/** The request-sample panel: the one with the language menu. */
+function requestSamplePanel(section: Locator): Locator {
+  return section
+    .locator('[data-testid="right-panel"] [data-component-name="Panel/Panel"]')
+    .filter({ has: page.locator('[data-testid="dropdown"] > button', { hasText: new RegExp(`^(${labels.join('|')})$`) }) });
+}
+
+function responseSamplePanel(section: Locator): Locator {
+  return section.locator('[data-testid="right-panel"] [data-component-name="Panel/Panel"]').filter({ hasText: /^\s*Response/ });
+}
+
+/** Closes a dropdown: Escape does not, a second click on its button does. */
+async function closeMenu(button: Locator): Promise<void> {
+  if ((await button.getAttribute('aria-expanded')) === 'true') await button.click();
+  await expect.poll(() => button.getAttribute('aria-expanded')).toBe('false');
+}
+
+/** Opens a dropdown (a click on an open one would close it) and returns its menu. */
+async function openMenu(button: Locator): Promise<Locator> {
+  if ((await button.getAttribute('aria-expanded')) !== 'true') await button.click();
+  const menu = page.getByRole('menu').filter({ visible: true });
+  await menu.waitFor();
+  return menu;
+}
+
+describe('the API reference opened from disk in Chromium with no network', () => {
+  it('lists every operation in the navigation, under its provider', async () => {
+    for (const operation of operations) {
+      await openOperation(operation);
+      await expect
+        .poll(() => navigation().getByRole('link').filter({ hasText: String(operation.operation.summary) }).isVisible())
+        .toBe(true);
+    }
+  });
+
+  describe.each(operations.map((operation) => [operation.operationId, operation] as const))('%s', (_id, operation) => {
+    it('offers a request sample in every configured language, showing the sample text of each', async () => {
+      const section = await openOperation(operation);
+      const panel = requestSamplePanel(section);
+      const languageButton = panel.locator('[data-testid="dropdown"] > button', {
+        hasText: new RegExp(`^(${labels.join('|')})$`),
+      });
+
+      // Every sample the spec has for this operation is offered (Redoc silently hides a
+      // language missing from codeSamples.languages), in the configured order.
+      const offered = await (await openMenu(languageButton)).getByRole('menuitem').allInnerTexts();
+      const written = samples.filter((sample) => sample.operation.operationId === operation.operationId);
+      expect([...offered].sort()).toEqual(written.map((sample) => sample.label).sort());
+      expect(offered).toEqual(labels);
+
+      for (const label of labels) {
+        await (await openMenu(languageButton)).getByRole('menuitem', { name: label, exact: true }).click();
+        await expect.poll(() => languageButton.innerText()).toBe(label);
+        const expected = samples.find(
+          (sample) => sample.operation.operationId === operation.operationId && sample.label === label,
+        );
+        expect(expected, `${label} sample of ${operation.operationId}`).toBeDefined();
+        const shown = await panel.locator('pre[data-testid="source-code"]').innerText();
+        expect(shown.trim()).toBe(expected!.source.trim());
+      }
+    });
+
+    it('shows a response sample for each documented status', async () => {
+      const section = await openOperation(operation);
+      const panel = responseSamplePanel(section);
+      const documented = Object.keys(operation.operation.responses as Record<string, unknown>);
+      const statusButtons = panel.locator('div:has(> [data-component-name="Panel/PanelHeaderTitle"]) button');
+      expect(await statusButtons.allInnerTexts()).toEqual(documented);
+      const body = panel.locator('[data-testid="json-viewer"], :text("No content")').first();
+      await expect.poll(() => body.isVisible()).toBe(true);
+    });
+  });
+
+  it('offers the production server first as the base URL of the requests', async () => {
+    const section = await openOperation(operations[0]!);
+    const serverButton = section.locator('[data-testid="right-panel"] [data-testid="dropdown"] > button').first();
+    const items = (await openMenu(serverButton)).getByRole('menuitem');
+    expect(await items.first().innerText()).toContain(productionServerUrl(spec));
+    await closeMenu(serverButton);
+  });
+
+  it('shows every credential status value with its meaning', async () => {
+    const statusOperation = operations.find((operation) => operation.operationId === 'getClimateFieldViewCredentialStatus');
+    const section = await openOperation(statusOperation!);
+    for (const value of credentialStatus.enum) {
+      const row = section.getByRole('row').filter({ has: page.getByRole('cell', { name: value, exact: true }) });
+      await expect.poll(() => row.first().isVisible(), value).toBe(true);
+      expect(await row.first().innerText()).toContain(credentialStatus['x-enumDescriptions'][value]);
+    }
+  });
+
+  it('finds the events operations by searching for "events"', async () => {
+    const eventOperations = operations.filter((operation) => operation.path.endsWith('/events'));
+    expect(eventOperations.length).toBeGreaterThan(0);
+    await page.getByTestId('search-trigger').click();
+    const dialog = page.getByTestId('search-dialog');
+    await dialog.getByRole('textbox').fill('events');
+    for (const operation of eventOperations) {
+      await expect.poll(() => dialog.getByText(String(operation.operation.summary)).count()).toBeGreaterThan(0);
+    }
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'hidden' });
+  });
+
+  it('saves a screenshot of an operation for humans to look at', async () => {
+    const section = await openOperation(operations.find((operation) => operation.method === 'post')!);
+    await section.scrollIntoViewIfNeeded();
+    mkdirSync(SCREENSHOT_DIR, { recursive: true });
+    const file = join(SCREENSHOT_DIR, 'docs.png');
+    const image = await page.screenshot({ path: file });
+    expect(image.byteLength).toBeGreaterThan(10_000);
+  });
+});
