@@ -1,0 +1,94 @@
+/**
+ * `npm start`'s serving half (scripts/start.ts, run after the build): the docs
+ * and the mock together, both URLs printed, both stopped by one Ctrl-C.
+ */
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { createServer, type Server } from 'node:net';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { readBundledSpec } from '@leaf-credentials/spec';
+import { REPO_ROOT } from '../src/redoc-config.js';
+
+const START_SCRIPT = join(REPO_ROOT, 'scripts/start.ts');
+const LEAF_USER_ID = '5f1c7a3e-2b4d-4c8e-9f6a-1d2e3b4c5a6f';
+
+interface Started {
+  child: ChildProcessWithoutNullStreams;
+  output: () => string;
+  exited: Promise<number | null>;
+}
+
+const running: Started[] = [];
+
+function start(env: Record<string, string>): Started {
+  const child = spawn(process.execPath, ['--import', 'tsx', START_SCRIPT], {
+    cwd: REPO_ROOT,
+    env: { ...process.env, ...env },
+  });
+  let output = '';
+  child.stdout.on('data', (chunk: Buffer) => (output += chunk));
+  child.stderr.on('data', (chunk: Buffer) => (output += chunk));
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  const started = { child, output: () => output, exited };
+  running.push(started);
+  return started;
+}
+
+/** Waits until the process has printed `pattern` (or exited, or 20 s passed). */
+async function waitFor(started: Started, pattern: RegExp): Promise<RegExpMatchArray> {
+  const deadline = Date.now() + 20_000;
+  for (;;) {
+    const match = started.output().match(pattern);
+    if (match) return match;
+    if (started.child.exitCode !== null || Date.now() > deadline) {
+      throw new Error(`start.ts never printed ${pattern}; it printed:\n${started.output()}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+afterEach(async () => {
+  for (const started of running.splice(0)) {
+    if (started.child.exitCode === null) started.child.kill('SIGKILL');
+    await started.exited;
+  }
+});
+
+describe('npm start (scripts/start.ts)', () => {
+  it('serves the docs and the mock, prints both URLs, and stops both on Ctrl-C', async () => {
+    const started = start({ DOCS_PORT: '0', MOCK_PORT: '0' });
+    const [, docsUrl] = await waitFor(started, /API docs\s+(http:\/\/\S+)/);
+    const [, mockUrl] = await waitFor(started, /Mock API\s+(http:\/\/\S+)/);
+    await waitFor(started, /Ctrl-C stops both/);
+
+    const docs = await fetch(docsUrl!);
+    expect(docs.status).toBe(200);
+    expect(docs.headers.get('content-type')).toMatch(/^text\/html/);
+    expect(await docs.text()).toContain(`<title>${readBundledSpec().info.title}</title>`);
+
+    const status = await fetch(`${mockUrl}/users/${LEAF_USER_ID}/climate-field-view-credentials/status`, {
+      headers: { authorization: 'Bearer any-token' },
+    });
+    expect(status.status).toBe(200);
+    expect(await status.json()).toHaveProperty('status');
+
+    started.child.kill('SIGINT');
+    expect(await started.exited).toBe(0);
+    expect(started.output()).toContain('Stopped the docs and the mock.');
+    await expect(fetch(docsUrl!)).rejects.toThrow();
+    await expect(fetch(mockUrl!)).rejects.toThrow();
+  });
+
+  it('exits 1 naming DOCS_PORT when the docs port is taken', async () => {
+    const blocker: Server = createServer();
+    await new Promise<void>((resolve) => blocker.listen(0, 'localhost', resolve));
+    const { port } = blocker.address() as { port: number };
+    try {
+      const started = start({ DOCS_PORT: String(port), MOCK_PORT: '0' });
+      expect(await started.exited).toBe(1);
+      expect(started.output()).toContain(`Port ${port} is in use: set DOCS_PORT to another port.`);
+    } finally {
+      blocker.close();
+    }
+  });
+});
