@@ -28,7 +28,8 @@ export function createAgent(sockets = 4): Agent {
   return new Agent({ keepAlive: true, maxSockets: sockets });
 }
 
-export function send(baseUrl: string, raw: RawRequest, agent: Agent): Promise<Reply> {
+/** `deadlineMs` bounds the whole exchange, not just idle time: a server that trickles bytes still fails. */
+export function send(baseUrl: string, raw: RawRequest, agent: Agent, deadlineMs = REQUEST_DEADLINE_MS): Promise<Reply> {
   const { hostname, port } = new URL(baseUrl);
   const has = (header: string) => raw.headers.some(([name]) => name.toLowerCase() === header);
   const headers = raw.omitHost || has('host') ? [...raw.headers] : [['host', `${hostname}:${port}`] as [string, string], ...raw.headers];
@@ -37,19 +38,27 @@ export function send(baseUrl: string, raw: RawRequest, agent: Agent): Promise<Re
     headers.push(['content-length', String(Buffer.byteLength(raw.body))]);
   }
   return new Promise((resolve, reject) => {
+    const fail = (error: Error) => {
+      clearTimeout(deadline);
+      reject(error);
+    };
     const outgoing = request(
-      { hostname, port, method: raw.method, path: raw.path, headers: headers.flat(), agent, timeout: REQUEST_DEADLINE_MS },
+      { hostname, port, method: raw.method, path: raw.path, headers: headers.flat(), agent },
       (response) => {
         const chunks: Buffer[] = [];
         response.on('data', (chunk: Buffer) => chunks.push(chunk));
-        response.on('end', () =>
-          resolve({ status: response.statusCode ?? 0, headers: response.headers, text: Buffer.concat(chunks).toString('utf8') }),
-        );
-        response.on('error', reject);
+        response.on('end', () => {
+          clearTimeout(deadline);
+          resolve({ status: response.statusCode ?? 0, headers: response.headers, text: Buffer.concat(chunks).toString('utf8') });
+        });
+        response.on('error', fail);
       },
     );
-    outgoing.on('timeout', () => outgoing.destroy(new Error(`no answer within ${REQUEST_DEADLINE_MS} ms`)));
-    outgoing.on('error', reject);
+    const deadline = setTimeout(() => {
+      fail(new Error(`no complete answer within ${deadlineMs} ms`));
+      outgoing.destroy(); // its own errors come too late to count
+    }, deadlineMs);
+    outgoing.on('error', fail);
     outgoing.end(raw.body);
   });
 }

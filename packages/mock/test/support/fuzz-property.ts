@@ -1,0 +1,64 @@
+/**
+ * The fuzzer's property and oracle, in one place: the fuzz test asserts it
+ * against the mock, and the gate test checks that it fails against servers
+ * that answer wrongly. For a bad request to one operation, the reply must have
+ * the status the mutation implies, be application/problem+json, name what was
+ * broken, and match the spec where the operation documents that status; and
+ * it must come within the deadline.
+ */
+import type { Agent } from 'node:http';
+import { expect } from 'vitest';
+import fc from 'fast-check';
+import { createResponseValidator } from '@leaf-credentials/spec/validate';
+import { PROBLEM_CONTENT_TYPE, type OperationShape, type Problem } from '../../src/index.js';
+import { badRequest, type BadRequest } from './bad-requests.js';
+import { send, REQUEST_DEADLINE_MS, type Reply } from './send.js';
+
+const validator = createResponseValidator();
+
+/** Throws (a vitest assertion error) unless `reply` is the problem `bad` calls for. */
+export function expectNamedProblem(shape: OperationShape, reply: Reply, bad: BadRequest): void {
+  const { expected } = bad;
+  expect(reply.status, bad.kind).toBe(expected.status);
+  expect(reply.headers['content-type'], bad.kind).toBe(PROBLEM_CONTENT_TYPE);
+  if (bad.request.method === 'HEAD') return; // a HEAD reply has no body to read
+  const problem = JSON.parse(reply.text) as Problem;
+  expect(problem.status, bad.kind).toBe(reply.status);
+  expect(problem.detail, bad.kind).toContain(expected.names);
+  if (expected.objectName) {
+    expect(problem.fieldErrors, bad.kind).toContainEqual(
+      expect.objectContaining({ objectName: expected.objectName, field: expected.names }),
+    );
+  }
+  if (checksSpec(shape, reply, bad)) {
+    const check = validator.check(shape.method, shape.path, reply.status, PROBLEM_CONTENT_TYPE, problem);
+    expect(check.errors, bad.kind).toEqual([]);
+  }
+}
+
+/** Where the operation documents the status, the problem must match the spec (size limits included). */
+export function checksSpec(shape: OperationShape, reply: Reply, bad: BadRequest): boolean {
+  return bad.request.method === shape.method && shape.documentedStatuses.includes(reply.status);
+}
+
+/** The methods the spec documents on `shape`'s path. */
+export function allowedMethods(shape: OperationShape, shapes: readonly OperationShape[]): string[] {
+  return shapes.filter((other) => other.path === shape.path).map((other) => other.method);
+}
+
+export interface FuzzTarget {
+  url: string;
+  agent: Agent;
+  /** How long one exchange may take (REQUEST_DEADLINE_MS unless a test needs it short). */
+  deadlineMs?: number;
+  /** Sees every status, for the counts the fuzz run prints. */
+  onReply?: (status: number) => void;
+}
+
+export function namedProblemProperty(shape: OperationShape, shapes: readonly OperationShape[], target: FuzzTarget) {
+  return fc.asyncProperty(badRequest(shape, allowedMethods(shape, shapes)), async (bad) => {
+    const reply = await send(target.url, bad.request, target.agent, target.deadlineMs ?? REQUEST_DEADLINE_MS);
+    target.onReply?.(reply.status);
+    expectNamedProblem(shape, reply, bad);
+  });
+}
