@@ -2,16 +2,25 @@
  * Breaking-change detection between two versions of the spec, with Optic's
  * breaking-changes ruleset (OpenAPI 3.1 aware): a removed operation, response
  * field or status code, a narrowed type, a new required request field...
- * Both inputs are single-file documents, such as `redocly bundle` writes.
+ * Optic does not see narrowed request constraints (a lowered maxLength, an
+ * added pattern...), so request-constraints.ts checks those and its findings
+ * are merged in. Both inputs are single-file documents, such as `redocly
+ * bundle` writes.
  */
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import * as openapiIo from '@useoptic/openapi-io';
 import { compareSpecs } from '@useoptic/openapi-utilities';
 import { RuleRunner } from '@useoptic/rulesets-base';
 import { BreakingChangesRuleset } from '@useoptic/standard-rulesets';
+import { parse } from 'yaml';
+import { findNarrowedRequestConstraints } from './request-constraints.js';
 
 export interface BreakingChange {
-  /** The Optic rule that failed, such as "prevent removing response property". */
+  /**
+   * The rule that failed: Optic's, such as "prevent removing response property",
+   * or "prevent narrowing request constraints" (request-constraints.ts).
+   */
   rule: string;
   /** Where in the API, such as "get /users/{leafUserId}/trimble-credentials response 200". */
   where: string;
@@ -32,7 +41,7 @@ export async function findBreakingChanges(basePath: string, revisedPath: string)
   const [base, revised] = await Promise.all([loadSpec(basePath), loadSpec(revisedPath)]);
   const runner = new RuleRunner([new BreakingChangesRuleset()]);
   const { results } = await compareSpecs(base as never, revised as never, runner, {});
-  return results
+  const optic: BreakingChange[] = results
     .filter((result) => !result.passed && !result.exempted)
     .map((result) => ({
       rule: result.name ?? 'breaking change',
@@ -40,4 +49,10 @@ export async function findBreakingChanges(basePath: string, revisedPath: string)
       error: result.error ?? '',
       jsonPath: result.location?.jsonPath ?? '',
     }));
+  return [...optic, ...findNarrowedRequestConstraints(readDocument(basePath), readDocument(revisedPath))];
+}
+
+/** A single-file document as plain JSON (YAML is a superset of JSON). */
+function readDocument(path: string): Record<string, unknown> {
+  return parse(readFileSync(resolve(path), 'utf8')) as Record<string, unknown>;
 }
