@@ -2,7 +2,9 @@
  * The breaking-change gate: which spec edits break clients, and the
  * `npm run spec:diff` script that fails on them unless a major changeset
  * says they are intended. Each revision is the real bundled spec with one
- * planted change, so the fixtures follow the spec as it evolves.
+ * planted change, so the fixtures follow the spec as it evolves. The script's
+ * logic (runSpecDiff) runs in-process; one test runs the command line itself.
+ * request-constraints.test.ts covers each kind of narrowed request constraint.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
@@ -11,11 +13,15 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { findBreakingChanges } from '../src/breaking-changes.js';
+import { NARROWED_REQUEST_RULE } from '../src/request-constraints.js';
 import { bundleSpec } from '../src/bundle.js';
 import { majorChangesets } from '../src/changesets.js';
+import { runSpecDiff } from '../src/spec-diff.js';
 import type { BundledSpec } from '../src/index.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+/** For a test that starts a process (node, redocly, Optic): generous, so a loaded machine does not time it out. */
+const SLOW_PROCESS_TIMEOUT = 120_000;
 const work = mkdtempSync(join(tmpdir(), 'breaking-changes-'));
 const basePath = join(work, 'base.json');
 let base: BundledSpec;
@@ -80,6 +86,21 @@ describe('findBreakingChanges', () => {
     expect((await findBreakingChanges(basePath, revised)).length).toBeGreaterThan(0);
   });
 
+  it('merges in narrowed request constraints, which Optic does not report', async () => {
+    const revised = revision('narrowed-max-length', (spec) => {
+      (schema(spec, 'ClimateFieldViewCredentialsCreate').properties.apiKey as Record<string, unknown>).maxLength = 8;
+    });
+    const changes = await findBreakingChanges(basePath, revised);
+    expect(changes).toEqual([
+      {
+        rule: NARROWED_REQUEST_RULE,
+        where: 'post /users/{leafUserId}/climate-field-view-credentials request body application/json apiKey',
+        error: expect.stringContaining('maxLength lowered from 512 to 8'),
+        jsonPath: '/components/schemas/ClimateFieldViewCredentialsCreate/properties/apiKey/maxLength',
+      },
+    ]);
+  });
+
   it('lets a new optional response field through', async () => {
     const revised = revision('new-optional-field', (spec) => {
       schema(spec, 'TrimbleCredentials').properties.label = { type: 'string', description: 'A new field.' };
@@ -100,34 +121,52 @@ describe('majorChangesets', () => {
 });
 
 describe('npm run spec:diff', () => {
-  function specDiff(revised: string, changesetDir: string) {
-    const run = spawnSync(
-      'npx',
-      ['--no-install', 'tsx', 'scripts/spec-diff.ts', '--base-file', basePath, '--revised-file', revised, '--changeset-dir', changesetDir],
-      { cwd: ROOT, encoding: 'utf8' },
-    );
-    return { status: run.status, output: run.stdout + run.stderr };
-  }
+  // runSpecDiff is the script's logic, run in-process: no process start-up per case.
+  const specDiff = async (revisedFile: string, changesetDir: string) => {
+    const result = await runSpecDiff({ baseFile: basePath, revisedFile, changesetDir });
+    return { status: result.exitCode, output: [...result.stdout, ...result.stderr].join('\n') };
+  };
 
-  it('fails on a removed field, and passes once a major changeset marks it intended', () => {
+  it('fails on a removed field, and passes once a major changeset marks it intended', async () => {
     const revised = revision('removed-field-gate', removeResponseField);
     const none = join(work, 'no-changesets');
     mkdirSync(none, { recursive: true });
-    const blocked = specDiff(revised, none);
+    const blocked = await specDiff(revised, none);
     expect(blocked.status).toBe(1);
     expect(blocked.output).toContain("cannot remove response property 'tokenMetadata'");
+    expect(blocked.output).toContain('add a changeset that bumps @leaf-credentials/client by a major version');
 
     const intended = join(work, 'major-changeset');
     mkdirSync(intended, { recursive: true });
     writeFileSync(join(intended, 'remove-token-metadata.md'), '---\n"@leaf-credentials/client": major\n---\n\nRemoves tokenMetadata.\n');
-    const allowed = specDiff(revised, intended);
+    const allowed = await specDiff(revised, intended);
     expect(allowed.status).toBe(0);
     expect(allowed.output).toContain('remove-token-metadata.md');
   });
 
-  it('passes the current spec against the committed baseline', () => {
-    const run = spawnSync('npx', ['--no-install', 'tsx', 'scripts/spec-diff.ts'], { cwd: ROOT, encoding: 'utf8' });
-    expect(run.stdout + run.stderr).toMatch(/No breaking changes|Intended: /);
-    expect(run.status).toBe(0);
+  it('fails on a narrowed request constraint that only the in-house check sees', async () => {
+    const revised = revision('narrowed-request-gate', (spec) => {
+      (schema(spec, 'TrimbleCredentialsCreate').properties.clientId as Record<string, unknown>).maxLength = 8;
+    });
+    const none = join(work, 'no-changesets-narrowed');
+    mkdirSync(none, { recursive: true });
+    const blocked = await specDiff(revised, none);
+    expect(blocked.status).toBe(1);
+    expect(blocked.output).toContain('maxLength lowered from 256 to 8');
   });
+
+  // The one test of the command line itself: it bundles the split spec (redocly) and runs Optic
+  // in a new process, which is slow on a small or busy machine, hence the generous timeout.
+  it(
+    'passes the current spec against the committed baseline, run as the command line',
+    () => {
+      const run = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/spec-diff.ts'], {
+        cwd: ROOT,
+        encoding: 'utf8',
+      });
+      expect(run.stdout + run.stderr).toMatch(/No breaking changes|Intended: /);
+      expect(run.status).toBe(0);
+    },
+    SLOW_PROCESS_TIMEOUT,
+  );
 });
