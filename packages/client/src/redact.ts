@@ -16,13 +16,18 @@ export const REDACTED = '[redacted]';
 const MIN_SECRET_LENGTH = 4;
 const MAX_DEPTH = 10;
 
-const SECRET_FIELD_SET: ReadonlySet<string> = new Set(SECRET_FIELDS);
+/** A key as compared with SECRET_FIELDS: `access-token`, `ACCESS_TOKEN` and `accessToken` are one field. */
+function normalizeKey(key: string): string {
+  return key.replace(/[-_]/g, '').toLowerCase();
+}
+
+const SECRET_FIELD_SET: ReadonlySet<string> = new Set(SECRET_FIELDS.map(normalizeKey));
 /** The keys of a field error that describe it rather than quote the value. */
 const FIELD_ERROR_DESCRIPTORS: ReadonlySet<string> = new Set<keyof FieldError>(['objectName', 'field', 'message']);
 
-// A secret field written in text, in camelCase or snake_case (providers answer
-// with `access_token`), followed by `:` or `=` and its value, quoted or not.
-const SECRET_FIELD_PATTERN = SECRET_FIELDS.map((name) => name.replace(/[A-Z]/g, (c) => `_?${c.toLowerCase()}`)).join('|');
+// A secret field written in text in any case, its words joined or split by `_` or `-`
+// (providers answer with `access_token`), followed by `:` or `=` and its value, quoted or not.
+const SECRET_FIELD_PATTERN = SECRET_FIELDS.map((name) => name.replace(/[A-Z]/g, (c) => `[-_]?${c.toLowerCase()}`)).join('|');
 const SECRET_ASSIGNMENT = new RegExp(
   `(["']?\\b(?:${SECRET_FIELD_PATTERN})\\b["']?\\s*[:=]\\s*)("(?:[^"\\\\]|\\\\.)*"|'[^']*'|[^\\s,;&}"']+)`,
   'gi',
@@ -35,7 +40,7 @@ function replaceAssignment(_match: string, prefix: string, value: string): strin
 }
 
 function isSecretField(key: string): boolean {
-  return SECRET_FIELD_SET.has(key) || SECRET_FIELD_SET.has(key.replace(/_([a-z])/g, (_m, c: string) => c.toUpperCase()));
+  return SECRET_FIELD_SET.has(normalizeKey(key));
 }
 
 /** Removes the given secret values, secret-field assignments and bearer credentials from text. */
@@ -83,13 +88,12 @@ export function redactError(error: Error, secrets: readonly (string | undefined)
   return copy;
 }
 
-/** The secret values a request body carries, to scrub from anything about that request. */
-export function secretsIn(body: unknown): string[] {
-  if (!body || typeof body !== 'object') return [];
-  const secrets: string[] = [];
-  for (const field of SECRET_FIELDS) {
-    const value = (body as Record<string, unknown>)[field];
-    if (typeof value === 'string') secrets.push(value);
+/** The secret values a request body carries, at any depth, to scrub from anything about that request. */
+export function secretsIn(body: unknown, secrets: string[] = [], depth = 0): string[] {
+  if (!body || typeof body !== 'object' || depth > MAX_DEPTH) return secrets;
+  for (const [key, value] of Object.entries(body)) {
+    if (typeof value === 'string' && isSecretField(key)) secrets.push(value);
+    else secretsIn(value, secrets, depth + 1);
   }
   return secrets;
 }
