@@ -3,12 +3,14 @@
  * per-provider helpers that return the body or throw a `LeafError`.
  */
 import createClient, { type Client } from 'openapi-fetch';
-import { LeafApiError, LeafError, LeafInvalidResponseError } from './errors.js';
+import { bearer, isValidToken } from './auth.js';
+import { LeafApiError, LeafAuthError, LeafError, LeafInvalidResponseError, LeafRequestError } from './errors.js';
 import { PRODUCTION_BASE_URL } from './generated/constants.js';
 import { OPERATIONS } from './generated/operations.js';
 import type { paths } from './generated/schema.js';
 import { secretsIn } from './redact.js';
 import { resolveRetryPolicy, type RetryOptions } from './retry.js';
+import { AttemptDeadline, anySignal, checkMs } from './timing.js';
 import { createTransport, type FetchLike, type LeafLogger, type TokenSource } from './transport.js';
 import type { CredentialStatusReport, OperationId, RequestBody, ResponseBody } from './types.js';
 import { pollUntilHealthy, type WaitUntilHealthyOptions } from './wait.js';
@@ -28,7 +30,7 @@ export interface LeafCredentialsClientOptions {
   logger?: LeafLogger;
   /** Aborts every request of this client. */
   signal?: AbortSignal;
-  /** Gives up on an attempt with no response headers after this many milliseconds. */
+  /** Gives up on an attempt whose response (headers and body) has not arrived after this many milliseconds. */
   timeoutMs?: number;
 }
 
@@ -79,74 +81,133 @@ export interface ClimateFieldViewHelpers extends ProviderHelpers<typeof PROVIDER
 export interface LeafCredentialsClient {
   trimble: TrimbleHelpers;
   climateFieldView: ClimateFieldViewHelpers;
-  /** openapi-fetch's typed client: `GET`/`POST`/`DELETE` resolving to `{ data, error, response }`. */
+  /**
+   * openapi-fetch's typed client: `GET`/`POST`/`DELETE` resolving to
+   * `{ data, error, response }`; it throws only `LeafError`s (and the
+   * caller's abort reason).
+   */
   raw: Client<paths>;
 }
 
 type RawResult = { data?: unknown; error?: unknown; response: Response };
-type RawCall = (path: string, init: Record<string, unknown>) => Promise<RawResult>;
+type RawInit = Record<string, unknown> & { body?: unknown; signal?: AbortSignal; parseAs?: string };
+type RawCall = (path: string, init?: RawInit) => Promise<RawResult>;
 
-function combineSignals(client: AbortSignal | undefined, call: AbortSignal | undefined): AbortSignal | undefined {
-  return client && call ? AbortSignal.any([client, call]) : (call ?? client);
-}
+/** The methods of openapi-fetch's client that send a request, each `(path, init)`. */
+const RAW_METHODS = ['GET', 'PUT', 'POST', 'DELETE', 'OPTIONS', 'HEAD', 'PATCH', 'TRACE'] as const;
+
+const CREATE = 'createLeafCredentialsClient';
 
 export function createLeafCredentialsClient(options: LeafCredentialsClientOptions): LeafCredentialsClient {
   const { baseUrl = PRODUCTION_BASE_URL, token, logger, signal: clientSignal } = options;
+  // Checked here, not at the first request: Headers would throw a TypeError quoting the token.
+  if (typeof token !== 'function' && !isValidToken(token)) throw new LeafAuthError(CREATE, 'invalid-token');
+  const timeoutMs = options.timeoutMs === undefined ? undefined : checkMs('timeoutMs', options.timeoutMs, 1);
   const transport = createTransport({
     baseUrl,
     fetch: options.fetch ?? ((request) => globalThis.fetch(request)),
     token,
     retry: resolveRetryPolicy(options.retry),
-    timeoutMs: options.timeoutMs,
     logger,
   });
   // A string token goes into the headers openapi-fetch merges anyway; a function token is applied by the transport.
-  const headers = typeof token === 'string' ? { ...options.headers, Authorization: `Bearer ${token}` } : options.headers;
-  const raw = createClient<paths>({ baseUrl, fetch: transport.fetch, headers, signal: clientSignal });
+  const headers = typeof token === 'string' ? { ...options.headers, Authorization: bearer(token) } : options.headers;
+  const openapi = createClient<paths>({ baseUrl, fetch: transport.fetch, headers });
+  const methods = openapi as unknown as Record<string, RawCall>;
 
-  function fail(error: unknown, body: unknown): unknown {
-    if (!(error instanceof LeafError)) return error;
-    error.redactSecrets(secretsIn(body));
-    logger?.error?.(error.message, error.toJSON());
-    return error;
+  /** The secrets to scrub from an error about a request with this body. Only called on failure. */
+  const secretsOf = (body: unknown) => [...transport.secrets(), ...secretsIn(body)];
+
+  /** With timeoutMs, a call's init carries the deadline's signal (the caller's within it) and a fetch that runs the deadline. */
+  function withDeadline(init: RawInit, deadline: AttemptDeadline | undefined): RawInit {
+    if (deadline) {
+      init.signal = deadline.signal;
+      init.fetch = (request: Request) => transport.fetch(request, deadline);
+    }
+    return init;
   }
+
+  /**
+   * Any failure of a call as a redacted LeafError; the caller's own abort
+   * reason is handed back as it is, as fetch does.
+   */
+  function asLeafError(operation: string, error: unknown, body: unknown, signal: AbortSignal | undefined): unknown {
+    if (signal?.aborted && error === signal.reason) return error;
+    const leafError = error instanceof LeafError ? error : new LeafRequestError(operation, error, transport.secrets());
+    // The transport never sees the body as an object, so its errors learn the body's secrets here.
+    return leafError.redactSecrets(secretsIn(body));
+  }
+
+  function fail(operation: string, error: unknown, body: unknown, signal: AbortSignal | undefined): unknown {
+    const failure = asLeafError(operation, error, body, signal);
+    if (failure instanceof LeafError) logger?.error?.(failure.message, failure.toJSON());
+    return failure;
+  }
+
+  const deadlineFor = (operation: string, signal: AbortSignal | undefined) =>
+    timeoutMs === undefined ? undefined : new AttemptDeadline(operation, timeoutMs, signal);
+
+  /** A call through openapi-fetch's `call`, except that JSON parse failures and every other error come out as LeafErrors. */
+  async function rawCall(call: RawCall, method: string, path: string, init: RawInit = {}): Promise<RawResult> {
+    const operation = `${method} ${path}`;
+    const signal = anySignal(clientSignal, init.signal);
+    const deadline = deadlineFor(operation, signal);
+    // openapi-fetch's JSON parse error would quote the body and lose the status: parse here instead.
+    const json = (init.parseAs ?? 'json') === 'json';
+    let result: RawResult;
+    try {
+      result = await call(path, withDeadline({ ...init, parseAs: json ? 'text' : init.parseAs, signal }, deadline));
+    } catch (error) {
+      throw asLeafError(operation, error, init.body, signal);
+    } finally {
+      deadline?.stop();
+    }
+    if (!json || typeof result.data !== 'string') return result;
+    try {
+      // As openapi-fetch does: an empty body is no data.
+      result.data = result.data ? JSON.parse(result.data) : undefined;
+    } catch (error) {
+      throw new LeafInvalidResponseError(operation, result.response, error, secretsOf(init.body));
+    }
+    return result;
+  }
+
+  const raw: Record<string, unknown> = { ...openapi };
+  for (const method of RAW_METHODS) raw[method] = (path: string, init?: RawInit) => rawCall(methods[method]!, method, path, init);
+  raw.request = (method: string, path: string, init?: RawInit) =>
+    rawCall((p, i) => openapi.request(method as never, p as never, i as never), method.toUpperCase(), path, init);
 
   function helperFor(id: OperationId) {
     const { method, path, requestBody, responseBody } = OPERATIONS[id];
     const operation = `${method} ${path}`;
-    const call = (raw as unknown as Record<string, RawCall>)[method]!;
+    const call = methods[method]!;
 
-    async function send(leafUserId: string, body: unknown, callOptions: CallOptions | undefined): Promise<unknown> {
+    async function sendHelper(leafUserId: string, body: unknown, callOptions: CallOptions | undefined): Promise<unknown> {
+      const signal = anySignal(clientSignal, callOptions?.signal);
+      const deadline = deadlineFor(operation, signal);
       let result: RawResult;
       try {
         // parseAs text: the helper parses, so invalid JSON becomes a typed error that knows the status.
-        result = await call(path, {
-          params: { path: { leafUserId } },
-          body,
-          parseAs: 'text',
-          signal: combineSignals(clientSignal, callOptions?.signal),
-          headers: callOptions?.headers,
-        });
+        const init: RawInit = { params: { path: { leafUserId } }, body, parseAs: 'text', signal, headers: callOptions?.headers };
+        result = await call(path, withDeadline(init, deadline));
       } catch (error) {
-        throw fail(error, body);
+        throw fail(operation, error, body, signal);
+      } finally {
+        deadline?.stop();
       }
       const { response, data } = result;
-      if (!response.ok) {
-        const secrets = [...transport.secrets(), ...secretsIn(body)];
-        throw fail(new LeafApiError(operation, response, result.error, secrets), body);
-      }
+      if (!response.ok) throw fail(operation, new LeafApiError(operation, response, result.error, secretsOf(body)), body, signal);
       if (!responseBody) return undefined;
       try {
         return JSON.parse(data as string);
       } catch (error) {
-        const secrets = [...transport.secrets(), ...secretsIn(body)];
-        throw fail(new LeafInvalidResponseError(operation, response, error, secrets), body);
+        throw fail(operation, new LeafInvalidResponseError(operation, response, error, secretsOf(body)), body, signal);
       }
     }
 
     return requestBody
-      ? (leafUserId: string, body: unknown, callOptions?: CallOptions) => send(leafUserId, body, callOptions)
-      : (leafUserId: string, callOptions?: CallOptions) => send(leafUserId, undefined, callOptions);
+      ? (leafUserId: string, body: unknown, callOptions?: CallOptions) => sendHelper(leafUserId, body, callOptions)
+      : (leafUserId: string, callOptions?: CallOptions) => sendHelper(leafUserId, undefined, callOptions);
   }
 
   function providerHelpers<Table extends OperationTable>(table: Table): ProviderHelpers<Table> {
@@ -163,5 +224,5 @@ export function createLeafCredentialsClient(options: LeafCredentialsClientOption
     waitUntilHealthy: (leafUserId, waitOptions) =>
       pollUntilHealthy(waitOperation, (poll) => fieldView.status(leafUserId, poll), waitOptions),
   };
-  return { trimble, climateFieldView, raw };
+  return { trimble, climateFieldView, raw: raw as unknown as Client<paths> };
 }

@@ -11,6 +11,19 @@ const INSPECT = Symbol.for('nodejs.util.inspect.custom');
 
 type Secrets = readonly (string | undefined)[];
 
+/** The header a Leaf response names its request with, for support. */
+const REQUEST_ID_HEADER = 'x-request-id';
+
+/** The request id the server sent, to quote to Leaf support. */
+export function requestIdOf(response: Response): string | undefined {
+  return response.headers.get(REQUEST_ID_HEADER) ?? undefined;
+}
+
+/** Messages are one line: a server's title or an echoed body can hold line breaks that would split a log entry. */
+function oneLine(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
 interface InspectOptions {
   depth?: number | null;
 }
@@ -21,7 +34,8 @@ export abstract class LeafError extends Error {
   readonly operation: string;
 
   protected constructor(operation: string, reason: string, cause: unknown, secrets: Secrets) {
-    super(scrubText(`${operation} failed: ${reason}`, secrets));
+    // Scrubbed before collapsing, so a secret with a line break in it is still found whole.
+    super(oneLine(scrubText(`${operation} failed: ${reason}`, secrets)));
     this.operation = operation;
     if (cause !== undefined) {
       Object.defineProperty(this, 'cause', {
@@ -34,8 +48,10 @@ export abstract class LeafError extends Error {
 
   /** Scrubs values only known after the error was made (a helper's request body). */
   redactSecrets(secrets: Secrets): this {
-    this.message = scrubText(this.message, secrets);
-    if (this.stack !== undefined) this.stack = scrubText(this.stack, secrets);
+    // The message was collapsed to one line, so look for each secret collapsed too.
+    const collapsed = secrets.map((secret) => secret && oneLine(secret));
+    this.message = scrubText(this.message, [...secrets, ...collapsed]);
+    if (this.stack !== undefined) this.stack = scrubText(this.stack, [...secrets, ...collapsed]);
     if (this.cause !== undefined) this.cause = redactValue(this.cause, secrets);
     return this;
   }
@@ -83,7 +99,7 @@ export class LeafApiError extends LeafError {
     super(operation, `${response.status} ${problem.title}${detail}`, undefined, secrets);
     this.status = response.status;
     this.problem = problem;
-    this.requestId = response.headers.get('x-request-id') ?? undefined;
+    this.requestId = requestIdOf(response);
   }
 
   protected override details(): Record<string, unknown> {
@@ -136,6 +152,35 @@ function withoutJsonExcerpt(cause: unknown): unknown {
   return new SyntaxError(cause.message.replace(/,\s*(?:\.\.\.)?".*$/s, ''));
 }
 
+/** The bearer token could not be used. The message never quotes the token. */
+export class LeafAuthError extends LeafError {
+  override readonly name = 'LeafAuthError';
+  /** `invalid-token`: not a non-empty string of visible ASCII (a header cannot hold it); `token-function-failed`: the token function threw. */
+  readonly reason: 'invalid-token' | 'token-function-failed';
+
+  constructor(operation: string, reason: LeafAuthError['reason'], cause?: unknown, secrets: Secrets = []) {
+    const text =
+      reason === 'invalid-token'
+        ? 'the token is not a valid header value (it must be a non-empty string of visible ASCII characters)'
+        : `the token function failed: ${describeCause(cause)}`;
+    super(operation, text, cause, secrets);
+    this.reason = reason;
+  }
+
+  protected override details(): Record<string, unknown> {
+    return { reason: this.reason };
+  }
+}
+
+/** The request could not be made for a reason other than the network: a header or body fetch refused, say. */
+export class LeafRequestError extends LeafError {
+  override readonly name = 'LeafRequestError';
+
+  constructor(operation: string, cause: unknown, secrets: Secrets) {
+    super(operation, `could not make the request: ${describeCause(cause)}`, cause, secrets);
+  }
+}
+
 /** A success response whose body is not the JSON the spec promises. */
 export class LeafInvalidResponseError extends LeafError {
   override readonly name = 'LeafInvalidResponseError';
@@ -145,7 +190,7 @@ export class LeafInvalidResponseError extends LeafError {
   constructor(operation: string, response: Response, cause: unknown, secrets: Secrets) {
     super(operation, `${response.status} response is not valid JSON`, withoutJsonExcerpt(cause), secrets);
     this.status = response.status;
-    this.requestId = response.headers.get('x-request-id') ?? undefined;
+    this.requestId = requestIdOf(response);
   }
 
   protected override details(): Record<string, unknown> {

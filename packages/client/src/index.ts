@@ -14,10 +14,12 @@ export {
 } from './client.js';
 export {
   LeafApiError,
+  LeafAuthError,
   LeafCredentialStatusError,
   LeafError,
   LeafInvalidResponseError,
   LeafNetworkError,
+  LeafRequestError,
   LeafTimeoutError,
 } from './errors.js';
 export { PRODUCTION_BASE_URL } from './generated/constants.js';

@@ -1,13 +1,14 @@
 /**
  * The `fetch` openapi-fetch calls: adds the bearer token when it comes from a
- * function, applies the per-attempt timeout, retries what may be retried, and
+ * function, runs the per-attempt deadline, retries what may be retried, and
  * turns transport failures into typed errors. On the success path with a
- * string token it adds one function frame and no allocations.
+ * string token and no timeout it adds one function frame and no allocations.
  */
-import { LeafError, LeafNetworkError, LeafTimeoutError } from './errors.js';
+import { bearer, IssuedTokens, isValidToken } from './auth.js';
+import { LeafAuthError, LeafError, LeafNetworkError, LeafTimeoutError, requestIdOf } from './errors.js';
 import { OPERATIONS } from './generated/operations.js';
 import { backoffDelay, retryDelay, type RetryPolicy } from './retry.js';
-import { deadlineSignal, sleep } from './timing.js';
+import { sleep, type AttemptDeadline } from './timing.js';
 
 export type FetchLike = (request: Request) => Promise<Response>;
 
@@ -29,14 +30,18 @@ export interface TransportOptions {
   fetch: FetchLike;
   token: TokenSource;
   retry: RetryPolicy | undefined;
-  timeoutMs: number | undefined;
   logger: LeafLogger | undefined;
 }
 
 export interface Transport {
-  fetch: FetchLike;
-  /** Secret values the transport has handled (the bearer token), to scrub from errors. */
-  secrets(): (string | undefined)[];
+  /**
+   * Sends `request`; with a deadline (the call's, whose signal the request
+   * carries) each attempt gets its time. openapi-fetch passes a second
+   * argument only with `requestInitExt`, which the client never sets.
+   */
+  fetch(request: Request, deadline?: AttemptDeadline): Promise<Response>;
+  /** Secret values the transport has handled (the bearer tokens), to scrub from errors. */
+  secrets(): string[];
 }
 
 interface OperationMatcher {
@@ -55,14 +60,15 @@ function operationMatchers(): OperationMatcher[] {
 }
 
 export function createTransport(options: TransportOptions): Transport {
-  const { fetch: send, token, retry, timeoutMs, logger } = options;
+  const { fetch: send, token, retry, logger } = options;
   const tokenProvider = typeof token === 'function' ? token : undefined;
-  let currentToken = typeof token === 'string' ? token : undefined;
+  const issuedTokens = new IssuedTokens();
+  if (typeof token === 'string') issuedTokens.remember(token);
   const debug = logger?.debug?.bind(logger);
   const basePath = new URL(options.baseUrl, 'http://localhost').pathname.replace(/\/$/, '');
   let matchers: OperationMatcher[] | undefined;
 
-  const secrets = () => [currentToken];
+  const secrets = () => issuedTokens.list();
 
   /** `METHOD /path/{template}` for a request, for messages and logs (not on the success path). */
   function describe(request: Request): string {
@@ -75,28 +81,17 @@ export function createTransport(options: TransportOptions): Transport {
 
   function failure(request: Request, error: unknown): unknown {
     if (error instanceof LeafError) return error;
-    // The caller aborted: hand back their reason, as fetch does.
+    // The caller aborted, or the deadline did (its reason is a LeafTimeoutError): hand back the reason, as fetch does.
     if (request.signal.aborted) return request.signal.reason;
     return new LeafNetworkError(describe(request), error, secrets());
   }
 
-  async function sendWithTimeout(request: Request, ms: number): Promise<Response> {
-    const deadline = deadlineSignal(ms, request.signal);
-    try {
-      return await send(new Request(request, { signal: deadline.signal }));
-    } catch (error) {
-      if (deadline.timedOut()) throw new LeafTimeoutError(describe(request), ms);
-      throw error;
-    } finally {
-      deadline.dispose();
-    }
-  }
-
-  async function attempt(request: Request, attemptNumber: number): Promise<Response> {
+  async function attempt(request: Request, attemptNumber: number, deadline: AttemptDeadline | undefined): Promise<Response> {
     const started = debug ? performance.now() : 0;
     let response: Response;
+    deadline?.start();
     try {
-      response = await (timeoutMs === undefined ? send(request) : sendWithTimeout(request, timeoutMs));
+      response = await send(request);
     } catch (error) {
       throw failure(request, error);
     }
@@ -107,13 +102,14 @@ export function createTransport(options: TransportOptions): Transport {
         status: response.status,
         attempt: attemptNumber,
         durationMs: Math.round(performance.now() - started),
-        requestId: response.headers.get('x-request-id') ?? undefined,
+        requestId: requestIdOf(response),
       });
     }
     return response;
   }
 
-  async function attemptWithRetries(request: Request, policy: RetryPolicy): Promise<Response> {
+  async function attemptWithRetries(first: Request, policy: RetryPolicy, deadline: AttemptDeadline | undefined): Promise<Response> {
+    let request = first;
     for (let attemptNumber = 1; ; attemptNumber++) {
       const last = attemptNumber >= policy.attempts;
       // A body can be sent once: keep the original for the next attempt. Bodiless requests are reused as they are.
@@ -121,7 +117,7 @@ export function createTransport(options: TransportOptions): Transport {
       let delayMs: number | undefined;
       let after: string;
       try {
-        const response = await attempt(outgoing, attemptNumber);
+        const response = await attempt(outgoing, attemptNumber, deadline);
         if (last || !policy.statuses.has(response.status)) return response;
         delayMs = retryDelay(policy, attemptNumber, response);
         if (delayMs === undefined) return response;
@@ -134,6 +130,9 @@ export function createTransport(options: TransportOptions): Transport {
         delayMs = backoffDelay(policy, attemptNumber);
         after = error.name;
       }
+      // The pause is no attempt's time. An expired deadline aborted the request's signal: the next attempt needs a fresh one.
+      deadline?.stop();
+      if (deadline?.expired) request = new Request(request, { signal: deadline.renew() });
       if (logger?.warn) {
         const operation = describe(request);
         logger.warn(`${operation} retrying in ${Math.round(delayMs)} ms after ${after}`, {
@@ -148,18 +147,32 @@ export function createTransport(options: TransportOptions): Transport {
     }
   }
 
-  function dispatch(request: Request): Promise<Response> {
-    return retry?.methods.has(request.method) ? attemptWithRetries(request, retry) : attempt(request, 1);
+  function dispatch(request: Request, deadline?: AttemptDeadline): Promise<Response> {
+    return retry?.methods.has(request.method) ? attemptWithRetries(request, retry, deadline) : attempt(request, 1, deadline);
   }
 
-  async function authorizeThenDispatch(request: Request, provide: () => string | Promise<string>): Promise<Response> {
-    currentToken = await provide();
-    request.headers.set('Authorization', `Bearer ${currentToken}`);
-    return dispatch(request);
+  async function authorizeThenDispatch(
+    request: Request,
+    deadline: AttemptDeadline | undefined,
+    provide: () => string | Promise<string>,
+  ): Promise<Response> {
+    let token: unknown;
+    try {
+      token = await provide();
+    } catch (error) {
+      throw new LeafAuthError(describe(request), 'token-function-failed', error, secrets());
+    }
+    // Headers.set would throw a TypeError quoting the whole token.
+    if (!isValidToken(token)) throw new LeafAuthError(describe(request), 'invalid-token');
+    issuedTokens.remember(token);
+    request.headers.set('Authorization', bearer(token));
+    return dispatch(request, deadline);
   }
 
   // Not async itself: with a string token, no extra promise per call.
-  const leafFetch: FetchLike = tokenProvider ? (request) => authorizeThenDispatch(request, tokenProvider) : dispatch;
+  const leafFetch = tokenProvider
+    ? (request: Request, deadline?: AttemptDeadline) => authorizeThenDispatch(request, deadline, tokenProvider)
+    : dispatch;
 
   return { fetch: leafFetch, secrets };
 }

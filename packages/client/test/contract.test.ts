@@ -57,7 +57,8 @@ describe('errors are problem+json as documented', () => {
   const path = '/users/{leafUserId}/trimble-credentials';
 
   it('answers 401 without a token', async () => {
-    const anonymous = createLeafCredentialsClient({ baseUrl, token: '' }).raw;
+    // The per-call `Authorization: null` unsets the client's header (an empty token is refused up front).
+    const anonymous = createLeafCredentialsClient({ baseUrl, token: 'contract.test.token' }).raw;
     const { response, error } = await anonymous.GET(path, { params: { path: { leafUserId } }, headers: { Authorization: null } });
     expect(response.status).toBe(401);
     expect(validator.check('get', path, 401, response.headers.get('content-type'), error).errors).toEqual([]);

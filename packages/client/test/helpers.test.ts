@@ -88,7 +88,8 @@ describe('a non-2xx answer becomes a LeafApiError', () => {
   });
 
   it('rejects a malformed bearer token with a 401 LeafApiError', async () => {
-    const malformed = createLeafCredentialsClient({ baseUrl, token: 'not a jwt' });
+    // A valid header value, but not RFC 6750's b64token (a token with a space is refused before any request).
+    const malformed = createLeafCredentialsClient({ baseUrl, token: 'not@a#jwt' });
     const error = await malformed.trimble.get(LEAF_USER_ID).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(LeafApiError);
     expect((error as LeafApiError).status).toBe(401);

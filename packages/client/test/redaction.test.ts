@@ -18,9 +18,9 @@ import {
   type OperationId,
   type TokenSource,
 } from '../src/index.js';
-import { scrubText } from '../src/redact.js';
-import { settle, useFakeClock } from './support/fake-clock.js';
-import { everyHelperCall, hangingReply, stubFetch, TEST_BASE_URL, type Reply } from './support/stub-fetch.js';
+import { scrubText, secretsIn } from '../src/redact.js';
+import { settle, until, useFakeClock } from './support/fake-clock.js';
+import { everyHelperCall, hangingReply, LEAF_USER_ID, stubFetch, TEST_BASE_URL, type Reply } from './support/stub-fetch.js';
 
 const PLANTED = {
   token: 'PLANTED-bearer-token-0a1b2c',
@@ -61,6 +61,11 @@ const FAILURES: Record<string, Reply> = {
   'a non-JSON 500 echoing the request': async (request) => new Response(await echo(request), { status: 500 }),
   'a network error whose message echoes the request': async (request) => {
     throw new TypeError(`fetch failed ${await echo(request)}`, { cause: new Error(await echo(request.clone())) });
+  },
+  // No field names next to the values: only knowing the body's secrets finds them.
+  'a network error quoting the body’s values alone': async (request) => {
+    const body = request.body === null ? {} : ((await request.json()) as Record<string, unknown>);
+    throw new TypeError(`fetch failed while sending ${Object.values(body).join(' ')}`);
   },
   'a success response with invalid JSON holding secrets': () =>
     new Response(`{"clientSecret":"${PLANTED.clientSecret}","accessToken":"${PLANTED.accessToken}" oops ${PLANTED.apiKey}`, { status: 200 }),
@@ -127,6 +132,68 @@ describe('planted secrets appear nowhere', () => {
   }
 });
 
+/** What client.raw throws (its non-2xx answers are the caller's to read, unredacted, as openapi-fetch returns them). */
+const RAW_FAILURES = [
+  'a network error whose message echoes the request',
+  'a network error quoting the body’s values alone',
+  'a success response with invalid JSON holding secrets',
+  'a timeout',
+] as const;
+
+describe('planted secrets appear nowhere in what client.raw throws', () => {
+  for (const failure of RAW_FAILURES) {
+    it(`for every operation, on ${failure}`, async () => {
+      const client = createLeafCredentialsClient({
+        baseUrl: TEST_BASE_URL,
+        token: PLANTED.token,
+        fetch: stubFetch(FAILURES[failure]!),
+        timeoutMs: 1_000,
+        retry: { methods: ['GET', 'DELETE', 'POST'] },
+      });
+      const raw = client.raw as unknown as Record<string, (path: string, init: object) => Promise<unknown>>;
+      for (const [id, { method, path }] of Object.entries(OPERATIONS)) {
+        const body = PLANTED_BODIES[id as keyof typeof PLANTED_BODIES];
+        const error = await settle(raw[method]!(path, { params: { path: { leafUserId: LEAF_USER_ID } }, body }));
+        expect(error, id).toBeInstanceOf(LeafError);
+        expectNoSecret(visibleText(error, []));
+      }
+    });
+  }
+});
+
+describe('a rotating token', () => {
+  it('is scrubbed from errors of calls that ran while it was replaced', async () => {
+    const tokens = Array.from({ length: 3 }, (_, index) => `PLANTED-rotating-token-${index}-5e6f`);
+    let issued = 0;
+    let arrived = 0;
+    // Every call waits until all have sent their token, then echoes its own, without the `Bearer ` a pattern would catch.
+    const fetch = stubFetch(async (request) => {
+      arrived++;
+      await until(() => arrived === tokens.length);
+      const token = request.headers.get('authorization')!.replace(/^Bearer /, '');
+      return new Response(JSON.stringify({ title: 'Forbidden', status: 403, detail: `token ${token} lacks access` }), {
+        status: 403,
+        headers: { 'content-type': 'application/problem+json' },
+      });
+    });
+    const logged: unknown[][] = [];
+    const client = createLeafCredentialsClient({
+      baseUrl: TEST_BASE_URL,
+      token: async () => tokens[issued++]!,
+      fetch,
+      logger: { error: (...entry) => void logged.push(entry) },
+    });
+    const errors = await Promise.all(tokens.map(() => client.trimble.get(LEAF_USER_ID).catch((caught: unknown) => caught)));
+    expect(issued).toBe(tokens.length);
+    for (const error of errors) {
+      expect(error).toBeInstanceOf(LeafError);
+      expect((error as LeafError).message).toContain(`token ${REDACTED} lacks access`);
+      const text = visibleText(error, logged);
+      for (const token of tokens) expect(text).not.toContain(token);
+    }
+  });
+});
+
 describe('the redaction rules', () => {
   it('cover every field the spec describes as sensitive', () => {
     const schemas = readBundledSpec().components.schemas as Record<string, { properties?: Record<string, { description?: string }> }>;
@@ -150,6 +217,27 @@ describe('the redaction rules', () => {
       `{"access_token":"${REDACTED}","token_type":"Bearer"} refreshToken=${REDACTED} Authorization: Bearer ${REDACTED}`,
     );
     expect(scrubText('the value s3cr3t-value leaked', ['s3cr3t-value'])).toBe(`the value ${REDACTED} leaked`);
+  });
+
+  it('know a secret field in any spelling: kebab-case, snake_case, upper case', () => {
+    const spelled = { 'access-token': 'a1', ACCESS_TOKEN: 'b2', 'client-secret': 'c3', refresh_token: 'd4', Api_Key: 'e5', token_type: 'Bearer' };
+    expect(redactValue(spelled, [])).toEqual({
+      'access-token': REDACTED,
+      ACCESS_TOKEN: REDACTED,
+      'client-secret': REDACTED,
+      refresh_token: REDACTED,
+      Api_Key: REDACTED,
+      token_type: 'Bearer',
+    });
+    expect(redactValue({ field: 'client-secret', rejectedValue: 'c3', message: 'too short' }, [])).toEqual({
+      field: 'client-secret',
+      rejectedValue: REDACTED,
+      message: 'too short',
+    });
+    expect(scrubText('access-token=a1 ACCESS_TOKEN: "b2" {"client-secret":"c3"} REFRESH-TOKEN=d4 api_key=e5', [])).toBe(
+      `access-token=${REDACTED} ACCESS_TOKEN: "${REDACTED}" {"client-secret":"${REDACTED}"} REFRESH-TOKEN=${REDACTED} api_key=${REDACTED}`,
+    );
+    expect(secretsIn({ client_secret: 'c3', nested: { 'refresh-token': 'd4' }, clientId: 'id' })).toEqual(['c3', 'd4']);
   });
 
   it('leave text without secrets alone', () => {
