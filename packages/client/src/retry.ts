@@ -2,6 +2,7 @@
  * When and how long to wait before trying a request again. Only requests that
  * are safe to repeat are retried unless the caller opts in.
  */
+import { checkMs } from './timing.js';
 
 export interface RetryOptions {
   /** Total tries including the first. Default 3. */
@@ -32,15 +33,25 @@ export const DEFAULT_RETRY = {
   statuses: [429, 502, 503, 504],
 } as const satisfies Required<RetryOptions>;
 
-/** The policy for `options.retry`: undefined (defaults), `false` (none), or overrides. */
+/**
+ * The policy for `options.retry`: undefined (defaults), `false` (none), or
+ * overrides. Throws a RangeError for numbers that would retry forever (NaN,
+ * Infinity) or never pause as asked.
+ */
 export function resolveRetryPolicy(retry: RetryOptions | boolean | undefined): RetryPolicy | undefined {
   if (retry === false) return undefined;
   const options = { ...DEFAULT_RETRY, ...(typeof retry === 'object' ? retry : {}) };
-  if (options.attempts <= 1) return undefined;
+  const { attempts } = options;
+  if (typeof attempts !== 'number' || !Number.isFinite(attempts) || attempts < 1) {
+    throw new RangeError(`retry.attempts must be a finite number of tries, at least 1, not ${String(attempts)}`);
+  }
+  const baseDelayMs = checkMs('retry.baseDelayMs', options.baseDelayMs);
+  const maxDelayMs = checkMs('retry.maxDelayMs', options.maxDelayMs);
+  if (attempts < 2) return undefined;
   return {
-    attempts: Math.floor(options.attempts),
-    baseDelayMs: options.baseDelayMs,
-    maxDelayMs: options.maxDelayMs,
+    attempts: Math.floor(attempts),
+    baseDelayMs,
+    maxDelayMs,
     methods: new Set(options.methods.map((method) => method.toUpperCase())),
     statuses: new Set(options.statuses),
   };

@@ -3,7 +3,7 @@
  * healthy: right after they are created Leaf may still be checking them.
  */
 import { LeafCredentialStatusError, LeafTimeoutError } from './errors.js';
-import { deadlineSignal, sleep } from './timing.js';
+import { checkMs, deadlineSignal, sleep } from './timing.js';
 import type { CredentialStatus, CredentialStatusReport } from './types.js';
 
 export interface WaitUntilHealthyOptions {
@@ -33,13 +33,26 @@ export async function pollUntilHealthy(
   getStatus: GetStatus,
   options: WaitUntilHealthyOptions = {},
 ): Promise<CredentialStatusReport> {
-  const { signal, intervalMs = WAIT_DEFAULTS.intervalMs, maxIntervalMs = WAIT_DEFAULTS.maxIntervalMs } = options;
+  const { signal } = options;
+  // At least 1 ms: a pause of 0 doubles to 0, polling the server as fast as it answers.
+  const intervalMs = checkMs('intervalMs', options.intervalMs ?? WAIT_DEFAULTS.intervalMs, 1);
+  const maxIntervalMs = checkMs('maxIntervalMs', options.maxIntervalMs ?? WAIT_DEFAULTS.maxIntervalMs, 1);
+  // Longer than a timer can wait is allowed: deadlineSignal then sets none, and that deadline never comes.
+  const timeoutOption = options.timeoutMs === undefined ? undefined : checkMs('timeoutMs', options.timeoutMs, 0, Infinity);
+  const deadlineAt = options.deadline === undefined ? undefined : Number(options.deadline);
+  // An invalid Date is NaN, which would set no timer at all: the wait would never end.
+  if (deadlineAt !== undefined && !Number.isFinite(deadlineAt)) {
+    throw new RangeError(`deadline must be a valid Date or epoch milliseconds, not ${String(options.deadline)}`);
+  }
   const started = Date.now();
-  const timeoutMs = Math.min(
-    options.timeoutMs ?? (options.deadline === undefined ? WAIT_DEFAULTS.timeoutMs : Infinity),
-    options.deadline === undefined ? Infinity : Number(options.deadline) - started,
+  const timeoutMs = Math.max(
+    0,
+    Math.min(
+      timeoutOption ?? (deadlineAt === undefined ? WAIT_DEFAULTS.timeoutMs : Infinity),
+      deadlineAt === undefined ? Infinity : deadlineAt - started,
+    ),
   );
-  const deadline = deadlineSignal(Math.max(0, timeoutMs), signal);
+  const deadline = deadlineSignal(timeoutMs, signal);
   let lastStatus: CredentialStatus | undefined;
   try {
     for (let pause = intervalMs; ; pause = Math.min(pause * 2, maxIntervalMs)) {

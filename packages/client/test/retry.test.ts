@@ -89,6 +89,31 @@ describe('what is retried', () => {
   });
 });
 
+describe('the options are checked when the client is made', () => {
+  const invalid: [RetryOptions, string][] = [
+    [{ attempts: Number.NaN }, 'retry.attempts must be a finite number of tries, at least 1, not NaN'],
+    [{ attempts: Infinity }, 'retry.attempts must be a finite number of tries, at least 1, not Infinity'],
+    [{ attempts: 0 }, 'retry.attempts'],
+    [{ baseDelayMs: Number.NaN }, 'retry.baseDelayMs must be a finite number of milliseconds from 0 to 2147483647, not NaN'],
+    [{ baseDelayMs: -1 }, 'retry.baseDelayMs'],
+    [{ maxDelayMs: Infinity }, 'retry.maxDelayMs must be a finite number of milliseconds from 0 to 2147483647, not Infinity'],
+  ];
+  for (const [retry, message] of invalid) {
+    it(`refuses ${JSON.stringify(retry, (_key, value: unknown) => (typeof value === 'number' ? String(value) : value))} with a RangeError`, () => {
+      const fetch = stubFetch(unavailable());
+      expect(() => clientWith(fetch, retry)).toThrow(RangeError);
+      expect(() => clientWith(fetch, retry)).toThrow(message);
+      expect(fetch.requests).toHaveLength(0);
+    });
+  }
+
+  it('still takes a fractional attempts, rounded down', async () => {
+    const fetch = stubFetch(unavailable());
+    await settle(clientWith(fetch, { attempts: 2.9 }).trimble.get(LEAF_USER_ID));
+    expect(fetch.requests).toHaveLength(2);
+  });
+});
+
 describe('how long it waits and how often', () => {
   it('stops after `attempts` tries and throws the last answer', async () => {
     const fetch = stubFetch(unavailable());

@@ -11,6 +11,7 @@ import {
   LeafTimeoutError,
   type CredentialStatus,
   type FetchLike,
+  type WaitUntilHealthyOptions,
 } from '../src/index.js';
 import { settle, until, useFakeClock } from './support/fake-clock.js';
 import { hangingReply, jsonResponse, LEAF_USER_ID, problemResponse, stubFetch, TEST_BASE_URL } from './support/stub-fetch.js';
@@ -80,6 +81,30 @@ describe('waitUntilHealthy', () => {
     expect(vi.getTimerCount()).toBe(0);
     expect(fetch.requests).toHaveLength(1);
   });
+
+  const invalidOptions: [string, WaitUntilHealthyOptions, string][] = [
+    ['an invalid Date as deadline', { deadline: new Date('garbage') }, 'deadline must be a valid Date or epoch milliseconds, not Invalid Date'],
+    ['an invalid Date with a timeoutMs', { deadline: new Date('garbage'), timeoutMs: 1_000 }, 'deadline must be a valid Date'],
+    ['NaN as deadline', { deadline: Number.NaN }, 'deadline must be a valid Date'],
+    ['NaN as timeoutMs', { timeoutMs: Number.NaN }, 'timeoutMs must be a finite number of milliseconds at least 0, not NaN'],
+    ['0 as intervalMs', { intervalMs: 0 }, 'intervalMs must be a finite number of milliseconds from 1 to 2147483647, not 0'],
+    ['Infinity as maxIntervalMs', { maxIntervalMs: Infinity }, 'maxIntervalMs must be'],
+  ];
+  for (const [label, options, message] of invalidOptions) {
+    it(`rejects ${label} with a RangeError at once, without polling`, async () => {
+      const fetch = stubFetch(statusReply('TEMPORARILY_UNAVAILABLE'));
+      let error: unknown;
+      let done = false;
+      fieldView(fetch)
+        .waitUntilHealthy(LEAF_USER_ID, options)
+        .catch((caught: unknown) => (error = caught))
+        .finally(() => (done = true));
+      await until(() => done);
+      expect(error).toBeInstanceOf(RangeError);
+      expect((error as Error).message).toContain(message);
+      expect(fetch.requests).toHaveLength(0);
+    });
+  }
 
   it('passes on an API error from the status endpoint', async () => {
     const fetch = stubFetch(problemResponse(404, { title: 'Not Found', detail: 'No credentials of this provider' }));
