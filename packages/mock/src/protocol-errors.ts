@@ -5,7 +5,7 @@
  * empty 400/417/431 or drop the connection; the mock answers with
  * problem+json like every other error.
  */
-import type { Server } from 'node:http';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { problem, PROBLEM_CONTENT_TYPE, type FieldError, type Problem } from './problem.js';
 
@@ -16,11 +16,26 @@ export interface ParserError extends Error {
   code?: string;
   reason?: string;
   rawPacket?: Buffer;
+  /** Where in rawPacket the parser stopped. */
+  bytesParsed?: number;
 }
 
-/** The method and target of a request node could not parse, as far as they can be read. */
-function requestLine(error: ParserError): { method: string; target: string } {
-  const line = error.rawPacket?.toString('latin1').split('\r\n', 1)[0] ?? '';
+const HEADERS_END = '\r\n\r\n';
+
+/**
+ * The method and target of the request node could not parse, as far as they
+ * can be read. The packet may start with requests pipelined before it, so the
+ * failing one starts after the last header block that ends before the error
+ * (and after that request's body, `previousBodyBytes`).
+ */
+function requestLine(error: ParserError, previousBodyBytes = 0): { method: string; target: string } {
+  const text = error.rawPacket?.toString('latin1') ?? '';
+  const at = Math.min(error.bytesParsed ?? text.length, text.length);
+  const headersEnd = at >= HEADERS_END.length ? text.lastIndexOf(HEADERS_END, at - HEADERS_END.length) : -1;
+  let start = headersEnd < 0 ? 0 : headersEnd + HEADERS_END.length;
+  if (headersEnd >= 0 && start + previousBodyBytes <= at) start += previousBodyBytes;
+  // RFC 9112 §2.2: empty lines before a request line are ignored.
+  const line = text.slice(start).replace(/^(?:\r?\n)+/, '').split(/\r?\n/, 1)[0] ?? '';
   const [method = '', target = ''] = line.split(' ');
   return { method: method.slice(0, 64), target: target.slice(0, 2048) };
 }
@@ -29,8 +44,8 @@ function named(objectName: string, field: string, message: string): FieldError[]
   return [{ objectName, field, message }];
 }
 
-export function parserProblem(error: ParserError, requestTimeoutMs: number): Problem {
-  const { method, target } = requestLine(error);
+export function parserProblem(error: ParserError, requestTimeoutMs: number, previousBodyBytes = 0): Problem {
+  const { method, target } = requestLine(error, previousBodyBytes);
   switch (error.code) {
     case 'HPE_HEADER_OVERFLOW': {
       const message = `the request line and headers are larger than ${MAX_HEADER_BYTES} bytes`;
@@ -69,14 +84,58 @@ export function rawProblemResponse(body: Problem, headers: Record<string, string
   return `${lines.join('\r\n')}\r\n\r\n${payload}`;
 }
 
+/**
+ * What the mock knows of each socket's parsed requests: the responses still
+ * to be written (pipelined requests are answered in order, so a raw answer
+ * must wait for them) and the body length of the last one (to find where the
+ * next request starts in a packet).
+ */
+interface SocketState {
+  pending: Map<ServerResponse, IncomingMessage>;
+  lastBodyBytes: number;
+  answered: boolean;
+}
+const sockets = new WeakMap<Duplex, SocketState>();
+
+function stateOf(socket: Duplex): SocketState {
+  let state = sockets.get(socket);
+  if (!state) sockets.set(socket, (state = { pending: new Map(), lastBodyBytes: 0, answered: false }));
+  return state;
+}
+
+function trackRequests(server: Server): void {
+  server.on('request', (request: IncomingMessage, response: ServerResponse) => {
+    const state = stateOf(request.socket);
+    state.pending.set(response, request);
+    state.lastBodyBytes = Number(request.headers['content-length']) || 0;
+    const done = () => state.pending.delete(response);
+    response.once('finish', done).once('close', done);
+  });
+}
+
+/** Answers after every response already due on this socket, then closes it. */
 function answerOnSocket(socket: Duplex, body: Problem, headers?: Record<string, string>): void {
-  // Node's own handler does the same checks: a response may already be on its way.
-  const inFlight = (socket as Duplex & { _httpMessage?: { headersSent?: boolean } })._httpMessage;
-  if (!socket.writable || inFlight?.headersSent) {
-    socket.destroy();
-    return;
+  const state = stateOf(socket);
+  if (state.answered) return; // node reports a failed parser again on the next packet
+  state.answered = true;
+  const write = () => {
+    if (!socket.writable) {
+      socket.destroy();
+      return;
+    }
+    socket.end(rawProblemResponse(body, headers));
+  };
+  // A request still incomplete now never will be (its body stalled or broke): its response is not coming.
+  const waitFor = [...state.pending].filter(([, request]) => request.complete).map(([response]) => response);
+  if (waitFor.length === 0) return write();
+  let left = waitFor.length;
+  const settle = () => {
+    if (--left === 0) write();
+  };
+  for (const response of waitFor) {
+    if (response.writableFinished || response.destroyed) settle();
+    else response.once('finish', settle).once('close', () => response.writableFinished || settle());
   }
-  socket.end(rawProblemResponse(body, headers));
 }
 
 export function answerProtocolErrors(
@@ -89,14 +148,16 @@ export function answerProtocolErrors(
     fit: (body: Problem) => Problem;
   },
 ): void {
+  trackRequests(server);
   server.on('clientError', (error: ParserError, socket: Duplex) => {
     if (error.code === 'ECONNRESET' || error.code === 'EPIPE') {
       socket.destroy();
       return;
     }
-    const body = options.fit(parserProblem(error, options.requestTimeoutMs));
+    const previousBodyBytes = stateOf(socket).lastBodyBytes;
+    const body = options.fit(parserProblem(error, options.requestTimeoutMs, previousBodyBytes));
     answerOnSocket(socket, body);
-    options.onResponse?.(requestLine(error).method, body.path, body.status);
+    options.onResponse?.(requestLine(error, previousBodyBytes).method, body.path, body.status);
   });
 
   server.on('connect', (request, socket: Duplex) => {

@@ -260,6 +260,8 @@ function send(
     const body = headers['content-type'] === PROBLEM_CONTENT_TYPE ? fit(reply.body as Problem) : reply.body;
     payload = typeof body === 'string' ? body : JSON.stringify(body);
     headers['content-type'] ??= 'application/json';
+    // writeHead fixes the headers before end() sees the body: without this node sends it chunked.
+    headers['content-length'] = String(Buffer.byteLength(payload));
   }
   response.writeHead(reply.statusCode, headers);
   response.end(payload);

@@ -28,8 +28,33 @@ interface RawReply {
   problem: Problem;
 }
 
-/** Writes `text` and reads until the server closes the connection (each reply here says `connection: close`). */
-function exchange(port: number, text: string): Promise<RawReply> {
+interface RawResponse {
+  status: number;
+  headers: Record<string, string>;
+  body: string;
+}
+
+/** Splits what the server sent into responses, each framed by its Content-Length. */
+function parseResponses(raw: string): RawResponse[] {
+  const responses: RawResponse[] = [];
+  let rest = raw;
+  while (rest.length > 0) {
+    const headEnd = rest.indexOf('\r\n\r\n');
+    if (headEnd < 0) throw new Error(`an incomplete response:\n${rest}`);
+    const [statusLine = '', ...lines] = rest.slice(0, headEnd).split('\r\n');
+    const headers = Object.fromEntries(
+      lines.map((line) => [line.slice(0, line.indexOf(':')).toLowerCase(), line.slice(line.indexOf(':') + 1).trim()]),
+    );
+    const length = Number(headers['content-length'] ?? 0);
+    const bodyStart = headEnd + 4;
+    responses.push({ status: Number(statusLine.split(' ')[1]), headers, body: rest.slice(bodyStart, bodyStart + length) });
+    rest = rest.slice(bodyStart + length);
+  }
+  return responses;
+}
+
+/** Writes `text` and reads every response until the server closes the connection. */
+function exchangeAll(port: number, text: string): Promise<RawResponse[]> {
   return new Promise((resolve, reject) => {
     const socket = connect(port, '127.0.0.1');
     const chunks: Buffer[] = [];
@@ -37,20 +62,26 @@ function exchange(port: number, text: string): Promise<RawReply> {
     socket.on('data', (chunk: Buffer) => chunks.push(chunk));
     socket.on('error', reject);
     socket.on('close', () => {
-      const raw = Buffer.concat(chunks).toString('utf8');
-      const [head = '', body = ''] = raw.split('\r\n\r\n');
-      const [statusLine = '', ...lines] = head.split('\r\n');
-      const headers = Object.fromEntries(
-        lines.map((line) => [line.slice(0, line.indexOf(':')).toLowerCase(), line.slice(line.indexOf(':') + 1).trim()]),
-      );
       try {
-        resolve({ status: Number(statusLine.split(' ')[1]), headers, problem: JSON.parse(body) as Problem });
-      } catch {
-        reject(new Error(`not a problem+json reply:\n${raw}`));
+        resolve(parseResponses(Buffer.concat(chunks).toString('utf8')));
+      } catch (error) {
+        reject(error);
       }
     });
     socket.write(text);
   });
+}
+
+/** One request whose reply says `connection: close`: that reply, as a problem. */
+async function exchange(port: number, text: string): Promise<RawReply> {
+  const responses = await exchangeAll(port, text);
+  expect(responses).toHaveLength(1);
+  const [{ status, headers, body }] = responses as [RawResponse];
+  try {
+    return { status, headers, problem: JSON.parse(body) as Problem };
+  } catch {
+    throw new Error(`not a problem+json reply: ${status} ${body}`);
+  }
 }
 
 function expectProblem(reply: RawReply, status: number, named: string): void {
@@ -88,6 +119,41 @@ describe('requests node:http refuses get problem+json', () => {
     const reply = await exchange(port, `CONNECT example.com:443 HTTP/1.1\r\nHost: example.com:443\r\n\r\n`);
     expectProblem(reply, 405, 'CONNECT');
     expect(reply.headers.allow).toMatch(/GET/);
+  });
+});
+
+describe('a bad request pipelined after good ones', () => {
+  const get = `GET ${PATH} HTTP/1.1\r\nHost: x\r\n${auth}\r\n`;
+  const create = operationShapes().find((shape) => shape.body)!;
+  const createBody = JSON.stringify(create.body!.example);
+  const post =
+    `POST ${fillPath(create)} HTTP/1.1\r\nHost: x\r\n${auth}Content-Type: ${create.body!.mediaType}\r\n` +
+    `Content-Length: ${Buffer.byteLength(createBody)}\r\n\r\n${createBody}`;
+
+  function expectLastProblem(responses: RawResponse[], status: number, named: string): void {
+    const last = responses.at(-1)!;
+    expect(last.status).toBe(status);
+    expect(last.headers['content-type']).toBe(PROBLEM_CONTENT_TYPE);
+    expect((JSON.parse(last.body) as Problem).detail).toContain(named);
+  }
+
+  it('keeps the GET answer and then names the unknown method', async () => {
+    const responses = await exchangeAll(port, `${get}BLAH / HTTP/1.1\r\nHost: x\r\n\r\n`);
+    expect(responses.map((response) => response.status)).toEqual([200, 400]);
+    expectLastProblem(responses, 400, "'BLAH' is not an HTTP method");
+  });
+
+  it('finds the failing request after a body, and after two answered requests', async () => {
+    const responses = await exchangeAll(port, `${get}${post}BLAH / HTTP/1.1\r\nHost: x\r\n\r\n`);
+    expect(responses.map((response) => response.status)).toEqual([200, create.successStatus, 400]);
+    expectLastProblem(responses, 400, "'BLAH' is not an HTTP method");
+  });
+
+  it('names the broken header of the failing request, with its own path', async () => {
+    const responses = await exchangeAll(port, `${get}POST /elsewhere HTTP/1.1\r\nHost: x\r\nContent-Length: ten\r\n\r\n`);
+    expect(responses.map((response) => response.status)).toEqual([200, 400]);
+    expectLastProblem(responses, 400, 'Content-Length');
+    expect((JSON.parse(responses[1]!.body) as Problem).path).toBe('/elsewhere');
   });
 });
 
