@@ -179,6 +179,10 @@ export function createMockServer(operations: IHttpOperation[], options: MockServ
     },
   );
 
+  // Node keeps only the first 2,000 headers and drops the rest silently (an Authorization
+  // after them would get a wrong 401). MAX_HEADER_BYTES still bounds how many fit.
+  server.maxHeadersCount = 0;
+
   // Without this listener node answers an unmet Expect with an empty 417.
   server.on('checkExpectation', (request: IncomingMessage, response: ServerResponse) => {
     const message = `Expect header: only 100-continue is supported, not ${request.headers.expect}`;

@@ -122,6 +122,22 @@ describe('requests node:http refuses get problem+json', () => {
   });
 });
 
+describe('many headers', () => {
+  // Node's default keeps the first 2,000 headers only; the mock keeps all that fit in MAX_HEADER_BYTES.
+  const filler = Array.from({ length: 2_100 }, (_, index) => `X-F${index}: 1\r\n`).join('');
+
+  it('reads an Authorization header sent after 2,100 others', async () => {
+    const [reply, ...more] = await exchangeAll(port, `GET ${PATH} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n${filler}${auth}\r\n`);
+    expect(more).toEqual([]);
+    expect(reply!.status, reply!.body).toBe(200);
+  });
+
+  it('sees an Authorization repeated after 2,100 headers', async () => {
+    const reply = await exchange(port, `GET ${PATH} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n${auth}${filler}${auth}\r\n`);
+    expectProblem(reply, 400, 'Authorization');
+  });
+});
+
 describe('a bad request pipelined after good ones', () => {
   const get = `GET ${PATH} HTTP/1.1\r\nHost: x\r\n${auth}\r\n`;
   const create = operationShapes().find((shape) => shape.body)!;
