@@ -55,7 +55,7 @@ function resolve(document: Json, located: Located | undefined): Located | undefi
     const segments = ref.slice(1).split('/').slice(1).map(unescapeSegment);
     const target = segments.reduce<unknown>(
       (parent, segment) => (isObject(parent) || Array.isArray(parent) ? (parent as Json)[segment] : undefined),
-      document
+      document,
     );
     if (!isObject(target)) return current;
     current = { node: target, pointer: ref.slice(1) };
@@ -124,7 +124,7 @@ function compareKeywords({ base, revised }: Comparison, report: Report): void {
       keyword,
       before === undefined
         ? `${keyword} ${show(after)} added`
-        : `${keyword} changed from ${show(before)} to ${show(after)}`
+        : `${keyword} changed from ${show(before)} to ${show(after)}`,
     );
   }
 
@@ -154,7 +154,7 @@ function compareKeywords({ base, revised }: Comparison, report: Report): void {
       'additionalProperties',
       revised.additionalProperties === false
         ? 'additionalProperties changed to false'
-        : 'additionalProperties restricted to a schema'
+        : 'additionalProperties restricted to a schema',
     );
   }
 }
@@ -167,14 +167,14 @@ function compareSchemas(
   revised: Located,
   label: string,
   report: (pointer: string, label: string, error: string) => void,
-  visited: Set<string>
+  visited: Set<string>,
 ): void {
   const key = `${base.pointer} ${revised.pointer}`;
   if (visited.has(key)) return;
   visited.add(key);
 
   compareKeywords({ base: base.node, revised: revised.node }, (keyword, error) =>
-    report(child(revised.pointer, keyword), label, error)
+    report(child(revised.pointer, keyword), label, error),
   );
 
   const recurse = (baseChild: Located | undefined, revisedChild: Located | undefined, childLabel: string) => {
@@ -194,7 +194,7 @@ function compareSchemas(
   recurse(
     at(baseDoc, base, 'additionalProperties'),
     at(revisedDoc, revised, 'additionalProperties'),
-    within('.<additional property>')
+    within('.<additional property>'),
   );
   for (const combiner of ['allOf', 'anyOf', 'oneOf'] as const) {
     const [before, after] = [base.node[combiner], revised.node[combiner]];
@@ -203,7 +203,7 @@ function compareSchemas(
       recurse(
         at(baseDoc, base, combiner, index),
         at(revisedDoc, revised, combiner, index),
-        within(`.${combiner}[${index}]`)
+        within(`.${combiner}[${index}]`),
       );
     }
   }
@@ -272,7 +272,7 @@ export function findNarrowedRequestConstraints(baseDoc: Json, revisedDoc: Json):
               jsonPath: pointer,
             });
           },
-          visited
+          visited,
         );
 
       const baseParameters = parametersOf(baseDoc, basePathItem, baseOperation);

@@ -69,7 +69,7 @@ export async function runSpecDiff(options: SpecDiffOptions = {}): Promise<SpecDi
     }
     stderr.push(
       `\nIf this is on purpose, add a changeset that bumps ${SPEC_CONSUMER_PACKAGE} by a major version ` +
-        '(`npx changeset`), and say what clients must change.'
+        '(`npx changeset`), and say what clients must change.',
     );
     return { exitCode: 1, stdout, stderr };
   } finally {

@@ -294,7 +294,7 @@ describe('findNarrowedRequestConstraints', () => {
       const { base, revised } = revisions(testCase);
       const findings = findNarrowedRequestConstraints(base, revised);
       expect(findings.map(({ where, jsonPath }) => ({ where, jsonPath }))).toEqual(
-        testCase.findings.map(({ where, jsonPath }) => ({ where, jsonPath }))
+        testCase.findings.map(({ where, jsonPath }) => ({ where, jsonPath })),
       );
       findings.forEach((finding, index) => {
         expect(finding.rule).toBe(NARROWED_REQUEST_RULE);
