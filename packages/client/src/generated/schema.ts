@@ -414,7 +414,7 @@ export interface components {
         Unauthorized: {
             headers: {
                 /**
-                 * @description The authentication scheme the API expects.
+                 * @description The authentication scheme the API expects (RFC 6750), possibly followed by its parameters.
                  * @example Bearer
                  */
                 "WWW-Authenticate"?: string;
