@@ -1,9 +1,10 @@
 /**
  * Supply-chain gates: the lockfile is committed and matches every
  * package.json; no dependency runs an install script nobody reviewed (a new
- * one fails here until it is on the allowlist with a reason); and the
- * `npm run audit` gate fails on high/critical advisories and never passes
- * silently when the registry cannot audit.
+ * one, or a new version of one, fails here until its exact name@version is
+ * on the allowlist with a reason); and the `npm run audit` gate fails on
+ * high/critical advisories and never passes silently when the registry cannot
+ * audit.
  */
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -15,17 +16,30 @@ const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const AUDIT_SCRIPT = join(ROOT, 'scripts/audit.ts');
 const AUDIT_REPORTS = fileURLToPath(new URL('./fixtures/npm-audit/', import.meta.url));
 
+const ESBUILD_POSTINSTALL =
+  'postinstall checks the platform binary npm installed from the optional @esbuild/<platform> package; only if it is missing does it fetch that same package from the npm registry.';
+
 /**
- * Every package allowed to run an install script, and why that script
- * fetches nothing but npm packages (or nothing at all).
+ * Every package allowed to run an install script, by exact `name@version` as
+ * package-lock.json pins it, and why that script fetches nothing but npm
+ * packages (or nothing at all). A new version is a new script: it fails the
+ * gate until someone reads it and updates the entry.
  */
 const INSTALL_SCRIPT_ALLOWLIST: Record<string, string> = {
-  esbuild:
-    'postinstall checks the platform binary npm installed from the optional @esbuild/<platform> package; only if it is missing does it fetch that same package from the npm registry.',
-  '@scarf/scarf':
+  'esbuild@0.28.2': ESBUILD_POSTINSTALL,
+  // tsup's own copy.
+  'esbuild@0.27.7': ESBUILD_POSTINSTALL,
+  '@scarf/scarf@1.4.0':
     'postinstall sends install analytics unless disabled: the root package.json sets scarfSettings.enabled=false and .ci/run sets SCARF_ANALYTICS=false.',
-  'es5-ext': 'postinstall prints a message for some time zones; it fetches nothing.',
+  'es5-ext@0.10.64': 'postinstall prints a message for some time zones; it fetches nothing.',
 };
+
+const HOW_TO_REVIEW =
+  'These packages run an install script that nobody reviewed at this version. For each: read the script ' +
+  '(`npm view <name>@<version> scripts`, then the file it runs, e.g. in `npm pack <name>@<version>`), and if it ' +
+  'fetches nothing but npm packages, add `"<name>@<version>": "<what it does and why that is safe>"` to ' +
+  'INSTALL_SCRIPT_ALLOWLIST in spec/test/supply-chain.test.ts (for a version bump: re-read it, then replace the ' +
+  "old version's entry). Otherwise drop or replace the dependency.";
 
 interface LockEntry {
   name?: string;
@@ -68,13 +82,13 @@ function packagesWithInstallScripts(lock: Lockfile): Array<{ name: string; versi
 
 function unreviewedInstallScripts(lock: Lockfile): string[] {
   return packagesWithInstallScripts(lock)
-    .filter(({ name }) => !(name in INSTALL_SCRIPT_ALLOWLIST))
-    .map(({ name, version }) => `${name}@${version}`);
+    .map(({ name, version }) => `${name}@${version}`)
+    .filter((pinned) => !(pinned in INSTALL_SCRIPT_ALLOWLIST));
 }
 
 describe('install scripts', () => {
-  it('runs only install scripts on the reviewed allowlist', () => {
-    expect(unreviewedInstallScripts(lockfile)).toEqual([]);
+  it('runs only install scripts on the reviewed allowlist, at the reviewed versions', () => {
+    expect(unreviewedInstallScripts(lockfile), HOW_TO_REVIEW).toEqual([]);
   });
 
   it('flags a planted dependency with an unreviewed install script', () => {
@@ -87,9 +101,22 @@ describe('install scripts', () => {
     expect(unreviewedInstallScripts(planted)).toEqual(['planted-postinstall@1.0.0']);
   });
 
-  it('keeps no allowlist entry for a package that no longer has an install script', () => {
-    const withScripts = new Set(packagesWithInstallScripts(lockfile).map(({ name }) => name));
-    expect(Object.keys(INSTALL_SCRIPT_ALLOWLIST).filter((name) => !withScripts.has(name))).toEqual([]);
+  it('flags an allowlisted package at a version nobody reviewed', () => {
+    const planted: Lockfile = {
+      packages: {
+        ...lockfile.packages,
+        'node_modules/planted/node_modules/esbuild': { version: '0.99.0', hasInstallScript: true },
+      },
+    };
+    expect(unreviewedInstallScripts(planted)).toEqual(['esbuild@0.99.0']);
+  });
+
+  it('keeps no allowlist entry for a package version the lockfile no longer has with an install script', () => {
+    const withScripts = new Set(packagesWithInstallScripts(lockfile).map(({ name, version }) => `${name}@${version}`));
+    expect(
+      Object.keys(INSTALL_SCRIPT_ALLOWLIST).filter((pinned) => !withScripts.has(pinned)),
+      'Remove these stale entries from INSTALL_SCRIPT_ALLOWLIST in spec/test/supply-chain.test.ts.',
+    ).toEqual([]);
   });
 
   it("turns Scarf's install analytics off in the root package.json", () => {
