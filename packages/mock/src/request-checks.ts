@@ -90,6 +90,33 @@ export function parseMediaType(value: string): MediaType | undefined {
   return { essence: `${match[1]}/${match[2]}`.toLowerCase(), parameters };
 }
 
+/**
+ * A 406 naming Accept when the header rules out every media type the mock
+ * sends (`produced`). Each candidate takes the q of the most specific range
+ * that matches it (RFC 9110 §12.5.1); a range that cannot be parsed is
+ * ignored, and a header with none that can is treated as absent.
+ */
+export function checkAccept(accept: string | undefined, produced: readonly string[], path: string): Problem | undefined {
+  if (accept === undefined) return undefined;
+  const ranges = accept
+    .split(',')
+    .map((range) => parseMediaType(range))
+    .filter((range): range is MediaType => range !== undefined)
+    .map((range) => ({ ...range, q: Number(range.parameters.get('q') ?? 1) }))
+    .filter((range) => Number.isFinite(range.q));
+  if (ranges.length === 0) return undefined;
+  const specificity = (essence: string) => (essence === '*/*' ? 0 : essence.endsWith('/*') ? 1 : 2);
+  const acceptable = produced.some((mediaType) => {
+    const matching = ranges
+      .filter(({ essence }) => essence === '*/*' || essence === mediaType || (essence.endsWith('/*') && mediaType.startsWith(essence.slice(0, -1))))
+      .sort((a, b) => specificity(b.essence) - specificity(a.essence));
+    return matching.length > 0 && matching[0]!.q > 0;
+  });
+  if (acceptable) return undefined;
+  const wanted = ranges.map(({ essence, q }) => (q === 1 ? essence : `${essence};q=${q}`)).join(', ');
+  return headerProblem(406, path, 'Accept', `Accept header: ${wanted} rules out what this API sends (${produced.join(', ')})`);
+}
+
 const JSON_ESSENCE = /^application\/(?:[\w.-]+\+)?json$/;
 const UTF8 = new TextDecoder('utf-8', { fatal: true });
 

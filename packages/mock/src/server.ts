@@ -31,6 +31,7 @@ import {
   type SizeSchema,
 } from './problem.js';
 import {
+  checkAccept,
   checkHeaders,
   checkPathEncoding,
   parseRequestBody,
@@ -39,6 +40,7 @@ import {
   TOO_LARGE,
 } from './request-checks.js';
 import { answerProtocolErrors, MAX_HEADER_BYTES } from './protocol-errors.js';
+import { readPreferences, type Preferences } from './preferences.js';
 
 export { MAX_BODY_BYTES, MAX_HEADER_VALUE_BYTES } from './request-checks.js';
 export { MAX_HEADER_BYTES } from './protocol-errors.js';
@@ -53,23 +55,26 @@ const { default: route } = createRequire(import.meta.url)('@stoplight/prism-http
   default: PrismRoute;
 };
 
-const PRISM_CONFIG: IHttpConfig = {
-  checkSecurity: true,
-  validateRequest: true,
-  validateResponse: false,
-  errors: false,
-  upstreamProxy: undefined,
-  isProxy: false,
-  mock: { dynamic: false },
-};
+/** A fresh config per request: Prism's mocker writes the request's Accept into `mock`. */
+function prismConfig(preferences: Preferences = {}): IHttpConfig {
+  return {
+    checkSecurity: true,
+    validateRequest: true,
+    validateResponse: false,
+    errors: false,
+    upstreamProxy: undefined,
+    isProxy: false,
+    mock: { dynamic: false, ...preferences },
+  };
+}
 
 /** RFC 6750's b64token: what may follow `Bearer ` in an Authorization header. */
 export const BEARER_TOKEN = /^Bearer [A-Za-z0-9\-._~+/]+=*$/;
 
 const CORS_HEADERS = {
   'access-control-allow-origin': '*',
-  'access-control-allow-headers': 'authorization, content-type',
-  'access-control-expose-headers': 'www-authenticate',
+  'access-control-allow-headers': 'authorization, content-type, prefer',
+  'access-control-expose-headers': 'www-authenticate, preference-applied',
 };
 
 export interface MockServerOptions {
@@ -88,22 +93,26 @@ const ORIGIN = 'http://mock.invalid';
 
 export function createMockServer(operations: IHttpOperation[], options: MockServerOptions = {}): Server {
   const { requestTimeoutMs = REQUEST_TIMEOUT_MS } = options;
-  const prism = createInstance(PRISM_CONFIG, { logger: silentLogger });
+  const prism = createInstance(prismConfig(), { logger: silentLogger });
   const parameterNames = parameterNamesOf(operations);
   const methods = [...new Set(operations.map((operation) => operation.method.toLowerCase()))];
+  // HEAD is answered like GET without the body (RFC 9110 §9.3.2), wherever GET is documented.
+  const withHead = (allowed: string[]) => (allowed.includes('get') ? [...allowed, 'head'] : allowed);
+  const produced = producedMediaTypes(operations);
   const problemSchema = problemSchemaOf(operations);
   const fit = (body: Problem) => fitToSchema(body, problemSchema);
   // Browsers may call every method the spec documents, plus the preflight itself.
-  const cors = { ...CORS_HEADERS, 'access-control-allow-methods': formatMethods([...methods, 'options']) };
+  const cors = { ...CORS_HEADERS, 'access-control-allow-methods': formatMethods([...withHead(methods), 'options']) };
   const reply = (response: ServerResponse, answer: IHttpResponse) => send(response, answer, cors, fit);
 
   function allowedMethods(path: string): string[] {
-    return methods.filter((method) => route({ resources: operations, input: requestFor(method, path) })._tag === 'Right');
+    return withHead(methods.filter((method) => route({ resources: operations, input: requestFor(method, path) })._tag === 'Right'));
   }
 
   async function answer(request: IncomingMessage): Promise<IHttpResponse> {
     const method = (request.method ?? 'GET').toLowerCase();
     if (method === 'options') return { statusCode: 204, headers: {} };
+    const operationMethod = method === 'head' ? 'get' : method;
 
     const target = request.url ?? '/';
     let url: URL;
@@ -118,11 +127,12 @@ export function createMockServer(operations: IHttpOperation[], options: MockServ
     const raw = await readBody(request);
     if (raw === TOO_LARGE) return problemResponse(tooLargeProblem(path));
 
-    const routed = route({ resources: operations, input: requestFor(method, path) });
+    const routed = route({ resources: operations, input: requestFor(operationMethod, path) });
     if (routed._tag === 'Left') return routingProblem(routed.left, request.method ?? method, path, allowedMethods(path));
     const operation = routed.right;
 
-    const early = checkPathEncoding(operation.path, path) ?? checkHeaders(request, path);
+    const early =
+      checkPathEncoding(operation.path, path) ?? checkHeaders(request, path) ?? checkAccept(request.headers.accept, produced, path);
     if (early) return problemResponse(early);
 
     const accepted = operation.request?.body?.contents?.map((content) => content.mediaType.toLowerCase());
@@ -131,15 +141,12 @@ export function createMockServer(operations: IHttpOperation[], options: MockServ
     // Prism gets only a content type it can parse, and no body when the mock has already refused it.
     delete headers['content-type'];
     if (parsed.contentType) headers['content-type'] = parsed.contentType;
+    // The mock has checked Accept itself; Prism's reading of it ignores q-values.
+    delete headers.accept;
 
-    const input: IHttpRequest = { ...requestFor(method, path), url: { path, query: queryOf(url) }, headers, body: parsed.body };
-    const result = await prism.request(input, [operation])();
-    if (result._tag === 'Left') {
-      // Routing happened above; what is left is Prism failing to produce a response.
-      const error = result.left as Error & { status?: number; detail?: string };
-      const status = error.status && error.status >= 400 && error.status < 500 ? error.status : 500;
-      return problemResponse(problem(status, path, error.detail || error.message));
-    }
+    const input: IHttpRequest = { ...requestFor(operationMethod, path), url: { path, query: queryOf(url) }, headers, body: parsed.body };
+    const result = await prism.request(input, [operation], prismConfig())();
+    if (result._tag === 'Left') return prismFailure(result.left, path);
 
     const { output, validations } = result.right;
     const errors = validations.input.filter((diagnostic) => diagnostic.severity === 0);
@@ -152,7 +159,14 @@ export function createMockServer(operations: IHttpOperation[], options: MockServ
     if (unauthorized) return unauthorizedResponse(unauthorized, path);
     if (parsed.problem) return problemResponse(parsed.problem);
     if (errors.length > 0) return violationResponse(errors, path, parameterNames);
-    return output;
+
+    // Only a valid request gets what Prefer asks for, so Prism runs again with it.
+    const preferred = readPreferences(headers.prefer, operation, path);
+    if (preferred.problem) return problemResponse(preferred.problem);
+    if (!preferred.applied) return output;
+    const again = await prism.request(input, [operation], prismConfig(preferred.config))();
+    if (again._tag === 'Left') return prismFailure(again.left, path, 'Prefer');
+    return { ...again.right.output, headers: { ...again.right.output.headers, 'preference-applied': preferred.applied } };
   }
 
   const server = createServer(
@@ -192,7 +206,7 @@ export function createMockServer(operations: IHttpOperation[], options: MockServ
   });
   answerProtocolErrors(server, {
     requestTimeoutMs,
-    allowedMethods: formatMethods(methods),
+    allowedMethods: formatMethods(withHead(methods)),
     onResponse: options.onResponse,
     fit,
   });
@@ -216,6 +230,22 @@ function requestFor(method: string, path: string): IHttpRequest {
 
 function formatMethods(methods: string[]): string {
   return methods.map((method) => method.toUpperCase()).join(', ');
+}
+
+/** Routing happened before Prism ran: what is left is Prism failing to produce a response. */
+function prismFailure(failure: Error, path: string, header?: string): IHttpResponse {
+  const error = failure as Error & { status?: number; detail?: string };
+  const status = error.status && error.status >= 400 && error.status < 500 ? error.status : 500;
+  const detail = error.detail || error.message;
+  if (!header) return problemResponse(problem(status, path, detail));
+  const message = `${header} header: ${detail}`;
+  return problemResponse(problem(status, path, message, [{ objectName: 'header', field: header, message }]));
+}
+
+/** Every media type the operations answer with, for the Accept check. */
+function producedMediaTypes(operations: IHttpOperation[]): string[] {
+  const mediaTypes = operations.flatMap((operation) => operation.responses.flatMap((response) => response.contents ?? []));
+  return [...new Set(mediaTypes.map((content) => content.mediaType.toLowerCase()))];
 }
 
 function routingProblem(error: Error, method: string, path: string, allowed: string[]): IHttpResponse {

@@ -36,7 +36,32 @@ interface ValidParts {
   pathValues: Record<string, string>;
   token: string;
   body?: Record<string, unknown>;
+  accept?: string;
 }
+
+/** Accept headers that leave the mock something to send (application/json or problem+json). */
+export const ACCEPTABLE = [
+  'application/json',
+  '*/*',
+  'application/*',
+  'application/problem+json',
+  'text/html, application/json;q=0.9',
+  'text/html;q=0.9, */*;q=0.1',
+  'application/json, */*;q=0',
+  'not a media type',
+];
+
+/** Accept headers that rule out everything the mock sends. */
+export const UNACCEPTABLE = [
+  'text/html',
+  'text/plain',
+  'image/png',
+  'application/xml',
+  'text/*',
+  'application/json;q=0',
+  '*/*;q=0',
+  'text/html, application/json;q=0, application/problem+json;q=0',
+];
 
 // ---------------------------------------------------------------- valid input
 
@@ -73,11 +98,13 @@ function validParts(shape: OperationShape): fc.Arbitrary<ValidParts> {
     Object.fromEntries(shape.pathParameters.map(({ name, schema }) => [name, valueOf(schema).map(String)])),
   );
   const body = shape.body ? valueOf(shape.body.schema).map((value) => value as Record<string, unknown>) : fc.constant(undefined);
-  return fc.record({ pathValues, token: validToken, body });
+  const accept = fc.option(fc.constantFrom(...ACCEPTABLE), { nil: undefined });
+  return fc.record({ pathValues, token: validToken, body, accept });
 }
 
 function assemble(shape: OperationShape, parts: ValidParts): RawRequest {
   const headers: Array<[string, string]> = [['authorization', `Bearer ${parts.token}`]];
+  if (parts.accept !== undefined) headers.push(['accept', parts.accept]);
   if (parts.body === undefined || !shape.body) return { method: shape.method, path: fillPath(shape, parts.pathValues), headers };
   headers.push(['content-type', shape.body.mediaType]);
   return { method: shape.method, path: fillPath(shape, parts.pathValues), headers, body: JSON.stringify(parts.body) };
@@ -222,6 +249,32 @@ export function badRequest(shape: OperationShape, allowedMethods: readonly strin
         request: { ...request, omitHost: true },
         expected: { status: 400, names: 'Host', objectName: 'header' },
       })),
+    ),
+
+    mutation(
+      'Accept ruling out JSON',
+      fc.tuple(valid, fc.constantFrom(...UNACCEPTABLE)).map(([{ request }, accept]) => ({
+        request: withHeader(request, 'accept', accept),
+        expected: { status: 406, names: 'Accept', objectName: 'header' },
+      })),
+    ),
+
+    mutation(
+      'unusable Prefer',
+      fc
+        .tuple(
+          valid,
+          fc.oneof(
+            // Like Prism: an undocumented code or example is a 404, an unreadable preference a 422.
+            fc.integer({ min: 100, max: 599 }).filter((code) => !shape.documentedStatuses.includes(code)).map((code) => [`code=${code}`, 404] as const),
+            token.filter((name) => name !== 'default').map((name) => [`example=${name}`, 404] as const),
+            fc.constantFrom('code=abc', 'code=2000', 'code=', 'dynamic=yes', 'dynamic=').map((value) => [value, 422] as const),
+          ),
+        )
+        .map(([{ request }, [prefer, status]]) => ({
+          request: withHeader(request, 'prefer', prefer),
+          expected: { status, names: 'Prefer', objectName: 'header' },
+        })),
     ),
   ];
 
