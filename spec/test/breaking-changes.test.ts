@@ -18,10 +18,9 @@ import { bundleSpec } from '../src/bundle.js';
 import { majorChangesets } from '../src/changesets.js';
 import { runSpecDiff } from '../src/spec-diff.js';
 import type { BundledSpec } from '../src/index.js';
+import { SLOW_PROCESS_TIMEOUT } from './fixtures/timeouts.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-/** For a test that starts a process (node, redocly, Optic): generous, so a loaded machine does not time it out. */
-const SLOW_PROCESS_TIMEOUT = 120_000;
 const work = mkdtempSync(join(tmpdir(), 'breaking-changes-'));
 const basePath = join(work, 'base.json');
 let base: BundledSpec;
@@ -47,9 +46,9 @@ const removeResponseField = (spec: BundledSpec) => {
 beforeAll(() => {
   bundleSpec(basePath);
   base = JSON.parse(readFileSync(basePath, 'utf8')) as BundledSpec;
-});
+}, SLOW_PROCESS_TIMEOUT);
 
-describe('findBreakingChanges', () => {
+describe('findBreakingChanges', { timeout: SLOW_PROCESS_TIMEOUT }, () => {
   it('finds nothing between a spec and itself', async () => {
     expect(await findBreakingChanges(basePath, basePath)).toEqual([]);
   });
@@ -120,7 +119,7 @@ describe('majorChangesets', () => {
   });
 });
 
-describe('npm run spec:diff', () => {
+describe('npm run spec:diff', { timeout: SLOW_PROCESS_TIMEOUT }, () => {
   // runSpecDiff is the script's logic, run in-process: no process start-up per case.
   const specDiff = async (revisedFile: string, changesetDir: string) => {
     const result = await runSpecDiff({ baseFile: basePath, revisedFile, changesetDir });
@@ -138,7 +137,10 @@ describe('npm run spec:diff', () => {
 
     const intended = join(work, 'major-changeset');
     mkdirSync(intended, { recursive: true });
-    writeFileSync(join(intended, 'remove-token-metadata.md'), '---\n"@leaf-credentials/client": major\n---\n\nRemoves tokenMetadata.\n');
+    writeFileSync(
+      join(intended, 'remove-token-metadata.md'),
+      '---\n"@leaf-credentials/client": major\n---\n\nRemoves tokenMetadata.\n',
+    );
     const allowed = await specDiff(revised, intended);
     expect(allowed.status).toBe(0);
     expect(allowed.output).toContain('remove-token-metadata.md');

@@ -7,11 +7,16 @@
 import { describe, expect, it } from 'vitest';
 import { describeFindings, redoclyLint } from '../src/lint.js';
 import { describePlantedViolations, redoclyViolations } from './fixtures/planted-violations.js';
+import { SLOW_PROCESS_TIMEOUT } from './fixtures/timeouts.js';
 
 describe('redocly lint', () => {
-  it('finds no errors and no warnings in the spec', async () => {
-    expect(describeFindings(await redoclyLint())).toEqual([]);
-  });
+  it(
+    'finds no errors and no warnings in the spec',
+    async () => {
+      expect(describeFindings(await redoclyLint())).toEqual([]);
+    },
+    SLOW_PROCESS_TIMEOUT,
+  );
 });
 
 describePlantedViolations('redocly lint', redoclyLint, redoclyViolations);

@@ -12,6 +12,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { bundleSpec } from '../src/bundle.js';
 import type { BundledSpec } from '../src/index.js';
 import { findNarrowedRequestConstraints, NARROWED_REQUEST_RULE } from '../src/request-constraints.js';
+import { SLOW_PROCESS_TIMEOUT } from './fixtures/timeouts.js';
 
 type Json = Record<string, unknown>;
 type Plant = (spec: BundledSpec) => void;
@@ -22,7 +23,7 @@ beforeAll(() => {
   const path = join(mkdtempSync(join(tmpdir(), 'request-constraints-')), 'bundled.json');
   bundleSpec(path);
   bundled = JSON.parse(readFileSync(path, 'utf8')) as BundledSpec;
-});
+}, SLOW_PROCESS_TIMEOUT);
 
 const schemas = (spec: BundledSpec) =>
   spec.components.schemas as Record<string, Json & { properties: Record<string, Json> }>;

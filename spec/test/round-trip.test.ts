@@ -15,6 +15,7 @@ import { bundleSpec } from '../src/bundle.js';
 import { listOperations, SPEC_PATH, type BundledSpec } from '../src/index.js';
 import { describeFindings, redoclyLint } from '../src/lint.js';
 import { freshBundle } from './fixtures/planted-violations.js';
+import { SLOW_PROCESS_TIMEOUT } from './fixtures/timeouts.js';
 
 const MISSING_PATH_FILE = fileURLToPath(new URL('./fixtures/round-trip/missing-path-file.yaml', import.meta.url));
 
@@ -50,17 +51,29 @@ describe('bundle round trip', () => {
     expect(operationSignatures(bundled.spec)).toEqual(source);
   });
 
-  it('lints the bundle with no errors and no warnings', async () => {
-    expect(describeFindings(await redoclyLint(bundled.path))).toEqual([]);
-  });
+  it(
+    'lints the bundle with no errors and no warnings',
+    async () => {
+      expect(describeFindings(await redoclyLint(bundled.path))).toEqual([]);
+    },
+    SLOW_PROCESS_TIMEOUT,
+  );
 
-  it('bundles the bundle to the same document', () => {
-    const again = join(work, 'bundled-again.json');
-    bundleSpec(again, bundled.path);
-    expect(JSON.parse(readFileSync(again, 'utf8'))).toEqual(bundled.spec);
-  });
+  it(
+    'bundles the bundle to the same document',
+    () => {
+      const again = join(work, 'bundled-again.json');
+      bundleSpec(again, bundled.path);
+      expect(JSON.parse(readFileSync(again, 'utf8'))).toEqual(bundled.spec);
+    },
+    SLOW_PROCESS_TIMEOUT,
+  );
 
-  it('refuses to bundle a split spec whose path file is missing', () => {
-    expect(() => bundleSpec(join(work, 'broken.json'), MISSING_PATH_FILE)).toThrow(/Can't resolve \$ref/);
-  });
+  it(
+    'refuses to bundle a split spec whose path file is missing',
+    () => {
+      expect(() => bundleSpec(join(work, 'broken.json'), MISSING_PATH_FILE)).toThrow(/Can't resolve \$ref/);
+    },
+    SLOW_PROCESS_TIMEOUT,
+  );
 });

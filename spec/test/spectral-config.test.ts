@@ -14,6 +14,7 @@ import { isMap, isScalar, isSeq, parseDocument, type Node, type YAMLMap } from '
 import { SPECTRAL_RULESET_PATH } from '../src/lint.js';
 import type { BundledSpec } from '../src/index.js';
 import { freshBundle, nodeAt } from './fixtures/planted-violations.js';
+import { SLOW_PROCESS_TIMEOUT } from './fixtures/timeouts.js';
 
 const EVERYWHERE = 'everywhere';
 const STRING_RESTRICTED = 'owasp:api4:2023-string-restricted';
@@ -134,7 +135,7 @@ describe('.spectral.yaml exceptions', () => {
 
   beforeAll(() => {
     bundle = freshBundle(mkdtempSync(join(tmpdir(), 'spectral-config-'))).spec;
-  });
+  }, SLOW_PROCESS_TIMEOUT);
 
   it('turns off exactly the reviewed rules, each at its reviewed scope', () => {
     expect(disables.map(key).sort(), HOW_TO_REVIEW).toEqual([...REVIEWED_DISABLES].sort());

@@ -9,12 +9,17 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { describeFindings, spectralLint } from '../src/lint.js';
 import { describePlantedViolations, freshBundle, spectralViolations } from './fixtures/planted-violations.js';
+import { SLOW_PROCESS_TIMEOUT } from './fixtures/timeouts.js';
 
 describe('spectral lint', () => {
-  it('finds no errors, warnings, infos or hints in the freshly bundled spec', async () => {
-    const { path } = freshBundle(mkdtempSync(join(tmpdir(), 'spectral-')));
-    expect(describeFindings(await spectralLint(path))).toEqual([]);
-  });
+  it(
+    'finds no errors, warnings, infos or hints in the freshly bundled spec',
+    async () => {
+      const { path } = freshBundle(mkdtempSync(join(tmpdir(), 'spectral-')));
+      expect(describeFindings(await spectralLint(path))).toEqual([]);
+    },
+    SLOW_PROCESS_TIMEOUT,
+  );
 });
 
 describePlantedViolations('spectral lint', spectralLint, spectralViolations);

@@ -11,6 +11,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { SLOW_PROCESS_TIMEOUT } from './fixtures/timeouts.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const AUDIT_SCRIPT = join(ROOT, 'scripts/audit.ts');
@@ -196,9 +197,6 @@ const AUDIT_GATE_CASES = [
     exit: 0,
   },
 ];
-
-/** Each case starts a node process (tsx): generous, so a loaded machine does not time it out. */
-const SLOW_PROCESS_TIMEOUT = 120_000;
 
 describe('npm audit gate (scripts/audit.ts)', () => {
   for (const { behaviour, report, flags = [], says, exit } of AUDIT_GATE_CASES) {
