@@ -33,7 +33,14 @@ export function docsPort(env: NodeJS.ProcessEnv = process.env): number {
 
 export function createDocsServer(root: string = DOCS_DIST_DIR): Server {
   return createServer((request, response) => {
-    const pathname = decodeURIComponent(new URL(request.url ?? '/', 'http://docs.invalid').pathname);
+    let pathname: string;
+    try {
+      pathname = decodeURIComponent(new URL(request.url ?? '/', 'http://docs.invalid').pathname);
+    } catch {
+      // A malformed escape (`/%E0%A4%A`) is the client's mistake; it must not take the server down.
+      response.writeHead(400, { 'content-type': 'text/plain' }).end('Bad Request: malformed URL');
+      return;
+    }
     const file = normalize(join(root, pathname.endsWith('/') ? `${pathname}index.html` : pathname));
     if (!file.startsWith(normalize(root + sep)) && file !== normalize(root)) {
       response.writeHead(403).end('Forbidden');

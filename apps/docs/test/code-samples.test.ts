@@ -50,7 +50,7 @@ async function problemsRunning(sample: CodeSample, source: string, name = sample
     name,
     substitute(source, spec, { baseUrl: proxy.baseUrlFor(name), token, leafUserId }),
   );
-  return problemsWithRun(sample.operation, run, proxy.exchangesOf(name), leafUserId, validator);
+  return problemsWithRun(sample.lang, sample.operation, run, proxy.exchangesOf(name), leafUserId, validator);
 }
 
 function sampleOf(operationId: string, lang: string): CodeSample {
@@ -132,6 +132,20 @@ describe.concurrent('a broken code sample fails the checks', () => {
     const broken = sample.source.replace('print(response.status_code)', 'print(response.json())');
     expect(broken).not.toBe(sample.source);
     expect(await problemsRunning(sample, broken, 'broken-python-delete')).toContainEqual(expect.stringMatching(/^exited with 1: .*JSONDecodeError/s));
+  });
+
+  it('a Python DELETE that prints the reason phrase instead of the status', async () => {
+    const sample = sampleOf('deleteTrimbleCredentials', 'Python');
+    const broken = sample.source.replace('print(response.status_code)', 'print(response.reason)');
+    expect(broken).not.toBe(sample.source);
+    expect(await problemsRunning(sample, broken, 'broken-python-delete-reason')).toContainEqual('printed "No Content", not the status 204');
+  });
+
+  it('a TypeScript DELETE that prints what the helper resolves to', async () => {
+    const sample = sampleOf('deleteTrimbleCredentials', 'TypeScript');
+    const broken = sample.source.replace(/await (client\.trimble\.delete\([^)]*\));\nconsole\.log\([^)]*\);/, 'console.log(await $1);');
+    expect(broken).not.toBe(sample.source);
+    expect(await problemsRunning(sample, broken, 'broken-typescript-delete')).toContainEqual(expect.stringMatching(/^printed "undefined" for a 204 response/));
   });
 
   it('a JavaScript GET that calls another operation', async () => {

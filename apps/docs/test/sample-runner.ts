@@ -56,6 +56,12 @@ interface LanguageRunner {
   command(file: string): [string, string[]];
   /** Undefined when everything is there, else a one-line install hint. */
   missing(): string | undefined;
+  /**
+   * For a response without a body: true when the sample sees the HTTP status and must print
+   * exactly it; false for the client's helpers, which resolve to nothing on success (and throw
+   * otherwise), so their samples print a sentence instead.
+   */
+  printsStatus: boolean;
 }
 
 function commandFails(program: string, args: string[]): boolean {
@@ -81,6 +87,7 @@ const RUNNERS: Record<string, LanguageRunner> = {
     // -e: a sample split into several commands (a lost backslash) fails at the first.
     command: (file) => ['bash', ['-e', file]],
     missing: () => (commandFails('curl', ['--version']) ? 'curl is missing: apt-get install curl' : undefined),
+    printsStatus: true,
   },
   python: {
     extension: '.py',
@@ -89,11 +96,13 @@ const RUNNERS: Record<string, LanguageRunner> = {
       commandFails(PYTHON, ['-c', 'import requests'])
         ? `${PYTHON} with requests is missing: apt-get install python3-requests and set PYTHON=/usr/bin/python3 (or pip install requests)`
         : undefined,
+    printsStatus: true,
   },
   javascript: {
     extension: '.cjs',
     command: (file) => [process.execPath, [file]],
     missing: () => (unresolvable('axios') ? 'axios is missing: npm install' : undefined),
+    printsStatus: true,
   },
   typescript: {
     extension: '.ts',
@@ -102,6 +111,7 @@ const RUNNERS: Record<string, LanguageRunner> = {
       unresolvable('@leaf-credentials/client')
         ? 'the built @leaf-credentials/client is missing: npm run build'
         : undefined,
+    printsStatus: false,
   },
 };
 
@@ -180,6 +190,7 @@ export function successStatus(operation: SpecOperation): number {
 
 /** Everything wrong with one run of a sample of `operation`; empty when it did what the docs promise. */
 export function problemsWithRun(
+  lang: string,
   operation: SpecOperation,
   run: SampleRun,
   exchanges: Exchange[],
@@ -223,12 +234,10 @@ export function problemsWithRun(
     }
     const result = check('application/json', parsed);
     if (!result.ok) problems.push(`printed a body the spec does not document: ${result.errors.join('; ')}`);
-  } else if (printed === '') {
-    problems.push('printed nothing; a sample for a response without a body prints its status');
-  } else if (/^[[{]/.test(printed)) {
-    problems.push(`printed a JSON body for a ${status} response, which has none: ${printed.slice(0, 200)}`);
-  } else if (/^\d+$/.test(printed) && Number(printed) !== status) {
-    problems.push(`printed status ${printed}, not ${status}`);
+  } else if (runnerFor(lang).printsStatus) {
+    if (printed !== String(status)) problems.push(`printed ${JSON.stringify(printed.slice(0, 200))}, not the status ${status}`);
+  } else if (printed === '' || /^(undefined|null)$/.test(printed) || /^[[{]/.test(printed)) {
+    problems.push(`printed ${JSON.stringify(printed.slice(0, 200))} for a ${status} response, which has no body; say what happened`);
   }
   return problems;
 }
