@@ -58,12 +58,12 @@ describe('Prefer picks a documented response', () => {
   });
 
   it('dynamic=true generates bodies the spec allows', async () => {
+    // Once each: generating an events page takes Prism most of a second, and the fuzzer shares this mock.
     for (const shape of [...gets, create]) {
-      for (let round = 0; round < 5; round++) {
-        const reply = await call(shape, { prefer: 'dynamic=true' });
-        expect(reply.status).toBe(shape.successStatus);
-        expectDocumented(shape, reply);
-      }
+      const reply = await call(shape, { prefer: 'dynamic=true' });
+      expect(reply.status).toBe(shape.successStatus);
+      expect(reply.headers.get('preference-applied')).toBe('dynamic=true');
+      expectDocumented(shape, reply);
     }
   });
 
