@@ -392,7 +392,6 @@ export interface components {
                  *       "title": "Bad Request",
                  *       "status": 400,
                  *       "detail": "body must have required property 'clientSecret'",
-                 *       "path": "/users/5f1c7a3e-2b4d-4c8e-9f6a-1d2e3b4c5a6f/trimble-credentials",
                  *       "message": "error.validation",
                  *       "fieldErrors": [
                  *         {
@@ -427,7 +426,6 @@ export interface components {
                  *       "title": "Unauthorized",
                  *       "status": 401,
                  *       "detail": "Full authentication is required to access this resource",
-                 *       "path": "/users/5f1c7a3e-2b4d-4c8e-9f6a-1d2e3b4c5a6f/trimble-credentials",
                  *       "message": "error.http.401"
                  *     }
                  */
@@ -446,7 +444,6 @@ export interface components {
                  *       "title": "Not Found",
                  *       "status": 404,
                  *       "detail": "No credentials of this provider for Leaf user 5f1c7a3e-2b4d-4c8e-9f6a-1d2e3b4c5a6f",
-                 *       "path": "/users/5f1c7a3e-2b4d-4c8e-9f6a-1d2e3b4c5a6f/trimble-credentials",
                  *       "message": "error.http.404"
                  *     }
                  */
@@ -468,7 +465,6 @@ export interface components {
                  *       "title": "Unsupported Media Type",
                  *       "status": 415,
                  *       "detail": "Content-Type header: Supported content types: application/json",
-                 *       "path": "/users/5f1c7a3e-2b4d-4c8e-9f6a-1d2e3b4c5a6f/trimble-credentials",
                  *       "message": "error.http.415",
                  *       "fieldErrors": [
                  *         {
@@ -497,7 +493,6 @@ export interface components {
                  *       "title": "Internal Server Error",
                  *       "status": 500,
                  *       "detail": "An unexpected error occurred",
-                 *       "path": "/users/5f1c7a3e-2b4d-4c8e-9f6a-1d2e3b4c5a6f/trimble-credentials",
                  *       "message": "error.http.500"
                  *     }
                  */
