@@ -1,6 +1,7 @@
 /**
- * `npm run bench`: the cost of one call, side by side in one run: the helper,
- * bare openapi-fetch, raw fetch + json(), and axios. Every contender gets the
+ * `npm run bench`: the cost of one call, side by side in one run: the helper
+ * (also with timeoutMs), the client's raw openapi-fetch, bare openapi-fetch,
+ * raw fetch + json(), and axios. Every contender gets the
  * same in-memory answer (a stub fetch, or a stub axios adapter returning the
  * same bytes), calls are interleaved round by round so drift hits all alike,
  * and medians are printed as ratios to bare openapi-fetch.
@@ -40,6 +41,7 @@ const stubFetch = async (_input: Request | string, _init?: RequestInit): Promise
   new Response(payload, { status: 200, headers: responseHeaders });
 
 const helperClient = createLeafCredentialsClient({ baseUrl, token, fetch: stubFetch });
+const timeoutClient = createLeafCredentialsClient({ baseUrl, token, fetch: stubFetch, timeoutMs: 10_000 });
 const bareClient = createClient<paths>({ baseUrl, fetch: stubFetch, headers: { Authorization: `Bearer ${token}` } });
 const axiosClient = axios.create({
   baseURL: baseUrl,
@@ -49,6 +51,9 @@ const axiosClient = axios.create({
 
 const contenders: Record<string, () => Promise<TrimbleCredentials | undefined>> = {
   'helper (client.trimble.get)': () => helperClient.trimble.get(leafUserId),
+  'helper with timeoutMs': () => timeoutClient.trimble.get(leafUserId),
+  'client.raw.GET': async () =>
+    (await helperClient.raw.GET('/users/{leafUserId}/trimble-credentials', { params: { path: { leafUserId } } })).data,
   'bare openapi-fetch': async () =>
     (await bareClient.GET('/users/{leafUserId}/trimble-credentials', { params: { path: { leafUserId } } })).data,
   'raw fetch + json()': async () =>
