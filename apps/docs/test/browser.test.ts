@@ -98,13 +98,19 @@ function resolveResponse(response: ResponseObject): ResponseObject {
   return shared;
 }
 
+/** What the sidebar calls a tag: its `x-displayName`, else its name. */
+function tagLabel(name: string): string {
+  const tags = (spec as { tags?: Array<{ name: string; 'x-displayName'?: string }> }).tags ?? [];
+  return tags.find((tag) => tag.name === name)?.['x-displayName'] ?? name;
+}
+
 /** The sidebar's outermost menu. */
 const navigation = () => page.locator('[data-component-name="Menu/Menu"]').first();
 
 /** Clicks the operation in the sidebar and returns its section of the page, once rendered. */
 async function openOperation(operation: SpecOperation): Promise<Locator> {
   for (const tag of operation.tags) {
-    const tagLink = navigation().getByRole('link', { name: tag, exact: true });
+    const tagLink = navigation().getByRole('link', { name: tagLabel(tag), exact: true });
     const operationLink = navigation().getByRole('link').filter({ hasText: String(operation.operation.summary) });
     if (!(await operationLink.isVisible())) await tagLink.click();
   }
@@ -152,7 +158,7 @@ describe('the API reference opened from disk in Chromium with no network', () =>
       // The provider's menu item holds its tag link and, once expanded, its operations.
       const providerItem = navigation()
         .locator('[data-component-name="Menu/MenuItem"]')
-        .filter({ has: page.getByRole('link', { name: provider, exact: true }) });
+        .filter({ has: page.getByRole('link', { name: tagLabel(provider), exact: true }) });
       const operationLinks = providerItem
         .getByRole('link')
         .filter({ has: page.locator('[data-component-name="Tags/HttpTag"]') });
