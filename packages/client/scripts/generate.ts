@@ -58,10 +58,29 @@ function renderOperationTable(spec: ReturnType<typeof readBundledSpec>): string 
   );
 }
 
+/**
+ * openapi-typescript reads enum meanings only from an `x-enumDescriptions` array; the spec
+ * keeps them as the value-to-meaning map Redoc renders. Appending them to the schema's
+ * description puts each value's meaning in the generated JSDoc, from that one map.
+ */
+function withEnumMeaningsInDescriptions<T extends SpecObject>(spec: T): T {
+  const copy = structuredClone(spec);
+  const schemas = ((copy.components as SpecObject | undefined)?.schemas ?? {}) as Record<string, SpecObject>;
+  for (const schema of Object.values(schemas)) {
+    const meanings = schema['x-enumDescriptions'];
+    if (!Array.isArray(schema.enum) || !meanings || typeof meanings !== 'object' || Array.isArray(meanings)) continue;
+    const list = (schema.enum as unknown[])
+      .filter((value) => typeof (meanings as SpecObject)[String(value)] === 'string')
+      .map((value) => `- \`${String(value)}\`: ${(meanings as SpecObject)[String(value)] as string}`);
+    schema.description = [String(schema.description ?? '').trimEnd(), list.join('\n')].filter(Boolean).join('\n\n');
+  }
+  return copy;
+}
+
 /** File name (inside src/generated/) to its expected content. */
 export async function renderGeneratedFiles(): Promise<Record<string, string>> {
   const spec = readBundledSpec();
-  const ast = await openapiTS(spec as never, { alphabetize: false, exportType: false });
+  const ast = await openapiTS(withEnumMeaningsInDescriptions(spec) as never, { alphabetize: false, exportType: false });
   return {
     'schema.ts': HEADER + astToString(ast),
     'constants.ts':
@@ -84,7 +103,9 @@ export async function staleGeneratedFiles(dir: string = GENERATED_DIR): Promise<
 }
 
 async function main(): Promise<void> {
-  const check = process.argv.includes('--check') || Boolean(process.env.CI);
+  // CI=false (or 0) is how some runners say "not CI"; only a set, truthy CI means check-only.
+  const ci = process.env.CI !== undefined && !['', '0', 'false'].includes(process.env.CI.toLowerCase());
+  const check = process.argv.includes('--check') || ci;
   if (check) {
     const stale = await staleGeneratedFiles();
     if (stale.length > 0) {

@@ -3,10 +3,11 @@
  * generate step only checks) fails here when someone changed the spec and
  * did not run `npm run generate`.
  */
-import { cpSync, mkdtempSync, writeFileSync, appendFileSync } from 'node:fs';
+import { appendFileSync, cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { readBundledSpec } from '@leaf-credentials/spec';
 import { GENERATED_DIR, staleGeneratedFiles } from '../scripts/generate.js';
 
 describe('generated code', () => {
@@ -20,5 +21,16 @@ describe('generated code', () => {
     appendFileSync(join(copy, 'schema.ts'), '\n// a hand edit\n');
     writeFileSync(join(copy, 'constants.ts'), 'export const PRODUCTION_BASE_URL = "https://example.invalid";\n');
     expect(await staleGeneratedFiles(copy)).toEqual(['schema.ts', 'constants.ts']);
+  });
+
+  it("carries each status value's meaning from the spec into the type's documentation", () => {
+    const status = readBundledSpec().components.schemas?.CredentialStatus as {
+      enum: string[];
+      'x-enumDescriptions': Record<string, string>;
+    };
+    const schema = readFileSync(join(GENERATED_DIR, 'schema.ts'), 'utf8');
+    for (const value of status.enum) {
+      expect(schema).toContain(`- \`${value}\`: ${status['x-enumDescriptions'][value]}`);
+    }
   });
 });

@@ -169,6 +169,11 @@ export interface components {
          * @description The health of a provider credential, as Leaf last saw it. Leaf checks
          *     credentials in the background and changes this value when the provider
          *     starts refusing them.
+         *
+         *     - `OK`: The credential works; Leaf can fetch data from the provider with it.
+         *     - `UNAUTHENTICATED`: The provider no longer accepts the credential (revoked or expired); create new credentials.
+         *     - `MISSING_PERMISSION`: The provider accepts the credential but it lacks the permissions (scopes) Leaf needs.
+         *     - `TEMPORARILY_UNAVAILABLE`: The provider's API is failing or unreachable; the credential itself may be fine, so retry later.
          * @example OK
          * @enum {string}
          */
