@@ -6,27 +6,46 @@ import { describe, expect, inject, it } from 'vitest';
 import { listOperations } from '@leaf-credentials/spec';
 import { createResponseValidator } from '@leaf-credentials/spec/validate';
 import { createLeafCredentialsClient, type TrimbleCredentialsCreate } from '../src/index.js';
-import { CREATE_BODIES } from './support/stub-fetch.js';
+import type { OPERATIONS } from '../src/generated/operations.js';
+import { CREATE_BODIES, LEAF_USER_ID } from './support/stub-fetch.js';
 
 const baseUrl = inject('mockUrl');
 const client = createLeafCredentialsClient({ baseUrl, token: 'contract.test.token' }).raw;
 const validator = createResponseValidator();
-const leafUserId = '5f1c7a3e-2b4d-4c8e-9f6a-1d2e3b4c5a6f';
+const params = { path: { leafUserId: LEAF_USER_ID } };
 
 const expectedStatus = { get: 200, post: 201, delete: 204 } as const;
 
-async function callOperation(operationId: string, method: string, path: string) {
-  const params = { path: { leafUserId } };
-  // The generated types make each call site precise; here the table of
-  // operations comes from the spec at run time, so the call is widened.
-  const untyped = client as unknown as Record<string, (path: string, init: object) => Promise<{ response: Response; data?: unknown; error?: unknown }>>;
-  const init = method === 'post' ? { params, body: CREATE_BODIES[operationId as keyof typeof CREATE_BODIES] } : { params };
-  return untyped[method.toUpperCase()]!(path, init);
-}
+/**
+ * One typed call per operation, written out so the generated types check each path, method
+ * and body; `satisfies` fails the build when the spec gains an operation this table lacks.
+ */
+const calls = {
+  getTrimbleCredentials: () => client.GET('/users/{leafUserId}/trimble-credentials', { params }),
+  createTrimbleCredentials: () =>
+    client.POST('/users/{leafUserId}/trimble-credentials', { params, body: CREATE_BODIES.createTrimbleCredentials }),
+  deleteTrimbleCredentials: () => client.DELETE('/users/{leafUserId}/trimble-credentials', { params }),
+  getTrimbleCredentialEvents: () => client.GET('/users/{leafUserId}/trimble-credentials/events', { params }),
+  getClimateFieldViewCredentials: () => client.GET('/users/{leafUserId}/climate-field-view-credentials', { params }),
+  createClimateFieldViewCredentials: () =>
+    client.POST('/users/{leafUserId}/climate-field-view-credentials', {
+      params,
+      body: CREATE_BODIES.createClimateFieldViewCredentials,
+    }),
+  deleteClimateFieldViewCredentials: () => client.DELETE('/users/{leafUserId}/climate-field-view-credentials', { params }),
+  getClimateFieldViewCredentialStatus: () =>
+    client.GET('/users/{leafUserId}/climate-field-view-credentials/status', { params }),
+  getClimateFieldViewCredentialEvents: () =>
+    client.GET('/users/{leafUserId}/climate-field-view-credentials/events', { params }),
+} satisfies Record<keyof typeof OPERATIONS, () => Promise<{ response: Response; data?: unknown; error?: unknown }>>;
 
 const operations = listOperations();
 
 describe('every operation answers as the spec documents', () => {
+  it('has a typed call for exactly the operations of the spec', () => {
+    expect(Object.keys(calls).sort()).toEqual(operations.map((operation) => operation.operationId).sort());
+  });
+
   it('covers all nine operations of the two providers', () => {
     expect(operations.map((operation) => operation.operationId).sort()).toEqual([
       'createClimateFieldViewCredentials',
@@ -43,7 +62,9 @@ describe('every operation answers as the spec documents', () => {
 
   for (const { operationId, method, path } of operations) {
     it(`${operationId}: ${method.toUpperCase()} ${path}`, async () => {
-      const { response, data } = await callOperation(operationId, method, path);
+      const call = calls[operationId as keyof typeof calls];
+      expect(call, `a typed call for ${operationId}`).toBeDefined();
+      const { response, data } = await call();
       const status = expectedStatus[method as keyof typeof expectedStatus];
       expect(response.status).toBe(status);
       const check = validator.check(method, path, response.status, response.headers.get('content-type'), data);
@@ -59,14 +80,14 @@ describe('errors are problem+json as documented', () => {
   it('answers 401 without a token', async () => {
     // The per-call `Authorization: null` unsets the client's header (an empty token is refused up front).
     const anonymous = createLeafCredentialsClient({ baseUrl, token: 'contract.test.token' }).raw;
-    const { response, error } = await anonymous.GET(path, { params: { path: { leafUserId } }, headers: { Authorization: null } });
+    const { response, error } = await anonymous.GET(path, { params, headers: { Authorization: null } });
     expect(response.status).toBe(401);
     expect(validator.check('get', path, 401, response.headers.get('content-type'), error).errors).toEqual([]);
   });
 
   it('answers 400 naming clientSecret when the create body lacks it', async () => {
     const body = { clientId: 'id', refreshToken: 'token' } as unknown as TrimbleCredentialsCreate;
-    const { response, error } = await client.POST(path, { params: { path: { leafUserId } }, body });
+    const { response, error } = await client.POST(path, { params, body });
     expect(response.status).toBe(400);
     expect(validator.check('post', path, 400, response.headers.get('content-type'), error).errors).toEqual([]);
     expect(error).toMatchObject({ status: 400, fieldErrors: [expect.objectContaining({ field: 'clientSecret' })] });
@@ -77,6 +98,8 @@ describe('errors are problem+json as documented', () => {
       params: { path: { leafUserId: 'not-a-uuid' } },
     });
     expect(response.status).toBe(400);
+    const check = validator.check('get', '/users/{leafUserId}/climate-field-view-credentials/status', 400, response.headers.get('content-type'), error);
+    expect(check.errors).toEqual([]);
     expect(error).toMatchObject({ fieldErrors: [expect.objectContaining({ field: 'leafUserId' })] });
   });
 });
