@@ -6,6 +6,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { mockServerUrl } from '@leaf-credentials/spec';
 
 export {
   BEARER_TOKEN,
@@ -51,7 +52,8 @@ export interface RunningMock {
 }
 
 export async function startMock(options: StartMockOptions = {}): Promise<RunningMock> {
-  const { port = 0, host = '127.0.0.1', log = false, timeoutMs = 20_000 } = options;
+  // The spec's mock server names the host; the port is a free one unless asked for.
+  const { port = 0, host = mockServerUrl().hostname, log = false, timeoutMs = 20_000 } = options;
   const args = ['--import', 'tsx', CLI_PATH, '--host', host, '--port', String(port)];
   if (!log) args.push('--quiet');
   const child = spawn(process.execPath, args, { cwd: PACKAGE_DIR, stdio: ['ignore', 'pipe', 'pipe'] });
