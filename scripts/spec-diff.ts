@@ -14,8 +14,6 @@
 import { parseArgs } from 'node:util';
 import { runSpecDiff } from '../spec/src/spec-diff.js';
 
-export { BASELINE_PATH } from '../spec/src/spec-diff.js';
-
 const { values } = parseArgs({
   options: {
     base: { type: 'string' },
