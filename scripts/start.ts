@@ -6,6 +6,7 @@
 import type { AddressInfo } from 'node:net';
 import { createDocsServer, docsPort, DOCS_HTML_PATH } from '@leaf-credentials/docs';
 import { defaultMockAddress, startMock } from '@leaf-credentials/mock';
+import { exampleLeafUserId } from '@leaf-credentials/spec';
 
 const mockAddress = defaultMockAddress();
 const mock = await startMock({ ...mockAddress, log: true });
@@ -31,7 +32,7 @@ console.log(
   [
     '',
     `  API docs   http://localhost:${port}   (${DOCS_HTML_PATH})`,
-    `  Mock API   ${mock.url}   (try: curl -H 'Authorization: Bearer any-token' ${mock.url}/users/5f1c7a3e-2b4d-4c8e-9f6a-1d2e3b4c5a6f/climate-field-view-credentials/status)`,
+    `  Mock API   ${mock.url}   (try: curl -H 'Authorization: Bearer any-token' ${mock.url}/users/${exampleLeafUserId()}/climate-field-view-credentials/status)`,
     '',
     '  Ctrl-C stops both.',
     '',

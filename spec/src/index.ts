@@ -54,6 +54,13 @@ export function mockServerUrl(spec: BundledSpec = readBundledSpec()): URL {
   return new URL(server.url);
 }
 
+/** The example `leafUserId` the spec documents: what the docs, samples and `npm start` show. */
+export function exampleLeafUserId(spec: BundledSpec = readBundledSpec()): string {
+  const example = (spec.components.parameters?.LeafUserId as { example?: unknown } | undefined)?.example;
+  if (typeof example !== 'string') throw new Error('The spec documents no example for the LeafUserId parameter.');
+  return example;
+}
+
 export const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'patch', 'head', 'options', 'trace'] as const;
 
 export interface SpecOperation {

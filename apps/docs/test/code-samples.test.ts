@@ -8,7 +8,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { listOperations, readBundledSpec, SPEC_PATH } from '@leaf-credentials/spec';
+import { exampleLeafUserId, listOperations, readBundledSpec, SPEC_PATH } from '@leaf-credentials/spec';
 import { createResponseValidator } from '@leaf-credentials/spec/validate';
 import { codeSampleLabel, codeSampleLanguages, REPO_ROOT } from '../src/redoc-config.js';
 import { startRecordingProxy, type RecordingProxy } from './recording-proxy.js';
@@ -27,7 +27,7 @@ const samples = listCodeSamples(spec);
 const validator = createResponseValidator(spec);
 const languages = codeSampleLanguages();
 const CODE_SAMPLES_DIR = join(dirname(SPEC_PATH), 'code-samples');
-const leafUserId = String((spec.components.parameters?.LeafUserId as { example: unknown }).example);
+const leafUserId = exampleLeafUserId(spec);
 const token = 'code-sample.test.token';
 const require = createRequire(import.meta.url);
 

@@ -6,11 +6,11 @@ import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { createServer, type Server } from 'node:net';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { readBundledSpec } from '@leaf-credentials/spec';
+import { exampleLeafUserId, readBundledSpec } from '@leaf-credentials/spec';
 import { REPO_ROOT } from '../src/redoc-config.js';
 
 const START_SCRIPT = join(REPO_ROOT, 'scripts/start.ts');
-const LEAF_USER_ID = '5f1c7a3e-2b4d-4c8e-9f6a-1d2e3b4c5a6f';
+const LEAF_USER_ID = exampleLeafUserId();
 
 interface Started {
   child: ChildProcessWithoutNullStreams;
