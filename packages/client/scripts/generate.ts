@@ -77,6 +77,26 @@ function withEnumMeaningsInDescriptions<T extends SpecObject>(spec: T): T {
   return copy;
 }
 
+/**
+ * Names of the properties the spec marks `x-sensitive: true`, at any depth of
+ * components.schemas, sorted and unique: the fields whose values the client redacts.
+ */
+function sensitivePropertyNames(spec: ReturnType<typeof readBundledSpec>): string[] {
+  const names = new Set<string>();
+  const visit = (node: unknown): void => {
+    if (!node || typeof node !== 'object') return;
+    const properties = (node as SpecObject).properties;
+    if (properties && typeof properties === 'object' && !Array.isArray(properties)) {
+      for (const [name, property] of Object.entries(properties as SpecObject)) {
+        if ((property as SpecObject | null)?.['x-sensitive'] === true) names.add(name);
+      }
+    }
+    for (const child of Object.values(node)) visit(child);
+  };
+  visit(spec.components.schemas);
+  return [...names].sort();
+}
+
 /** File name (inside src/generated/) to its expected content. */
 export async function renderGeneratedFiles(): Promise<Record<string, string>> {
   const spec = readBundledSpec();
@@ -86,7 +106,9 @@ export async function renderGeneratedFiles(): Promise<Record<string, string>> {
     'constants.ts':
       HEADER +
       `/** Leaf's production API, the first server in the spec. */\n` +
-      `export const PRODUCTION_BASE_URL = ${JSON.stringify(productionServerUrl(spec))};\n`,
+      `export const PRODUCTION_BASE_URL = ${JSON.stringify(productionServerUrl(spec))};\n` +
+      `/** Properties the spec marks \`x-sensitive: true\`: their values are secrets. */\n` +
+      `export const SECRET_FIELDS = ${JSON.stringify(sensitivePropertyNames(spec))} as const;\n`,
     'operations.ts': HEADER + renderOperationTable(spec),
   };
 }

@@ -2,13 +2,11 @@
  * Keeps secrets inside the client: everything that leaves it through an
  * error, `toJSON()`, `util.inspect` or the logger goes through here first.
  */
-import type { ClimateFieldViewCredentials, FieldError, TrimbleCredentials } from './types.js';
+import { SECRET_FIELDS } from './generated/constants.js';
+import type { FieldError } from './types.js';
 
-/** Fields whose values are secrets (the spec describes each as "Sensitive."). */
-export const SECRET_FIELDS = ['clientSecret', 'refreshToken', 'accessToken', 'apiKey'] as const satisfies readonly (
-  | keyof TrimbleCredentials
-  | keyof ClimateFieldViewCredentials
-)[];
+// Which fields are secret is the spec's to say (`x-sensitive: true`); generated from it.
+export { SECRET_FIELDS };
 
 export const REDACTED = '[redacted]';
 
