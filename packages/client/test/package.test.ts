@@ -22,7 +22,8 @@ describe('the published package', () => {
   });
 
   it('resolves with types under node10, node16 (CJS and ESM) and bundlers (attw --pack)', () => {
-    const output = execFileSync('npx', ['attw', '--pack', '.', '--format', 'json'], { cwd: PACKAGE_DIR, encoding: 'utf8' });
+    // --no-install: attw is a devDependency; a missing one fails here rather than being fetched from the registry.
+    const output = execFileSync('npx', ['--no-install', 'attw', '--pack', '.', '--format', 'json'], { cwd: PACKAGE_DIR, encoding: 'utf8' });
     // attw also exits non-zero on a problem, which makes execFileSync throw.
     const report = JSON.parse(output) as { problems: Record<string, unknown>; analysis: { problems: unknown[] } };
     expect(report.analysis.problems).toEqual([]);
