@@ -6,21 +6,31 @@
 import { parseArgs } from 'node:util';
 import type { AddressInfo } from 'node:net';
 import { readBundledSpec } from '@leaf-credentials/spec';
-import { defaultMockAddress } from './config.js';
+import { defaultMockAddress, MOCK_PORT_ENV, parseHost, parsePort } from './config.js';
 import { createMockServer, loadOperations } from './server.js';
 
-const { values } = parseArgs({
-  options: {
-    host: { type: 'string' },
-    port: { type: 'string' },
-    quiet: { type: 'boolean', default: false },
-  },
-});
-
 const spec = readBundledSpec();
-const fallback = defaultMockAddress(spec);
-const host = values.host ?? fallback.host;
-const port = values.port === undefined ? fallback.port : Number(values.port);
+const { values, host, port } = (() => {
+  // A bad flag or variable is the caller's mistake: one line saying which, not a stack.
+  try {
+    const { values } = parseArgs({
+      options: {
+        host: { type: 'string' },
+        port: { type: 'string' },
+        quiet: { type: 'boolean', default: false },
+      },
+    });
+    const fallback = defaultMockAddress(spec);
+    return {
+      values,
+      host: values.host === undefined ? fallback.host : parseHost(values.host, '--host'),
+      port: values.port === undefined ? fallback.port : parsePort(values.port, '--port'),
+    };
+  } catch (error) {
+    console.error((error as Error).message);
+    process.exit(1);
+  }
+})();
 
 const operations = await loadOperations(spec);
 const server = createMockServer(operations, {
@@ -30,7 +40,7 @@ const server = createMockServer(operations, {
 server.on('error', (error: NodeJS.ErrnoException) => {
   console.error(
     error.code === 'EADDRINUSE'
-      ? `Port ${port} is in use: stop what holds it or set MOCK_PORT to another port.`
+      ? `Port ${port} is in use: stop what holds it or set ${MOCK_PORT_ENV} (or --port) to another port.`
       : `The mock could not start: ${error.message}`,
   );
   process.exit(1);
