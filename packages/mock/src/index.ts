@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { mockServerUrl } from '@leaf-credentials/spec';
 
 export {
-  BEARER_TOKEN,
+  BEARER_TOKEN_PATTERN,
   createMockServer,
   loadOperations,
   MAX_BODY_BYTES,

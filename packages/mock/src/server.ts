@@ -69,7 +69,7 @@ function prismConfig(preferences: Preferences = {}): IHttpConfig {
 }
 
 /** RFC 6750's b64token: what may follow `Bearer ` in an Authorization header. */
-export const BEARER_TOKEN = /^Bearer [A-Za-z0-9\-._~+/]+=*$/;
+export const BEARER_TOKEN_PATTERN = /^Bearer [A-Za-z0-9\-._~+/]+=*$/;
 
 const CORS_HEADERS = {
   'access-control-allow-origin': '*',
@@ -151,7 +151,7 @@ export function createMockServer(operations: IHttpOperation[], options: MockServ
     const { output, validations } = result.right;
     const errors = validations.input.filter((diagnostic) => diagnostic.severity === 0);
     const authorization = headers.authorization;
-    if (errors.length === 0 && authorization !== undefined && !BEARER_TOKEN.test(authorization)) {
+    if (errors.length === 0 && authorization !== undefined && !BEARER_TOKEN_PATTERN.test(authorization)) {
       errors.push({ code: 401, message: 'Authorization header: the bearer token is malformed', severity: 0 });
     }
     // Order: who you are (401), then how the body was sent, then what it says.
