@@ -38,7 +38,7 @@ const TITLES: Record<number, string> = {
   500: 'Internal Server Error',
 };
 
-export function statusTitle(status: number): string {
+function statusTitle(status: number): string {
   return TITLES[status] ?? (status >= 500 ? 'Server Error' : 'Client Error');
 }
 

@@ -44,7 +44,7 @@ function named(objectName: string, field: string, message: string): FieldError[]
   return [{ objectName, field, message }];
 }
 
-export function parserProblem(error: ParserError, requestTimeoutMs: number, previousBodyBytes = 0): Problem {
+function parserProblem(error: ParserError, requestTimeoutMs: number, previousBodyBytes = 0): Problem {
   const { method, target } = requestLine(error, previousBodyBytes);
   switch (error.code) {
     case 'HPE_HEADER_OVERFLOW': {
@@ -72,7 +72,7 @@ export function parserProblem(error: ParserError, requestTimeoutMs: number, prev
 }
 
 /** A complete HTTP/1.1 response carrying `body`, for a socket with no ServerResponse. */
-export function rawProblemResponse(body: Problem, headers: Record<string, string> = {}): string {
+function rawProblemResponse(body: Problem, headers: Record<string, string> = {}): string {
   const payload = JSON.stringify(body);
   const lines = [
     `HTTP/1.1 ${body.status} ${body.title}`,

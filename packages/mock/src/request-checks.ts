@@ -80,7 +80,7 @@ export interface MediaType {
   parameters: Map<string, string>;
 }
 
-export function parseMediaType(value: string): MediaType | undefined {
+function parseMediaType(value: string): MediaType | undefined {
   const match = MEDIA_TYPE.exec(value.trim());
   if (!match) return undefined;
   const parameters = new Map<string, string>();

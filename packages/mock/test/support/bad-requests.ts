@@ -65,10 +65,10 @@ export const UNACCEPTABLE = [
 
 // ---------------------------------------------------------------- valid input
 
-export const validToken = fc.stringMatching(BEARER_TOKEN_PATTERN).map((header) => header.slice('Bearer '.length));
+const validToken = fc.stringMatching(BEARER_TOKEN_PATTERN).map((header) => header.slice('Bearer '.length));
 
 /** Values that satisfy `schema`; strings are any Unicode, counted in code points like the validator does. */
-export function valueOf(schema: JsonSchema): fc.Arbitrary<unknown> {
+function valueOf(schema: JsonSchema): fc.Arbitrary<unknown> {
   if (schema.enum) return fc.constantFrom(...schema.enum);
   if (schema.format === 'uuid') return fc.uuid();
   switch (schema.type) {
