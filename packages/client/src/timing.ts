@@ -5,7 +5,7 @@
 import { LeafTimeoutError } from './errors.js';
 
 /** setTimeout fires at once for longer delays. */
-export const MAX_TIMER_DELAY_MS = 2 ** 31 - 1;
+const MAX_TIMER_DELAY_MS = 2 ** 31 - 1;
 
 /**
  * `value` if it is a finite number of milliseconds from `min` to `max`; else a
