@@ -59,5 +59,8 @@ for (const dir of workspaceDirs()) {
 const failedFiles = totals.failedFiles > 0 ? `, ${totals.failedFiles} test file(s) failed outside any test` : '';
 console.log(`\nvitest: ${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped${failedFiles}`);
 if (totals.passed === 0) console.error('No test ran.');
+if (turbo.status !== 0 && totals.failed === 0 && totals.failedFiles === 0) {
+  console.error('A task other than the tests failed (a build, generate or typecheck): see turbo\'s "Failed:" lines above.');
+}
 const failed = turbo.status !== 0 || totals.passed === 0 || totals.failed > 0 || totals.failedFiles > 0;
 process.exit(failed ? 1 : 0);

@@ -296,6 +296,9 @@ function send(
     headers['content-type'] ??= 'application/json';
     // writeHead fixes the headers before end() sees the body: without this node sends it chunked.
     headers['content-length'] = String(Buffer.byteLength(payload));
+  } else {
+    // Prism labels an empty reply (a 204) text/plain; there is no content to have a type.
+    delete headers['content-type'];
   }
   response.writeHead(reply.statusCode, headers);
   response.end(payload);
