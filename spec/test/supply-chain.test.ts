@@ -31,8 +31,8 @@ const INSTALL_SCRIPT_ALLOWLIST: Record<string, string> = {
   // tsup's own copy.
   'esbuild@0.27.7': ESBUILD_POSTINSTALL,
   '@scarf/scarf@1.4.0':
-    'postinstall sends install analytics unless disabled: the root package.json sets scarfSettings.enabled=false and .ci/run sets SCARF_ANALYTICS=false.',
-  'es5-ext@0.10.64': 'postinstall prints a message for some time zones; it fetches nothing.',
+    'postinstall sends install analytics unless disabled: allowScripts denies it, the root package.json sets scarfSettings.enabled=false and .ci/run sets SCARF_ANALYTICS=false.',
+  'es5-ext@0.10.64': 'postinstall prints a message for some time zones; it fetches nothing (allowScripts denies it anyway).',
 };
 
 const HOW_TO_REVIEW =
@@ -64,6 +64,8 @@ interface PackageJson {
   optionalDependencies?: Record<string, string>;
   peerDependencies?: Record<string, string>;
   scarfSettings?: { enabled?: boolean };
+  /** npm 11 runs a dependency's install script only when this approves it. */
+  allowScripts?: Record<string, boolean>;
 }
 
 const readJson = <T>(path: string): T => JSON.parse(readFileSync(path, 'utf8')) as T;
@@ -118,6 +120,17 @@ describe('install scripts', () => {
       Object.keys(INSTALL_SCRIPT_ALLOWLIST).filter((pinned) => !withScripts.has(pinned)),
       'Remove these stale entries from INSTALL_SCRIPT_ALLOWLIST in spec/test/supply-chain.test.ts.',
     ).toEqual([]);
+  });
+
+  it("lets npm run only reviewed install scripts: package.json's allowScripts names each one", () => {
+    const allowScripts = rootPackage.allowScripts ?? {};
+    const withScripts = [...new Set(packagesWithInstallScripts(lockfile).map(({ name }) => name))].sort();
+    expect(
+      Object.keys(allowScripts).sort(),
+      'Every package with an install script needs an allowScripts entry: `npm install-scripts approve <name>` after review, `npm install-scripts deny <name>` otherwise.',
+    ).toEqual(withScripts);
+    const reviewed = new Set(Object.keys(INSTALL_SCRIPT_ALLOWLIST).map((pinned) => pinned.slice(0, pinned.lastIndexOf('@'))));
+    expect(Object.entries(allowScripts).filter(([name, allowed]) => allowed && !reviewed.has(name))).toEqual([]);
   });
 
   it("turns Scarf's install analytics off in the root package.json", () => {
