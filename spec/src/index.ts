@@ -89,3 +89,19 @@ export function listOperations(spec: BundledSpec = readBundledSpec()): SpecOpera
   }
   return operations;
 }
+
+/**
+ * The one 2xx status `operation` documents: what it answers a valid request
+ * with. Throws when it documents none, or several (this repo's tooling assumes one).
+ */
+export function successStatus(operation: SpecOperation): number {
+  const statuses = Object.keys((operation.operation.responses as Record<string, unknown> | undefined) ?? {});
+  const success = statuses.filter((status) => /^2\d\d$/.test(status));
+  if (success.length !== 1) {
+    const found = success.length === 0 ? 'none' : success.join(', ');
+    throw new Error(
+      `${operation.operationId} (${operation.method.toUpperCase()} ${operation.path}) must document exactly one 2xx response; it documents ${found}.`,
+    );
+  }
+  return Number(success[0]);
+}

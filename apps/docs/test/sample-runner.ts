@@ -11,7 +11,13 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { listOperations, productionServerUrl, type BundledSpec, type SpecOperation } from '@leaf-credentials/spec';
+import {
+  listOperations,
+  productionServerUrl,
+  successStatus,
+  type BundledSpec,
+  type SpecOperation,
+} from '@leaf-credentials/spec';
 import type { ResponseValidator } from '@leaf-credentials/spec/validate';
 import type { Exchange } from './recording-proxy.js';
 
@@ -178,14 +184,6 @@ export function runSampleSource(lang: string, name: string, source: string): Pro
     child.on('error', (error) => resolve({ exitCode: null, stdout, stderr: `${stderr}${error.message}` }));
     child.on('close', (exitCode) => resolve({ exitCode, stdout, stderr }));
   });
-}
-
-/** The operation's one documented 2xx status. */
-export function successStatus(operation: SpecOperation): number {
-  const responses = Object.keys((operation.operation.responses as Record<string, unknown> | undefined) ?? {});
-  const success = responses.filter((code) => /^2\d\d$/.test(code));
-  if (success.length !== 1) throw new Error(`${operation.operationId} documents ${success.length} success statuses.`);
-  return Number(success[0]);
 }
 
 /** Everything wrong with one run of a sample of `operation`; empty when it did what the docs promise. */

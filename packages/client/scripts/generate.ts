@@ -9,7 +9,7 @@ import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import openapiTS, { astToString } from 'openapi-typescript';
-import { listOperations, productionServerUrl, readBundledSpec } from '@leaf-credentials/spec';
+import { listOperations, productionServerUrl, readBundledSpec, successStatus } from '@leaf-credentials/spec';
 
 export const GENERATED_DIR = fileURLToPath(new URL('../src/generated/', import.meta.url));
 
@@ -39,11 +39,10 @@ function resolveRef(spec: SpecObject, node: unknown): SpecObject | undefined {
  * operation and never restate a path.
  */
 function renderOperationTable(spec: ReturnType<typeof readBundledSpec>): string {
-  const entries = listOperations(spec).map(({ operationId, method, path, operation }) => {
-    const responses = (operation.responses ?? {}) as SpecObject;
-    const responseBody = Object.entries(responses).some(
-      ([status, response]) => status.startsWith('2') && resolveRef(spec, response)?.content !== undefined,
-    );
+  const entries = listOperations(spec).map((specOperation) => {
+    const { operationId, method, path, operation } = specOperation;
+    const success = (operation.responses as SpecObject)[String(successStatus(specOperation))];
+    const responseBody = resolveRef(spec, success)?.content !== undefined;
     const fields = [
       `method: ${JSON.stringify(method.toUpperCase())}`,
       `path: ${JSON.stringify(path)}`,

@@ -5,7 +5,7 @@
  * the 2xx it answers with. The load benchmark sends these requests; the
  * fuzzer starts from them and breaks one thing at a time.
  */
-import { listOperations, readBundledSpec, type BundledSpec } from '@leaf-credentials/spec';
+import { listOperations, readBundledSpec, successStatus, type BundledSpec } from '@leaf-credentials/spec';
 
 /** Any well-formed bearer token passes the mock's auth check. */
 export const EXAMPLE_BEARER_TOKEN = 'mock.example.token';
@@ -78,7 +78,8 @@ interface ParameterObject {
 }
 
 export function operationShapes(spec: BundledSpec = readBundledSpec()): OperationShape[] {
-  return listOperations(spec).map(({ operationId, method, path, operation }) => {
+  return listOperations(spec).map((specOperation) => {
+    const { operationId, method, path, operation } = specOperation;
     const pathItem = dereference(spec, spec.paths[path] as { parameters?: ParameterObject[] });
     const resolved = dereference(spec, operation) as {
       parameters?: ParameterObject[];
@@ -94,7 +95,6 @@ export function operationShapes(spec: BundledSpec = readBundledSpec()): Operatio
         example: String(parameter.example ?? parameter.schema?.example),
       }));
     const [mediaType, content] = Object.entries(resolved.requestBody?.content ?? {})[0] ?? [];
-    const successStatus = Number(Object.keys(resolved.responses).find((status) => /^2\d\d$/.test(status)));
     // `security: []` or an empty requirement `{}` makes credentials optional.
     const security = (operation.security ?? spec.security ?? []) as Array<Record<string, unknown>>;
     const secured = security.length > 0 && security.every((requirement) => Object.keys(requirement).length > 0);
@@ -106,7 +106,7 @@ export function operationShapes(spec: BundledSpec = readBundledSpec()): Operatio
       ...(mediaType && content
         ? { body: { mediaType, schema: content.schema, example: content.example ?? content.schema.example } }
         : {}),
-      successStatus,
+      successStatus: successStatus(specOperation),
       documentedStatuses: Object.keys(resolved.responses).filter((status) => /^\d{3}$/.test(status)).map(Number),
       secured,
     };
