@@ -6,6 +6,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
+export * from './json-pointer.js';
+
 /** The hand-written root document: edit this (and the files it references). */
 export const SPEC_PATH = fileURLToPath(new URL('../leaf-credentials.yaml', import.meta.url));
 

@@ -8,6 +8,7 @@ import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { BUNDLED_SPEC_PATH, SPEC_PATH } from './index.js';
+import { formatPointer } from './json-pointer.js';
 
 export const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -92,9 +93,9 @@ interface SpectralResult {
 
 const SPECTRAL_SEVERITIES = ['error', 'warn', 'info', 'hint'] as const;
 
-/** An RFC 6901 pointer for Spectral's path, in the `#/...` form Redocly prints. */
+/** An RFC 6901 pointer for Spectral's path, in the `#/...` form Redocly prints (`#/` for the root). */
 function toPointer(path: Array<string | number>): string {
-  return `#/${path.map((segment) => String(segment).replaceAll('~', '~0').replaceAll('/', '~1')).join('/')}`;
+  return `#${formatPointer(path) || '/'}`;
 }
 
 /**

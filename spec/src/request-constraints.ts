@@ -17,6 +17,7 @@
  * properties; this check reports those too, so a change can be listed twice.
  */
 import { HTTP_METHODS } from './index.js';
+import { escapePointerSegment, locateRef } from './json-pointer.js';
 
 /** One finding, in the shape findBreakingChanges reports (see breaking-changes.ts). */
 export interface NarrowedConstraint {
@@ -39,28 +40,17 @@ interface Located {
 const isObject = (value: unknown): value is Json =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
-const escapeSegment = (segment: string | number) => String(segment).replaceAll('~', '~0').replaceAll('/', '~1');
-const unescapeSegment = (segment: string) => segment.replaceAll('~1', '/').replaceAll('~0', '~');
 const child = (pointer: string, ...segments: Array<string | number>) =>
-  [pointer, ...segments.map(escapeSegment)].join('/');
+  [pointer, ...segments.map(escapePointerSegment)].join('/');
 
-/** Follows local `$ref`s (`#/...`) from `located`, stopping at a cycle or a reference it cannot resolve. */
-function resolve(document: Json, located: Located | undefined): Located | undefined {
-  const seen = new Set<string>();
-  let current = located;
-  while (current && typeof current.node.$ref === 'string') {
-    const ref = current.node.$ref;
-    if (!ref.startsWith('#') || seen.has(ref)) return current;
-    seen.add(ref);
-    const segments = ref.slice(1).split('/').slice(1).map(unescapeSegment);
-    const target = segments.reduce<unknown>(
-      (parent, segment) => (isObject(parent) || Array.isArray(parent) ? (parent as Json)[segment] : undefined),
-      document,
-    );
-    if (!isObject(target)) return current;
-    current = { node: target, pointer: ref.slice(1) };
-  }
-  return current;
+/**
+ * Follows local `$ref`s (`#/...`) from `located` (see json-pointer.ts, which throws on a
+ * dangling or cyclic one); a reference to another document, or to no object, stays as it is.
+ */
+function resolve(document: Json, located: Located): Located {
+  const { node, ref } = locateRef(document, located.node);
+  if (ref === undefined || !isObject(node)) return located;
+  return { node, pointer: ref.slice(1) };
 }
 
 /** The object at `segments` below `parent`, following `$ref`s at every step. */
@@ -72,7 +62,6 @@ function at(document: Json, parent: Located, ...segments: Array<string | number>
     const passable = isObject(value) || (Array.isArray(value) && index < segments.length - 1);
     if (!passable) return undefined;
     current = resolve(document, { node: value as Json, pointer: child(current.pointer, segment) });
-    if (!current) return undefined;
   }
   return current;
 }

@@ -5,6 +5,7 @@
 import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { readBundledSpec, type BundledSpec } from './index.js';
+import { escapePointerSegment, locateRef } from './json-pointer.js';
 
 interface MediaType {
   schema?: unknown;
@@ -32,12 +33,6 @@ export function createResponseValidator(spec: BundledSpec = readBundledSpec()): 
   ajv.addSchema(spec as object, 'spec');
   const compiled = new Map<string, ValidateFunction>();
 
-  function resolveResponse(response: ResponseObject): ResponseObject {
-    if (!response.$ref) return response;
-    const name = response.$ref.replace('#/components/responses/', '');
-    return spec.components.responses?.[name] as ResponseObject;
-  }
-
   return {
     check(method, path, status, contentType, body) {
       const operation = spec.paths[path]?.[method.toLowerCase()] as
@@ -46,7 +41,9 @@ export function createResponseValidator(spec: BundledSpec = readBundledSpec()): 
       if (!operation) return { ok: false, errors: [`${method} ${path} is not in the spec`] };
       const documented = operation.responses?.[String(status)];
       if (!documented) return { ok: false, errors: [`${method} ${path} does not document status ${status}`] };
-      const response = resolveResponse(documented);
+      // A shared response (`$ref: '#/components/responses/...'`) is checked against that one's schema.
+      const { node, ref } = locateRef(spec, documented);
+      const response = node as ResponseObject;
       if (!response.content) {
         return body === undefined || body === null || body === ''
           ? { ok: true, errors: [] }
@@ -63,9 +60,7 @@ export function createResponseValidator(spec: BundledSpec = readBundledSpec()): 
       const key = `${pointer}|${mediaType}`;
       let validate = compiled.get(key);
       if (!validate) {
-        const responsePointer = documented.$ref
-          ? `spec#/components/responses/${documented.$ref.replace('#/components/responses/', '')}`
-          : pointer;
+        const responsePointer = ref === undefined ? pointer : `spec${ref}`;
         validate = ajv.compile({ $ref: `${responsePointer}/content/${escape(mediaType)}/schema` });
         compiled.set(key, validate);
       }
@@ -80,5 +75,5 @@ export function createResponseValidator(spec: BundledSpec = readBundledSpec()): 
 
 /** JSON Pointer escaping of one reference token (RFC 6901), URI-encoded for a $ref. */
 function escape(token: string): string {
-  return encodeURIComponent(token.replace(/~/g, '~0').replace(/\//g, '~1'));
+  return encodeURIComponent(escapePointerSegment(token));
 }

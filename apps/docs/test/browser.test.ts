@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { pathToFileURL, fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { listOperations, productionServerUrl, readBundledSpec, type SpecOperation } from '@leaf-credentials/spec';
+import { listOperations, productionServerUrl, readBundledSpec, resolveRef, type SpecOperation } from '@leaf-credentials/spec';
 import { codeSampleLabel, codeSampleLanguages } from '../src/redoc-config.js';
 import { DOCS_HTML_PATH } from '../src/server.js';
 import { listCodeSamples } from './sample-runner.js';
@@ -90,13 +90,7 @@ interface ResponseObject {
 }
 
 /** A response as declared, or the shared one its `$ref` names (`#/components/responses/...`). */
-function resolveResponse(response: ResponseObject): ResponseObject {
-  if (!response.$ref) return response;
-  const name = response.$ref.replace('#/components/responses/', '');
-  const shared = (spec.components as { responses?: Record<string, ResponseObject> }).responses?.[name];
-  if (!shared) throw new Error(`Unresolvable response ${response.$ref}`);
-  return shared;
-}
+const resolveResponse = (response: ResponseObject) => resolveRef(spec, response) as ResponseObject;
 
 /** What the sidebar calls a tag: its `x-displayName`, else its name. */
 function tagLabel(name: string): string {

@@ -9,7 +9,7 @@ import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import openapiTS, { astToString } from 'openapi-typescript';
-import { listOperations, productionServerUrl, readBundledSpec, successStatus } from '@leaf-credentials/spec';
+import { listOperations, productionServerUrl, readBundledSpec, resolveRef, successStatus } from '@leaf-credentials/spec';
 
 export const GENERATED_DIR = fileURLToPath(new URL('../src/generated/', import.meta.url));
 
@@ -21,17 +21,6 @@ const HEADER = [
 
 type SpecObject = Record<string, unknown>;
 
-/** Follows a local `$ref` (`#/components/...`) to the object it names. */
-function resolveRef(spec: SpecObject, node: unknown): SpecObject | undefined {
-  if (!node || typeof node !== 'object') return undefined;
-  const ref = (node as SpecObject).$ref;
-  if (typeof ref !== 'string') return node as SpecObject;
-  return ref
-    .slice(2)
-    .split('/')
-    .reduce<unknown>((parent, key) => (parent as SpecObject | undefined)?.[key], spec) as SpecObject | undefined;
-}
-
 /**
  * The spec's operations as a value (openapi-typescript only emits types):
  * operationId to HTTP method, path template, and whether the request and the
@@ -42,7 +31,7 @@ function renderOperationTable(spec: ReturnType<typeof readBundledSpec>): string 
   const entries = listOperations(spec).map((specOperation) => {
     const { operationId, method, path, operation } = specOperation;
     const success = (operation.responses as SpecObject)[String(successStatus(specOperation))];
-    const responseBody = resolveRef(spec, success)?.content !== undefined;
+    const responseBody = (resolveRef(spec, success) as SpecObject | undefined)?.content !== undefined;
     const fields = [
       `method: ${JSON.stringify(method.toUpperCase())}`,
       `path: ${JSON.stringify(path)}`,

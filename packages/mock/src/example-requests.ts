@@ -5,7 +5,7 @@
  * the 2xx it answers with. The load benchmark sends these requests; the
  * fuzzer starts from them and breaks one thing at a time.
  */
-import { listOperations, readBundledSpec, successStatus, type BundledSpec } from '@leaf-credentials/spec';
+import { listOperations, readBundledSpec, resolveRef, successStatus, type BundledSpec } from '@leaf-credentials/spec';
 
 /** Any well-formed bearer token passes the mock's auth check. */
 export const EXAMPLE_BEARER_TOKEN = 'mock.example.token';
@@ -59,14 +59,8 @@ export interface ExampleRequest {
 function dereference<T>(spec: BundledSpec, node: T): T {
   if (Array.isArray(node)) return node.map((item) => dereference(spec, item)) as T;
   if (node === null || typeof node !== 'object') return node;
-  const ref = (node as { $ref?: unknown }).$ref;
-  if (typeof ref === 'string' && ref.startsWith('#/')) {
-    const target = ref
-      .slice(2)
-      .split('/')
-      .reduce<unknown>((parent, key) => (parent as Record<string, unknown>)[key.replace(/~1/g, '/').replace(/~0/g, '~')], spec);
-    return dereference(spec, target as T);
-  }
+  const target = resolveRef(spec, node);
+  if (target !== node) return dereference(spec, target as T);
   return Object.fromEntries(Object.entries(node).map(([key, value]) => [key, dereference(spec, value)])) as T;
 }
 
