@@ -291,7 +291,7 @@ function send(
   const headers: Record<string, string> = { ...cors, ...lowercaseKeys(reply.headers ?? {}) };
   let payload: string | undefined;
   if (reply.body !== undefined && reply.statusCode !== 204) {
-    const body = headers['content-type'] === PROBLEM_CONTENT_TYPE ? fit(reply.body as Problem) : reply.body;
+    const body = headers['content-type'] === PROBLEM_CONTENT_TYPE ? fit(statingStatus(reply.body, reply.statusCode)) : reply.body;
     payload = typeof body === 'string' ? body : JSON.stringify(body);
     headers['content-type'] ??= 'application/json';
     // writeHead fixes the headers before end() sees the body: without this node sends it chunked.
@@ -302,6 +302,15 @@ function send(
   }
   response.writeHead(reply.statusCode, headers);
   response.end(payload);
+}
+
+/**
+ * A problem states the status it is sent with (RFC 9457 §3.1.2). Prism's body for
+ * `Prefer: dynamic=true` is generated from the schema, so its `status` is random.
+ */
+function statingStatus(body: unknown, status: number): Problem {
+  if (body === null || typeof body !== 'object' || Array.isArray(body)) return body as Problem;
+  return { ...(body as Problem), status };
 }
 
 function lowercaseKeys(headers: Record<string, string>): Record<string, string> {

@@ -67,6 +67,20 @@ describe('Prefer picks a documented response', () => {
     }
   });
 
+  it('dynamic=true with an error code generates a problem whose status is the one sent', async () => {
+    // The schema allows any status from 400 to 599: every documented error of every operation, so a random one cannot pass.
+    for (const shape of shapes) {
+      for (const code of shape.documentedStatuses.filter((status) => status >= 400)) {
+        const prefer = `code=${code}, dynamic=true`;
+        const reply = await call(shape, { prefer });
+        expect(reply.status, `${shape.operationId} ${prefer}`).toBe(code);
+        expect(reply.headers.get('content-type')).toBe(PROBLEM_CONTENT_TYPE);
+        expect((reply.body as Problem).status, `${shape.operationId} ${prefer}`).toBe(code);
+        expectDocumented(shape, reply);
+      }
+    }
+  });
+
   it('takes several preferences in one header, and ignores ones it does not know', async () => {
     const reply = await call(create, { prefer: 'return=minimal, code=415; example=default' });
     expect(reply.status).toBe(415);
