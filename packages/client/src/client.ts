@@ -147,28 +147,49 @@ export function createLeafCredentialsClient(options: LeafCredentialsClientOption
   const deadlineFor = (operation: string, signal: AbortSignal | undefined) =>
     timeoutMs === undefined ? undefined : new AttemptDeadline(operation, timeoutMs, signal);
 
-  /** A call through openapi-fetch's `call`, except that JSON parse failures and every other error come out as LeafErrors. */
-  async function rawCall(call: RawCall, method: string, path: string, init: RawInit = {}): Promise<RawResult> {
-    const operation = `${method} ${path}`;
-    const signal = anySignal(clientSignal, init.signal);
+  /**
+   * One request through openapi-fetch's `call` with the call's signal and deadline: what `raw`
+   * and the helpers share. A failure comes out as a redacted LeafError; helpers (`log`) also
+   * report it to the logger.
+   */
+  async function send(
+    call: RawCall,
+    operation: string,
+    path: string,
+    init: RawInit,
+    signal: AbortSignal | undefined,
+    log: boolean,
+  ): Promise<RawResult> {
     const deadline = deadlineFor(operation, signal);
-    // openapi-fetch's JSON parse error would quote the body and lose the status: parse here instead.
-    const json = (init.parseAs ?? 'json') === 'json';
-    let result: RawResult;
+    // `init` is the caller's own fresh object: set the signal on it rather than copy it again.
+    init.signal = signal;
     try {
-      result = await call(path, withDeadline({ ...init, parseAs: json ? 'text' : init.parseAs, signal }, deadline));
+      return await call(path, withDeadline(init, deadline));
     } catch (error) {
-      throw asLeafError(operation, error, init.body, signal);
+      throw log ? fail(operation, error, init.body, signal) : asLeafError(operation, error, init.body, signal);
     } finally {
       deadline?.stop();
     }
-    if (!json || typeof result.data !== 'string') return result;
+  }
+
+  /** A JSON body read as text (openapi-fetch's parse error would quote the body and lose the status). */
+  function parseJson(operation: string, response: Response, text: string, body: unknown): unknown {
     try {
-      // As openapi-fetch does: an empty body is no data.
-      result.data = result.data ? JSON.parse(result.data) : undefined;
+      return JSON.parse(text);
     } catch (error) {
-      throw new LeafInvalidResponseError(operation, result.response, error, secretsOf(init.body));
+      throw new LeafInvalidResponseError(operation, response, error, secretsOf(body));
     }
+  }
+
+  /** A call through openapi-fetch's `call`, except that JSON parse failures and every other error come out as LeafErrors. */
+  async function rawCall(call: RawCall, method: string, path: string, init: RawInit = {}): Promise<RawResult> {
+    const operation = `${method} ${path}`;
+    const json = (init.parseAs ?? 'json') === 'json';
+    const signal = anySignal(clientSignal, init.signal);
+    const result = await send(call, operation, path, { ...init, parseAs: json ? 'text' : init.parseAs }, signal, false);
+    if (!json || typeof result.data !== 'string') return result;
+    // As openapi-fetch does: an empty body is no data.
+    result.data = result.data ? parseJson(operation, result.response, result.data, init.body) : undefined;
     return result;
   }
 
@@ -184,24 +205,15 @@ export function createLeafCredentialsClient(options: LeafCredentialsClientOption
 
     async function sendHelper(leafUserId: string, body: unknown, callOptions: CallOptions | undefined): Promise<unknown> {
       const signal = anySignal(clientSignal, callOptions?.signal);
-      const deadline = deadlineFor(operation, signal);
-      let result: RawResult;
-      try {
-        // parseAs text: the helper parses, so invalid JSON becomes a typed error that knows the status.
-        const init: RawInit = { params: { path: { leafUserId } }, body, parseAs: 'text', signal, headers: callOptions?.headers };
-        result = await call(path, withDeadline(init, deadline));
-      } catch (error) {
-        throw fail(operation, error, body, signal);
-      } finally {
-        deadline?.stop();
-      }
-      const { response, data } = result;
-      if (!response.ok) throw fail(operation, new LeafApiError(operation, response, result.error, secretsOf(body)), body, signal);
+      // parseAs text: the helper parses, so invalid JSON becomes a typed error that knows the status.
+      const init: RawInit = { params: { path: { leafUserId } }, body, parseAs: 'text', headers: callOptions?.headers };
+      const { response, data, error } = await send(call, operation, path, init, signal, true);
+      if (!response.ok) throw fail(operation, new LeafApiError(operation, response, error, secretsOf(body)), body, signal);
       if (!responseBody) return undefined;
       try {
-        return JSON.parse(data as string);
-      } catch (error) {
-        throw fail(operation, new LeafInvalidResponseError(operation, response, error, secretsOf(body)), body, signal);
+        return parseJson(operation, response, data as string, body);
+      } catch (invalid) {
+        throw fail(operation, invalid, body, signal);
       }
     }
 
