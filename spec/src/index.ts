@@ -63,6 +63,14 @@ export function exampleLeafUserId(spec: BundledSpec = readBundledSpec()): string
   return example;
 }
 
+/**
+ * Whether this runs in CI, where generation only checks and the fuzzer's minimum holds.
+ * `CI=false` (or 0, or blank) is how some runners say "not CI".
+ */
+export function runningInCi(env: NodeJS.ProcessEnv = process.env): boolean {
+  return env.CI !== undefined && !['', '0', 'false'].includes(env.CI);
+}
+
 export const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'patch', 'head', 'options', 'trace'] as const;
 
 export interface SpecOperation {

@@ -9,7 +9,7 @@ import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import openapiTS, { astToString } from 'openapi-typescript';
-import { listOperations, productionServerUrl, readBundledSpec, resolveRef, successStatus } from '@leaf-credentials/spec';
+import { listOperations, productionServerUrl, readBundledSpec, resolveRef, runningInCi, successStatus } from '@leaf-credentials/spec';
 
 export const GENERATED_DIR = fileURLToPath(new URL('../src/generated/', import.meta.url));
 
@@ -113,9 +113,7 @@ export async function staleGeneratedFiles(dir: string = GENERATED_DIR): Promise<
 }
 
 async function main(): Promise<void> {
-  // CI=false (or 0) is how some runners say "not CI"; only a set, truthy CI means check-only.
-  const ci = process.env.CI !== undefined && !['', '0', 'false'].includes(process.env.CI.toLowerCase());
-  const check = process.argv.includes('--check') || ci;
+  const check = process.argv.includes('--check') || runningInCi();
   if (check) {
     const stale = await staleGeneratedFiles();
     if (stale.length > 0) {

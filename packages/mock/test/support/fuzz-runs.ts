@@ -2,12 +2,10 @@
  * How many bad requests the fuzzer sends per operation: FUZZ_RUNS, 1,000 by
  * default. Lower it for a quick local run; CI refuses fewer than 1,000.
  */
+import { runningInCi } from '@leaf-credentials/spec';
+
 export const FUZZ_RUNS_ENV = 'FUZZ_RUNS';
 export const MIN_CI_FUZZ_RUNS = 1_000;
-
-function isCi(env: NodeJS.ProcessEnv): boolean {
-  return env.CI !== undefined && env.CI !== '' && env.CI !== 'false' && env.CI !== '0';
-}
 
 export function fuzzRuns(env: NodeJS.ProcessEnv = process.env): number {
   const configured = env[FUZZ_RUNS_ENV];
@@ -15,7 +13,7 @@ export function fuzzRuns(env: NodeJS.ProcessEnv = process.env): number {
   if (!Number.isInteger(runs) || runs < 1) {
     throw new Error(`${FUZZ_RUNS_ENV} must be a whole number of requests, not "${configured}".`);
   }
-  if (isCi(env) && runs < MIN_CI_FUZZ_RUNS) {
+  if (runningInCi(env) && runs < MIN_CI_FUZZ_RUNS) {
     throw new Error(`${FUZZ_RUNS_ENV}=${runs}: CI sends at least ${MIN_CI_FUZZ_RUNS} bad requests per operation.`);
   }
   return runs;
