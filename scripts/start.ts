@@ -4,11 +4,19 @@
  * until Ctrl-C stops both. DOCS_PORT, MOCK_PORT and MOCK_HOST override them.
  */
 import type { AddressInfo } from 'node:net';
-import { createDocsServer, docsPort, DOCS_HTML_PATH } from '@leaf-credentials/docs';
+import { createDocsServer, docsPort, DOCS_HTML_PATH, DOCS_PORT_ENV } from '@leaf-credentials/docs';
 import { defaultMockAddress, startMock } from '@leaf-credentials/mock';
 import { exampleLeafUserId } from '@leaf-credentials/spec';
 
-const mockAddress = defaultMockAddress();
+// Both addresses are read before anything starts, so a bad DOCS_PORT leaves no mock running.
+const [requestedDocsPort, mockAddress] = (() => {
+  try {
+    return [docsPort(), defaultMockAddress()] as const;
+  } catch (error) {
+    console.error((error as Error).message);
+    process.exit(1);
+  }
+})();
 const mock = await startMock({ ...mockAddress, log: true });
 
 const docs = createDocsServer();
@@ -16,11 +24,11 @@ await new Promise<void>((resolve, reject) => {
   docs.once('error', (error: NodeJS.ErrnoException) =>
     reject(
       error.code === 'EADDRINUSE'
-        ? new Error(`Port ${docsPort()} is in use: set DOCS_PORT to another port.`)
+        ? new Error(`Port ${requestedDocsPort} is in use: set ${DOCS_PORT_ENV} to another port.`)
         : error,
     ),
   );
-  docs.listen(docsPort(), 'localhost', resolve);
+  docs.listen(requestedDocsPort, 'localhost', resolve);
 }).catch(async (error: Error) => {
   console.error(error.message);
   await mock.stop();

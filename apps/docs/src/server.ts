@@ -6,6 +6,8 @@ import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { extname, join, normalize, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+// The config module alone: the docs server need not load Prism to read a port.
+import { parsePort } from '@leaf-credentials/mock/config';
 
 export const DOCS_DIST_DIR = fileURLToPath(new URL('../dist/', import.meta.url));
 export const DOCS_HTML_PATH = join(DOCS_DIST_DIR, 'index.html');
@@ -23,12 +25,8 @@ const CONTENT_TYPES: Record<string, string> = {
 };
 
 export function docsPort(env: NodeJS.ProcessEnv = process.env): number {
-  const raw = env[DOCS_PORT_ENV] ?? String(DEFAULT_DOCS_PORT);
-  const port = Number(raw);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) {
-    throw new Error(`${DOCS_PORT_ENV} must be a port number from 0 to 65535, not "${raw}".`);
-  }
-  return port;
+  const value = env[DOCS_PORT_ENV];
+  return value === undefined ? DEFAULT_DOCS_PORT : parsePort(value, DOCS_PORT_ENV);
 }
 
 export function createDocsServer(root: string = DOCS_DIST_DIR): Server {

@@ -91,4 +91,11 @@ describe('npm start (scripts/start.ts)', () => {
       blocker.close();
     }
   });
+
+  it('exits 1 naming DOCS_PORT when it is not a port, before starting anything', async () => {
+    const started = start({ DOCS_PORT: 'abc', MOCK_PORT: '0' });
+    expect(await started.exited).toBe(1);
+    expect(started.output()).toContain('DOCS_PORT must be a port number from 0 to 65535, not "abc".');
+    expect(started.output()).not.toContain('Mock API');
+  });
 });

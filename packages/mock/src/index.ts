@@ -27,7 +27,7 @@ export {
   type JsonSchema,
   type OperationShape,
 } from './example-requests.js';
-export { defaultMockAddress, MOCK_HOST_ENV, MOCK_PORT_ENV, type MockAddress } from './config.js';
+export { defaultMockAddress, MOCK_HOST_ENV, MOCK_PORT_ENV, parseHost, parsePort, type MockAddress } from './config.js';
 export { PROBLEM_CONTENT_TYPE, type Problem, type FieldError } from './problem.js';
 
 const PACKAGE_DIR = fileURLToPath(new URL('..', import.meta.url));
