@@ -8,6 +8,9 @@ import { fileURLToPath } from 'node:url';
 
 export * from './json-pointer.js';
 
+/** The repository's root folder, where the tools run and the root config files live. */
+export const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
+
 /** The hand-written root document: edit this (and the files it references). */
 export const SPEC_PATH = fileURLToPath(new URL('../leaf-credentials.yaml', import.meta.url));
 

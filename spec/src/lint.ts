@@ -4,23 +4,13 @@
  * Spectral with .spectral.yaml. Both report findings in one shape, located by
  * JSON pointer, so tests can assert which rule fired where.
  */
-import { execFile } from 'node:child_process';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { BUNDLED_SPEC_PATH, SPEC_PATH } from './index.js';
+import { BUNDLED_SPEC_PATH, REPO_ROOT, SPEC_PATH } from './index.js';
+import { runLocalBin, type ToolRun } from './local-bin.js';
 import { formatPointer } from './json-pointer.js';
-
-export const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
 /** Spectral's ruleset: spectral:oas plus the OWASP API security rules, with the reasoned exceptions. */
 export const SPECTRAL_RULESET_PATH = join(REPO_ROOT, '.spectral.yaml');
-
-const QUIET_ENV = {
-  REDOCLY_TELEMETRY: 'off',
-  REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true',
-  NO_UPDATE_NOTIFIER: '1',
-  DO_NOT_TRACK: '1',
-};
 
 export interface LintFinding {
   rule: string;
@@ -30,26 +20,6 @@ export interface LintFinding {
   pointer: string;
   /** The file the finding is in (a $ref'd file of a split spec, or the target). */
   file: string;
-}
-
-interface ToolRun {
-  stdout: string;
-  stderr: string;
-}
-
-/** Runs a locally installed binary from the repo root; a non-zero exit is not an error (linters exit 1 on findings). */
-function runLocalBin(args: string[]): Promise<ToolRun> {
-  return new Promise((resolve, reject) => {
-    execFile(
-      'npx',
-      ['--no-install', ...args],
-      { cwd: REPO_ROOT, env: { ...process.env, ...QUIET_ENV }, maxBuffer: 64 * 1024 * 1024 },
-      (error, stdout, stderr) => {
-        if (error && typeof error.code !== 'number') reject(error);
-        else resolve({ stdout, stderr });
-      },
-    );
-  });
 }
 
 /** The JSON document a tool printed, between its first `open` and last `close` character. */

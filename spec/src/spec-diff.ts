@@ -8,16 +8,15 @@ import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { findBreakingChanges } from './breaking-changes.js';
 import { bundleSpec } from './bundle.js';
+import { REPO_ROOT } from './index.js';
 import { majorChangesets, SPEC_CONSUMER_PACKAGE } from './changesets.js';
 
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
 /** The spec as last released: what `npm run spec:diff` compares with by default. */
-export const BASELINE_PATH = join(ROOT, 'spec/baseline/leaf-credentials.json');
-export const CHANGESET_DIR = join(ROOT, '.changeset');
+export const BASELINE_PATH = join(REPO_ROOT, 'spec/baseline/leaf-credentials.json');
+export const CHANGESET_DIR = join(REPO_ROOT, '.changeset');
 
 export interface SpecDiffOptions {
   /** Compare with the spec at this git ref instead of the baseline. */
@@ -80,7 +79,7 @@ export async function runSpecDiff(options: SpecDiffOptions = {}): Promise<SpecDi
 /** Bundles the spec as it is at `ref`, from git's copy of spec/. */
 function specAtGitRef(ref: string, dir: string): string {
   const archive = join(dir, 'spec.tar');
-  execFileSync('git', ['archive', '--output', archive, ref, 'spec'], { cwd: ROOT });
+  execFileSync('git', ['archive', '--output', archive, ref, 'spec'], { cwd: REPO_ROOT });
   execFileSync('tar', ['-xf', archive, '-C', dir]);
   const output = join(dir, 'base.json');
   bundleSpec(output, join(dir, 'spec/leaf-credentials.yaml'));

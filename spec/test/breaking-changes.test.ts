@@ -10,7 +10,6 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { findBreakingChanges } from '../src/breaking-changes.js';
 import { NARROWED_REQUEST_RULE } from '../src/request-constraints.js';
@@ -19,8 +18,8 @@ import { majorChangesets } from '../src/changesets.js';
 import { runSpecDiff } from '../src/spec-diff.js';
 import type { BundledSpec } from '../src/index.js';
 import { SLOW_PROCESS_TIMEOUT } from './fixtures/timeouts.js';
+import { REPO_ROOT as ROOT } from '../src/index.js';
 
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const work = mkdtempSync(join(tmpdir(), 'breaking-changes-'));
 const basePath = join(work, 'base.json');
 let base: BundledSpec;

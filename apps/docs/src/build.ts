@@ -4,11 +4,10 @@
  * (its `openapi:` section, including the page template). `--inlineBundle`
  * embeds Redoc itself, so the page needs no CDN.
  */
-import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { SPEC_PATH } from '@leaf-credentials/spec';
+import { runLocalBinSync } from '@leaf-credentials/spec/local-bin';
 
-import { REPO_ROOT } from './redoc-config.js';
 import { DOCS_HTML_PATH } from './server.js';
 
 /**
@@ -20,14 +19,9 @@ import { DOCS_HTML_PATH } from './server.js';
 const ATTRIBUTION_IMAGES = /https:\/\/cdn\.redoc\.ly\/redoc\/logo-mini(?:-full)?\.svg/g;
 const EMPTY_IMAGE = 'data:image/svg+xml,%3Csvg xmlns=%22http://www.w3.org/2000/svg%22/%3E';
 
-const run = spawnSync(
-  'npx',
-  ['--no-install', 'redocly', 'build-docs', SPEC_PATH, '--inlineBundle', '--output', DOCS_HTML_PATH],
-  {
-    cwd: REPO_ROOT,
-    stdio: 'inherit',
-    env: { ...process.env, REDOCLY_TELEMETRY: 'off', REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true' },
-  },
+const run = runLocalBinSync(
+  ['redocly', 'build-docs', SPEC_PATH, '--inlineBundle', '--output', DOCS_HTML_PATH],
+  'inherit',
 );
 if (run.status !== 0) process.exit(run.status ?? 1);
 

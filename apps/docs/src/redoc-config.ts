@@ -4,11 +4,10 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { REPO_ROOT } from '@leaf-credentials/spec';
 import { parse } from 'yaml';
 
-/** build-docs runs here, so redocly.yaml's paths (such as `htmlTemplate`) are relative to it. */
-export const REPO_ROOT = fileURLToPath(new URL('../../..', import.meta.url));
+// build-docs runs in REPO_ROOT, so redocly.yaml's paths (such as `htmlTemplate`) are relative to it.
 export const REDOCLY_CONFIG_PATH = join(REPO_ROOT, 'redocly.yaml');
 
 /** An entry of `openapi.codeSamples.languages`: Redoc shows only samples whose lang or label matches one. */

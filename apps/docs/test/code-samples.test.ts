@@ -8,9 +8,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { exampleLeafUserId, listOperations, readBundledSpec, SPEC_PATH } from '@leaf-credentials/spec';
+import { exampleLeafUserId, listOperations, readBundledSpec, REPO_ROOT, SPEC_PATH } from '@leaf-credentials/spec';
 import { createResponseValidator } from '@leaf-credentials/spec/validate';
-import { codeSampleLabel, codeSampleLanguages, REPO_ROOT } from '../src/redoc-config.js';
+import { codeSampleLabel, codeSampleLanguages } from '../src/redoc-config.js';
 import { startRecordingProxy, type RecordingProxy } from './recording-proxy.js';
 import {
   listCodeSamples,

@@ -6,8 +6,7 @@ import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { createServer, type Server } from 'node:net';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { exampleLeafUserId, readBundledSpec } from '@leaf-credentials/spec';
-import { REPO_ROOT } from '../src/redoc-config.js';
+import { exampleLeafUserId, readBundledSpec, REPO_ROOT } from '@leaf-credentials/spec';
 
 const START_SCRIPT = join(REPO_ROOT, 'scripts/start.ts');
 const LEAF_USER_ID = exampleLeafUserId();
