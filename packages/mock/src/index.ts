@@ -9,8 +9,8 @@ import { fileURLToPath } from 'node:url';
 import { mockServerUrl } from '@leaf-credentials/spec';
 
 export {
-  BEARER_TOKEN_PATTERN,
   createMockServer,
+  isControlPath,
   loadOperations,
   MAX_BODY_BYTES,
   MAX_HEADER_BYTES,
@@ -28,7 +28,10 @@ export {
   type OperationShape,
 } from './example-requests.js';
 export { defaultMockAddress, MOCK_HOST_ENV, MOCK_PORT_ENV, parseHost, parsePort, type MockAddress } from './config.js';
-export { PROBLEM_CONTENT_TYPE, type Problem, type FieldError } from './problem.js';
+export { PROBLEM_CONTENT_TYPE, PROBLEM_KINDS, type Problem, type FieldError } from './problem.js';
+export { isWellFormedBearer } from './validate.js';
+export { MAX_RESPONSE_DELAY_MS } from './preferences.js';
+export { basePathsOf } from './route.js';
 
 const PACKAGE_DIR = fileURLToPath(new URL('..', import.meta.url));
 const CLI_PATH = fileURLToPath(new URL('./cli.ts', import.meta.url));
