@@ -66,6 +66,6 @@ export function pageOf<T>(items: readonly T[], request: PageRequest, path: strin
   ];
   return {
     items: items.slice(page * size, page * size + size),
-    headers: { 'x-total-count': String(items.length), link: links.join(',') },
+    headers: { 'x-total-count': String(items.length), link: links.join(', ') },
   };
 }
