@@ -37,7 +37,7 @@ export function createAnswerStage(sandbox?: AnswerSource): (admitted: Admitted) 
     if (preferred.problem) return problemResponse(preferred.problem);
     const answered =
       sandbox && !preferred.mocked
-        ? await sandbox.answer(apiRequestOf(route, input))
+        ? await sandbox.answer(apiRequestOf(route, input, requestPath))
         : exampleAnswer(route.operation, input, preferred.config, requestPath, preferred.applied !== undefined);
     if (preferred.delayMs) await new Promise((resolve) => setTimeout(resolve, preferred.delayMs));
     if (!preferred.applied) return answered;
@@ -45,8 +45,9 @@ export function createAnswerStage(sandbox?: AnswerSource): (admitted: Admitted) 
   };
 }
 
-function apiRequestOf(route: Route, input: IHttpRequest): ApiRequest {
+function apiRequestOf(route: Route, input: IHttpRequest, path: string): ApiRequest {
   return {
+    path,
     operation: route.operation,
     pathParams: pathParamsOf(route.operation.path, route.path),
     query: (input.url.query ?? {}) as ApiRequest['query'],

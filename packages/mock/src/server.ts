@@ -23,7 +23,7 @@ import { answerProtocolErrors, MAX_HEADER_BYTES } from './protocol-errors.js';
 import { flattenHeaders, isReceived, queryOf, read, type Received } from './read.js';
 import { CORS_HEADERS, problemResponse, send } from './reply.js';
 import { createRouter, formatMethods, isRoute } from './route.js';
-import { CONTROL_PREFIX, type Sandbox } from './sandbox/index.js';
+import { CONTROL_PREFIX, type ControlRequest, type Sandbox } from './sandbox/index.js';
 import { validateRequest } from './validate.js';
 
 export { MAX_BODY_BYTES, MAX_HEADER_VALUE_BYTES } from './request-checks.js';
@@ -72,16 +72,9 @@ function createHandler(operations: IHttpOperation[], sandbox: Sandbox | undefine
   };
 }
 
-function controlRequestOf({ request, method, url, path, raw }: Received) {
-  let body: unknown;
-  if (raw.length > 0) {
-    try {
-      body = JSON.parse(raw.toString('utf8'));
-    } catch {
-      body = raw.toString('utf8'); // the control API says what it expected
-    }
-  }
-  return { method: method.toUpperCase(), path: path.slice(CONTROL_PREFIX.length) || '/', query: queryOf(url), headers: flattenHeaders(request), body };
+/** The control API parses its own bodies (and names what it expected in a 400). */
+function controlRequestOf({ request, method, url, path, raw }: Received): ControlRequest {
+  return { method: method.toUpperCase(), path, query: queryOf(url), headers: flattenHeaders(request), body: raw.length > 0 ? raw.toString('utf8') : undefined };
 }
 
 export function createMockServer(operations: IHttpOperation[], options: MockServerOptions = {}): Server {
