@@ -36,6 +36,18 @@ export async function startServerProcess(cliArgs: string[], options: StartServer
   const { port = 0, host = mockServerUrl().hostname, log = false, timeoutMs = 20_000 } = options;
   const args = ['--import', 'tsx', CLI_PATH, '--host', host, '--port', String(port), ...cliArgs];
   if (!log) args.push('--quiet');
+  return startListeningProcess(args, READY_LINE, { log, timeoutMs });
+}
+
+/**
+ * Any node program that prints the URL it listens on (`ready` captures it):
+ * the mock's CLI, or stock Prism's for the side-by-side test and benchmark.
+ */
+export async function startListeningProcess(
+  args: string[],
+  ready: RegExp,
+  { log = false, timeoutMs = 20_000 }: { log?: boolean; timeoutMs?: number } = {},
+): Promise<RunningServer> {
   const child = spawn(process.execPath, args, { cwd: PACKAGE_DIR, stdio: ['ignore', 'pipe', 'pipe'] });
   const killOnExit = () => child.kill('SIGKILL');
   process.once('exit', killOnExit);
@@ -44,7 +56,7 @@ export async function startServerProcess(cliArgs: string[], options: StartServer
   child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
 
   try {
-    const url = await waitForReadyLine(child, timeoutMs, () => stderr);
+    const url = await waitForReadyLine(child, ready, timeoutMs, () => stderr);
     await waitUntilAnswering(url, timeoutMs);
     if (log) child.stdout!.pipe(process.stdout);
     return {
@@ -63,18 +75,18 @@ export async function startServerProcess(cliArgs: string[], options: StartServer
   }
 }
 
-function waitForReadyLine(child: ChildProcess, timeoutMs: number, stderr: () => string): Promise<string> {
+function waitForReadyLine(child: ChildProcess, ready: RegExp, timeoutMs: number, stderr: () => string): Promise<string> {
   return new Promise((resolve, reject) => {
     let stdout = '';
     const timer = setTimeout(() => fail(`did not start within ${timeoutMs} ms`), timeoutMs);
     const fail = (why: string) => {
       clearTimeout(timer);
-      reject(new Error(`The mock ${why}.${stderr() ? `\n${stderr().trim()}` : ''}`));
+      reject(new Error(`${args0(child)} ${why}.${stderr() ? `\n${stderr().trim()}` : ''}`));
     };
     child.once('exit', (code) => fail(`exited with code ${code} before it was ready`));
     child.stdout!.on('data', function onData(chunk: Buffer) {
       stdout += chunk.toString();
-      const match = READY_LINE.exec(stdout);
+      const match = ready.exec(stdout);
       if (match) {
         clearTimeout(timer);
         child.stdout!.off('data', onData);
@@ -96,6 +108,10 @@ async function waitUntilAnswering(url: string, timeoutMs: number): Promise<void>
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
   }
+}
+
+function args0(child: ChildProcess): string {
+  return child.spawnargs.slice(1).find((arg) => arg.endsWith('.ts') || arg.endsWith('.js')) ?? 'The server';
 }
 
 function stopProcess(child: ChildProcess): Promise<void> {
