@@ -1,8 +1,7 @@
 /**
- * Stock Prism (`@stoplight/prism-cli`, pinned) serving the bundled spec, as a
- * team runs `prism mock spec/leaf-credentials.yaml` (the hand-written file, its
- * $refs resolved by Prism): for the
- * side-by-side test and `npm run bench:mock`.
+ * Stock Prism (`@stoplight/prism-cli`, pinned) serving the spec as a team runs
+ * it, `prism mock spec/leaf-credentials.yaml` (the hand-written file; Prism
+ * resolves its $refs): for the side-by-side test and `npm run bench:mock`.
  */
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
