@@ -112,7 +112,7 @@ describe('events paging', () => {
     return client;
   }
 
-  it.each([
+  it.each<{ query: Record<string, string>; items: number; total: number; rels: string[] }>([
     { query: {}, items: 20, total: 45, rels: ['next', 'last', 'first'] },
     { query: { page: '1', size: '20' }, items: 20, total: 45, rels: ['next', 'prev', 'last', 'first'] },
     { query: { page: '2', size: '20' }, items: 5, total: 45, rels: ['prev', 'last', 'first'] },
@@ -146,7 +146,7 @@ describe('events paging', () => {
     expect(dates).toEqual(first === 'oldest' ? sorted : sorted.reverse());
   });
 
-  it.each([
+  it.each<{ query: Record<string, string>; field: string }>([
     { query: { size: '101' }, field: 'size' },
     { query: { size: '0' }, field: 'size' },
     { query: { page: '-1' }, field: 'page' },
