@@ -1,6 +1,6 @@
 /** The few response shapes the sandbox answers with, built on the mock's one problem() helper. */
 import type { IHttpResponse } from '@stoplight/prism-http';
-import { problem, PROBLEM_CONTENT_TYPE, type FieldError } from '../problem.js';
+import { kindOfStatus, problem, PROBLEM_CONTENT_TYPE, type FieldError } from '../problem.js';
 
 export function jsonResponse(statusCode: number, body: unknown, headers: Record<string, string> = {}): IHttpResponse {
   return { statusCode, headers: { 'content-type': 'application/json', ...headers }, body };
@@ -11,7 +11,7 @@ export function emptyResponse(statusCode = 204): IHttpResponse {
 }
 
 export function problemResponse(status: number, path: string, detail: string, fieldErrors?: FieldError[]): IHttpResponse {
-  return { statusCode: status, headers: { 'content-type': PROBLEM_CONTENT_TYPE }, body: problem(status, path, detail, fieldErrors) };
+  return { statusCode: status, headers: { 'content-type': PROBLEM_CONTENT_TYPE }, body: problem(status === 400 && fieldErrors?.length ? 'VIOLATION' : kindOfStatus(status), path, detail, fieldErrors) };
 }
 
 /** A 400 that names one field: `objectName` is where it was (`body`, `path`, `query`, `header`). */
