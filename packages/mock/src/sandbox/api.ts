@@ -8,12 +8,12 @@ import type { IHttpResponse } from '@stoplight/prism-http';
 import type { Clock } from './clock.js';
 import { createCredential } from './credentials.js';
 import { PAGE_DEFAULTS, pageOf, retained, type PageRequest } from './events.js';
-import { REFUSED_PASSWORD } from './magic-values.js';
 import { answerView, type Resource } from './resource-shape.js';
 import type { ProviderResource, ResourceTable, Route } from './resources.js';
 import { emptyResponse, fieldProblem, jsonResponse, noCredentials, problemResponse } from './responses.js';
 import type { Slot, Store } from './store.js';
-import { checkToken, issueToken, type StateKey } from './token-keys.js';
+import { checkToken, type StateKey } from './token-keys.js';
+import { authenticate } from './authenticate.js';
 
 export interface ApiRequest {
   /** Routed; the mock has validated the request against it already. */
@@ -82,17 +82,6 @@ function answerCredentials(route: Required<Route>, request: ApiRequest, path: st
     default:
       return problemResponse(500, path, `The sandbox does not answer x-leaf-helper ${route.helper}.`);
   }
-}
-
-/** The authenticate operation: a sandbox token for any username, except with the refused password. */
-function authenticate(body: unknown, path: string, now: Date): IHttpResponse {
-  const { username, password, rememberMe } = (body ?? {}) as Record<string, unknown>;
-  if (typeof username !== 'string' || username === '') return fieldProblem(400, path, 'body', 'username', 'username must be a non-empty string');
-  if (typeof password !== 'string' || password === '') return fieldProblem(400, path, 'body', 'password', 'password must be a non-empty string');
-  if (password === REFUSED_PASSWORD) {
-    return fieldProblem(401, path, 'body', 'password', 'Bad credentials: the username or password was refused');
-  }
-  return jsonResponse(200, { id_token: issueToken(username, rememberMe, now) });
 }
 
 /** page, size and sort as the spec documents them on the events operation (Leaf's defaults where it is silent). */
