@@ -42,7 +42,7 @@ export function answerApi(request: ApiRequest, context: ApiContext): IHttpRespon
   if (!route) {
     return problemResponse(500, path, `The sandbox has no answer for ${request.operation.method.toUpperCase()} ${request.operation.path}: it has no x-leaf-helper the sandbox knows.`);
   }
-  if (route.helper === 'authenticate') return authenticate(request.body, path, context.clock.now());
+  if (route.helper === 'authenticate') return authenticate(request.operation, request.body, path, context.clock.now());
 
   const now = context.clock.now();
   const token = checkToken(request.headers.authorization, now);
