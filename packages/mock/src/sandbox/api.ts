@@ -7,9 +7,10 @@ import type { IHttpOperation } from '@stoplight/types';
 import type { IHttpResponse } from '@stoplight/prism-http';
 import type { Clock } from './clock.js';
 import { createCredential } from './credentials.js';
-import { PAGE_DEFAULTS, pageOf, retained, type PageRequest } from './events.js';
+import { pageOf, pageRequestOf, type PageRequest } from '../paging.js';
+import { EVENT_SORT_FIELDS, orderedEvents, retained, type EventOrder } from './events.js';
 import { answerView, type Resource } from './resource-shape.js';
-import type { ProviderResource, ResourceTable, Route } from './resources.js';
+import type { ResourceTable, Route } from './resources.js';
 import { emptyResponse, fieldProblem, jsonResponse, noCredentials, problemResponse } from './responses.js';
 import type { Slot, Store } from './store.js';
 import { checkToken, type StateKey } from './token-keys.js';
@@ -41,7 +42,7 @@ export function answerApi(request: ApiRequest, context: ApiContext): IHttpRespon
   if (!route) {
     return problemResponse(500, path, `The sandbox has no answer for ${request.operation.method.toUpperCase()} ${request.operation.path}: it has no x-leaf-helper the sandbox knows.`);
   }
-  if (route.helper === 'authenticate') return authenticate(request.body, path, context.clock.now());
+  if (route.helper === 'authenticate') return authenticate(request.operation, request.body, path, context.clock.now());
 
   const now = context.clock.now();
   const token = checkToken(request.headers.authorization, now);
@@ -74,45 +75,40 @@ function answerCredentials(route: Required<Route>, request: ApiRequest, path: st
     case 'status':
       return jsonResponse(200, answerView(credential.resource, provider.answerSchemas.status ?? { properties: { status: {} }, additionalProperties: false }, undefined));
     case 'events': {
-      const paging = readPaging(request.query, provider, path);
+      const paging = readPaging(request, path);
       if ('statusCode' in paging) return paging;
-      const page = pageOf(retained(credential.log, now), paging, path);
-      return jsonResponse(200, page.items, { 'x-total-count': String(page.total), ...(page.link ? { link: page.link } : {}) });
+      const page = pageOf(orderedEvents(retained(credential.log, now), paging.order), paging.page, path, request.query);
+      return jsonResponse(200, page.items, page.headers);
     }
     default:
       return problemResponse(500, path, `The sandbox does not answer x-leaf-helper ${route.helper}.`);
   }
 }
 
-/** page, size and sort as the spec documents them on the events operation (Leaf's defaults where it is silent). */
-function readPaging(query: ApiRequest['query'], provider: ProviderResource, path: string): PageRequest | IHttpResponse {
-  const schemaOf = (name: string) => provider.eventsQuery.find((parameter) => parameter.name === name)?.schema ?? {};
-  const integer = (name: string, fallback: number, minimum: number, maximum: number): number | IHttpResponse => {
-    const raw = single(query[name]);
-    const schema = schemaOf(name);
-    const value = raw === undefined ? Number(schema.default ?? fallback) : Number(raw);
-    const low = Number(schema.minimum ?? minimum);
-    const high = Number(schema.maximum ?? maximum);
-    if (!Number.isInteger(value) || value < low || value > high) {
-      return fieldProblem(400, path, 'query', name, `query parameter ${name} must be an integer from ${low} to ${high}`);
+/**
+ * page and size as the spec documents them (Prism has checked their bounds), and
+ * sort. Without paging parameters in the spec, Leaf's defaults (setup_information).
+ */
+function readPaging(request: ApiRequest, path: string): { page: PageRequest; order?: EventOrder } | IHttpResponse {
+  const page = pageRequestOf(request.operation, request.query) ?? LEAF_PAGING;
+  for (const name of ['page', 'size'] as const) {
+    const low = name === 'page' ? 0 : 1;
+    if (!Number.isInteger(page[name]) || page[name] < low || (name === 'size' && page.size > LEAF_MAX_SIZE)) {
+      return fieldProblem(400, path, 'query', name, `query parameter ${name} must be an integer from ${low}${name === 'size' ? ` to ${LEAF_MAX_SIZE}` : ''}`);
     }
-    return value;
-  };
-  const page = integer('page', PAGE_DEFAULTS.page, 0, Number.MAX_SAFE_INTEGER);
-  if (typeof page !== 'number') return page;
-  const size = integer('size', PAGE_DEFAULTS.size, 1, PAGE_DEFAULTS.maxSize);
-  if (typeof size !== 'number') return size;
-  const sort = single(query.sort);
-  if (sort === undefined || sort === '') return { page, size };
-  const [field = '', direction = 'desc'] = sort.split(',');
-  if (!EVENT_FIELDS.has(field) || !/^(asc|desc)$/i.test(direction)) {
-    return fieldProblem(400, path, 'query', 'sort', `query parameter sort must be one of ${[...EVENT_FIELDS].join(', ')}, optionally followed by ,asc or ,desc`);
   }
-  return { page, size, sort: { field, descending: direction.toLowerCase() === 'desc' } };
+  const sort = single(request.query.sort);
+  if (sort === undefined || sort === '') return { page };
+  const [field = '', direction = 'desc'] = sort.split(',');
+  if (!EVENT_SORT_FIELDS.includes(field) || !/^(asc|desc)$/i.test(direction)) {
+    return fieldProblem(400, path, 'query', 'sort', `query parameter sort must be one of ${EVENT_SORT_FIELDS.join(', ')}, optionally followed by ,asc or ,desc`);
+  }
+  return { page, order: { field, descending: direction.toLowerCase() === 'desc' } };
 }
 
-/** What an event can be sorted by: the fields every event has. */
-const EVENT_FIELDS = new Set(['createdDate', 'id', 'statusCode']);
+/** Leaf's list paging (setup_information): page 0, 20 items, at most 100. */
+const LEAF_PAGING: PageRequest = { page: 0, size: 20 };
+const LEAF_MAX_SIZE = 100;
 
 function single(value: string | string[] | undefined): string | undefined {
   return Array.isArray(value) ? value[value.length - 1] : value;

@@ -1,8 +1,8 @@
 /**
  * A credential's event log: what Leaf's exchanges with the provider would have
  * recorded (the token fetch at creation, then each change of status), kept for
- * 30 days on the sandbox clock, answered newest first and paged the way Leaf's
- * list endpoints page (page from 0, size 20 by default, at most 100).
+ * 30 days on the sandbox clock, answered newest first (paged by ../paging.ts,
+ * as the mock pages its examples).
  */
 import { randomBytes } from 'node:crypto';
 import { leafTimestamp } from './clock.js';
@@ -10,9 +10,6 @@ import type { CredentialStatus } from './magic-values.js';
 
 /** Leaf keeps a credential's events this long. */
 export const EVENT_RETENTION_MS = 30 * 24 * 60 * 60 * 1000;
-
-/** Paging defaults when the spec documents none (Leaf's setup page: size 20, at most 100). */
-export const PAGE_DEFAULTS = { page: 0, size: 20, maxSize: 100 } as const;
 
 export interface LogEntry {
   id: string;
@@ -60,34 +57,26 @@ export function retained(entries: readonly LogEntry[], now: Date): LogEntry[] {
   return entries.filter((entry) => entry.at >= cutoff);
 }
 
-export interface PageRequest {
-  page: number;
-  size: number;
-  /** `field` and direction, from `sort=createdDate,asc`; newest first when absent. */
-  sort?: { field: string; descending: boolean };
+/** How the log is ordered: `sort=createdDate,asc` (or another event field); newest first when absent. */
+export interface EventOrder {
+  field: string;
+  descending: boolean;
 }
 
-export interface Page {
-  items: Record<string, unknown>[];
-  total: number;
-  /** The `Link` header value (RFC 8288), or undefined when there is a single page. */
-  link?: string;
-}
+/** What an event can be sorted by: the fields every event has. */
+export const EVENT_SORT_FIELDS: readonly string[] = ['createdDate', 'id', 'statusCode'];
 
-/** One page of the log, newest first unless `sort` says otherwise. `path` is what the links point at. */
-export function pageOf(entries: readonly LogEntry[], request: PageRequest, path: string): Page {
-  const rendered = entries.map(renderEvent);
-  const field = request.sort?.field ?? 'createdDate';
-  const descending = request.sort?.descending ?? true;
-  // The log is appended in time order; a stable sort keeps same-time entries in log order.
-  const ordered = rendered.map((item, index) => ({ item, index })).sort((a, b) => {
-    const order = compare(a.item[field], b.item[field]) || a.index - b.index;
-    return descending ? -order : order;
-  });
-  const total = ordered.length;
-  const start = request.page * request.size;
-  const items = ordered.slice(start, start + request.size).map(({ item }) => item);
-  return { items, total, link: linkHeader(request, total, path) };
+/** The retained log rendered as the spec's events, in `order` (a stable sort: same-time entries keep log order). */
+export function orderedEvents(entries: readonly LogEntry[], order?: EventOrder): Record<string, unknown>[] {
+  const field = order?.field ?? 'createdDate';
+  const descending = order?.descending ?? true;
+  return entries
+    .map((entry, index) => ({ item: renderEvent(entry), index }))
+    .sort((a, b) => {
+      const byField = compare(a.item[field], b.item[field]) || a.index - b.index;
+      return descending ? -byField : byField;
+    })
+    .map(({ item }) => item);
 }
 
 function compare(a: unknown, b: unknown): number {
@@ -95,15 +84,4 @@ function compare(a: unknown, b: unknown): number {
   if (a === undefined) return -1;
   if (b === undefined) return 1;
   return (a as number | string) < (b as number | string) ? -1 : 1;
-}
-
-function linkHeader(request: PageRequest, total: number, path: string): string | undefined {
-  const last = Math.max(Math.ceil(total / request.size) - 1, 0);
-  const sort = request.sort ? `&sort=${encodeURIComponent(`${request.sort.field},${request.sort.descending ? 'desc' : 'asc'}`)}` : '';
-  const link = (page: number, rel: string) => `<${path}?page=${page}&size=${request.size}${sort}>; rel="${rel}"`;
-  const links: string[] = [];
-  if (request.page < last) links.push(link(request.page + 1, 'next'));
-  if (request.page > 0) links.push(link(Math.min(request.page - 1, last), 'prev'));
-  links.push(link(last, 'last'), link(0, 'first'));
-  return links.join(', ');
 }

@@ -86,8 +86,8 @@ function fill(name: string, schema: JsonSchema, parentExample: unknown): unknown
 }
 
 /**
- * What an answer shows of the resource: the properties `schema` has (all when
- * it is open), without write-only ones it does not require. `writeOnly` is read
+ * What an answer shows of the resource: the properties `schema` declares (all
+ * when it declares none), without write-only ones it does not require. `writeOnly` is read
  * from the answer's schema and from the create body's (where the spec marks
  * secrets Leaf does not send back).
  */
@@ -95,10 +95,10 @@ export function answerView(resource: Resource, schema: JsonSchema, createSchema:
   const properties = propertiesOf(schema);
   const posted = propertiesOf(createSchema);
   const required = requiredOf(schema);
-  const closed = schema.additionalProperties === false;
+  const declaresAny = Object.keys(properties).length > 0;
   const view: Resource = {};
   for (const [name, value] of Object.entries(resource)) {
-    if (closed && !(name in properties)) continue;
+    if (declaresAny && !(name in properties)) continue;
     const writeOnly = properties[name]?.writeOnly === true || posted[name]?.writeOnly === true;
     if (writeOnly && !required.has(name)) continue;
     view[name] = value;

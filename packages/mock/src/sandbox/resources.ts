@@ -23,8 +23,6 @@ export interface ProviderResource {
   resourceSchema: JsonSchema;
   /** The schema of each helper's success body, to shape what is answered. */
   answerSchemas: Partial<Record<Helper, JsonSchema>>;
-  /** The events operation's query parameters (page, size, sort), as the spec documents them. */
-  eventsQuery: Array<{ name: string; schema?: JsonSchema }>;
 }
 
 export interface Route {
@@ -106,10 +104,6 @@ export function readResources(operations: IHttpOperation[]): ResourceTable {
       createSchema: find('create') && bodySchema(find('create')!),
       resourceSchema,
       answerSchemas,
-      eventsQuery: (find('events')?.request?.query ?? []).map((parameter) => ({
-        name: parameter.name,
-        schema: parameter.schema as JsonSchema | undefined,
-      })),
     };
     providers.push(provider);
     for (const { helper, operation } of members) routes.set(operationKey(operation), { helper, provider });

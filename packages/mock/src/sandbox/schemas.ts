@@ -37,6 +37,12 @@ function describe(error: ErrorObject): SchemaFailure {
     (error.params as { additionalProperty?: string }).additionalProperty;
   if (named !== undefined) segments.push(named);
   const field = segments.join('.');
-  const message = error.keyword === 'additionalProperties' ? `unknown property '${named}'` : error.message ?? 'is invalid';
+  const allowed = (error.params as { allowedValues?: unknown[] }).allowedValues;
+  const message =
+    error.keyword === 'additionalProperties'
+      ? `unknown property '${named}'`
+      : error.keyword === 'enum' && allowed
+        ? `must be one of ${allowed.join(', ')}`
+        : (error.message ?? 'is invalid');
   return { field, message };
 }

@@ -16,8 +16,17 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 export const SANDBOX_TOKEN_ISSUER = 'leaf-credentials-sandbox';
 const SIGNING_KEY = 'leaf-credentials-sandbox: not a secret';
 
-/** How long a token lasts: Leaf's 30 days with rememberMe "true", 24 hours with "false". */
-export const TOKEN_LIFETIME_SECONDS = { rememberMe: 30 * 24 * 60 * 60, session: 24 * 60 * 60 } as const;
+/** How long a token lasts, in the shape of the authenticate operation's `x-leaf-token-lifetime-seconds`. */
+export interface TokenLifetimes {
+  rememberMe: number;
+  otherwise: number;
+}
+
+/**
+ * Leaf's lifetimes (authentication page: 30 days with rememberMe "true", 24
+ * hours with "false"), for a spec whose authenticate operation does not state them.
+ */
+export const TOKEN_LIFETIME_SECONDS: TokenLifetimes = { rememberMe: 30 * 24 * 60 * 60, otherwise: 24 * 60 * 60 };
 
 export interface SandboxTokenClaims {
   iss: string;
@@ -35,13 +44,14 @@ const encode = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('
 const sign = (unsigned: string) => createHmac('sha256', SIGNING_KEY).update(unsigned).digest('base64url');
 
 /** rememberMe as Leaf takes it: the boolean or its string form; anything else is a 24-hour token. */
-export function lifetimeSeconds(rememberMe: unknown): number {
-  return rememberMe === true || rememberMe === 'true' ? TOKEN_LIFETIME_SECONDS.rememberMe : TOKEN_LIFETIME_SECONDS.session;
+export function lifetimeSeconds(rememberMe: unknown, lifetimes: TokenLifetimes = TOKEN_LIFETIME_SECONDS): number {
+  return rememberMe === true || rememberMe === 'true' ? lifetimes.rememberMe : lifetimes.otherwise;
 }
 
-export function issueToken(username: string, rememberMe: unknown, now: Date): string {
+export function issueToken(username: string, rememberMe: unknown, now: Date, lifetimes: TokenLifetimes = TOKEN_LIFETIME_SECONDS): string {
   const iat = Math.floor(now.getTime() / 1000);
-  const claims: SandboxTokenClaims = { iss: SANDBOX_TOKEN_ISSUER, sub: username, username, iat, exp: iat + lifetimeSeconds(rememberMe) };
+  const exp = iat + lifetimeSeconds(rememberMe, lifetimes);
+  const claims: SandboxTokenClaims = { iss: SANDBOX_TOKEN_ISSUER, sub: username, username, iat, exp };
   const unsigned = `${encode({ alg: 'HS256', typ: 'JWT' })}.${encode(claims)}`;
   return `${unsigned}.${sign(unsigned)}`;
 }

@@ -60,7 +60,7 @@ describe.each(providers.map((provider) => [provider.name, provider] as const))('
     expect((await client.events(provider)).statusCode).toBe(404);
   });
 
-  it.each(Object.entries(STATUS_MAGIC_VALUES))('creates with status %s… when a create field is the magic value %s, and shows it in get, status and events', async (magic, status) => {
+  it.each(Object.entries(STATUS_MAGIC_VALUES))("creates a credential whose create body holds the magic value %s with status %s, and shows it in get, status and events", async (magic, status) => {
     const { client } = await clocked();
     const created = await client.create(provider, createBody(provider, { [stringField(provider)]: magic }));
     expect((created.body as { status: string }).status).toBe(status);

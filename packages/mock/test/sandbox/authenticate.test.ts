@@ -34,6 +34,17 @@ describe('authenticate in the sandbox', () => {
     expect(claims.exp * 1000 - clock.now.getTime()).toBe(hours * 3600 * 1000);
   });
 
+  it('takes the lifetimes the operation states in x-leaf-token-lifetime-seconds', async () => {
+    const now = new Date('2030-01-01T00:00:00Z');
+    const stated = { ...authenticate, extensions: { ...authenticate.extensions, 'x-leaf-token-lifetime-seconds': { rememberMe: 600, otherwise: 60 } } };
+    const sandbox = await createSandbox({ operations: withAuthenticate.map((operation) => (operation === authenticate ? stated : operation)), seed: { credentials: [] }, now: () => now });
+    for (const [rememberMe, seconds] of [['true', 600], [false, 60]] as const) {
+      const answer = await sandbox.answer({ operation: stated, pathParams: {}, query: {}, headers: {}, body: { username: 'a', password: 'b', rememberMe } });
+      const claims = readSandboxToken((answer.body as { id_token: string }).id_token)!;
+      expect(claims.exp - claims.iat).toBe(seconds);
+    }
+  });
+
   it('refuses the magic password with a 401 problem naming the password, without quoting it', async () => {
     const { signIn } = await sandboxAt({ now: new Date() });
     const answer = await signIn({ username: 'grower@example.com', password: REFUSED_PASSWORD });

@@ -18,8 +18,16 @@ export const validator = createResponseValidator(readBundledSpec());
 export const USER = '0b6f4c2e-8d1a-4e7b-9c3f-5a2d8e1b7c40';
 export const OTHER_USER = '7d3e9a1b-4c6f-4b2a-8e5d-1f9c3a7b2e64';
 
-export function operationOf(provider: ProviderResource, helper: Helper): IHttpOperation | undefined {
-  return operations.find((operation) => table.route(operation)?.provider === provider && table.route(operation)?.helper === helper);
+const tables = new WeakMap([[operations, table]]);
+
+/** The operation of `provider` (by name) with `helper`, among `within`. */
+export function operationOf(provider: ProviderResource, helper: Helper, within: IHttpOperation[] = operations): IHttpOperation | undefined {
+  let resources = tables.get(within);
+  if (!resources) tables.set(within, (resources = readResources(within)));
+  return within.find((operation) => {
+    const route = resources.route(operation);
+    return route?.provider?.name === provider.name && route.helper === helper;
+  });
 }
 
 export const authenticateOperation = operations.find((operation) => table.route(operation)?.helper === 'authenticate');
@@ -43,10 +51,10 @@ export interface Call {
   body: unknown;
 }
 
-/** A client of one sandbox for one token. */
-export function clientOf(sandbox: Sandbox, token: string) {
+/** A client of one sandbox for one token (`within`: the operations the sandbox serves). */
+export function clientOf(sandbox: Sandbox, token: string, within: IHttpOperation[] = operations) {
   const call = async (provider: ProviderResource, helper: Helper, options: { user?: string; body?: unknown; query?: Record<string, string> } = {}): Promise<Call> => {
-    const operation = operationOf(provider, helper);
+    const operation = operationOf(provider, helper, within);
     if (!operation) throw new Error(`${provider.name} has no ${helper} operation`);
     const answer = await sandbox.answer({
       operation,
