@@ -116,8 +116,15 @@ function report(measured: Measured[]): string[] {
   ]);
 }
 
+interface Seed {
+  /** Undefined: the sandbox's default seed, the spec's example user. */
+  file?: string;
+  users: string[];
+  credentials: number;
+}
+
 /** A seed of `total` credentials: each fresh user gets every one of the spec's example credentials. */
-async function largeSeedFile(directory: string, total: number): Promise<string> {
+async function largeSeed(directory: string, total: number): Promise<Seed> {
   const template = exampleSeed(await loadOperations(readBundledSpec())).credentials;
   const users = Array.from({ length: Math.ceil(total / template.length) }, () => randomUUID());
   const credentials = users
@@ -125,7 +132,12 @@ async function largeSeedFile(directory: string, total: number): Promise<string> 
     .slice(0, total);
   const file = join(directory, 'seed.json');
   await writeFile(file, JSON.stringify({ credentials }));
-  return file;
+  return { file, users, credentials: credentials.length };
+}
+
+async function exampleUserSeed(): Promise<Seed> {
+  const { credentials } = exampleSeed(await loadOperations(readBundledSpec()));
+  return { users: [...new Set(credentials.map((entry) => entry.leafUserId))], credentials: credentials.length };
 }
 
 async function residentMb(pid: number): Promise<number> {
@@ -140,20 +152,18 @@ interface Growth {
   unexpected: Map<string, number>;
 }
 
-/** GETs of the seeded users' credentials (the example user's, in the small one). */
-async function getLatency(seedFile: string | undefined, credentials: number): Promise<Growth> {
-  const server = await startSandbox(seedFile === undefined ? {} : { seedFile, timeoutMs: 120_000 });
+/** GETs of the seeded users' credentials: the first and the last 250 stored. */
+async function getLatency(seed: Seed): Promise<Growth> {
+  const server = await startSandbox(seed.file === undefined ? {} : { seedFile: seed.file, timeoutMs: 120_000 });
   try {
-    // Users with every provider's credentials: the first and the last few hundred stored.
-    const users = [...new Set((await server.credentials()).credentials.map((entry) => entry.leafUserId))];
-    const sampled = [...new Set([...users.slice(0, 250), ...users.slice(-250)])];
+    const sampled = [...new Set([...seed.users.slice(0, 250), ...seed.users.slice(-250)])];
     const unexpected = new Map<string, number>();
     const reads = shapes.filter((shape) => shape.method === 'GET' && shape.pathParameters.some(({ name }) => name === 'leafUserId'));
     const requests = sampled.flatMap((leafUserId) =>
       reads.map((shape) => ({ ...load(TARGET_LIST[1]!, unexpected, [shape])[0]!, path: fillPath(shape, { leafUserId }) })),
     );
     const result = await autocannon({ url: server.url, connections, duration: Math.min(seconds, 5), timeout: 5, requests });
-    return { credentials, memoryMb: await residentMb(server.pid), result, unexpected };
+    return { credentials: seed.credentials, memoryMb: await residentMb(server.pid), result, unexpected };
   } finally {
     await server.stop();
   }
@@ -165,7 +175,7 @@ for (const target of TARGET_LIST) measured.push(await measure(target));
 const directory = await mkdtemp(join(tmpdir(), 'bench-mock-'));
 let growth: Growth[];
 try {
-  growth = [await getLatency(undefined, exampleSeed(await loadOperations(readBundledSpec())).credentials.length), await getLatency(await largeSeedFile(directory, STORED_CREDENTIALS), STORED_CREDENTIALS)];
+  growth = [await getLatency(await exampleUserSeed()), await getLatency(await largeSeed(directory, STORED_CREDENTIALS))];
 } finally {
   await rm(directory, { recursive: true, force: true });
 }
@@ -173,15 +183,20 @@ try {
 const sandbox = measured.find((entry) => entry.name === 'sandbox')!.result.requests.average;
 const stock = measured.find((entry) => entry.name === 'stock prism')!.result.requests.average;
 const [small, large] = growth;
+const met = (yes: boolean) => (yes ? 'met' : 'NOT met');
+const ratio = (a: number, b: number) => (a / Math.max(b, 1)).toFixed(2);
+// What the stored credentials take: the large sandbox's RSS over the one holding the example user.
+const stateMb = large!.memoryMb - small!.memoryMb;
 console.log(
   [
     `bench:mock  ${shapes.length} operations, ${connections} connections (one token each), ${seconds} s each, on loopback (${new Date().toISOString().slice(0, 10)})`,
     ...report(measured),
     `  sandbox GET  ${small!.credentials} stored: p50 ${small!.result.latency.p50} ms  p99 ${small!.result.latency.p99} ms  ${Math.round(small!.result.requests.average)} req/s  RSS ${small!.memoryMb.toFixed(0)} MB`,
     `  sandbox GET  ${large!.credentials} stored: p50 ${large!.result.latency.p50} ms  p99 ${large!.result.latency.p99} ms  ${Math.round(large!.result.requests.average)} req/s  RSS ${large!.memoryMb.toFixed(0)} MB`,
-    `  targets      sandbox ≥ ${TARGETS.ratioToStockPrism}× stock prism: ${(sandbox / stock).toFixed(2)}× ${sandbox / stock >= TARGETS.ratioToStockPrism ? 'met' : 'NOT met'};` +
-      ` RSS < ${TARGETS.memoryMb} MB at ${STORED_CREDENTIALS}: ${large!.memoryMb < TARGETS.memoryMb ? 'met' : 'NOT met'};` +
-      ` GET p99 at ${STORED_CREDENTIALS} / at ${small!.credentials}: ${(large!.result.latency.p99 / Math.max(small!.result.latency.p99, 1)).toFixed(2)}×`,
+    `  target       sandbox ≥ ${TARGETS.ratioToStockPrism}× stock prism's requests/s: ${(sandbox / stock).toFixed(2)}×, ${met(sandbox / stock >= TARGETS.ratioToStockPrism)}`,
+    `  target       ${STORED_CREDENTIALS} credentials in < ${TARGETS.memoryMb} MB: ${stateMb.toFixed(0)} MB over the example-seeded sandbox, ${met(stateMb < TARGETS.memoryMb)}` +
+      ` (RSS in all ${large!.memoryMb.toFixed(0)} MB, ${met(large!.memoryMb < TARGETS.memoryMb)})`,
+    `  target       flat GET latency: p50 ${ratio(large!.result.latency.p50, small!.result.latency.p50)}×, p99 ${ratio(large!.result.latency.p99, small!.result.latency.p99)}× at ${STORED_CREDENTIALS} vs ${small!.credentials}`,
   ].join('\n'),
 );
 const runs = [...measured.map(({ result, unexpected }) => ({ result, unexpected })), ...growth];
