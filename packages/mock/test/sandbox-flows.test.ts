@@ -199,12 +199,14 @@ describe.concurrent.each(providers())('$name credentials in the sandbox', (provi
     expect((refused.body as Problem).fieldErrors?.[0]?.field).toBe('Prefer');
   });
 
-  it('records what it answered for requests(), per token, without the Authorization header', async () => {
+  it('records the API requests it answered for requests(), per token, without control calls or the Authorization header', async () => {
     const { token, leafUserId } = fresh();
     const call = client(token, leafUserId);
+    const control = connectSandbox(sandboxUrl).as(token);
     await call(provider.create, { body: example });
+    await control.credentials(); // a control call: not in the log
     await call(provider.get);
-    const recorded = await connectSandbox(sandboxUrl).as(token).requests();
+    const recorded = await control.requests();
     expect(recorded.map(({ method, status }) => `${method} ${status}`)).toEqual(['POST 201', 'GET 200']);
     expect(recorded[1]!.url).toBe(fillPath(provider.get, { leafUserId }));
     expect(JSON.stringify(recorded)).not.toContain(token);
