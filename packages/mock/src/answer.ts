@@ -12,7 +12,7 @@ import type { IHttpMockConfig, IHttpRequest, IHttpResponse } from '@stoplight/pr
 import type { ApiRequest, Sandbox } from './sandbox/index.js';
 import { pageOf, pageRequestOf } from './paging.js';
 import { readPreferences, type Preferences } from './preferences.js';
-import { kindOfStatus, namedProblem, problem } from './problem.js';
+import { kindOfStatus, namedProblem, problem, PROBLEM_CONTENT_TYPE } from './problem.js';
 import { problemResponse } from './reply.js';
 import type { Route } from './route.js';
 import { silentLogger } from './silent-logger.js';
@@ -67,10 +67,18 @@ export function pathParamsOf(template: string, path: string): Record<string, str
   return params;
 }
 
+/**
+ * What Prism's mocker picks from when a response offers several: an error as
+ * problem+json (the spec also allows plain JSON, which Leaf sometimes sends),
+ * anything else as JSON. The check stage has already made sure Accept allows one.
+ */
+const ANSWER_MEDIA_TYPES = [PROBLEM_CONTENT_TYPE, 'application/json;q=0.9'];
+
 /** Prism's mocker: the example (or Prefer's choice) of a documented response; a list is paged. */
 function exampleAnswer(operation: IHttpOperation, input: IHttpRequest, preferences: Preferences, path: string, viaPrefer: boolean): IHttpResponse {
   // A fresh config per request: Prism's mocker writes the request's Accept into it.
-  const result = prismMock({ resource: operation, input: { data: input, validations: [] }, config: { dynamic: false, ...preferences } })(silentLogger);
+  const config = { dynamic: false, mediaTypes: [...ANSWER_MEDIA_TYPES], ...preferences };
+  const result = prismMock({ resource: operation, input: { data: input, validations: [] }, config })(silentLogger);
   if (result._tag === 'Left') return prismFailure(result.left, path, viaPrefer ? 'Prefer' : undefined);
   const output = result.right;
   const pageRequest = pageRequestOf(operation, input.url.query ?? {});

@@ -67,7 +67,8 @@ describe('Prefer picks a documented response', () => {
     }
   });
 
-  it('dynamic=true with an error code generates a problem whose status is the one sent', async () => {
+  // Prism takes up to seconds to generate each problem from the spec's Problem schema (its two shapes).
+  it('dynamic=true with an error code generates a problem whose status is the one sent', { timeout: 180_000 }, async () => {
     // The schema allows any status from 400 to 599: every documented error of every operation, so a random one cannot pass.
     for (const shape of shapes) {
       for (const code of shape.documentedStatuses.filter((status) => status >= 400)) {

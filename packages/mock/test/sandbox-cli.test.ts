@@ -16,6 +16,8 @@ import { exampleRequest, fillPath, loadOperations, operationShapes, startSandbox
 import { exampleSeed } from '../src/sandbox/index.js';
 
 const PACKAGE_DIR = fileURLToPath(new URL('..', import.meta.url));
+/** Starting the CLI loads Prism and compiles TypeScript: seconds each, more with the rest of the suite running. */
+const CLI_TIMEOUT_MS = 90_000;
 const shapes = operationShapes();
 const create = shapes.find((shape) => shape.method === 'POST' && shape.path.startsWith('/users/'))!;
 const get = shapes.find((shape) => shape.method === 'GET' && shape.path === create.path)!;
@@ -29,7 +31,7 @@ afterAll(() => rm(directory, { recursive: true, force: true }));
 /** The CLI run to its end (these cases stop it at start): exit status and output. */
 function runCli(...args: string[]): Promise<{ status: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    execFile(process.execPath, ['--import', 'tsx', 'src/cli.ts', '--port', '0', '--quiet', ...args], { cwd: PACKAGE_DIR, timeout: 30_000 }, (error, stdout, stderr) =>
+    execFile(process.execPath, ['--import', 'tsx', 'src/cli.ts', '--port', '0', '--quiet', ...args], { cwd: PACKAGE_DIR, timeout: CLI_TIMEOUT_MS }, (error, stdout, stderr) =>
       resolve({ status: error ? (typeof error.code === 'number' ? error.code : null) : 0, stdout, stderr }),
     );
   });
@@ -45,7 +47,7 @@ async function validSeed(): Promise<{ credentials: Array<Record<string, any>> }>
   return structuredClone(exampleSeed(await loadOperations(readBundledSpec()))) as never;
 }
 
-describe.concurrent('refusals that stop the sandbox with one line', () => {
+describe.concurrent('refusals that stop the sandbox with one line', { timeout: CLI_TIMEOUT_MS + 10_000 }, () => {
   const CASES: Array<{ behaviour: string; args: () => Promise<string[]>; says: (string | RegExp)[] }> = [
     { behaviour: '--seed without --sandbox', args: async () => ['--seed', 'x.json'], says: ['--seed needs --sandbox'] },
     { behaviour: '--state-file without --sandbox', args: async () => ['--state-file', 'x.json'], says: ['--state-file needs --sandbox'] },
@@ -108,7 +110,7 @@ async function read(url: string, token: string, leafUserId: string): Promise<{ s
   return { status: response.status, body: await response.json() };
 }
 
-describe('--state-file', () => {
+describe('--state-file', { timeout: 120_000 }, () => {
   it('keeps what a token created across a restart', async () => {
     const stateFile = join(directory, 'restart.json');
     const token = `restart-${randomUUID()}`;
@@ -146,7 +148,7 @@ describe('--state-file', () => {
   });
 });
 
-describe('--seed', () => {
+describe('--seed', { timeout: 120_000 }, () => {
   it('serves the seeded credentials to every token, and a token deleting one deletes only its own view', async () => {
     const seed = await validSeed();
     const leafUserId = randomUUID();
