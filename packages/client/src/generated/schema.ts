@@ -270,6 +270,14 @@ export interface components {
          *     people; JHipster's `problem-with-message` errors add an `errorKey`. Leaf may
          *     add members; clients should ignore the ones they do not know. String
          *     length and item bounds here are the toolkit's, not Leaf's.
+         * @example {
+         *       "type": "https://www.jhipster.tech/problem/problem-with-message",
+         *       "title": "Bad Request",
+         *       "status": 400,
+         *       "path": "/services/usermanagement/api/users/5f1c7a3e-2b4d-4c8e-9f6a-1d2e3b4c5a6f/trimble-credentials",
+         *       "message": "The Trimble credentials could not be saved because the refresh token was refused.",
+         *       "errorKey": "invalidRefreshToken"
+         *     }
          */
         Problem: {
             /**
