@@ -110,6 +110,8 @@ async function openOperation(operation: SpecOperation): Promise<Locator> {
   }
   const link = navigation().getByRole('link').filter({ hasText: String(operation.operation.summary) });
   const href = await link.getAttribute('href');
+  // Off the sidebar's bottom edge (the last item, e.g. a deprecated operation) its footer covers the link.
+  await link.evaluate((element) => element.scrollIntoView({ block: 'center' }));
   await link.click();
   const section = page.locator(`[data-section-id="${href?.replace(/^#/, '')}"]`);
   await section.locator('pre[data-testid="source-code"]').first().waitFor();
