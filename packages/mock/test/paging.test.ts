@@ -1,7 +1,8 @@
 /**
- * Paging as Leaf's lists do it: pageOf's arithmetic and Link header, and the
- * mock's example events list paged over HTTP, with the spec's bounds refused
- * as a 400 naming the parameter.
+ * Paging as Leaf's lists do it: pageOf's arithmetic and Link header, the
+ * mock's example events list paged over HTTP, and the spec's `page`, `size`
+ * and `sort` parameters validated: a value out of Leaf's documented range is a
+ * 400 problem naming the parameter.
  */
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { exampleRequest, operationShapes, PROBLEM_CONTENT_TYPE, type Problem } from '../src/index.js';
@@ -59,15 +60,51 @@ describe('the mock pages each example events list', () => {
       expect(reply.headers['x-total-count']).toBe(String(all.length));
       expect(reply.headers.link).toContain(`<${path}?page=0&size=1>; rel="first"`);
     });
+  }
+});
 
-    for (const [query, parameter] of [['?size=101', 'size'], ['?page=-1', 'page'], ['?size=0', 'size'], ['?size=abc', 'size']] as const) {
-      it(`${shape.operationId}: ${query} is a 400 naming ${parameter}`, async () => {
-        const reply = await get(query);
-        expect(reply.status).toBe(400);
-        expect(reply.headers['content-type']).toBe(PROBLEM_CONTENT_TYPE);
-        const problem = JSON.parse(reply.text) as Problem;
-        expect(problem.fieldErrors?.map((error) => error.field)).toEqual([parameter]);
-      });
-    }
+const AUTH = { authorization: 'Bearer test.token.value' };
+
+async function events(path: string, query: string) {
+  const response = await fetch(new URL(`${path}?${query}`, mockUrl), { headers: AUTH });
+  return { status: response.status, contentType: response.headers.get('content-type'), body: await response.json() };
+}
+
+const REFUSED: { query: string; field: string; says: string }[] = [
+  { query: 'size=101', field: 'size', says: '<= 100' },
+  { query: 'size=0', field: 'size', says: '>= 1' },
+  { query: 'size=twenty', field: 'size', says: 'integer' },
+  { query: 'page=-1', field: 'page', says: '>= 0' },
+  { query: 'page=1.5', field: 'page', says: 'integer' },
+  { query: 'sort=createdDate;drop', field: 'sort', says: 'pattern' },
+];
+
+const ACCEPTED = ['page=0&size=100', 'page=3&size=1', 'size=20', 'sort=createdDate,desc', 'sort=id,asc&page=0'];
+
+describe.each(eventShapes.map((shape) => exampleRequest(shape).path))('paging parameters of %s', (path) => {
+  for (const { query, field, says } of REFUSED) {
+    it(`refuses ${query} with a 400 problem naming ${field}`, async () => {
+      const reply = await events(path, query);
+      expect(reply.status).toBe(400);
+      expect(reply.contentType).toBe('application/problem+json');
+      expect(reply.body.fieldErrors).toEqual([
+        expect.objectContaining({ objectName: 'query', field, message: expect.stringContaining(says) }),
+      ]);
+      expect(reply.body.detail).toContain(field);
+    });
+  }
+
+  it('names both parameters when page and size are both out of range', async () => {
+    const reply = await events(path, 'page=-1&size=500');
+    expect(reply.status).toBe(400);
+    expect(reply.body.fieldErrors.map((error: { field: string }) => error.field).sort()).toEqual(['page', 'size']);
+  });
+
+  for (const query of ACCEPTED) {
+    it(`accepts ${query}`, async () => {
+      const reply = await events(path, query);
+      expect(reply.status).toBe(200);
+      expect(Array.isArray(reply.body)).toBe(true);
+    });
   }
 });
