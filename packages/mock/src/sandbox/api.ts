@@ -61,7 +61,7 @@ function answerCredentials(route: Required<Route>, request: ApiRequest, path: st
   const slot: Slot = { leafUserId, provider: provider.name };
   const now = context.clock.now();
   if (route.helper === 'create') {
-    const credential = createCredential(provider, request.body as Resource, now);
+    const credential = createCredential(provider, (request.body ?? {}) as Resource, now);
     context.store.put(key, slot, credential);
     return jsonResponse(201, answerView(credential.resource, provider.answerSchemas.create ?? provider.resourceSchema, provider.createSchema));
   }
@@ -99,9 +99,12 @@ function readPaging(request: ApiRequest, path: string): { page: PageRequest; ord
   }
   const sort = single(request.query.sort);
   if (sort === undefined || sort === '') return { page };
-  const [field = '', direction = 'desc'] = sort.split(',');
-  if (!EVENT_SORT_FIELDS.includes(field) || !/^(asc|desc)$/i.test(direction)) {
-    return fieldProblem('VIOLATION', path, 'query', 'sort', `query parameter sort must be one of ${EVENT_SORT_FIELDS.join(', ')}, optionally followed by ,asc or ,desc`);
+  // Spring's form: fields, then an optional direction (`createdDate,desc`); the first field orders.
+  const parts = sort.split(',');
+  const direction = /^(asc|desc)$/i.test(parts.at(-1)!) ? parts.pop()! : 'desc';
+  const field = parts[0] ?? '';
+  if (parts.length === 0 || !parts.every((name) => EVENT_SORT_FIELDS.includes(name))) {
+    return fieldProblem('VIOLATION', path, 'query', 'sort', `query parameter sort must name ${EVENT_SORT_FIELDS.join(', ')}, optionally followed by ,asc or ,desc`);
   }
   return { page, order: { field, descending: direction.toLowerCase() === 'desc' } };
 }
