@@ -89,7 +89,8 @@ export function createMockServer(operations: IHttpOperation[], options: MockServ
     send(response, reply, cors, fit);
     const method = request.method ?? 'GET';
     const url = request.url ?? '/';
-    sandbox?.record({ method, url, headers: flattenHeaders(request), status: reply.statusCode });
+    // The log is of the API requests a test's code sent, not of the test's own control calls.
+    if (!isControlPath(url.split('?', 1)[0]!)) sandbox?.record({ method, url, headers: flattenHeaders(request), status: reply.statusCode });
     options.onResponse?.(method, url, reply.statusCode);
   };
 
