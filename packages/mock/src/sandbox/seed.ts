@@ -67,7 +67,7 @@ function parseSeedText(file: string, text: string): unknown {
     }
   } catch (error) {
     const kind = extension === '.json' ? 'JSON' : extension === '' || !['.yaml', '.yml'].includes(extension) ? 'JSON or YAML' : 'YAML';
-    throw new SeedError(file, undefined, '', `is not ${kind} (${(error as Error).message.split('\n')[0]})`);
+    throw new SeedError(file, undefined, '', `is not ${kind} (${(error as Error).message.split('\n')[0]!.replace(/:$/, '')})`);
   }
 }
 
