@@ -17,7 +17,7 @@ describe('the control API document', () => {
     expect(String((answer.body as { detail?: string } | undefined)?.detail ?? '')).not.toMatch(/^No control request/);
   });
 
-  it('has no route the document leaves out: an undocumented one is "no control request"', async () => {
+  it('answers a path the document does not list with a "no control request" 404', async () => {
     const client = clientOf(await emptySandbox(), 'doc-token');
     const answer = await client.control('GET', '/undocumented');
     expect(answer.statusCode).toBe(404);
