@@ -11,7 +11,7 @@ import { pageOf, pageRequestOf, type PageRequest } from '../paging.js';
 import { EVENT_SORT_FIELDS, orderedEvents, retained, type EventOrder } from './events.js';
 import { answerView, type Resource } from './resource-shape.js';
 import type { ResourceTable, Route } from './resources.js';
-import { emptyResponse, fieldProblem, jsonResponse, noCredentials, problemResponse } from './responses.js';
+import { emptyResponse, fieldProblem, jsonResponse, noCredentials, problemAnswer } from './responses.js';
 import type { Slot, Store } from './store.js';
 import { checkToken, type StateKey } from './token-keys.js';
 import { authenticate } from './authenticate.js';
@@ -40,16 +40,16 @@ export function answerApi(request: ApiRequest, context: ApiContext): IHttpRespon
   const path = request.path ?? fillPath(request.operation.path, request.pathParams);
   const route = context.table.route(request.operation);
   if (!route) {
-    return problemResponse(500, path, `The sandbox has no answer for ${request.operation.method.toUpperCase()} ${request.operation.path}: it has no x-leaf-helper the sandbox knows.`);
+    return problemAnswer('MOCK_FAILURE', path, `The sandbox has no answer for ${request.operation.method.toUpperCase()} ${request.operation.path}: it has no x-leaf-helper the sandbox knows.`);
   }
   if (route.helper === 'authenticate') return authenticate(request.operation, request.body, path, context.clock.now());
 
   const now = context.clock.now();
   const token = checkToken(request.headers.authorization, now);
-  if ('missing' in token) return fieldProblem(401, path, 'header', 'Authorization', 'Authorization header: a bearer token is required');
+  if ('missing' in token) return fieldProblem('UNAUTHORIZED', path, 'header', 'Authorization', 'Authorization header: a bearer token is required');
   if ('expired' in token) {
     const message = `Authorization header: the sandbox token of ${token.expired.username} expired at ${new Date(token.expired.exp * 1000).toISOString()}; authenticate again`;
-    const answer = fieldProblem(401, path, 'header', 'Authorization', message);
+    const answer = fieldProblem('UNAUTHORIZED', path, 'header', 'Authorization', message);
     return { ...answer, headers: { ...answer.headers, 'www-authenticate': 'Bearer error="invalid_token"' } };
   }
   return answerCredentials(route as Required<Route>, request, path, token.key, context);
@@ -61,7 +61,7 @@ function answerCredentials(route: Required<Route>, request: ApiRequest, path: st
   const slot: Slot = { leafUserId, provider: provider.name };
   const now = context.clock.now();
   if (route.helper === 'create') {
-    const credential = createCredential(provider, request.body as Resource, now);
+    const credential = createCredential(provider, (request.body ?? {}) as Resource, now);
     context.store.put(key, slot, credential);
     return jsonResponse(201, answerView(credential.resource, provider.answerSchemas.create ?? provider.resourceSchema, provider.createSchema));
   }
@@ -81,7 +81,7 @@ function answerCredentials(route: Required<Route>, request: ApiRequest, path: st
       return jsonResponse(200, page.items, page.headers);
     }
     default:
-      return problemResponse(500, path, `The sandbox does not answer x-leaf-helper ${route.helper}.`);
+      return problemAnswer('MOCK_FAILURE', path, `The sandbox does not answer x-leaf-helper ${route.helper}.`);
   }
 }
 
@@ -94,14 +94,17 @@ function readPaging(request: ApiRequest, path: string): { page: PageRequest; ord
   for (const name of ['page', 'size'] as const) {
     const low = name === 'page' ? 0 : 1;
     if (!Number.isInteger(page[name]) || page[name] < low || (name === 'size' && page.size > LEAF_MAX_SIZE)) {
-      return fieldProblem(400, path, 'query', name, `query parameter ${name} must be an integer from ${low}${name === 'size' ? ` to ${LEAF_MAX_SIZE}` : ''}`);
+      return fieldProblem('VIOLATION', path, 'query', name, `query parameter ${name} must be an integer from ${low}${name === 'size' ? ` to ${LEAF_MAX_SIZE}` : ''}`);
     }
   }
   const sort = single(request.query.sort);
   if (sort === undefined || sort === '') return { page };
-  const [field = '', direction = 'desc'] = sort.split(',');
-  if (!EVENT_SORT_FIELDS.includes(field) || !/^(asc|desc)$/i.test(direction)) {
-    return fieldProblem(400, path, 'query', 'sort', `query parameter sort must be one of ${EVENT_SORT_FIELDS.join(', ')}, optionally followed by ,asc or ,desc`);
+  // Spring's form: fields, then an optional direction (`createdDate,desc`); the first field orders.
+  const parts = sort.split(',');
+  const direction = /^(asc|desc)$/i.test(parts.at(-1)!) ? parts.pop()! : 'desc';
+  const field = parts[0] ?? '';
+  if (parts.length === 0 || !parts.every((name) => EVENT_SORT_FIELDS.includes(name))) {
+    return fieldProblem('VIOLATION', path, 'query', 'sort', `query parameter sort must name ${EVENT_SORT_FIELDS.join(', ')}, optionally followed by ,asc or ,desc`);
   }
   return { page, order: { field, descending: direction.toLowerCase() === 'desc' } };
 }

@@ -12,10 +12,10 @@ import { issueToken, TOKEN_LIFETIME_SECONDS, type TokenLifetimes } from './token
 
 export function authenticate(operation: IHttpOperation, body: unknown, path: string, now: Date): IHttpResponse {
   const { username, password, rememberMe } = (body ?? {}) as Record<string, unknown>;
-  if (typeof username !== 'string' || username === '') return fieldProblem(400, path, 'body', 'username', 'username must be a non-empty string');
-  if (typeof password !== 'string' || password === '') return fieldProblem(400, path, 'body', 'password', 'password must be a non-empty string');
+  if (typeof username !== 'string' || username === '') return fieldProblem('VIOLATION', path, 'body', 'username', 'username must be a non-empty string');
+  if (typeof password !== 'string' || password === '') return fieldProblem('VIOLATION', path, 'body', 'password', 'password must be a non-empty string');
   if (password === REFUSED_PASSWORD) {
-    return fieldProblem(401, path, 'body', 'password', 'Bad credentials: the username or password was refused');
+    return fieldProblem('UNAUTHORIZED', path, 'body', 'password', 'Bad credentials: the username or password was refused');
   }
   return jsonResponse(200, { id_token: issueToken(username, rememberMe, now, lifetimesOf(operation)) });
 }

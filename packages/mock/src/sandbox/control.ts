@@ -11,7 +11,7 @@ import { renderEvent, retained } from './events.js';
 import type { CredentialStatus } from './magic-values.js';
 import type { RequestLog } from './request-log.js';
 import type { ResourceTable } from './resources.js';
-import { emptyResponse, fieldProblem, jsonResponse, noCredentials, problemResponse } from './responses.js';
+import { emptyResponse, fieldProblem, jsonResponse, noCredentials, problemAnswer } from './responses.js';
 import { firstFailure } from './schemas.js';
 import { SeedError, seedCredentials } from './seed.js';
 import type { Store } from './store.js';
@@ -62,18 +62,18 @@ export function answerControl(request: ControlRequest, context: ControlContext):
   const rest = path.slice(CONTROL_PREFIX.length).replace(/\/$/, '') || '/';
   const route = ROUTES.map((candidate) => ({ candidate, match: candidate.pattern.exec(rest) })).find(({ match }) => match);
   if (!route) {
-    return problemResponse(404, path, `No control request ${path}; see packages/mock/sandbox-control.yaml for the ones there are.`);
+    return problemAnswer('NOT_FOUND', path, `No control request ${path}; see packages/mock/sandbox-control.yaml for the ones there are.`);
   }
   const method = request.method.toUpperCase();
   const handler = route.candidate.methods[method];
   if (!handler) {
     const allowed = Object.keys(route.candidate.methods).join(', ');
     const message = `${method} is not allowed on ${path}; use ${allowed}`;
-    const answer = fieldProblem(405, path, 'request', 'method', message);
+    const answer = fieldProblem('METHOD_NOT_ALLOWED', path, 'request', 'method', message);
     return { ...answer, headers: { ...answer.headers, allow: allowed } };
   }
   const body = parseBody(request.body);
-  if (body instanceof SyntaxError) return fieldProblem(400, path, 'body', 'body', `body is not JSON: ${body.message}`);
+  if (body instanceof SyntaxError) return fieldProblem('VIOLATION', path, 'body', 'body', `body is not JSON: ${body.message}`);
   const token = bearerToken(request.headers.authorization);
   const params = route.match!.slice(1).map((segment) => safeDecode(segment));
   return handler({ key: token === undefined ? undefined : stateKeyOf(token), body, path, params, context });
@@ -100,11 +100,11 @@ function safeDecode(segment: string): string {
 
 /** The body checked against a schema of the control document: undefined when valid, else the 400. */
 function invalidBody(call: Call, schemaName: string): IHttpResponse | undefined {
-  if (call.body === undefined) return fieldProblem(400, call.path, 'body', 'body', 'body is required');
+  if (call.body === undefined) return fieldProblem('VIOLATION', call.path, 'body', 'body', 'body is required');
   const failure = firstFailure(controlSchema(schemaName), call.body);
   if (!failure) return undefined;
   const field = failure.field || 'body';
-  return fieldProblem(400, call.path, 'body', field, `body${failure.field ? `.${failure.field}` : ''} ${failure.message}`);
+  return fieldProblem('VIOLATION', call.path, 'body', field, `body${failure.field ? `.${failure.field}` : ''} ${failure.message}`);
 }
 
 function reset(call: Call): IHttpResponse {
@@ -134,7 +134,7 @@ function seed(call: Call): IHttpResponse {
     if (!(error instanceof SeedError)) throw error;
     // "body: credentials[0]: field credentials.clientId: must be string" → the field it names.
     const field = /^body: (credentials\[\d+\])(?:: field ([^:]+))?/.exec(error.message);
-    return fieldProblem(400, call.path, 'body', [field?.[1], field?.[2]].filter(Boolean).join('.') || 'body', error.message);
+    return fieldProblem('VIOLATION', call.path, 'body', [field?.[1], field?.[2]].filter(Boolean).join('.') || 'body', error.message);
   }
   if (call.key === undefined) store.addToSeed(entries);
   else for (const entry of entries) store.put(call.key, entry, entry.credential);
@@ -145,16 +145,16 @@ function setStatus(call: Call): IHttpResponse {
   const [leafUserId = '', providerName = ''] = call.params;
   const { table, store, clock } = call.context;
   const idFailure = firstFailure(table.leafUserIdSchema, leafUserId);
-  if (idFailure) return fieldProblem(400, call.path, 'path', 'leafUserId', `leafUserId ${idFailure.message}`);
+  if (idFailure) return fieldProblem('VIOLATION', call.path, 'path', 'leafUserId', `leafUserId ${idFailure.message}`);
   const provider = table.provider(providerName);
   if (!provider) {
     const known = table.providers.map((candidate) => candidate.name).join(', ');
-    return fieldProblem(404, call.path, 'path', 'provider', `No provider ${providerName} in the spec (known: ${known})`);
+    return fieldProblem('NOT_FOUND', call.path, 'path', 'provider', `No provider ${providerName} in the spec (known: ${known})`);
   }
   const invalid = invalidBody(call, 'StatusChange');
   if (invalid) return invalid;
   if (call.key === undefined) {
-    return fieldProblem(400, call.path, 'header', 'Authorization', 'Authorization header: name the token whose credential changes (`Authorization: Bearer <token>`)');
+    return fieldProblem('VIOLATION', call.path, 'header', 'Authorization', 'Authorization header: name the token whose credential changes (`Authorization: Bearer <token>`)');
   }
   const slot = { leafUserId, provider: provider.name };
   const credential = store.get(call.key, slot);

@@ -1,5 +1,5 @@
 /** The changes a credential goes through: created by a POST, and a change of status. */
-import { statusEvent } from './events.js';
+import { retained, statusEvent } from './events.js';
 import { statusRequestedBy, type CredentialStatus } from './magic-values.js';
 import { createdResource, type Resource } from './resource-shape.js';
 import type { ProviderResource } from './resources.js';
@@ -12,8 +12,12 @@ export function createCredential(provider: ProviderResource, body: Resource, now
   return { resource, log: [statusEvent(status, now)] };
 }
 
-/** The credential with `status`, and the event of the change (none when it already had it). */
+/**
+ * The credential with `status`, and the event of the change (none when it
+ * already had it). Entries past the retention window go now, so a log that keeps
+ * changing does not grow forever.
+ */
 export function withStatus(credential: Credential, status: CredentialStatus, now: Date): Credential {
   if (credential.resource.status === status) return credential;
-  return { resource: { ...credential.resource, status }, log: [...credential.log, statusEvent(status, now)] };
+  return { resource: { ...credential.resource, status }, log: [...retained(credential.log, now), statusEvent(status, now)] };
 }

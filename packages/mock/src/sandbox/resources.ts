@@ -63,11 +63,11 @@ function bodySchema(operation: IHttpOperation): JsonSchema | undefined {
   return operation.request?.body?.contents?.find((content) => content.mediaType.includes('json'))?.schema as JsonSchema | undefined;
 }
 
+type Member = { helper: Helper; operation: IHttpOperation };
+
 export function readResources(operations: IHttpOperation[]): ResourceTable {
   const routes = new Map<string, Route>();
-  const byTag = new Map<string, Array<{ helper: Helper; operation: IHttpOperation }>>();
-  let leafUserIdSchema: JsonSchema = { type: 'string' };
-  let leafUserIdExample: string | undefined;
+  const byTag = new Map<string, Member[]>();
   for (const operation of operations) {
     const helper = helperOf(operation);
     if (!helper) continue;
@@ -78,43 +78,56 @@ export function readResources(operations: IHttpOperation[]): ResourceTable {
     const tag = operation.tags?.[0]?.name;
     if (!tag) throw new Error(`${operationKey(operation)} has x-leaf-helper ${helper} but no tag naming its provider.`);
     byTag.set(tag, [...(byTag.get(tag) ?? []), { helper, operation }]);
-    const parameter = operation.request?.path?.find((candidate) => candidate.name === 'leafUserId');
-    if (parameter?.schema) leafUserIdSchema = parameter.schema as JsonSchema;
-    const example = parameter?.examples?.[0] as { value?: unknown } | undefined;
-    if (typeof example?.value === 'string') leafUserIdExample = example.value;
   }
-
   const providers: ProviderResource[] = [];
   for (const [name, members] of byTag) {
-    const find = (helper: Helper) => members.find((member) => member.helper === helper)?.operation;
-    const home = find('create') ?? find('get');
-    if (!home) throw new Error(`Provider ${name} has neither a create nor a get operation.`);
-    const resourceSchema = successSchema(home);
-    if (!resourceSchema) throw new Error(`${operationKey(home)} documents no JSON success body.`);
-    const segment = home.path.split('/').pop()!;
-    const answerSchemas: ProviderResource['answerSchemas'] = {};
-    for (const { helper, operation } of members) {
-      const schema = successSchema(operation);
-      if (schema) answerSchemas[helper] = schema;
-    }
-    const provider: ProviderResource = {
-      name,
-      segment,
-      aliases: [providerAlias(name), providerAlias(segment)],
-      createSchema: find('create') && bodySchema(find('create')!),
-      resourceSchema,
-      answerSchemas,
-    };
+    const provider = providerOf(name, members);
     providers.push(provider);
     for (const { helper, operation } of members) routes.set(operationKey(operation), { helper, provider });
   }
-
   const aliases = new Map(providers.flatMap((provider) => provider.aliases.map((alias) => [alias, provider] as const)));
   return {
     providers,
     route: (operation) => routes.get(operationKey(operation)),
     provider: (name) => aliases.get(providerAlias(name)),
-    leafUserIdSchema,
-    leafUserIdExample,
+    ...leafUserIdOf([...byTag.values()].flat().map((member) => member.operation)),
   };
+}
+
+/** One provider from its operations: the create's (else the get's) path and schemas. */
+function providerOf(name: string, members: Member[]): ProviderResource {
+  const find = (helper: Helper) => members.find((member) => member.helper === helper)?.operation;
+  const home = find('create') ?? find('get');
+  if (!home) throw new Error(`Provider ${name} has neither a create nor a get operation.`);
+  const resourceSchema = successSchema(home);
+  if (!resourceSchema) throw new Error(`${operationKey(home)} documents no JSON success body.`);
+  const segment = home.path.split('/').pop()!;
+  const answerSchemas: ProviderResource['answerSchemas'] = {};
+  for (const { helper, operation } of members) {
+    const schema = successSchema(operation);
+    if (schema) answerSchemas[helper] = schema;
+  }
+  const create = find('create');
+  return {
+    name,
+    segment,
+    aliases: [providerAlias(name), providerAlias(segment)],
+    createSchema: create && bodySchema(create),
+    resourceSchema,
+    answerSchemas,
+  };
+}
+
+/** The `leafUserId` path parameter's schema and example (the credential operations share one). */
+function leafUserIdOf(operations: IHttpOperation[]): Pick<ResourceTable, 'leafUserIdSchema' | 'leafUserIdExample'> {
+  for (const operation of operations) {
+    const parameter = operation.request?.path?.find((candidate) => candidate.name === 'leafUserId');
+    if (!parameter?.schema) continue;
+    const example = parameter.examples?.[0] as { value?: unknown } | undefined;
+    return {
+      leafUserIdSchema: parameter.schema as JsonSchema,
+      leafUserIdExample: typeof example?.value === 'string' ? example.value : undefined,
+    };
+  }
+  return { leafUserIdSchema: { type: 'string' } };
 }

@@ -17,10 +17,11 @@ import type { IHttpOperation } from '@stoplight/types';
 import { parse as parseYaml } from 'yaml';
 import { statusEvent, type LogEntry } from './events.js';
 import type { CredentialStatus } from './magic-values.js';
-import { createdResource, type Resource } from './resource-shape.js';
+import { createCredential } from './credentials.js';
+import type { Resource } from './resource-shape.js';
 import { readResources, type ProviderResource, type ResourceTable } from './resources.js';
 import { firstFailure, type JsonSchema } from './schemas.js';
-import type { StoredCredential } from './store.js';
+import type { Credential, StoredCredential } from './store.js';
 
 export interface SeedEntry {
   leafUserId: string;
@@ -66,7 +67,7 @@ function parseSeedText(file: string, text: string): unknown {
     }
   } catch (error) {
     const kind = extension === '.json' ? 'JSON' : extension === '' || !['.yaml', '.yml'].includes(extension) ? 'JSON or YAML' : 'YAML';
-    throw new SeedError(file, undefined, '', `is not ${kind} (${(error as Error).message.split('\n')[0]})`);
+    throw new SeedError(file, undefined, '', `is not ${kind} (${(error as Error).message.split('\n')[0]!.replace(/:$/, '')})`);
   }
 }
 
@@ -94,36 +95,32 @@ function seedEntry(entry: unknown, table: ResourceTable, now: Date, source: stri
   if (typeof providerName !== 'string') return fail('provider', 'must be a string');
   const provider = table.provider(providerName);
   if (!provider) return fail('provider', `no provider ${JSON.stringify(providerName)} in the spec (known: ${table.providers.map((p) => p.name).join(', ')})`);
-  const resource = seededResource(credentials, provider, now, (field, reason) => fail(`credentials${field ? `.${field}` : ''}`, reason));
-  const log = seededLog(events, provider, resource.status as CredentialStatus, now, (field, reason) => fail(`events${field}`, reason));
-  return { leafUserId, provider: provider.name, credential: { resource, log } };
+  const seeded = seededCredential(credentials, provider, now, (field, reason) => fail(`credentials${field ? `.${field}` : ''}`, reason));
+  const log = events === undefined ? seeded.log : seededLog(events, provider, (field, reason) => fail(`events${field}`, reason));
+  return { leafUserId, provider: provider.name, credential: { resource: seeded.resource, log } };
 }
 
 /**
- * A resource (valid against the resource schema) is stored as it is; a create
- * body is completed as a create would complete it. When it is neither, the
- * error names a field of the form it looks like (it has `id` or `status`: a resource).
+ * A resource (valid against the resource schema) is stored as it is, with the
+ * token fetch Leaf makes when it receives credentials, dated when the seed is
+ * loaded (so it is within the 30 days Leaf keeps events). A create body is
+ * completed as a create would complete it, magic values included. When it is
+ * neither, the error names a field of the form it looks like (it has `id` or
+ * `status`: a resource).
  */
-function seededResource(credentials: unknown, provider: ProviderResource, now: Date, fail: (field: string, reason: string) => never): Resource {
+function seededCredential(credentials: unknown, provider: ProviderResource, now: Date, fail: (field: string, reason: string) => never): Credential {
   if (credentials === null || typeof credentials !== 'object' || Array.isArray(credentials)) return fail('', 'must be an object');
   const given = credentials as Resource;
   const asResource = firstFailure(provider.resourceSchema, given);
-  if (!asResource) return { ...given };
+  if (!asResource) return { resource: { ...given }, log: [statusEvent((given.status as CredentialStatus | undefined) ?? 'OK', now)] };
   const asCreate = provider.createSchema && firstFailure(provider.createSchema, given);
-  if (provider.createSchema && !asCreate) {
-    return createdResource(given, provider.resourceSchema, provider.createSchema, { now, status: 'OK' });
-  }
+  if (provider.createSchema && !asCreate) return createCredential(provider, given, now);
   const failure = 'id' in given || 'status' in given || !asCreate ? asResource : asCreate;
   return fail(failure.field, failure.message);
 }
 
-/**
- * The seed's events as log entries. Without any, the credential gets the
- * token fetch Leaf makes when it receives credentials, dated when the
- * sandbox loads the seed (so it is within the 30 days Leaf keeps events).
- */
-function seededLog(events: unknown, provider: ProviderResource, status: CredentialStatus, now: Date, fail: (field: string, reason: string) => never): LogEntry[] {
-  if (events === undefined) return [statusEvent(status ?? 'OK', now)];
+/** The seed's events as log entries, oldest first. */
+function seededLog(events: unknown, provider: ProviderResource, fail: (field: string, reason: string) => never): LogEntry[] {
   const schema = provider.answerSchemas.events as JsonSchema | undefined;
   if (!Array.isArray(events)) return fail('', 'must be a list');
   if (schema) {

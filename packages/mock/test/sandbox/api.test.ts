@@ -139,6 +139,7 @@ describe('events paging', () => {
     { sort: 'createdDate,asc', first: 'oldest' },
     { sort: 'createdDate,desc', first: 'newest' },
     { sort: 'createdDate', first: 'newest' },
+    { sort: 'createdDate,id,asc', first: 'oldest' },
   ])('sorts by $sort with the $first event first', async ({ sort, first }) => {
     const client = await withEvents(3);
     const dates = ((await client.events(provider, { sort })).body as Array<{ createdDate: string }>).map((event) => event.createdDate);
@@ -152,6 +153,7 @@ describe('events paging', () => {
     { query: { page: '-1' }, field: 'page' },
     { query: { page: 'x' }, field: 'page' },
     { query: { sort: 'secret,asc' }, field: 'sort' },
+    { query: { sort: 'asc' }, field: 'sort' },
   ])('refuses $query with a 400 naming $field', async ({ query, field }) => {
     const client = await withEvents(1);
     const answer = await client.events(provider, query);

@@ -90,3 +90,13 @@ describe('the example seed', () => {
     }
   });
 });
+
+describe('magic values in a seed', () => {
+  it('plays them as a create would: a create body with one is seeded with that status and its event', async () => {
+    const field = Object.keys(createBody(provider)).find((name) => name !== 'clientId')!;
+    const sandbox = await createSandbox({ operations, seed: { credentials: [entry({ credentials: createBody(provider, { [field]: 'sandbox-unauthenticated' }) })] } });
+    const client = clientOf(sandbox, 'any');
+    expect(((await client.get(provider)).body as { status: string }).status).toBe('UNAUTHENTICATED');
+    expect(((await client.events(provider)).body as Array<{ statusCode: number }>)[0]!.statusCode).toBe(401);
+  });
+});
