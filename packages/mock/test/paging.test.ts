@@ -5,7 +5,7 @@
  * 400 problem naming the parameter.
  */
 import { afterAll, describe, expect, inject, it } from 'vitest';
-import { exampleRequest, operationShapes, PROBLEM_CONTENT_TYPE, type Problem } from '../src/index.js';
+import { exampleRequest, operationShapes } from '../src/index.js';
 import { pageOf } from '../src/paging.js';
 import { createAgent, send } from './support/send.js';
 
