@@ -79,7 +79,7 @@ export function operationShapes(spec: BundledSpec = readBundledSpec()): Operatio
     const pathItem = dereference(spec, spec.paths[path] as { parameters?: ParameterObject[]; servers?: OpenApiServer[] });
     const resolved = dereference(spec, operation) as {
       parameters?: ParameterObject[];
-      requestBody?: { content: Record<string, { schema: JsonSchema; example?: unknown }> };
+      requestBody?: { content: Record<string, { schema: JsonSchema; example?: unknown; examples?: Record<string, { value?: unknown }> }> };
       responses: Record<string, unknown>;
     };
     const parameters = [...(pathItem.parameters ?? []), ...(resolved.parameters ?? [])];
@@ -102,13 +102,18 @@ export function operationShapes(spec: BundledSpec = readBundledSpec()): Operatio
       basePath: mockServerUrl({ ...spec, servers }).pathname.replace(/\/+$/, ''),
       pathParameters,
       ...(mediaType && content
-        ? { body: { mediaType, schema: content.schema, example: content.example ?? content.schema.example } }
+        ? { body: { mediaType, schema: content.schema, example: exampleOf(content) } }
         : {}),
       successStatus: successStatus(specOperation),
       documentedStatuses: Object.keys(resolved.responses).filter((status) => /^\d{3}$/.test(status)).map(Number),
       secured,
     };
   });
+}
+
+/** A media type's example: its `example`, else the first of its named `examples`, else the schema's. */
+function exampleOf(content: { schema: JsonSchema; example?: unknown; examples?: Record<string, { value?: unknown }> }): unknown {
+  return content.example ?? Object.values(content.examples ?? {})[0]?.value ?? content.schema.example;
 }
 
 /** The path the mock serves it at, each parameter replaced by `values[name]` or its example, percent-encoded. */
