@@ -57,7 +57,7 @@ function apiRequestOf(route: Route, input: IHttpRequest, path: string): ApiReque
 }
 
 /** `{ leafUserId: '…' }` from the template and the path it matched (decoded: the check stage made sure it decodes). */
-export function pathParamsOf(template: string, path: string): Record<string, string> {
+function pathParamsOf(template: string, path: string): Record<string, string> {
   const params: Record<string, string> = {};
   const actual = path.split('/');
   template.split('/').forEach((segment, index) => {
@@ -88,7 +88,7 @@ function exampleAnswer(operation: IHttpOperation, input: IHttpRequest, preferenc
 }
 
 /** Prism failing to produce a response (it names a status for what it could not do). */
-export function prismFailure(failure: Error, path: string, header?: string): IHttpResponse {
+function prismFailure(failure: Error, path: string, header?: string): IHttpResponse {
   const error = failure as Error & { status?: number; detail?: string };
   const kind = kindOfStatus(error.status && error.status >= 400 && error.status < 500 ? error.status : 500);
   const detail = error.detail || error.message;

@@ -47,7 +47,7 @@ export function formatMethods(methods: string[]): string {
 }
 
 /** HEAD is answered like GET without the body (RFC 9110 §9.3.2), wherever GET is documented. */
-export function withHead(methods: string[]): string[] {
+function withHead(methods: string[]): string[] {
   return methods.includes('get') ? [...methods, 'head'] : methods;
 }
 
