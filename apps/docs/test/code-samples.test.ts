@@ -1,7 +1,8 @@
 /**
- * Every code sample on the docs page is run against the mock, as a reader
- * would run it, and must do what the docs promise. Samples that are broken
- * the way Leaf's published ones are must fail these checks.
+ * Every code sample on the docs page is run against the mock, and against the
+ * seeded sandbox `npm start` serves, as a reader would run it, and must do what
+ * the docs promise. Samples that are broken the way Leaf's published ones are
+ * must fail these checks.
  */
 import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
@@ -32,15 +33,20 @@ const token = 'code-sample.test.token';
 const require = createRequire(import.meta.url);
 
 let proxy: RecordingProxy;
+let sandboxProxy: RecordingProxy;
 beforeAll(async () => {
-  proxy = await startRecordingProxy(inject('mockUrl'));
+  [proxy, sandboxProxy] = await Promise.all([startRecordingProxy(inject('mockUrl')), startRecordingProxy(inject('sandboxUrl'))]);
 });
-afterAll(() => proxy?.close());
+afterAll(() => Promise.all([proxy?.close(), sandboxProxy?.close()]));
 
 const sampleName = (sample: CodeSample) => `${sample.operation.operationId}-${sample.lang.toLowerCase()}`;
 
-/** Runs a sample's text against the mock through the proxy; returns what went wrong. */
-async function problemsRunning(sample: CodeSample, source: string, name = sampleName(sample)): Promise<string[]> {
+/**
+ * Runs a sample's text against the mock (or the sandbox) through the proxy; returns what went wrong.
+ * In the sandbox each sample has a token of its own, so it starts from the seed whatever ran before.
+ */
+async function problemsRunning(sample: CodeSample, source: string, name = sampleName(sample), against: 'mock' | 'sandbox' = 'mock'): Promise<string[]> {
+  const target = against === 'mock' ? proxy : sandboxProxy;
   const missing = runnerFor(sample.lang).missing();
   if (missing) throw new Error(missing);
   const unreplaceable = missingPlaceholders(source, spec);
@@ -48,9 +54,9 @@ async function problemsRunning(sample: CodeSample, source: string, name = sample
   const run = await runSampleSource(
     sample.lang,
     name,
-    substitute(source, spec, { baseUrl: proxy.baseUrlFor(name), token, leafUserId }),
+    substitute(source, spec, { baseUrl: target.baseUrlFor(name), token: against === 'mock' ? token : `${token}.${name}`, leafUserId }),
   );
-  return problemsWithRun(sample.lang, sample.operation, run, proxy.exchangesOf(name), leafUserId, validator);
+  return problemsWithRun(sample.lang, sample.operation, run, target.exchangesOf(name), leafUserId, validator);
 }
 
 function sampleOf(operationId: string, lang: string): CodeSample {
@@ -108,6 +114,15 @@ describe.concurrent('each code sample, run against the mock', () => {
     '%s exits 0, calls its operation, gets the documented status and prints what the spec documents',
     async (_name, sample) => {
       expect(await problemsRunning(sample, sample.source)).toEqual([]);
+    },
+  );
+});
+
+describe.concurrent('each code sample, run against the seeded sandbox (what npm start serves)', () => {
+  it.each(samples.map((sample) => [`${sample.label} ${sample.operation.operationId}`, sample] as const))(
+    '%s answers as the docs show',
+    async (_name, sample) => {
+      expect(await problemsRunning(sample, sample.source, `${sampleName(sample)}-sandbox`, 'sandbox')).toEqual([]);
     },
   );
 });
