@@ -235,6 +235,11 @@ export interface paths {
          *     user's credentials, to troubleshoot their health. Events are kept for
          *     30 days and are gone once the credentials are deleted or disassociated
          *     from the Leaf user.
+         *
+         *     The list is paged like every Leaf list: `page` (from 0) and `size`
+         *     (20 unless given, at most 100) pick the page, `sort` its order (such as
+         *     `createdDate,desc`), and the `X-Total-Count` and `Link` headers give the
+         *     number of events in all and the links to the other pages.
          */
         get: operations["getJohnDeereCredentialEvents"];
         put?: never;
@@ -301,6 +306,11 @@ export interface paths {
          *     credentials, to troubleshoot their health. Events are kept for 30 days
          *     and are gone once the credentials are deleted or disassociated from
          *     the Leaf user.
+         *
+         *     The list is paged like every Leaf list: `page` (from 0) and `size`
+         *     (20 unless given, at most 100) pick the page, `sort` its order (such as
+         *     `createdDate,desc`), and the `X-Total-Count` and `Link` headers give the
+         *     number of events in all and the links to the other pages.
          */
         get: operations["getCnhiCredentialEvents"];
         put?: never;
@@ -368,6 +378,11 @@ export interface paths {
          *     credentials, to troubleshoot their health. Events are kept for 30 days
          *     and are gone once the credentials are deleted or disassociated from
          *     the Leaf user.
+         *
+         *     The list is paged like every Leaf list: `page` (from 0) and `size`
+         *     (20 unless given, at most 100) pick the page, `sort` its order (such as
+         *     `createdDate,desc`), and the `X-Total-Count` and `Link` headers give the
+         *     number of events in all and the links to the other pages.
          */
         get: operations["getAgLeaderCredentialEvents"];
         put?: never;
@@ -435,6 +450,11 @@ export interface paths {
          *     credentials, to troubleshoot their health. Events are kept for 30 days
          *     and are gone once the credentials are deleted or disassociated from
          *     the Leaf user.
+         *
+         *     The list is paged like every Leaf list: `page` (from 0) and `size`
+         *     (20 unless given, at most 100) pick the page, `sort` its order (such as
+         *     `createdDate,desc`), and the `X-Total-Count` and `Link` headers give the
+         *     number of events in all and the links to the other pages.
          */
         get: operations["getAgvanceCredentialEvents"];
         put?: never;
@@ -502,6 +522,11 @@ export interface paths {
          *     credentials, to troubleshoot their health. Events are kept for 30 days
          *     and are gone once the credentials are deleted or disassociated from
          *     the Leaf user.
+         *
+         *     The list is paged like every Leaf list: `page` (from 0) and `size`
+         *     (20 unless given, at most 100) pick the page, `sort` its order (such as
+         *     `createdDate,desc`), and the `X-Total-Count` and `Link` headers give the
+         *     number of events in all and the links to the other pages.
          */
         get: operations["getLindsayCredentialEvents"];
         put?: never;
@@ -569,6 +594,11 @@ export interface paths {
          *     credentials, to troubleshoot their health. Events are kept for 30 days
          *     and are gone once the credentials are deleted or disassociated from
          *     the Leaf user.
+         *
+         *     The list is paged like every Leaf list: `page` (from 0) and `size`
+         *     (20 unless given, at most 100) pick the page, `sort` its order (such as
+         *     `createdDate,desc`), and the `X-Total-Count` and `Link` headers give the
+         *     number of events in all and the links to the other pages.
          */
         get: operations["getPanoramaCredentialEvents"];
         put?: never;
@@ -635,6 +665,11 @@ export interface paths {
          *     credentials, to troubleshoot their health. Events are kept for 30 days
          *     and are gone once the credentials are deleted or disassociated from
          *     the Leaf user.
+         *
+         *     The list is paged like every Leaf list: `page` (from 0) and `size`
+         *     (20 unless given, at most 100) pick the page, `sort` its order (such as
+         *     `createdDate,desc`), and the `X-Total-Count` and `Link` headers give the
+         *     number of events in all and the links to the other pages.
          */
         get: operations["getRavenCredentialEvents"];
         put?: never;
@@ -702,6 +737,11 @@ export interface paths {
          *     user's credentials, to troubleshoot their health. Events are kept for
          *     30 days and are gone once the credentials are deleted or disassociated
          *     from the Leaf user.
+         *
+         *     The list is paged like every Leaf list: `page` (from 0) and `size`
+         *     (20 unless given, at most 100) pick the page, `sort` its order (such as
+         *     `createdDate,desc`), and the `X-Total-Count` and `Link` headers give the
+         *     number of events in all and the links to the other pages.
          */
         get: operations["getRavenSlingshotCredentialEvents"];
         put?: never;
@@ -769,6 +809,11 @@ export interface paths {
          *     credentials, to troubleshoot their health. Events are kept for 30 days
          *     and are gone once the credentials are deleted or disassociated from
          *     the Leaf user.
+         *
+         *     The list is paged like every Leaf list: `page` (from 0) and `size`
+         *     (20 unless given, at most 100) pick the page, `sort` its order (such as
+         *     `createdDate,desc`), and the `X-Total-Count` and `Link` headers give the
+         *     number of events in all and the links to the other pages.
          */
         get: operations["getSenteraCredentialEvents"];
         put?: never;
@@ -835,6 +880,11 @@ export interface paths {
          *     credentials, to troubleshoot their health. Events are kept for 30 days
          *     and are gone once the credentials are deleted or disassociated from
          *     the Leaf user.
+         *
+         *     The list is paged like every Leaf list: `page` (from 0) and `size`
+         *     (20 unless given, at most 100) pick the page, `sort` its order (such as
+         *     `createdDate,desc`), and the `X-Total-Count` and `Link` headers give the
+         *     number of events in all and the links to the other pages.
          */
         get: operations["getStaraCredentialEvents"];
         put?: never;
@@ -902,6 +952,11 @@ export interface paths {
          *     credentials, to troubleshoot their health. Events are kept for 30 days
          *     and are gone once the credentials are deleted or disassociated from
          *     the Leaf user.
+         *
+         *     The list is paged like every Leaf list: `page` (from 0) and `size`
+         *     (20 unless given, at most 100) pick the page, `sort` its order (such as
+         *     `createdDate,desc`), and the `X-Total-Count` and `Link` headers give the
+         *     number of events in all and the links to the other pages.
          */
         get: operations["getValleyCredentialEvents"];
         put?: never;
