@@ -83,7 +83,8 @@ afterAll(() => {
 
 describe('the pinned toolchains', () => {
   it('fail, in one line naming the devDependency and the fix, when one is not installed', () => {
-    const notInstalled = { ...NODE_LINES[0]!, label: 'Node 99', dependency: 'node-99', locate: () => require.resolve('node-99/package.json') };
+    const dependency = 'node-99';
+    const notInstalled = { ...NODE_LINES[0]!, label: 'Node 99', dependency, locate: () => require.resolve(`${dependency}/package.json`) };
     expect(() => installed(notInstalled)).toThrow(/^Node 99 is missing \(no node_modules\/node-99\): .*"node-99".*`npm ci`[^\n]*$/);
   });
 });
@@ -102,7 +103,7 @@ describe.concurrent('a fresh project consuming the packed package', () => {
       cell('wrong', typescript.label, async () => {
         const wrong = await project.run(process.execPath, [find(typescript).binary, '-p', 'tsconfig.wrong.json']);
         expect(wrong.status, wrong.stderr).not.toBe(0);
-        expect(wrong.stdout).toMatch(/wrong-calls\.ts\(8,\d+\): error[^]*?'clientSecret' is missing/);
+        expect(wrong.stdout).toMatch(/wrong-calls\.ts\(8,\d+\): error.*?'clientSecret' is missing/s);
         expect(wrong.stdout).toMatch(/wrong-calls\.ts\(10,.*john-deere-credentials/);
       }),
     );

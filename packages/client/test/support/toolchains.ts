@@ -43,7 +43,7 @@ export interface InstalledToolchain extends Toolchain {
 }
 
 /** A pinned toolchain that is not installed: one line saying how to get it. */
-export class MissingToolchainError extends Error {
+class MissingToolchainError extends Error {
   constructor(toolchain: Toolchain, detail: string) {
     super(
       `${toolchain.label} is missing (${detail}): it is the devDependency "${toolchain.dependency}" of @leaf-credentials/client; run \`npm ci\` at the repo root`,
