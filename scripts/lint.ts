@@ -23,7 +23,8 @@ const results = CHECKS.map((check) => {
 });
 
 console.log('');
-for (const { script, what, passed } of results) console.log(`${passed ? 'ok    ' : 'FAILED'}  ${script.padEnd(13)}  ${what}`);
+for (const { script, what, passed } of results)
+  console.log(`${passed ? 'ok    ' : 'FAILED'}  ${script.padEnd(13)}  ${what}`);
 const failed = results.filter((result) => !result.passed).length;
 console.log(failed === 0 ? 'lint: no findings' : `lint: ${failed} of ${results.length} checks failed`);
 process.exit(failed === 0 ? 0 : 1);

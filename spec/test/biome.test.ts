@@ -25,10 +25,14 @@ function check(file: string, text: string): { status: number | null; findings: s
   mkdirSync(dirname(join(dir, file)), { recursive: true });
   writeFileSync(join(dir, file), text);
   // The scratch directory is no git checkout, so there is no .gitignore to read.
-  const run = spawnSync(BIOME, ['ci', '--error-on-warnings', '--vcs-enabled=false', '--reporter=github', '--colors=off', '.'], {
-    cwd: dir,
-    encoding: 'utf8',
-  });
+  const run = spawnSync(
+    BIOME,
+    ['ci', '--error-on-warnings', '--vcs-enabled=false', '--reporter=github', '--colors=off', '.'],
+    {
+      cwd: dir,
+      encoding: 'utf8',
+    },
+  );
   const findings = [...run.stdout.matchAll(/^::(?:error|warning) title=([^,]+),file=([^,]+),/gm)].map(
     ([, category, path]) => `${category} in ${path!.slice(dir.length + 1)}`,
   );
@@ -40,7 +44,12 @@ const NON_NULL = 'export const first = (list: number[]) => list[0]!;\n';
 const INNER_TEXT = 'export const read = (node: HTMLElement) => node.innerText;\n';
 
 const CASES = [
-  { behaviour: 'flags code not laid out as Biome lays it out', file: 'src/a.ts', text: 'export const a   = 1\n', finds: ['format'] },
+  {
+    behaviour: 'flags code not laid out as Biome lays it out',
+    file: 'src/a.ts',
+    text: 'export const a   = 1\n',
+    finds: ['format'],
+  },
   {
     behaviour: 'flags generated code that its generator did not format',
     file: 'packages/client/src/generated/schema.ts',
@@ -65,14 +74,24 @@ const CASES = [
     text: "import { b } from './b.ts';\nimport { a } from './a.ts';\n\nexport const c = a + b;\n",
     finds: ['assist/source/organizeImports'],
   },
-  { behaviour: 'flags JSON with an array on one line', file: 'data.json', text: '{\n  "a": [1, 2]\n}\n', finds: ['format'] },
+  {
+    behaviour: 'flags JSON with an array on one line',
+    file: 'data.json',
+    text: '{\n  "a": [1, 2]\n}\n',
+    finds: ['format'],
+  },
   {
     behaviour: 'passes JSON as JSON.stringify(value, null, 2) writes it',
     file: 'data.json',
     text: `${JSON.stringify({ a: [1, 2], b: { c: 'd' } }, null, 2)}\n`,
     finds: [],
   },
-  { behaviour: 'does not check package-lock.json, which is npm’s', file: 'package-lock.json', text: '{"a":[1]}', finds: [] },
+  {
+    behaviour: 'does not check package-lock.json, which is npm’s',
+    file: 'package-lock.json',
+    text: '{"a":[1]}',
+    finds: [],
+  },
   { behaviour: 'allows a non-null assertion (noUncheckedIndexedAccess)', file: 'src/a.ts', text: NON_NULL, finds: [] },
   {
     behaviour: 'allows void as a type argument of a result',
@@ -80,7 +99,12 @@ const CASES = [
     text: 'export type Answer<T> = T extends string ? T : void;\n',
     finds: [],
   },
-  { behaviour: "allows Playwright's innerText() in the docs' tests", file: 'apps/docs/test/a.ts', text: INNER_TEXT, finds: [] },
+  {
+    behaviour: "allows Playwright's innerText() in the docs' tests",
+    file: 'apps/docs/test/a.ts',
+    text: INNER_TEXT,
+    finds: [],
+  },
   {
     behaviour: 'flags innerText() everywhere else',
     file: 'src/a.ts',

@@ -17,7 +17,8 @@ interface Manifest {
   engines?: { node?: string };
 }
 
-const readManifest = (dir: string) => JSON.parse(readFileSync(join(REPO_ROOT, dir, 'package.json'), 'utf8')) as Manifest;
+const readManifest = (dir: string) =>
+  JSON.parse(readFileSync(join(REPO_ROOT, dir, 'package.json'), 'utf8')) as Manifest;
 const root = readManifest('.');
 /** Every workspace directory the root's `workspaces` globs (`dir` or `parent/*`) name. */
 const workspaces = root.workspaces!.flatMap((pattern) =>
@@ -27,7 +28,8 @@ const workspaces = root.workspaces!.flatMap((pattern) =>
         .map((entry) => `${pattern.slice(0, -2)}/${entry.name}`)
     : [pattern],
 );
-const supportTable = readFileSync(join(REPO_ROOT, 'README.md'), 'utf8').split('## Supported versions')[1]?.split('\n## ')[0] ?? '';
+const supportTable =
+  readFileSync(join(REPO_ROOT, 'README.md'), 'utf8').split('## Supported versions')[1]?.split('\n## ')[0] ?? '';
 /** README escapes `|` inside table cells. */
 const inReadme = (range: string) => supportTable.includes(`\`${range.replaceAll('|', '\\|')}\``);
 

@@ -30,7 +30,10 @@ function knip(files: Record<string, string>): { status: number | null; reported:
     mkdirSync(dirname(join(dir, path)), { recursive: true });
     writeFileSync(join(dir, path), text);
   }
-  const run = spawnSync(process.execPath, [KNIP, '--no-progress', '--reporter', 'json'], { cwd: dir, encoding: 'utf8' });
+  const run = spawnSync(process.execPath, [KNIP, '--no-progress', '--reporter', 'json'], {
+    cwd: dir,
+    encoding: 'utf8',
+  });
   const { issues } = JSON.parse(run.stdout) as { issues: KnipIssue[] };
   const reported = issues.flatMap((issue) => [
     ...issue.files.map(({ name }) => `unused file: ${name}`),
@@ -43,7 +46,9 @@ function knip(files: Record<string, string>): { status: number | null; reported:
 const manifest = (dependencies: Record<string, string>) =>
   JSON.stringify({ name: 'planted', private: true, type: 'module', main: 'src/index.ts', dependencies });
 const CLEAN = {
-  'tsconfig.json': JSON.stringify({ compilerOptions: { module: 'NodeNext', allowImportingTsExtensions: true, noEmit: true } }),
+  'tsconfig.json': JSON.stringify({
+    compilerOptions: { module: 'NodeNext', allowImportingTsExtensions: true, noEmit: true },
+  }),
   'src/index.ts': "import { used } from './used.ts';\nconsole.log(used);\n",
   'src/used.ts': 'export const used = 1;\n',
 };
@@ -58,7 +63,11 @@ describe('knip', () => {
         'src/used.ts': 'export const used = 1;\nexport const unused = 2;\n',
         'src/orphan.ts': 'export const orphan = 3;\n',
       });
-      expect(reported).toEqual(['unused dependency: left-pad', 'unused export: unused in src/used.ts', 'unused file: src/orphan.ts']);
+      expect(reported).toEqual([
+        'unused dependency: left-pad',
+        'unused export: unused in src/used.ts',
+        'unused file: src/orphan.ts',
+      ]);
       expect(status).toBe(1);
     },
     SLOW_PROCESS_TIMEOUT,

@@ -65,11 +65,17 @@ export function createConsumerProject(): ConsumerProject {
   );
   cpSync(CONSUMER_FIXTURES, dir, { recursive: true });
   try {
-    execFileSync('npm', ['install', '--offline', '--no-audit', '--no-fund', '--ignore-scripts'], { cwd: dir, encoding: 'utf8', stdio: 'pipe' });
+    execFileSync('npm', ['install', '--offline', '--no-audit', '--no-fund', '--ignore-scripts'], {
+      cwd: dir,
+      encoding: 'utf8',
+      stdio: 'pipe',
+    });
   } catch (error) {
     rmSync(dir, { recursive: true, force: true });
     const stderr = (error as { stderr?: string }).stderr ?? String(error);
-    throw new Error(`npm install --offline of the packed package failed (its dependencies must be in the npm cache: \`npm ci\` puts them there):\n${stderr}`);
+    throw new Error(
+      `npm install --offline of the packed package failed (its dependencies must be in the npm cache: \`npm ci\` puts them there):\n${stderr}`,
+    );
   }
   const limited = limiter(availableParallelism());
   return {
@@ -79,12 +85,17 @@ export function createConsumerProject(): ConsumerProject {
       limited(
         () =>
           new Promise<Ran>((resolve) => {
-            execFile(command, args, { cwd: dir, encoding: 'utf8', env: { ...process.env, ...env } }, (error, stdout, stderr) => {
-              if (error === null) return resolve({ status: 0, stdout, stderr });
-              // A number is the exit status; otherwise the process never ran (ENOENT) or a signal ended it.
-              if (typeof error.code === 'number') return resolve({ status: error.code, stdout, stderr });
-              resolve({ status: null, stdout, stderr: stderr || error.message });
-            });
+            execFile(
+              command,
+              args,
+              { cwd: dir, encoding: 'utf8', env: { ...process.env, ...env } },
+              (error, stdout, stderr) => {
+                if (error === null) return resolve({ status: 0, stdout, stderr });
+                // A number is the exit status; otherwise the process never ran (ENOENT) or a signal ended it.
+                if (typeof error.code === 'number') return resolve({ status: error.code, stdout, stderr });
+                resolve({ status: null, stdout, stderr: stderr || error.message });
+              },
+            );
           }),
       ),
     remove: () => rmSync(dir, { recursive: true, force: true }),

@@ -30,9 +30,24 @@ export const NODE_LINES: Toolchain[] = [
 ];
 
 export const TYPESCRIPTS: Toolchain[] = [
-  { label: 'TypeScript 5.9', dependency: 'typescript', bin: 'tsc', locate: () => require.resolve('typescript/package.json') },
-  { label: 'TypeScript 6', dependency: 'typescript-6', bin: 'tsc', locate: () => require.resolve('typescript-6/package.json') },
-  { label: 'TypeScript 7', dependency: 'typescript-7', bin: 'tsc', locate: () => require.resolve('typescript-7/package.json') },
+  {
+    label: 'TypeScript 5.9',
+    dependency: 'typescript',
+    bin: 'tsc',
+    locate: () => require.resolve('typescript/package.json'),
+  },
+  {
+    label: 'TypeScript 6',
+    dependency: 'typescript-6',
+    bin: 'tsc',
+    locate: () => require.resolve('typescript-6/package.json'),
+  },
+  {
+    label: 'TypeScript 7',
+    dependency: 'typescript-7',
+    bin: 'tsc',
+    locate: () => require.resolve('typescript-7/package.json'),
+  },
 ];
 
 export interface InstalledToolchain extends Toolchain {
