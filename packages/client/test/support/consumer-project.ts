@@ -33,7 +33,7 @@ export interface ConsumerProject {
  * core at a time: the consumer checks are many small processes, and on a
  * 2-core machine shared with other suites more at once only makes each slower.
  */
-export function limiter(slots: number) {
+function limiter(slots: number) {
   const waiting: Array<() => void> = [];
   let busy = 0;
   return async function limited<T>(task: () => Promise<T>): Promise<T> {
