@@ -55,4 +55,9 @@ describe('the helper types', () => {
     expect(errors.join('\n')).toMatch(/'clientSecret' is missing/);
   });
 
+  it("reject 1.x code that splits Trimble's scopes as a string", () => {
+    const errors = compileErrors(fixture('scopes-split.ts'));
+    expect(errors.join('\n')).toMatch(/Property 'split' does not exist on type 'string\[\]'/);
+  });
+
 });
