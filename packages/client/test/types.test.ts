@@ -36,7 +36,7 @@ describe('the generated client types', () => {
 
   it('reject a path the spec does not have', () => {
     const errors = compileErrors(fixture('unknown-path.ts'));
-    expect(errors.join('\n')).toMatch(/john-deere-credentials/);
+    expect(errors.join('\n')).toMatch(/no-such-provider-credentials/);
   });
 });
 

@@ -1,0 +1,15 @@
+import { createLeafCredentialsClient } from '@leaf-credentials/client';
+
+const client = createLeafCredentialsClient({
+  baseUrl: 'https://api.withleaf.io/services/usermanagement/api',
+  token: 'YOUR_TOKEN',
+});
+
+const { error } = await client.raw.DELETE('/users/{leafUserId}/john-deere-credentials', {
+  params: { path: { leafUserId: '{leafUserId}' } },
+});
+if (error) {
+  console.error(error);
+  process.exit(1);
+}
+console.log('Deleted the John Deere credentials.');
