@@ -116,7 +116,7 @@ describe.concurrent('a fresh project consuming the packed package', () => {
         expect(compiled.status).not.toBe(0);
         const [missingSecret, wrongPath, ...others] = diagnostics(compiled);
         expect(missingSecret).toMatch(/^wrong-calls\.ts\(8,\d+\): error.*?'clientSecret' is missing/s);
-        expect(wrongPath).toMatch(/^wrong-calls\.ts\(10,.*john-deere-credentials/);
+        expect(wrongPath).toMatch(/^wrong-calls\.ts\(10,.*no-such-provider-credentials/);
         expect(others).toEqual([]);
       }),
     );
