@@ -32,7 +32,6 @@ const INSTALL_SCRIPT_ALLOWLIST: Record<string, string> = {
   'esbuild@0.27.7': ESBUILD_POSTINSTALL,
   '@scarf/scarf@1.4.0':
     'postinstall sends install analytics unless disabled: allowScripts denies it, the root package.json sets scarfSettings.enabled=false and .ci/run sets SCARF_ANALYTICS=false.',
-  'es5-ext@0.10.64': 'postinstall prints a message for some time zones; it fetches nothing (allowScripts denies it anyway).',
 };
 
 const HOW_TO_REVIEW =
