@@ -8,9 +8,6 @@ import { fileURLToPath } from 'node:url';
 
 export * from './json-pointer.js';
 
-/** The repository's root folder, where the tools run and the root config files live. */
-export const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
-
 /** The hand-written root document: edit this (and the files it references). */
 export const SPEC_PATH = fileURLToPath(new URL('../leaf-credentials.yaml', import.meta.url));
 
@@ -64,14 +61,6 @@ export function exampleLeafUserId(spec: BundledSpec = readBundledSpec()): string
   const example = (spec.components.parameters?.LeafUserId as { example?: unknown } | undefined)?.example;
   if (typeof example !== 'string') throw new Error('The spec documents no example for the LeafUserId parameter.');
   return example;
-}
-
-/**
- * Whether this runs in CI, where generation only checks and the fuzzer's minimum holds.
- * `CI=false` (or 0, or blank) is how some runners say "not CI".
- */
-export function runningInCi(env: NodeJS.ProcessEnv = process.env): boolean {
-  return env.CI !== undefined && !['', '0', 'false'].includes(env.CI);
 }
 
 export const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'patch', 'head', 'options', 'trace'] as const;

@@ -5,8 +5,8 @@
  * JSON pointer, so tests can assert which rule fired where.
  */
 import { join } from 'node:path';
-import { BUNDLED_SPEC_PATH, REPO_ROOT, SPEC_PATH } from './index.js';
-import { runLocalBin, type ToolRun } from './local-bin.js';
+import { REPO_ROOT, runLocalBin, type ToolRun } from '@leaf-credentials/tooling';
+import { BUNDLED_SPEC_PATH, SPEC_PATH } from './index.js';
 import { formatPointer } from './json-pointer.js';
 
 /** Spectral's ruleset: spectral:oas plus the OWASP API security rules, with the reasoned exceptions. */

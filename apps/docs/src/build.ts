@@ -6,7 +6,7 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { SPEC_PATH } from '@leaf-credentials/spec';
-import { runLocalBinSync } from '@leaf-credentials/spec/local-bin';
+import { runLocalBinSync } from '@leaf-credentials/tooling';
 
 import { DOCS_HTML_PATH } from './server.js';
 

@@ -9,7 +9,8 @@ import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import openapiTS, { astToString } from 'openapi-typescript';
-import { listOperations, productionServerUrl, readBundledSpec, resolveRef, runningInCi, successStatus } from '@leaf-credentials/spec';
+import { listOperations, productionServerUrl, readBundledSpec, resolveRef, successStatus } from '@leaf-credentials/spec';
+import { runningInCi } from '@leaf-credentials/tooling';
 
 export const GENERATED_DIR = fileURLToPath(new URL('../src/generated/', import.meta.url));
 
