@@ -1,11 +1,12 @@
 /**
  * Builds the API reference: one self-contained HTML file at dist/index.html,
- * rendered by Redoc from the spec with the settings in the repo's redocly.yaml
+ * rendered by Redoc from the bundled spec (which carries the generated code
+ * samples and sidebar groups) with the settings in the repo's redocly.yaml
  * (its `openapi:` section, including the page template). `--inlineBundle`
  * embeds Redoc itself, so the page needs no CDN.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
-import { SPEC_PATH } from '@leaf-credentials/spec';
+import { BUNDLED_SPEC_PATH } from '@leaf-credentials/spec';
 import { runLocalBinSync } from '@leaf-credentials/tooling';
 
 import { DOCS_HTML_PATH } from './server.js';
@@ -20,7 +21,7 @@ const ATTRIBUTION_IMAGES = /https:\/\/cdn\.redoc\.ly\/redoc\/logo-mini(?:-full)?
 const EMPTY_IMAGE = 'data:image/svg+xml,%3Csvg xmlns=%22http://www.w3.org/2000/svg%22/%3E';
 
 const run = runLocalBinSync(
-  ['redocly', 'build-docs', SPEC_PATH, '--inlineBundle', '--output', DOCS_HTML_PATH],
+  ['redocly', 'build-docs', BUNDLED_SPEC_PATH, '--inlineBundle', '--output', DOCS_HTML_PATH],
   'inherit',
 );
 if (run.status !== 0) process.exit(run.status ?? 1);
