@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 
 export * from './json-pointer.js';
 export * from './providers.js';
+export * from './examples.js';
 
 /** The hand-written root document: edit this (and the files it references). */
 export const SPEC_PATH = fileURLToPath(new URL('../leaf-credentials.yaml', import.meta.url));
