@@ -9,7 +9,7 @@ import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import openapiTS, { astToString } from 'openapi-typescript';
-import { listOperations, productionServerUrl, readBundledSpec, resolveRef, successStatus } from '@leaf-credentials/spec';
+import { listOperations, productionServerUrl, readBundledSpec, resolveRef, successStatus, type BundledSpec } from '@leaf-credentials/spec';
 import { runningInCi } from '@leaf-credentials/tooling';
 
 export const GENERATED_DIR = fileURLToPath(new URL('../src/generated/', import.meta.url));
@@ -87,8 +87,7 @@ function sensitivePropertyNames(spec: ReturnType<typeof readBundledSpec>): strin
 }
 
 /** File name (inside src/generated/) to its expected content. */
-export async function renderGeneratedFiles(): Promise<Record<string, string>> {
-  const spec = readBundledSpec();
+export async function renderGeneratedFiles(spec: BundledSpec = readBundledSpec()): Promise<Record<string, string>> {
   const ast = await openapiTS(withEnumMeaningsInDescriptions(spec) as never, { alphabetize: false, exportType: false });
   return {
     'schema.ts': HEADER + astToString(ast),
