@@ -32,25 +32,34 @@ const REVIEWED_DISABLES = [
   // Opaque provider-issued values that are not secrets (secrets need no entry: x-sensitive exempts them).
   ...[
     'TrimbleCredentials/properties/clientId',
-    'TrimbleCredentials/properties/tokenMetadata/properties/scopes',
+    'TokenMetadata/properties/scopes/items',
     'TrimbleCredentialsCreate/properties/clientId',
     'ClimateFieldViewCredentials/properties/clientId',
     'ClimateFieldViewCredentials/properties/scopes/items',
     'ClimateFieldViewCredentialsCreate/properties/clientId',
-    // Leaf's event id, of undocumented format.
+    // Leaf's ids, of undocumented format.
     'CredentialEvent/properties/id',
+    'TrimbleCredentials/properties/id',
+    'ClimateFieldViewCredentials/properties/id',
     // Free text.
     'Problem/properties/title',
     'Problem/properties/detail',
     'FieldError/properties/message',
     'CredentialEvent/properties/body',
     'CredentialEvent/properties/headers',
+    'Problem/properties/message',
+    'Problem/properties/errorKey',
+    'FieldError/properties/objectName',
     // Echoes of what the client sent.
     'Problem/properties/path',
     'FieldError/properties/field',
   ].map((schema) => `${STRING_RESTRICTED} @ #/components/schemas/${schema}`),
+  // The Link header's value, documented only by example.
+  `${STRING_RESTRICTED} @ #/components/headers/Link/schema`,
   // Leaf documents no CORS; the rule also misfires on a property named `headers`.
   `${CORS_ORIGIN} @ #/components/responses/Unauthorized/headers`,
+  `${CORS_ORIGIN} @ #/components/responses/CredentialEvents/headers`,
+  `${CORS_ORIGIN} @ #/components/headers`,
   `${CORS_ORIGIN} @ #/components/schemas/CredentialEvent/properties/headers`,
 ];
 

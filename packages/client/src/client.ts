@@ -12,8 +12,8 @@ import { secretsIn } from './redact.js';
 import { resolveRetryPolicy, type RetryOptions } from './retry.js';
 import { AttemptDeadline, anySignal, checkMs } from './timing.js';
 import { createTransport, type FetchLike, type LeafLogger, type TokenSource } from './transport.js';
-import type { CredentialStatusReport, OperationId, RequestBody, ResponseBody } from './types.js';
-import { pollUntilHealthy, type WaitUntilHealthyOptions } from './wait.js';
+import type { OperationId, RequestBody, ResponseBody } from './types.js';
+import { withWaitUntilHealthy, type WaitUntilHealthy } from './wait.js';
 
 export interface LeafCredentialsClientOptions {
   /** Where the API lives. Default: Leaf's production server, from the spec. */
@@ -67,16 +67,12 @@ export const PROVIDER_OPERATIONS = {
   },
 } as const satisfies Record<string, OperationTable>;
 
-export type TrimbleHelpers = ProviderHelpers<typeof PROVIDER_OPERATIONS.trimble>;
+/** A provider's helpers: one per operation, plus `waitUntilHealthy` polling its `get`. */
+type ProviderClient<Table extends OperationTable & { get: OperationId }> = ProviderHelpers<Table> &
+  WaitUntilHealthy<ResponseBody<Table['get']>>;
 
-export interface ClimateFieldViewHelpers extends ProviderHelpers<typeof PROVIDER_OPERATIONS.climateFieldView> {
-  /**
-   * Polls `status` with backoff until it is `OK`. Rejects with a
-   * `LeafCredentialStatusError` on `UNAUTHENTICATED` or `MISSING_PERMISSION`,
-   * a `LeafTimeoutError` at the deadline, or the signal's reason on abort.
-   */
-  waitUntilHealthy(leafUserId: string, options?: WaitUntilHealthyOptions): Promise<CredentialStatusReport>;
-}
+export type TrimbleHelpers = ProviderClient<typeof PROVIDER_OPERATIONS.trimble>;
+export type ClimateFieldViewHelpers = ProviderClient<typeof PROVIDER_OPERATIONS.climateFieldView>;
 
 export interface LeafCredentialsClient {
   trimble: TrimbleHelpers;
@@ -228,13 +224,7 @@ export function createLeafCredentialsClient(options: LeafCredentialsClientOption
     return helpers as ProviderHelpers<Table>;
   }
 
-  const trimble = providerHelpers(PROVIDER_OPERATIONS.trimble);
-  const fieldView = providerHelpers(PROVIDER_OPERATIONS.climateFieldView);
-  const waitOperation = 'climateFieldView.waitUntilHealthy';
-  const climateFieldView: ClimateFieldViewHelpers = {
-    ...fieldView,
-    waitUntilHealthy: (leafUserId, waitOptions) =>
-      pollUntilHealthy(waitOperation, (poll) => fieldView.status(leafUserId, poll), waitOptions),
-  };
+  const trimble = withWaitUntilHealthy('trimble', providerHelpers(PROVIDER_OPERATIONS.trimble));
+  const climateFieldView = withWaitUntilHealthy('climateFieldView', providerHelpers(PROVIDER_OPERATIONS.climateFieldView));
   return { trimble, climateFieldView, raw: raw as unknown as Client<paths> };
 }

@@ -41,6 +41,7 @@ export type {
   RequestBody,
   ResponseBody,
   TrimbleCredentials,
+  TokenMetadata,
   TrimbleCredentialsCreate,
 } from './types.js';
-export { WAIT_DEFAULTS, type WaitUntilHealthyOptions } from './wait.js';
+export { WAIT_DEFAULTS, type WaitUntilHealthy, type WaitUntilHealthyOptions } from './wait.js';

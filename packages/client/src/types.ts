@@ -14,6 +14,7 @@ export type CredentialStatus = Schemas['CredentialStatus'];
 export type CredentialStatusReport = Schemas['CredentialStatusReport'];
 export type CredentialEvent = Schemas['CredentialEvent'];
 export type CredentialEvents = Schemas['CredentialEvents'];
+export type TokenMetadata = Schemas['TokenMetadata'];
 export type Problem = Schemas['Problem'];
 export type FieldError = Schemas['FieldError'];
 
