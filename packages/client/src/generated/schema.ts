@@ -56,6 +56,11 @@ export interface paths {
          *     credentials, to troubleshoot their health. Events are kept for 30 days
          *     and are gone once the credentials are deleted or disassociated from the
          *     Leaf user.
+         *
+         *     The list is paged like every Leaf list: `page` (from 0) and `size`
+         *     (20 unless given, at most 100) pick the page, `sort` its order (such as
+         *     `createdDate,desc`), and the `X-Total-Count` and `Link` headers give the
+         *     number of events in all and the links to the other pages.
          */
         get: operations["getTrimbleCredentialEvents"];
         put?: never;
@@ -119,8 +124,16 @@ export interface paths {
         };
         /**
          * Get the Climate FieldView credential status
-         * @description Returns only the health of the user's Climate FieldView credentials: one
-         *     of the four `CredentialStatus` values.
+         * @deprecated
+         * @description Deprecated: read `status` from the credentials themselves
+         *     (`GET /users/{leafUserId}/climate-field-view-credentials`) instead.
+         *
+         *     Returns only the health of the user's Climate FieldView credentials: one
+         *     of the four `CredentialStatus` values. The 2022 Climate FieldView page
+         *     this spec started from describes this endpoint, but in November 2022
+         *     Leaf removed the `/status` endpoints from all its provider pages; what
+         *     the current pages describe is the `status` field of each credentials
+         *     resource, which every provider has.
          */
         get: operations["getClimateFieldViewCredentialStatus"];
         put?: never;
@@ -150,6 +163,11 @@ export interface paths {
          *     user's credentials, to troubleshoot their health. Events are kept for 30
          *     days and are gone once the credentials are deleted or disassociated from
          *     the Leaf user.
+         *
+         *     The list is paged like every Leaf list: `page` (from 0) and `size`
+         *     (20 unless given, at most 100) pick the page, `sort` its order (such as
+         *     `createdDate,desc`), and the `X-Total-Count` and `Link` headers give the
+         *     number of events in all and the links to the other pages.
          */
         get: operations["getClimateFieldViewCredentialEvents"];
         put?: never;
@@ -637,14 +655,14 @@ export interface components {
         /**
          * @description How many items the whole list holds, across all pages. The upper bound is
          *     the toolkit's (the largest integer JavaScript represents exactly), not Leaf's.
-         * @example 42
+         * @example 2
          */
         "X-Total-Count": number;
         /**
          * @description Links to other pages of the list (RFC 8288): comma-separated
          *     `<url>; rel="…"` entries for the `first`, `next`, `prev` and `last` pages
          *     that exist. The length bound is the toolkit's, not Leaf's.
-         * @example </users/5f1c7a3e-2b4d-4c8e-9f6a-1d2e3b4c5a6f/trimble-credentials/events?page=1&size=20>; rel="next", </users/5f1c7a3e-2b4d-4c8e-9f6a-1d2e3b4c5a6f/trimble-credentials/events?page=2&size=20>; rel="last", </users/5f1c7a3e-2b4d-4c8e-9f6a-1d2e3b4c5a6f/trimble-credentials/events?page=0&size=20>; rel="first"
+         * @example </users/5f1c7a3e-2b4d-4c8e-9f6a-1d2e3b4c5a6f/trimble-credentials/events?page=0&size=20>; rel="first", </users/5f1c7a3e-2b4d-4c8e-9f6a-1d2e3b4c5a6f/trimble-credentials/events?page=0&size=20>; rel="last"
          */
         Link: string;
     };
