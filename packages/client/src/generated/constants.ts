@@ -3,4 +3,4 @@
 /** Leaf's production API, the first server in the spec. */
 export const PRODUCTION_BASE_URL = "https://api.withleaf.io/services/usermanagement/api";
 /** Properties the spec marks `x-sensitive: true`: their values are secrets. */
-export const SECRET_FIELDS = ["accessToken","apiKey","clientSecret","refreshToken"] as const;
+export const SECRET_FIELDS = ["accessKey","accessToken","accessTokenClient","apiKey","authToken","clientSecret","initializationVector","key","password","privateKey","refreshToken","sessionId","sharedSecret","subscriptionKey","tokenSecretKey"] as const;
