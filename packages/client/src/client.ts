@@ -1,93 +1,46 @@
 /**
  * createLeafCredentialsClient: openapi-fetch's typed client (`raw`) plus
- * per-provider helpers that return the body or throw a `LeafError`.
+ * per-provider helpers that return the body or throw a `LeafError`, signed in
+ * with a token or a Leaf account. `createLeafCredentialsClientFor` builds only
+ * the providers it is given, so an app bundles only those.
  */
 import createClient, { type Client } from 'openapi-fetch';
 import { bearer, isValidToken } from './auth.js';
 import { LeafApiError, LeafAuthError, LeafError, LeafInvalidResponseError, LeafRequestError } from './errors.js';
 import { PRODUCTION_BASE_URL } from './generated/constants.js';
-import { OPERATIONS } from './generated/operations.js';
+import { PROVIDERS } from './generated/providers.js';
 import type { paths } from './generated/schema.js';
+import { buildProviderHelpers, checkLeafUserId, operationName, type CallOperation, type ProviderDefinition, type ProviderHelpers } from './helpers.js';
+import type { LeafCredentialsClientOptions } from './options.js';
 import { secretsIn } from './redact.js';
-import { resolveRetryPolicy, type RetryOptions } from './retry.js';
+import { resolveRetryPolicy } from './retry.js';
+import { TokenSession, type IssuedToken } from './session.js';
+import { AUTHENTICATE_OPERATION, authenticateUrl, isAccount, signInWith } from './sign-in.js';
 import { AttemptDeadline, anySignal, checkMs } from './timing.js';
-import { createTransport, type FetchLike, type LeafLogger, type TokenSource } from './transport.js';
-import type { CredentialStatusReport, OperationId, RequestBody, ResponseBody } from './types.js';
-import { pollUntilHealthy, type WaitUntilHealthyOptions } from './wait.js';
+import { createTransport } from './transport.js';
 
-export interface LeafCredentialsClientOptions {
-  /** Where the API lives. Default: Leaf's production server, from the spec. */
-  baseUrl?: string;
-  /** A Leaf JWT, or a (possibly async) function returning the current one: it is called before every request. */
-  token: TokenSource;
-  /** The fetch to send requests with. Default: the global `fetch`. */
-  fetch?: FetchLike;
-  /** Retry policy for transient failures, or `false` for none. Default: GET and DELETE, 3 attempts. */
-  retry?: RetryOptions | false;
-  /** Headers sent with every request. */
-  headers?: Record<string, string>;
-  /** Receives debug, retry and failure reports, with secrets redacted. */
-  logger?: LeafLogger;
-  /** Aborts every request of this client. */
-  signal?: AbortSignal;
-  /** Gives up on an attempt whose response (headers and body) has not arrived after this many milliseconds. */
-  timeoutMs?: number;
-}
-
-/** Per-call options of every helper. */
-export interface CallOptions {
-  /** Aborts this call; combined with the client's signal. */
-  signal?: AbortSignal;
-  /** Headers for this call only. */
-  headers?: Record<string, string>;
-}
-
-/** A helper for one operation: `(leafUserId, body?, options?)` resolving to the success body. */
-export type OperationHelper<Id extends OperationId> = [RequestBody<Id>] extends [never]
-  ? (leafUserId: string, options?: CallOptions) => Promise<ResponseBody<Id>>
-  : (leafUserId: string, body: RequestBody<Id>, options?: CallOptions) => Promise<ResponseBody<Id>>;
-
-type OperationTable = Readonly<Record<string, OperationId>>;
-type ProviderHelpers<Table extends OperationTable> = { readonly [Name in keyof Table]: OperationHelper<Table[Name]> };
-
-/** Which operation each helper calls, per provider: the helpers are built from this table. */
-export const PROVIDER_OPERATIONS = {
-  trimble: {
-    get: 'getTrimbleCredentials',
-    create: 'createTrimbleCredentials',
-    delete: 'deleteTrimbleCredentials',
-    events: 'getTrimbleCredentialEvents',
-  },
-  climateFieldView: {
-    get: 'getClimateFieldViewCredentials',
-    create: 'createClimateFieldViewCredentials',
-    delete: 'deleteClimateFieldViewCredentials',
-    status: 'getClimateFieldViewCredentialStatus',
-    events: 'getClimateFieldViewCredentialEvents',
-  },
-} as const satisfies Record<string, OperationTable>;
-
-export type TrimbleHelpers = ProviderHelpers<typeof PROVIDER_OPERATIONS.trimble>;
-
-export interface ClimateFieldViewHelpers extends ProviderHelpers<typeof PROVIDER_OPERATIONS.climateFieldView> {
-  /**
-   * Polls `status` with backoff until it is `OK`. Rejects with a
-   * `LeafCredentialStatusError` on `UNAUTHENTICATED` or `MISSING_PERMISSION`,
-   * a `LeafTimeoutError` at the deadline, or the signal's reason on abort.
-   */
-  waitUntilHealthy(leafUserId: string, options?: WaitUntilHealthyOptions): Promise<CredentialStatusReport>;
-}
-
-export interface LeafCredentialsClient {
-  trimble: TrimbleHelpers;
-  climateFieldView: ClimateFieldViewHelpers;
+/** What every client has, whatever its providers. */
+export interface LeafClientBase {
   /**
    * openapi-fetch's typed client: `GET`/`POST`/`DELETE` resolving to
    * `{ data, error, response }`; it throws only `LeafError`s (and the
    * caller's abort reason).
    */
   raw: Client<paths>;
+  /**
+   * With `auth`: signs in now (or joins the sign-in under way) and tells until when the token
+   * is kept. Optional: the client signs in on first use anyway. Without `auth`, a `LeafAuthError`.
+   */
+  authenticate(): Promise<{ expiresAt: Date }>;
 }
+
+/** A client with the helpers of the given providers, by the names they were given under. */
+export type LeafClientFor<Providers extends Record<string, ProviderDefinition>> = LeafClientBase & {
+  readonly [Name in keyof Providers]: ProviderHelpers<Providers[Name]>;
+};
+
+/** The client with every provider of the spec. */
+export type LeafCredentialsClient = LeafClientFor<typeof PROVIDERS>;
 
 type RawResult = { data?: unknown; error?: unknown; response: Response };
 type RawInit = Record<string, unknown> & { body?: unknown; signal?: AbortSignal; parseAs?: string };
@@ -98,21 +51,43 @@ const RAW_METHODS = ['GET', 'PUT', 'POST', 'DELETE', 'OPTIONS', 'HEAD', 'PATCH',
 
 const CREATE = 'createLeafCredentialsClient';
 
-export function createLeafCredentialsClient(options: LeafCredentialsClientOptions): LeafCredentialsClient {
-  const { baseUrl = PRODUCTION_BASE_URL, token, logger, signal: clientSignal } = options;
+/**
+ * A client with only the given providers' helpers (and `raw`): what an app that uses one or two
+ * providers imports, so its bundle holds no other provider's table.
+ *
+ * ```ts
+ * import { createLeafCredentialsClientFor, trimble } from '@leaf-credentials/client';
+ * const leaf = createLeafCredentialsClientFor({ trimble }, { auth: { username, password } });
+ * ```
+ */
+export function createLeafCredentialsClientFor<Providers extends Record<string, ProviderDefinition>>(
+  providers: Providers,
+  options: LeafCredentialsClientOptions,
+): LeafClientFor<Providers> {
+  const { baseUrl = PRODUCTION_BASE_URL, token, auth, logger, signal: clientSignal } = options;
+  // Exactly one of token and auth, checked here rather than at the first request.
+  if ((token === undefined) === (auth === undefined) || (auth !== undefined && !isAccount(auth))) {
+    throw new LeafAuthError(CREATE, 'invalid-options');
+  }
   // Checked here, not at the first request: Headers would throw a TypeError quoting the token.
-  if (typeof token !== 'function' && !isValidToken(token)) throw new LeafAuthError(CREATE, 'invalid-token');
+  if (token !== undefined && typeof token !== 'function' && !isValidToken(token)) throw new LeafAuthError(CREATE, 'invalid-token');
   const timeoutMs = options.timeoutMs === undefined ? undefined : checkMs('timeoutMs', options.timeoutMs, 1);
+  // The session signs in through the transport, which sends with the session's token: signIn is set once both exist.
+  let signIn: (() => Promise<IssuedToken>) | undefined;
+  const session = auth ? new TokenSession(() => signIn!()) : undefined;
   const transport = createTransport({
     baseUrl,
     fetch: options.fetch ?? ((request) => globalThis.fetch(request)),
-    token,
+    token: token ?? session!,
     retry: resolveRetryPolicy(options.retry),
     logger,
+    secrets: auth ? [auth.password] : [],
   });
-  // A string token goes into the headers openapi-fetch merges anyway; a function token is applied by the transport.
+  if (auth) signIn = signInWith({ auth, url: auth.url ?? authenticateUrl(baseUrl), transport, signal: clientSignal, timeoutMs });
+  // A string token goes into the headers openapi-fetch merges anyway; others are applied by the transport.
   const headers = typeof token === 'string' ? { ...options.headers, Authorization: bearer(token) } : options.headers;
   const openapi = createClient<paths>({ baseUrl, fetch: transport.fetch, headers });
+  openapi.use(transport.middleware);
   const methods = openapi as unknown as Record<string, RawCall>;
 
   /** The secrets to scrub from an error about a request with this body. Only called on failure. */
@@ -198,43 +173,43 @@ export function createLeafCredentialsClient(options: LeafCredentialsClientOption
   raw.request = (method: string, path: string, init?: RawInit) =>
     rawCall((p, i) => openapi.request(method as never, p as never, i as never), method.toUpperCase(), path, init);
 
-  function helperFor(id: OperationId) {
-    const { method, path, requestBody, responseBody } = OPERATIONS[id];
-    const operation = `${method} ${path}`;
-    const call = methods[method]!;
-
-    async function sendHelper(leafUserId: string, body: unknown, callOptions: CallOptions | undefined): Promise<unknown> {
-      const signal = anySignal(clientSignal, callOptions?.signal);
-      // parseAs text: the helper parses, so invalid JSON becomes a typed error that knows the status.
-      const init: RawInit = { params: { path: { leafUserId } }, body, parseAs: 'text', headers: callOptions?.headers };
-      const { response, data, error } = await send(call, operation, path, init, signal, true);
-      if (!response.ok) throw fail(operation, new LeafApiError(operation, response, error, secretsOf(body)), body, signal);
-      if (!responseBody) return undefined;
-      try {
-        return parseJson(operation, response, data as string, body);
-      } catch (invalid) {
-        throw fail(operation, invalid, body, signal);
-      }
+  /** One helper call: the id checked before anything is sent, a non-2xx thrown as a LeafApiError, the body parsed. */
+  const callOperation: CallOperation = async (ref, leafUserId, { body, query }, callOptions) => {
+    const operation = operationName(ref);
+    const signal = anySignal(clientSignal, callOptions?.signal);
+    try {
+      checkLeafUserId(operation, leafUserId);
+    } catch (invalid) {
+      throw fail(operation, invalid, body, signal);
     }
-
-    return requestBody
-      ? (leafUserId: string, body: unknown, callOptions?: CallOptions) => sendHelper(leafUserId, body, callOptions)
-      : (leafUserId: string, callOptions?: CallOptions) => sendHelper(leafUserId, undefined, callOptions);
-  }
-
-  function providerHelpers<Table extends OperationTable>(table: Table): ProviderHelpers<Table> {
-    const helpers: Record<string, unknown> = {};
-    for (const [name, id] of Object.entries(table)) helpers[name] = helperFor(id);
-    return helpers as ProviderHelpers<Table>;
-  }
-
-  const trimble = providerHelpers(PROVIDER_OPERATIONS.trimble);
-  const fieldView = providerHelpers(PROVIDER_OPERATIONS.climateFieldView);
-  const waitOperation = 'climateFieldView.waitUntilHealthy';
-  const climateFieldView: ClimateFieldViewHelpers = {
-    ...fieldView,
-    waitUntilHealthy: (leafUserId, waitOptions) =>
-      pollUntilHealthy(waitOperation, (poll) => fieldView.status(leafUserId, poll), waitOptions),
+    // parseAs text: the helper parses, so invalid JSON becomes a typed error that knows the status.
+    const params = { path: { leafUserId }, query };
+    const init: RawInit = { params, body, parseAs: 'text', headers: callOptions?.headers };
+    const { response, data, error } = await send(methods[ref.method]!, operation, ref.path, init, signal, true);
+    if (!response.ok) throw fail(operation, new LeafApiError(operation, response, error, secretsOf(body)), body, signal);
+    if (!ref.responseBody) return { data: undefined, response };
+    try {
+      return { data: parseJson(operation, response, data as string, body), response };
+    } catch (invalid) {
+      throw fail(operation, invalid, body, signal);
+    }
   };
-  return { trimble, climateFieldView, raw: raw as unknown as Client<paths> };
+
+  async function authenticateNow(): Promise<{ expiresAt: Date }> {
+    if (!session) throw fail(AUTHENTICATE_OPERATION, new LeafAuthError(AUTHENTICATE_OPERATION, 'invalid-options'), undefined, undefined);
+    try {
+      return { expiresAt: new Date((await session.authenticate()).expiresAt) };
+    } catch (error) {
+      throw fail(AUTHENTICATE_OPERATION, error, undefined, undefined);
+    }
+  }
+
+  const client: Record<string, unknown> = { raw, authenticate: authenticateNow };
+  for (const [name, definition] of Object.entries(providers)) client[name] = buildProviderHelpers(name, definition, callOperation);
+  return client as LeafClientFor<Providers>;
+}
+
+/** The client with every provider of the spec: `client.trimble`, `client.johnDeere`, … (see `PROVIDERS`). */
+export function createLeafCredentialsClient(options: LeafCredentialsClientOptions): LeafCredentialsClient {
+  return createLeafCredentialsClientFor(PROVIDERS, options);
 }
