@@ -104,7 +104,7 @@ export function buildProviderHelpers<P extends ProviderDefinition>(provider: str
       const { call: callOptions, query, maxPages = DEFAULT_MAX_PAGES } = splitOptions(options);
       // NaN or Infinity would take away the bound.
       if (!Number.isSafeInteger(maxPages) || maxPages < 1) throw new RangeError(`maxPages must be a whole number of pages, at least 1, not ${String(maxPages)}`);
-      let next: PageQuery = { ...query, page: 0 };
+      let next: PageQuery = { page: 0, ...query };
       for (let fetched = 1; ; fetched++) {
         const { page: current, response } = await page(leafUserId, next, callOptions);
         yield* current.items;
@@ -112,7 +112,7 @@ export function buildProviderHelpers<P extends ProviderDefinition>(provider: str
         if (fetched >= maxPages) {
           throw new LeafInvalidResponseError(operationName(events), response, undefined, [], `still lists more after ${maxPages} pages (maxPages)`);
         }
-        next = { ...query, page: current.next.page, ...(current.next.size === undefined ? {} : { size: current.next.size }) };
+        next = { page: current.next.page, ...query, ...(current.next.size === undefined ? {} : { size: current.next.size }) };
       }
     };
   }

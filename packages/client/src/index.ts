@@ -6,10 +6,11 @@
 export {
   createLeafCredentialsClient,
   createLeafCredentialsClientFor,
-  type LeafClientBase,
+  type ClientParts,
   type LeafClientFor,
   type LeafCredentialsClient,
 } from './client.js';
+export { raw, type RawFactory } from './raw.js';
 export {
   isNotFound,
   LeafApiError,

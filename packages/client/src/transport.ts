@@ -32,6 +32,8 @@ export interface Transport {
    * argument only with `requestInitExt`, which the client never sets.
    */
   fetch(request: Request, deadline?: AttemptDeadline): Promise<Response>;
+  /** Tells the transport which operation `request` is (for messages and logs); returns it. */
+  named(request: Request, operation: string): Request;
   /** Sends `request` as `operation` without a bearer token (authenticate): deadline, retries, logging, typed errors. */
   fetchUnauthorized(request: Request, operation: string, deadline?: AttemptDeadline): Promise<Response>;
   /**
@@ -72,6 +74,12 @@ export function createTransport(options: TransportOptions): Transport {
 
   const secrets = () => [...knownSecrets, ...issuedTokens.list()];
 
+  /** Remembers which operation `request` is. */
+  const named = (request: Request, operation: string) => {
+    operations.set(request, operation);
+    return request;
+  };
+
   /** `METHOD /path/{template}` for a request, for messages and logs. */
   function describe(request: Request): string {
     return operations.get(request) ?? `${request.method} ${new URL(request.url).pathname}`;
@@ -89,8 +97,7 @@ export function createTransport(options: TransportOptions): Transport {
         url.pathname = ownServer + url.pathname.slice(basePath.length);
         outgoing = new Request(url, request);
       }
-      operations.set(outgoing, operation);
-      return outgoing;
+      return named(outgoing, operation);
     },
   };
 
@@ -214,5 +221,5 @@ export function createTransport(options: TransportOptions): Transport {
         ? (request: Request, deadline?: AttemptDeadline) => authorizeThenDispatch(request, deadline, token)
         : (request: Request, deadline?: AttemptDeadline) => signInThenDispatch(request, deadline, token);
 
-  return { fetch: leafFetch, fetchUnauthorized: dispatchAs, middleware, secrets };
+  return { fetch: leafFetch, named, fetchUnauthorized: dispatchAs, middleware, secrets };
 }
