@@ -42,12 +42,16 @@ type Extras<P extends ProviderDefinition> = (P extends { readonly events: Operat
   : unknown) &
   (P extends { readonly get: OperationRef }
     ? {
+        /** What waitUntilHealthy polls: the status endpoint where the provider has one, else the credentials. */
         /**
          * Polls the credentials with backoff until their status is `OK`. Rejects with a
          * `LeafCredentialStatusError` on `UNAUTHENTICATED` or `MISSING_PERMISSION`,
          * a `LeafTimeoutError` at the deadline, or the signal's reason on abort.
          */
-        readonly waitUntilHealthy: (leafUserId: string, options?: WaitUntilHealthyOptions) => Promise<unknown>;
+        readonly waitUntilHealthy: (
+          leafUserId: string,
+          options?: WaitUntilHealthyOptions,
+        ) => Promise<ResponseBody<(P extends { readonly status: OperationRef } ? P['status'] : P['get'])['id']>>;
       }
     : unknown);
 

@@ -36,7 +36,7 @@ describe('the generated client types', () => {
 
   it('reject a path the spec does not have', () => {
     const errors = compileErrors(fixture('unknown-path.ts'));
-    expect(errors.join('\n')).toMatch(/john-deere-credentials/);
+    expect(errors.join('\n')).toMatch(/no-such-provider-credentials/);
   });
 });
 
@@ -55,4 +55,7 @@ describe('the helper types', () => {
     expect(errors.join('\n')).toMatch(/'clientSecret' is missing/);
   });
 
+  it('give a one-provider client only that provider (no others, no raw), and type isNotFound as a guard', () => {
+    expect(compileErrors(fixture('one-provider.ts'))).toEqual([]);
+  });
 });
