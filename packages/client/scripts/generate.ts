@@ -10,7 +10,7 @@ import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import openapiTS, { astToString } from 'openapi-typescript';
-import { productionServerUrl, readBundledSpec, runningInCi } from '@leaf-credentials/spec';
+import { productionServerUrl, readBundledSpec, runningInCi, type BundledSpec } from '@leaf-credentials/spec';
 import { renderConstants, renderOperations, renderProviders, renderSchemaNames } from './generate/render.js';
 import { readOperations, readPathParameterRules, readProviders, readTokenLifetimes } from './generate/spec-facts.js';
 
@@ -47,7 +47,7 @@ function withEnumMeaningsInDescriptions<T extends SpecObject>(spec: T): T {
  * Names of the properties the spec marks `x-sensitive: true`, at any depth of
  * components.schemas, sorted and unique: the fields whose values the client redacts.
  */
-function sensitivePropertyNames(spec: ReturnType<typeof readBundledSpec>): string[] {
+function sensitivePropertyNames(spec: BundledSpec): string[] {
   const names = new Set<string>();
   const visit = (node: unknown): void => {
     if (!node || typeof node !== 'object') return;
@@ -64,8 +64,7 @@ function sensitivePropertyNames(spec: ReturnType<typeof readBundledSpec>): strin
 }
 
 /** File name (inside src/generated/) to its expected content. */
-export async function renderGeneratedFiles(): Promise<Record<string, string>> {
-  const spec = readBundledSpec();
+export async function renderGeneratedFiles(spec: BundledSpec = readBundledSpec()): Promise<Record<string, string>> {
   const operations = readOperations(spec);
   const ast = await openapiTS(withEnumMeaningsInDescriptions(spec) as never, { alphabetize: false, exportType: false });
   return {
