@@ -33,7 +33,7 @@ const REVIEWED_DISABLES = [
     'TrimbleCredentials/properties/clientSecret',
     'TrimbleCredentials/properties/accessToken',
     'TrimbleCredentials/properties/refreshToken',
-    'TrimbleCredentials/properties/tokenMetadata/properties/scopes',
+    'TokenMetadata/properties/scopes/items',
     'TrimbleCredentialsCreate/properties/clientId',
     'TrimbleCredentialsCreate/properties/clientSecret',
     'TrimbleCredentialsCreate/properties/refreshToken',
@@ -51,22 +51,32 @@ const REVIEWED_DISABLES = [
     'AuthenticateRequest/properties/username',
     'AuthenticateRequest/properties/password',
     'AuthenticateResponse/properties/id_token',
-    // Leaf's event id, of undocumented format.
+    // Leaf's ids, of undocumented format.
     'CredentialEvent/properties/id',
+    'TrimbleCredentials/properties/id',
+    'ClimateFieldViewCredentials/properties/id',
     // Free text.
     'Problem/properties/title',
     'Problem/properties/detail',
     'FieldError/properties/message',
     'CredentialEvent/properties/body',
     'CredentialEvent/properties/headers',
+    'Problem/properties/message',
+    'Problem/properties/errorKey',
+    'FieldError/properties/objectName',
     // Echoes of what the client sent.
     'Problem/properties/path',
     'FieldError/properties/field',
   ].map((schema) => `${STRING_RESTRICTED} @ #/components/schemas/${schema}`),
   // Signing in is how a caller gets a token: authenticate cannot require one.
   'owasp:api2:2023-write-restricted @ #/paths/~1authenticate/post/security',
+  // Response header values Leaf documents only by example or not at all.
+  `${STRING_RESTRICTED} @ #/components/headers/Link/schema`,
+  `${STRING_RESTRICTED} @ #/components/responses/Unauthorized/headers/WWW-Authenticate/schema`,
   // Leaf documents no CORS; the rule also misfires on a property named `headers`.
   `${CORS_ORIGIN} @ #/components/responses/Unauthorized/headers`,
+  `${CORS_ORIGIN} @ #/components/responses/CredentialEvents/headers`,
+  `${CORS_ORIGIN} @ #/components/headers`,
   `${CORS_ORIGIN} @ #/components/schemas/CredentialEvent/properties/headers`,
 ];
 

@@ -27,7 +27,7 @@ const credentials: TrimbleCredentials = {
   id: '3b9d5c1e-7f2a-4e8b-a6d4-0c1f2e3a4b5c',
   status: 'OK',
   createdTime: '2023-05-10T14:03:11.123456Z',
-  tokenMetadata: { scopes: 'openid ag-api' },
+  tokenMetadata: { scopes: ['openid', 'ag-api'] },
   clientId: 'example-trimble-client-id',
   clientSecret: 'example-trimble-client-secret',
   accessToken: 'example-trimble-access-token',

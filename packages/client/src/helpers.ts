@@ -9,7 +9,7 @@ import type { AllEventsOptions, CallOptions, EventsOptions } from './options.js'
 import { readPage, type Page, type PageQuery } from './paging.js';
 import { badPathParameter } from './transport.js';
 import type { OperationId, RequestBody, ResponseBody } from './types.js';
-import { pollUntilHealthy, type WaitUntilHealthyOptions } from './wait.js';
+import { withWaitUntilHealthy, type WaitUntilHealthy, type WithStatus } from './wait.js';
 
 /** One operation as the generated tables describe it. */
 export interface OperationRef {
@@ -40,20 +40,7 @@ export type AllEventsHelper<Id extends OperationId> = (leafUserId: string, optio
 type Extras<P extends ProviderDefinition> = (P extends { readonly events: OperationRef }
   ? { readonly allEvents: AllEventsHelper<P['events']['id']> }
   : unknown) &
-  (P extends { readonly get: OperationRef }
-    ? {
-        /** What waitUntilHealthy polls: the status endpoint where the provider has one, else the credentials. */
-        /**
-         * Polls the credentials with backoff until their status is `OK`. Rejects with a
-         * `LeafCredentialStatusError` on `UNAUTHENTICATED` or `MISSING_PERMISSION`,
-         * a `LeafTimeoutError` at the deadline, or the signal's reason on abort.
-         */
-        readonly waitUntilHealthy: (
-          leafUserId: string,
-          options?: WaitUntilHealthyOptions,
-        ) => Promise<ResponseBody<(P extends { readonly status: OperationRef } ? P['status'] : P['get'])['id']>>;
-      }
-    : unknown);
+  (P extends { readonly get: OperationRef } ? WaitUntilHealthy<ResponseBody<P['get']['id']>> : unknown);
 
 /** The helpers of one provider. */
 export type ProviderHelpers<P extends ProviderDefinition> = {
@@ -94,7 +81,7 @@ export function buildProviderHelpers<P extends ProviderDefinition>(provider: str
           call(operation, leafUserId, { body }, options).then(({ data }) => data)
       : (leafUserId: string, options?: CallOptions) => call(operation, leafUserId, {}, options).then(({ data }) => data);
   }
-  const { events, get, status } = definition;
+  const { events, get } = definition;
   if (events) {
     const page = async (leafUserId: string, query: PageQuery, options: CallOptions) => {
       const { data, response } = await call(events, leafUserId, { query }, options);
@@ -120,12 +107,6 @@ export function buildProviderHelpers<P extends ProviderDefinition>(provider: str
       }
     };
   }
-  // Polls the status endpoint where the provider has one, else the credentials themselves.
-  const poll = (status ? helpers.status : get && helpers.get) as ((id: string, options: CallOptions) => Promise<never>) | undefined;
-  if (poll) {
-    const operation = `${provider}.waitUntilHealthy`;
-    helpers.waitUntilHealthy = (leafUserId: string, options?: WaitUntilHealthyOptions) =>
-      pollUntilHealthy(operation, (pollOptions) => poll(leafUserId, pollOptions), options);
-  }
+  if (get) return withWaitUntilHealthy(provider, helpers as { get: (id: string, options: CallOptions) => Promise<WithStatus> }) as never;
   return helpers as ProviderHelpers<P>;
 }

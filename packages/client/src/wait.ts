@@ -1,10 +1,12 @@
 /**
- * Polling the Climate FieldView status endpoint until the credentials are
- * healthy: right after they are created Leaf may still be checking them.
+ * Polling a provider's credentials until their `status` is healthy: right
+ * after they are created Leaf may still be checking them. The status is read
+ * from the credentials resource itself (the provider's GET), which every
+ * provider has; the `/status` endpoints are gone from Leaf's current pages.
  */
 import { LeafCredentialStatusError, LeafTimeoutError } from './errors.js';
 import { checkMs, deadlineSignal, sleep } from './timing.js';
-import type { CredentialStatus, CredentialStatusReport } from './types.js';
+import type { CredentialStatus } from './types.js';
 
 export interface WaitUntilHealthyOptions {
   /** Stops waiting (and the request in flight) with the signal's reason. */
@@ -26,13 +28,19 @@ export const WAIT_DEFAULTS = { timeoutMs: 120_000, intervalMs: 1_000, maxInterva
 /** Statuses polling cannot fix: the provider refuses the credentials, so the user must act. */
 const TERMINAL_STATUSES: ReadonlySet<CredentialStatus> = new Set<CredentialStatus>(['UNAUTHENTICATED', 'MISSING_PERMISSION']);
 
-type GetStatus = (options: { signal: AbortSignal }) => Promise<CredentialStatusReport>;
+/** What a poll reads: any body with the credentials' `status` (a credentials resource). */
+export interface WithStatus {
+  status?: CredentialStatus;
+}
 
-export async function pollUntilHealthy(
+type GetStatus<Resource extends WithStatus> = (options: { signal: AbortSignal }) => Promise<Resource>;
+
+/** Polls `getStatus` with backoff until `status` is `OK`, resolving to the body that said so. */
+export async function pollUntilHealthy<Resource extends WithStatus>(
   operation: string,
-  getStatus: GetStatus,
+  getStatus: GetStatus<Resource>,
   options: WaitUntilHealthyOptions = {},
-): Promise<CredentialStatusReport> {
+): Promise<Resource> {
   const { signal } = options;
   // At least 1 ms: a pause of 0 doubles to 0, polling the server as fast as it answers.
   const intervalMs = checkMs('intervalMs', options.intervalMs ?? WAIT_DEFAULTS.intervalMs, 1);
@@ -59,8 +67,11 @@ export async function pollUntilHealthy(
       const report = await getStatus({ signal: deadline.signal });
       lastStatus = report.status;
       if (report.status === 'OK') return report;
-      if (TERMINAL_STATUSES.has(report.status)) throw new LeafCredentialStatusError(operation, report.status);
-      options.onStatus?.(report.status);
+      // No status yet (or none in this body): not healthy, so poll again.
+      if (report.status !== undefined) {
+        if (TERMINAL_STATUSES.has(report.status)) throw new LeafCredentialStatusError(operation, report.status);
+        options.onStatus?.(report.status);
+      }
       await sleep(pause, deadline.signal);
     }
   } catch (error) {
@@ -69,4 +80,30 @@ export async function pollUntilHealthy(
   } finally {
     deadline.dispose();
   }
+}
+
+/** The helper `withWaitUntilHealthy` adds to a provider's helpers. */
+export interface WaitUntilHealthy<Resource> {
+  /**
+   * Reads the credentials (the provider's GET) with backoff until their
+   * `status` is `OK`, resolving to them. Rejects with a
+   * `LeafCredentialStatusError` on `UNAUTHENTICATED` or `MISSING_PERMISSION`,
+   * a `LeafTimeoutError` at the deadline, or the signal's reason on abort.
+   */
+  waitUntilHealthy(leafUserId: string, options?: WaitUntilHealthyOptions): Promise<Resource>;
+}
+
+type GetHelper = (leafUserId: string, options: { signal: AbortSignal }) => Promise<WithStatus>;
+
+/** A provider's helpers plus `waitUntilHealthy`, which polls their `get`. */
+export function withWaitUntilHealthy<Helpers extends { get: GetHelper }>(
+  provider: string,
+  helpers: Helpers,
+): Helpers & WaitUntilHealthy<Awaited<ReturnType<Helpers['get']>>> {
+  const operation = `${provider}.waitUntilHealthy`;
+  return {
+    ...helpers,
+    waitUntilHealthy: (leafUserId: string, options?: WaitUntilHealthyOptions) =>
+      pollUntilHealthy(operation, (poll) => helpers.get(leafUserId, poll) as Promise<Awaited<ReturnType<Helpers['get']>>>, options),
+  };
 }

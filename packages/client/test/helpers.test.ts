@@ -64,9 +64,14 @@ describe('every helper returns the body the spec documents', () => {
     expect(calls).toBe(2);
   });
 
-  it('waits until Climate FieldView credentials are healthy (the mock answers OK)', async () => {
-    await expect(client.climateFieldView.waitUntilHealthy(LEAF_USER_ID, { timeoutMs: 5_000 })).resolves.toEqual({ status: 'OK' });
-  });
+  for (const provider of ['trimble', 'climateFieldView'] as const) {
+    it(`waits until ${provider} credentials are healthy, resolving to them (the mock answers OK)`, async () => {
+      await expect(client[provider].waitUntilHealthy(LEAF_USER_ID, { timeoutMs: 5_000 })).resolves.toMatchObject({
+        status: 'OK',
+        clientId: expect.any(String),
+      });
+    });
+  }
 
   it('leaves the non-throwing openapi-fetch style to client.raw', async () => {
     const { data, error, response } = await client.raw.GET('/users/{leafUserId}/climate-field-view-credentials/status', {

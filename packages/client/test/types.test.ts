@@ -58,4 +58,9 @@ describe('the helper types', () => {
   it('give a one-provider client only that provider (no others, no raw), and type isNotFound as a guard', () => {
     expect(compileErrors(fixture('one-provider.ts'))).toEqual([]);
   });
+  it("reject 1.x code that splits Trimble's scopes as a string", () => {
+    const errors = compileErrors(fixture('scopes-split.ts'));
+    expect(errors.join('\n')).toMatch(/Property 'split' does not exist on type 'string\[\]'/);
+  });
+
 });

@@ -1,7 +1,7 @@
 /**
- * climateFieldView.waitUntilHealthy: polls the status endpoint with backoff
- * until OK, gives up at once on statuses polling cannot fix, and stops at its
- * deadline or on abort. The clock is faked.
+ * waitUntilHealthy (Trimble and Climate FieldView): reads the credentials
+ * resource's own `status` with backoff until OK, gives up at once on statuses
+ * polling cannot fix, and stops at its deadline or on abort. The clock is faked.
  */
 import { describe, expect, it, vi } from 'vitest';
 import {
@@ -11,6 +11,7 @@ import {
   LeafTimeoutError,
   type CredentialStatus,
   type FetchLike,
+  type WaitUntilHealthy,
   type WaitUntilHealthyOptions,
 } from '../src/index.js';
 import { settle, until, useFakeClock } from './support/fake-clock.js';
@@ -18,21 +19,52 @@ import { hangingReply, jsonResponse, LEAF_USER_ID, problemResponse, stubFetch, T
 
 useFakeClock();
 
-const statusReply = (status: CredentialStatus) => jsonResponse({ status });
-const fieldView = (fetch: FetchLike) =>
-  createLeafCredentialsClient({ baseUrl: TEST_BASE_URL, token: 'wait.test.token', fetch, retry: false }).climateFieldView;
+/** A credentials resource as Leaf's current pages show it, with the given status. */
+const resource = (status?: CredentialStatus) => ({
+  id: '3b9d5c1e-7f2a-4e8b-a6d4-0c1f2e3a4b5c',
+  ...(status === undefined ? {} : { status }),
+  createdTime: '2026-03-09T10:15:30.123Z',
+  tokenMetadata: { scopes: ['openid'] },
+  clientId: 'wait-test-client-id',
+});
+const statusReply = (status?: CredentialStatus) => jsonResponse(resource(status));
+const clientWith = (fetch: FetchLike) =>
+  createLeafCredentialsClient({ baseUrl: TEST_BASE_URL, token: 'wait.test.token', fetch, retry: false });
+const fieldView = (fetch: FetchLike) => clientWith(fetch).climateFieldView;
+
+const PROVIDERS: { provider: string; path: string; helpers: (fetch: FetchLike) => WaitUntilHealthy<object> }[] = [
+  { provider: 'trimble', path: 'trimble-credentials', helpers: (fetch) => clientWith(fetch).trimble },
+  { provider: 'climateFieldView', path: 'climate-field-view-credentials', helpers: fieldView },
+];
 
 describe('waitUntilHealthy', () => {
-  it('polls the status endpoint with doubling pauses until it reads OK', async () => {
-    const fetch = stubFetch(statusReply('TEMPORARILY_UNAVAILABLE'), statusReply('TEMPORARILY_UNAVAILABLE'), statusReply('TEMPORARILY_UNAVAILABLE'), statusReply('OK'));
+  for (const { provider, path, helpers } of PROVIDERS) {
+    it(`${provider}: reads the credentials' own status with doubling pauses until it is OK`, async () => {
+      const fetch = stubFetch(statusReply('TEMPORARILY_UNAVAILABLE'), statusReply('TEMPORARILY_UNAVAILABLE'), statusReply('TEMPORARILY_UNAVAILABLE'), statusReply('OK'));
+      const seen: CredentialStatus[] = [];
+      const result = await settle(
+        helpers(fetch).waitUntilHealthy(LEAF_USER_ID, { intervalMs: 500, onStatus: (status) => seen.push(status) }),
+      );
+      expect(result).toEqual(resource('OK'));
+      expect(fetch.requests.map((request) => `${request.method} ${new URL(request.url).pathname}`)).toEqual(
+        Array(4).fill(`GET /api/users/${LEAF_USER_ID}/${path}`),
+      );
+      expect(fetch.times.slice(1).map((time, index) => time - fetch.times[index]!)).toEqual([500, 1_000, 2_000]);
+      expect(seen).toEqual(['TEMPORARILY_UNAVAILABLE', 'TEMPORARILY_UNAVAILABLE', 'TEMPORARILY_UNAVAILABLE']);
+    });
+
+    it(`${provider}: names its own helper when the credentials are refused`, async () => {
+      const error = await settle(helpers(stubFetch(statusReply('UNAUTHENTICATED'))).waitUntilHealthy(LEAF_USER_ID));
+      expect(error).toMatchObject({ message: `${provider}.waitUntilHealthy failed: the credentials are UNAUTHENTICATED` });
+    });
+  }
+
+  it('keeps polling, after the usual pause, while the credentials carry no status yet', async () => {
+    const fetch = stubFetch(statusReply(), statusReply('OK'));
     const seen: CredentialStatus[] = [];
-    const result = await settle(
-      fieldView(fetch).waitUntilHealthy(LEAF_USER_ID, { intervalMs: 500, onStatus: (status) => seen.push(status) }),
-    );
-    expect(result).toEqual({ status: 'OK' });
-    expect(new URL(fetch.requests[0]!.url).pathname).toBe(`/api/users/${LEAF_USER_ID}/climate-field-view-credentials/status`);
-    expect(fetch.times.slice(1).map((time, index) => time - fetch.times[index]!)).toEqual([500, 1_000, 2_000]);
-    expect(seen).toEqual(['TEMPORARILY_UNAVAILABLE', 'TEMPORARILY_UNAVAILABLE', 'TEMPORARILY_UNAVAILABLE']);
+    await settle(fieldView(fetch).waitUntilHealthy(LEAF_USER_ID, { intervalMs: 700, onStatus: (status) => seen.push(status) }));
+    expect(fetch.times[1]! - fetch.times[0]!).toBe(700);
+    expect(seen).toEqual([]);
   });
 
   it('caps the pause between polls at maxIntervalMs', async () => {
@@ -106,7 +138,7 @@ describe('waitUntilHealthy', () => {
     });
   }
 
-  it('passes on an API error from the status endpoint', async () => {
+  it('passes on an API error from the credentials endpoint', async () => {
     const fetch = stubFetch(problemResponse(404, { title: 'Not Found', detail: 'No credentials of this provider' }));
     const error = await settle(fieldView(fetch).waitUntilHealthy(LEAF_USER_ID));
     expect(error).toBeInstanceOf(LeafApiError);

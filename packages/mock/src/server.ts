@@ -64,7 +64,8 @@ function prismConfig(preferences: Preferences = {}): IHttpConfig {
     errors: false,
     upstreamProxy: undefined,
     isProxy: false,
-    mock: { dynamic: false, ...preferences },
+    // Errors are documented as problem+json and as plain JSON (Leaf sends either): the mock's are problem+json.
+    mock: { dynamic: false, mediaTypes: [PROBLEM_CONTENT_TYPE, 'application/json'], ...preferences },
   };
 }
 

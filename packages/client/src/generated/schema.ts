@@ -80,6 +80,11 @@ export interface paths {
          *     credentials, to troubleshoot their health. Events are kept for 30 days
          *     and are gone once the credentials are deleted or disassociated from the
          *     Leaf user.
+         *
+         *     The list is paged like every Leaf list: `page` (from 0) and `size`
+         *     (20 unless given, at most 100) pick the page, `sort` its order (such as
+         *     `createdDate,desc`), and the `X-Total-Count` and `Link` headers give the
+         *     number of events in all and the links to the other pages.
          */
         get: operations["getTrimbleCredentialEvents"];
         put?: never;
@@ -143,8 +148,16 @@ export interface paths {
         };
         /**
          * Get the Climate FieldView credential status
-         * @description Returns only the health of the user's Climate FieldView credentials: one
-         *     of the four `CredentialStatus` values.
+         * @deprecated
+         * @description Deprecated: read `status` from the credentials themselves
+         *     (`GET /users/{leafUserId}/climate-field-view-credentials`) instead.
+         *
+         *     Returns only the health of the user's Climate FieldView credentials: one
+         *     of the four `CredentialStatus` values. The 2022 Climate FieldView page
+         *     this spec started from describes this endpoint, but in November 2022
+         *     Leaf removed the `/status` endpoints from all its provider pages; what
+         *     the current pages describe is the `status` field of each credentials
+         *     resource, which every provider has.
          */
         get: operations["getClimateFieldViewCredentialStatus"];
         put?: never;
@@ -174,6 +187,11 @@ export interface paths {
          *     user's credentials, to troubleshoot their health. Events are kept for 30
          *     days and are gone once the credentials are deleted or disassociated from
          *     the Leaf user.
+         *
+         *     The list is paged like every Leaf list: `page` (from 0) and `size`
+         *     (20 unless given, at most 100) pick the page, `sort` its order (such as
+         *     `createdDate,desc`), and the `X-Total-Count` and `Link` headers give the
+         *     number of events in all and the links to the other pages.
          */
         get: operations["getClimateFieldViewCredentialEvents"];
         put?: never;
@@ -254,7 +272,9 @@ export interface components {
         /**
          * CredentialEvent
          * @description One logged exchange between Leaf and the provider made with this credential,
-         *     for troubleshooting its health.
+         *     for troubleshooting its health. Leaf may add fields; clients should ignore
+         *     the ones they do not know. String length bounds here are the toolkit's, not
+         *     Leaf's.
          * @example {
          *       "id": "6a3f9b1c2d4e5f60718293a4",
          *       "body": "{\"error\":\"invalid_grant\",\"error_description\":\"Refresh token expired\"}",
@@ -277,19 +297,50 @@ export interface components {
             statusCode: number;
             /**
              * Format: date-time
-             * @description When Leaf recorded the event (UTC, microsecond precision).
+             * @description When Leaf recorded the event: an ISO 8601 / RFC 3339 UTC time, with
+             *     milliseconds or microseconds (Leaf's pages show both).
              */
             createdDate: string;
         };
         /**
          * CredentialEvents
-         * @description The logged events of one credential, newest first.
+         * @description One page of the logged events of one credential, newest first; Leaf's pages hold at most 100.
          */
         CredentialEvents: components["schemas"]["CredentialEvent"][];
         /**
+         * TokenMetadata
+         * @description What the provider granted with the access token Leaf currently holds.
+         *     Leaf may add members; clients should ignore the ones they do not know.
+         * @example {
+         *       "scopes": [
+         *         "openid",
+         *         "ag-api"
+         *       ]
+         *     }
+         */
+        TokenMetadata: {
+            /**
+             * @description The OAuth scopes granted, one per item. The item and length bounds are
+             *     the toolkit's, not Leaf's: Leaf documents none.
+             */
+            scopes: string[];
+        };
+        /**
          * Problem
-         * @description An error in the RFC 9457 problem-details shape Leaf's JHipster services use,
-         *     served as `application/problem+json`.
+         * @description An error in the RFC 9457 problem-details shape Leaf's JHipster services use.
+         *     Leaf sends it as `application/problem+json` or `application/json`. Its
+         *     `message` is a message key (such as `error.validation`) or a sentence for
+         *     people; JHipster's `problem-with-message` errors add an `errorKey`. Leaf may
+         *     add members; clients should ignore the ones they do not know. String
+         *     length and item bounds here are the toolkit's, not Leaf's.
+         * @example {
+         *       "type": "https://www.jhipster.tech/problem/problem-with-message",
+         *       "title": "Bad Request",
+         *       "status": 400,
+         *       "path": "/services/usermanagement/api/users/5f1c7a3e-2b4d-4c8e-9f6a-1d2e3b4c5a6f/trimble-credentials",
+         *       "message": "The Trimble credentials could not be saved because the refresh token was refused.",
+         *       "errorKey": "invalidRefreshToken"
+         *     }
          */
         Problem: {
             /**
@@ -309,14 +360,19 @@ export interface components {
             detail?: string;
             /** @description The request path that produced the problem. */
             path?: string;
-            /** @description A machine-readable message key, such as `error.validation` or `error.http.401`. */
+            /**
+             * @description A message key such as `error.validation` or `error.http.401`, or (in
+             *     Leaf's `problem-with-message` errors) a sentence for people.
+             */
             message?: string;
+            /** @description A short machine-readable key naming the error, in JHipster's `problem-with-message` errors. */
+            errorKey?: string;
             /** @description For validation problems, one entry for each field that was wrong. */
             fieldErrors?: components["schemas"]["FieldError"][];
         };
         /**
          * FieldError
-         * @description One invalid field of a request.
+         * @description One invalid field of a request. String length bounds here are the toolkit's, not Leaf's.
          */
         FieldError: {
             /** @description Where the field was found, such as `body`, `path` or `header`. */
@@ -329,13 +385,18 @@ export interface components {
         /**
          * TrimbleCredentials
          * @description The Trimble credentials of a Leaf user: the OAuth client Leaf uses to reach
-         *     Trimble on the user's behalf, and the tokens Leaf keeps for it.
+         *     Trimble on the user's behalf, and the tokens Leaf keeps for it. Leaf may
+         *     add fields; clients should ignore the ones they do not know. String length
+         *     bounds here are the toolkit's, not Leaf's: Leaf documents none.
          * @example {
          *       "id": "3b9d5c1e-7f2a-4e8b-a6d4-0c1f2e3a4b5c",
          *       "status": "OK",
          *       "createdTime": "2023-05-10T14:03:11.123456Z",
          *       "tokenMetadata": {
-         *         "scopes": "openid ag-api"
+         *         "scopes": [
+         *           "openid",
+         *           "ag-api"
+         *         ]
          *       },
          *       "clientId": "example-trimble-client-id",
          *       "clientSecret": "example-trimble-client-secret",
@@ -344,22 +405,16 @@ export interface components {
          *     }
          */
         TrimbleCredentials: {
-            /**
-             * Format: uuid
-             * @description Identifier of these credentials in Leaf.
-             */
+            /** @description Identifier of these credentials in Leaf. */
             id: string;
             status: components["schemas"]["CredentialStatus"];
             /**
              * Format: date-time
-             * @description When the credentials were created in Leaf (UTC, microsecond precision).
+             * @description When the credentials were created in Leaf: an ISO 8601 / RFC 3339 UTC
+             *     time, with milliseconds or microseconds (Leaf's pages show both).
              */
             createdTime: string;
-            /** @description What Trimble granted with the current access token. */
-            tokenMetadata: {
-                /** @description The OAuth scopes granted, space-separated. */
-                scopes: string;
-            };
+            tokenMetadata: components["schemas"]["TokenMetadata"];
             /** @description The client ID of the Trimble application. */
             clientId: string;
             /** @description The client secret of the Trimble application. Sensitive. */
@@ -390,22 +445,41 @@ export interface components {
          * ClimateFieldViewCredentials
          * @description The Climate FieldView credentials of a Leaf user: the API client and key
          *     Leaf uses to reach Climate FieldView on the user's behalf, and the tokens
-         *     Leaf keeps for it.
+         *     Leaf keeps for it. Leaf may add fields; clients should ignore the ones they
+         *     do not know. String length and item bounds here are the toolkit's, not
+         *     Leaf's: Leaf documents none.
          * @example {
+         *       "id": "8e2a4c6f-1b3d-4f5a-9c7e-2d4f6a8b0c1e",
          *       "status": "OK",
+         *       "createdTime": "2023-05-10T14:03:11.123Z",
+         *       "tokenMetadata": {
+         *         "scopes": [
+         *           "fields:read",
+         *           "asPlanted:read"
+         *         ]
+         *       },
          *       "clientId": "example-fieldview-client-id",
          *       "clientSecret": "example-fieldview-client-secret",
          *       "apiKey": "example-fieldview-api-key",
          *       "accessToken": "example-fieldview-access-token",
-         *       "refreshToken": "example-fieldview-refresh-token",
-         *       "scopes": [
-         *         "fields:read",
-         *         "asPlanted:read"
-         *       ]
+         *       "refreshToken": "example-fieldview-refresh-token"
          *     }
          */
         ClimateFieldViewCredentials: {
+            /**
+             * @description Identifier of these credentials in Leaf. Optional: Leaf's older page
+             *     of this resource does not show it.
+             */
+            id?: string;
             status: components["schemas"]["CredentialStatus"];
+            /**
+             * Format: date-time
+             * @description When the credentials were created in Leaf: an ISO 8601 / RFC 3339 UTC
+             *     time, with milliseconds or microseconds (Leaf's pages show both).
+             *     Optional: Leaf's older page of this resource does not show it.
+             */
+            createdTime?: string;
+            tokenMetadata?: components["schemas"]["TokenMetadata"];
             /** @description The client ID of the Climate FieldView application. */
             clientId: string;
             /** @description The client secret of the Climate FieldView application. Sensitive. */
@@ -414,13 +488,18 @@ export interface components {
             apiKey: string;
             /**
              * @description The access token Leaf currently uses with Climate FieldView. Sensitive.
-             *     Optional: Leaf's own example of this resource leaves it out.
+             *     Optional: Leaf's older page of this resource leaves it out of its example.
              */
             accessToken?: string;
             /** @description The refresh token Leaf uses to obtain new access tokens. Sensitive. */
             refreshToken: string;
-            /** @description The OAuth scopes granted to the application. */
-            scopes: string[];
+            /**
+             * @deprecated
+             * @description Deprecated: the OAuth scopes granted, as Leaf's 2022 page showed them.
+             *     Leaf's current page has them in `tokenMetadata.scopes` instead; read
+             *     that one, and expect this one to be absent.
+             */
+            scopes?: string[];
         };
         /**
          * ClimateFieldViewCredentialsCreate
@@ -471,6 +550,7 @@ export interface components {
                  *     }
                  */
                 "application/problem+json": components["schemas"]["Problem"];
+                "application/json": components["schemas"]["Problem"];
             };
         };
         /**
@@ -481,7 +561,8 @@ export interface components {
         Unauthorized: {
             headers: {
                 /**
-                 * @description The authentication scheme the API expects (RFC 6750), possibly followed by its parameters.
+                 * @description The authentication scheme the API expects (RFC 6750), possibly followed
+                 *     by its parameters. The length bound is the toolkit's, not Leaf's.
                  * @example Bearer
                  */
                 "WWW-Authenticate"?: string;
@@ -498,6 +579,7 @@ export interface components {
                  *     }
                  */
                 "application/problem+json": components["schemas"]["Problem"];
+                "application/json": components["schemas"]["Problem"];
             };
         };
         /** @description There is no Leaf user with this `leafUserId`, or the user has no credentials for this provider. */
@@ -516,6 +598,7 @@ export interface components {
                  *     }
                  */
                 "application/problem+json": components["schemas"]["Problem"];
+                "application/json": components["schemas"]["Problem"];
             };
         };
         /**
@@ -544,6 +627,7 @@ export interface components {
                  *     }
                  */
                 "application/problem+json": components["schemas"]["Problem"];
+                "application/json": components["schemas"]["Problem"];
             };
         };
         /**
@@ -565,6 +649,7 @@ export interface components {
                  *     }
                  */
                 "application/problem+json": components["schemas"]["Problem"];
+                "application/json": components["schemas"]["Problem"];
             };
         };
         /** @description The credentials were deleted. The response has no body. */
@@ -575,12 +660,16 @@ export interface components {
             content?: never;
         };
         /**
-         * @description The credential's logged events, newest first. Leaf keeps events for 30
-         *     days; once the credential is deleted or disassociated from the Leaf user,
-         *     its events are gone.
+         * @description One page of the credential's logged events, newest first. Leaf keeps
+         *     events for 30 days; once the credential is deleted or disassociated from
+         *     the Leaf user, its events are gone. Like every Leaf list, the response is
+         *     paged (`page`, `size`, `sort`) and its headers say how many events there
+         *     are in all and where the other pages are.
          */
         CredentialEvents: {
             headers: {
+                "X-Total-Count": components["headers"]["X-Total-Count"];
+                Link: components["headers"]["Link"];
                 [name: string]: unknown;
             };
             content: {
@@ -598,7 +687,7 @@ export interface components {
                  *         "body": "{\"access_token\":\"[redacted]\",\"token_type\":\"Bearer\",\"expires_in\":3600}",
                  *         "headers": "{\"content-type\":\"application/json\"}",
                  *         "statusCode": 200,
-                 *         "createdDate": "2023-05-09T08:41:52.654321Z"
+                 *         "createdDate": "2023-05-09T08:41:52.654Z"
                  *       }
                  *     ]
                  */
@@ -612,9 +701,43 @@ export interface components {
          * @example 5f1c7a3e-2b4d-4c8e-9f6a-1d2e3b4c5a6f
          */
         LeafUserId: string;
+        /**
+         * @description Which page of the list to return, counting from 0 (Leaf's default). Each
+         *     page holds `size` items. A page past the end returns an empty list.
+         *     The upper bound is the toolkit's (the largest 32-bit integer), not Leaf's:
+         *     Leaf documents none.
+         * @example 0
+         */
+        Page: number;
+        /**
+         * @description How many items a page holds; Leaf returns 20 when it is left out and at most 100.
+         * @example 20
+         */
+        Size: number;
+        /**
+         * @description The order of the list: a field name, optionally followed by `,asc` or
+         *     `,desc` (Spring's paging convention, which Leaf's list endpoints follow),
+         *     such as `createdDate,desc`. The length bound is the toolkit's, not Leaf's.
+         * @example createdDate,desc
+         */
+        Sort: string;
     };
     requestBodies: never;
-    headers: never;
+    headers: {
+        /**
+         * @description How many items the whole list holds, across all pages. The upper bound is
+         *     the toolkit's (the largest integer JavaScript represents exactly), not Leaf's.
+         * @example 2
+         */
+        "X-Total-Count": number;
+        /**
+         * @description Links to other pages of the list (RFC 8288): comma-separated
+         *     `<url>; rel="…"` entries for the `first`, `next`, `prev` and `last` pages
+         *     that exist. The length bound is the toolkit's, not Leaf's.
+         * @example </users/5f1c7a3e-2b4d-4c8e-9f6a-1d2e3b4c5a6f/trimble-credentials/events?page=0&size=20>; rel="first", </users/5f1c7a3e-2b4d-4c8e-9f6a-1d2e3b4c5a6f/trimble-credentials/events?page=0&size=20>; rel="last"
+         */
+        Link: string;
+    };
     pathItems: never;
 }
 export type $defs = Record<string, never>;
@@ -786,7 +909,28 @@ export interface operations {
     };
     getTrimbleCredentialEvents: {
         parameters: {
-            query?: never;
+            query?: {
+                /**
+                 * @description Which page of the list to return, counting from 0 (Leaf's default). Each
+                 *     page holds `size` items. A page past the end returns an empty list.
+                 *     The upper bound is the toolkit's (the largest 32-bit integer), not Leaf's:
+                 *     Leaf documents none.
+                 * @example 0
+                 */
+                page?: components["parameters"]["Page"];
+                /**
+                 * @description How many items a page holds; Leaf returns 20 when it is left out and at most 100.
+                 * @example 20
+                 */
+                size?: components["parameters"]["Size"];
+                /**
+                 * @description The order of the list: a field name, optionally followed by `,asc` or
+                 *     `,desc` (Spring's paging convention, which Leaf's list endpoints follow),
+                 *     such as `createdDate,desc`. The length bound is the toolkit's, not Leaf's.
+                 * @example createdDate,desc
+                 */
+                sort?: components["parameters"]["Sort"];
+            };
             header?: never;
             path: {
                 /**
@@ -925,7 +1069,28 @@ export interface operations {
     };
     getClimateFieldViewCredentialEvents: {
         parameters: {
-            query?: never;
+            query?: {
+                /**
+                 * @description Which page of the list to return, counting from 0 (Leaf's default). Each
+                 *     page holds `size` items. A page past the end returns an empty list.
+                 *     The upper bound is the toolkit's (the largest 32-bit integer), not Leaf's:
+                 *     Leaf documents none.
+                 * @example 0
+                 */
+                page?: components["parameters"]["Page"];
+                /**
+                 * @description How many items a page holds; Leaf returns 20 when it is left out and at most 100.
+                 * @example 20
+                 */
+                size?: components["parameters"]["Size"];
+                /**
+                 * @description The order of the list: a field name, optionally followed by `,asc` or
+                 *     `,desc` (Spring's paging convention, which Leaf's list endpoints follow),
+                 *     such as `createdDate,desc`. The length bound is the toolkit's, not Leaf's.
+                 * @example createdDate,desc
+                 */
+                sort?: components["parameters"]["Sort"];
+            };
             header?: never;
             path: {
                 /**

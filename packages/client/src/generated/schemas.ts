@@ -8,6 +8,7 @@ export type CredentialStatus = components['schemas']["CredentialStatus"];
 export type CredentialStatusReport = components['schemas']["CredentialStatusReport"];
 export type CredentialEvent = components['schemas']["CredentialEvent"];
 export type CredentialEvents = components['schemas']["CredentialEvents"];
+export type TokenMetadata = components['schemas']["TokenMetadata"];
 export type Problem = components['schemas']["Problem"];
 export type FieldError = components['schemas']["FieldError"];
 export type TrimbleCredentials = components['schemas']["TrimbleCredentials"];
