@@ -156,6 +156,18 @@ describe('npm run spec:diff', { timeout: SLOW_PROCESS_TIMEOUT }, () => {
     expect(blocked.output).toContain('maxLength lowered from 256 to 8');
   });
 
+  it("flags Trimble's scopes turning from 1.x's string into an array: a major change for client users", async () => {
+    // The 1.x form, planted back into the current spec: what a user of the last major had.
+    const released = revision('scopes-as-string', (spec) => {
+      schema(spec, 'TokenMetadata').properties.scopes = { description: 'Space-separated.', type: 'string', maxLength: 2048 };
+    });
+    const none = join(work, 'no-changesets-scopes');
+    mkdirSync(none, { recursive: true });
+    const result = await runSpecDiff({ baseFile: released, revisedFile: basePath, changesetDir: none });
+    expect(result.exitCode).toBe(1);
+    expect([...result.stdout, ...result.stderr].join('\n')).toMatch(/trimble-credentials response 200 .*property tokenMetadata\/scopes/);
+  });
+
   // The one test of the command line itself: it bundles the split spec (redocly) and runs Optic
   // in a new process, which is slow on a small or busy machine, hence the generous timeout.
   it(

@@ -11,7 +11,15 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { listOperations, localBasePath, successStatus, type BundledSpec, type SpecOperation } from '@leaf-credentials/spec';
+import {
+  leafHelperOf,
+  listOperations,
+  localBasePath,
+  successStatus,
+  type BundledSpec,
+  type LeafHelper,
+  type SpecOperation,
+} from '@leaf-credentials/spec';
 import {
   LEAF_USER_ID_PLACEHOLDER,
   placeholdersOf,
@@ -64,6 +72,12 @@ interface LanguageRunner {
    * otherwise), so their samples print a sentence instead.
    */
   printsStatus: boolean;
+  /**
+   * Helpers whose samples print a sentence although the response has a body, because the
+   * client resolves them to something else (authenticate: when the token expires, never the
+   * token itself, a secret).
+   */
+  sentenceFor?: LeafHelper[];
 }
 
 function commandFails(program: string, args: string[]): boolean {
@@ -114,6 +128,7 @@ const RUNNERS: Record<string, LanguageRunner> = {
         ? 'the built @leaf-credentials/client is missing: npm run build'
         : undefined,
     printsStatus: false,
+    sentenceFor: ['authenticate'],
   },
 };
 
@@ -254,10 +269,13 @@ export function problemsWithRun(
     }
   }
 
-  // A body the spec documents is printed as JSON; a response without one (DELETE) prints its status.
+  // A body the spec documents is printed as JSON; a response without one (DELETE) prints its
+  // status, or a sentence where the client resolves to nothing (or to something else).
+  const runner = runnerFor(lang);
   const documentsBody = !check(null, undefined).ok;
+  const printsSentence = runner.sentenceFor?.includes(leafHelperOf(operation)) ?? false;
   const printed = run.stdout.trim();
-  if (documentsBody) {
+  if (documentsBody && !printsSentence) {
     let parsed: unknown;
     try {
       parsed = JSON.parse(printed);
@@ -267,10 +285,10 @@ export function problemsWithRun(
     }
     const result = check('application/json', parsed);
     if (!result.ok) problems.push(`printed a body the spec does not document: ${result.errors.join('; ')}`);
-  } else if (runnerFor(lang).printsStatus) {
+  } else if (runner.printsStatus && !documentsBody) {
     if (printed !== String(status)) problems.push(`printed ${JSON.stringify(printed.slice(0, 200))}, not the status ${status}`);
   } else if (printed === '' || /^(undefined|null)$/.test(printed) || /^[[{]/.test(printed)) {
-    problems.push(`printed ${JSON.stringify(printed.slice(0, 200))} for a ${status} response, which has no body; say what happened`);
+    problems.push(`printed ${JSON.stringify(printed.slice(0, 200))} for a ${status} response the client does not hand out; say what happened`);
   }
   return problems;
 }

@@ -56,14 +56,14 @@ describe('a fresh project consuming the packed package', () => {
     expect(compile.status).toBe(0);
     const program = run('node', ['out/uses-helpers.js'], { MOCK_URL: inject('mockUrl') });
     expect(program.stderr).toBe('');
-    expect(JSON.parse(program.stdout)).toEqual({ created: 'OK', status: 'OK', events: 2, problem: 400, raw: 200 });
+    expect(JSON.parse(program.stdout)).toEqual({ created: 'OK', status: 'OK', events: 2, problem: 'refused before sending', raw: 200 });
   });
 
   it('does not compile a create body without clientSecret or a provider path the spec lacks', () => {
     const wrong = run('node', [TSC, '-p', 'tsconfig.wrong.json']);
     expect(wrong.status).not.toBe(0);
     expect(wrong.stdout).toMatch(/wrong-calls\.ts\(8,\d+\): error[^]*?'clientSecret' is missing/);
-    expect(wrong.stdout).toMatch(/wrong-calls\.ts\(10,.*john-deere-credentials/);
+    expect(wrong.stdout).toMatch(/wrong-calls\.ts\(10,.*no-such-provider-credentials/);
   });
 
   it('can be required from CommonJS', () => {

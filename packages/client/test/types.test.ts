@@ -36,7 +36,7 @@ describe('the generated client types', () => {
 
   it('reject a path the spec does not have', () => {
     const errors = compileErrors(fixture('unknown-path.ts'));
-    expect(errors.join('\n')).toMatch(/john-deere-credentials/);
+    expect(errors.join('\n')).toMatch(/no-such-provider-credentials/);
   });
 });
 
@@ -53,6 +53,14 @@ describe('the helper types', () => {
   it('reject a create body missing clientSecret', () => {
     const errors = compileErrors(fixture('helper-missing-client-secret.ts'));
     expect(errors.join('\n')).toMatch(/'clientSecret' is missing/);
+  });
+
+  it('give a one-provider client only that provider (no others, no raw), and type isNotFound as a guard', () => {
+    expect(compileErrors(fixture('one-provider.ts'))).toEqual([]);
+  });
+  it("reject 1.x code that splits Trimble's scopes as a string", () => {
+    const errors = compileErrors(fixture('scopes-split.ts'));
+    expect(errors.join('\n')).toMatch(/Property 'split' does not exist on type 'string\[\]'/);
   });
 
 });

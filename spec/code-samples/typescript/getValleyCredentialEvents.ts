@@ -5,5 +5,5 @@ const leaf = createLeafCredentialsClient({
   token: 'YOUR_TOKEN',
 });
 
-const events = await leaf.valley.events('{leafUserId}');
-console.log(JSON.stringify(events, null, 2));
+const page = await leaf.valley.events('{leafUserId}', { page: 0, size: 20, sort: 'createdDate,desc' });
+console.log(JSON.stringify(page.items, null, 2));

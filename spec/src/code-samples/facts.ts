@@ -34,12 +34,34 @@ export interface SampleFacts {
   bearer: boolean;
   /** The example request body, when the operation takes one. */
   body?: unknown;
+  /** The query parameters' documented examples (events: page, size, sort), in document order. */
+  query: Record<string, unknown>;
   /** Whether a success has a body to print (else the sample prints the status). */
   printsBody: boolean;
   status: number;
 }
 
 type Json = Record<string, unknown>;
+
+/** The documented example of each query parameter of the operation (and its path) that has one. */
+function queryExamples(spec: BundledSpec, operation: SpecOperation): Record<string, unknown> {
+  const declared = [
+    ...((spec.paths[operation.path]?.parameters as unknown[] | undefined) ?? []),
+    ...((operation.operation.parameters as unknown[] | undefined) ?? []),
+  ].map((parameter) => resolveRef(spec, parameter) as Json);
+  return Object.fromEntries(
+    declared
+      .filter((parameter) => parameter.in === 'query' && parameter.example !== undefined)
+      .map((parameter) => [String(parameter.name), parameter.example]),
+  );
+}
+
+/** The URL with the query examples, as a reader would type it (`?page=0&size=20`). */
+export function urlWithQuery(facts: SampleFacts): string {
+  const entries = Object.entries(facts.query);
+  if (entries.length === 0) return facts.url;
+  return `${facts.url}?${entries.map(([name, value]) => `${name}=${String(value)}`).join('&')}`;
+}
 
 function needsBearer(spec: BundledSpec, operation: SpecOperation): boolean {
   const security = (operation.operation.security ?? spec.security) as unknown[] | undefined;
@@ -61,6 +83,7 @@ export function sampleFacts(spec: BundledSpec, operation: SpecOperation): Sample
     url: `${serverUrl.replace(/\/+$/, '')}${operation.path}`,
     bearer: needsBearer(spec, operation),
     body: requestBodyExample(spec, operation),
+    query: queryExamples(spec, operation),
     printsBody: success?.content !== undefined,
     status,
   };

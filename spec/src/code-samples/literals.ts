@@ -57,3 +57,9 @@ function literal(value: Json, style: LiteralStyle, depth: number): string {
 
 export const pythonLiteral = (value: unknown): string => literal(value as Json, PYTHON, 0);
 export const javascriptLiteral = (value: unknown): string => literal(value as Json, JAVASCRIPT, 0);
+
+/** A flat object as a one-line JavaScript literal, `{ page: 0, sort: 'createdDate,desc' }`. */
+export function inlineJavascriptLiteral(value: Record<string, unknown>): string {
+  const entries = Object.entries(value).map(([key, item]) => `${JAVASCRIPT.key(key)}: ${literal(item as Json, JAVASCRIPT, 0)}`);
+  return entries.length === 0 ? '{}' : `{ ${entries.join(', ')} }`;
+}

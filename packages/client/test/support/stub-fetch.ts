@@ -75,11 +75,12 @@ export function everyHelperCall(
   leafUserId: string = LEAF_USER_ID,
 ) {
   return Object.entries(PROVIDER_OPERATIONS).flatMap(([provider, table]) =>
-    Object.entries(table).map(([name, id]) => {
+    Object.entries(table as Record<string, string>).map(([name, id]) => {
       const helper = (client as unknown as Record<string, Record<string, (...args: unknown[]) => Promise<unknown>>>)[provider]![name]!;
       const body = bodies[id as OperationId];
       return {
         label: `${provider}.${name}`,
+        name,
         id: id as OperationId,
         body,
         call: () => (body === undefined ? helper(leafUserId) : helper(leafUserId, body)),

@@ -5,7 +5,7 @@
  * prints its status instead (`-w`).
  */
 import { inlineJson, shellQuote } from '../literals.js';
-import { TOKEN_PLACEHOLDER, type SampleFacts } from '../facts.js';
+import { TOKEN_PLACEHOLDER, urlWithQuery, type SampleFacts } from '../facts.js';
 import { lines, type LanguageTemplates } from './template.js';
 
 /** The command: what goes before the token (how to print), the token, then what follows it (the body). */
@@ -15,7 +15,7 @@ function command(facts: SampleFacts, { before = [], after = [] }: { before?: str
   return lines(
     `curl --fail-with-body${method} \\`,
     ...[...before, ...authorization, ...after].map((option) => `  ${option} \\`),
-    `  ${shellQuote(facts.url)}`,
+    `  ${shellQuote(urlWithQuery(facts))}`,
   );
 }
 

@@ -9,7 +9,9 @@ import { lines, type LanguageTemplates } from './template.js';
 
 function program(facts: SampleFacts): string {
   const sendsBody = facts.body !== undefined;
-  const args = ['endpoint', sendsBody ? 'data' : undefined, facts.bearer ? '{ headers }' : undefined];
+  const hasQuery = Object.keys(facts.query).length > 0;
+  const options = [facts.bearer ? 'headers' : undefined, hasQuery ? 'params' : undefined].filter(Boolean);
+  const args = ['endpoint', sendsBody ? 'data' : undefined, options.length > 0 ? `{ ${options.join(', ')} }` : undefined];
   const print = facts.printsBody ? 'console.log(JSON.stringify(response.data, null, 2))' : 'console.log(response.status)';
   return lines(
     "const axios = require('axios');",
@@ -17,6 +19,7 @@ function program(facts: SampleFacts): string {
     facts.bearer ? `const TOKEN = '${TOKEN_PLACEHOLDER}';` : undefined,
     `const endpoint = '${facts.url}';`,
     facts.bearer ? 'const headers = { Authorization: `Bearer ${TOKEN}` };' : undefined,
+    hasQuery ? `const params = ${javascriptLiteral(facts.query)};` : undefined,
     '',
     sendsBody ? `const data = ${javascriptLiteral(facts.body)};\n` : undefined,
     `axios.${facts.method.toLowerCase()}(${args.filter(Boolean).join(', ')})`,

@@ -9,7 +9,13 @@ import { lines, type LanguageTemplates } from './template.js';
 
 function program(facts: SampleFacts): string {
   const sendsBody = facts.body !== undefined;
-  const args = ['endpoint', facts.bearer ? 'headers=headers' : undefined, sendsBody ? 'json=data' : undefined];
+  const hasQuery = Object.keys(facts.query).length > 0;
+  const args = [
+    'endpoint',
+    facts.bearer ? 'headers=headers' : undefined,
+    hasQuery ? 'params=params' : undefined,
+    sendsBody ? 'json=data' : undefined,
+  ];
   return lines(
     facts.printsBody ? 'import json\n' : undefined,
     'import requests',
@@ -17,6 +23,7 @@ function program(facts: SampleFacts): string {
     facts.bearer ? `TOKEN = '${TOKEN_PLACEHOLDER}'` : undefined,
     `endpoint = '${facts.url}'`,
     facts.bearer ? "headers = {'Authorization': f'Bearer {TOKEN}'}" : undefined,
+    hasQuery ? `params = ${pythonLiteral(facts.query)}` : undefined,
     '',
     sendsBody ? `data = ${pythonLiteral(facts.body)}\n` : undefined,
     `response = requests.${facts.method.toLowerCase()}(${args.filter(Boolean).join(', ')})`,

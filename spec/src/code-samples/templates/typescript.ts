@@ -4,7 +4,7 @@
  * body and throw a LeafApiError on an error status. A delete resolves to
  * nothing, so its sample says what happened.
  */
-import { javascriptLiteral } from '../literals.js';
+import { inlineJavascriptLiteral, javascriptLiteral } from '../literals.js';
 import { TOKEN_PLACEHOLDER, LEAF_USER_ID_PLACEHOLDER, type SampleFacts } from '../facts.js';
 import { lines, type LanguageTemplates } from './template.js';
 
@@ -34,6 +34,30 @@ function helperCall(facts: SampleFacts, ...args: string[]): string {
   return `leaf.${facts.provider}.${facts.helper}(${[`'${LEAF_USER_ID_PLACEHOLDER}'`, ...args].join(', ')})`;
 }
 
+/**
+ * The client signs in itself when given `auth`; `authenticate()` does it now, to check the
+ * account up front, and resolves to when the token expires (never to the token, a secret).
+ */
+function signIn(facts: SampleFacts): string {
+  const { username, password, rememberMe } = (facts.body ?? {}) as Record<string, unknown>;
+  const auth = {
+    username,
+    password,
+    ...(rememberMe === undefined ? {} : { rememberMe: String(rememberMe) === 'true' }),
+    url: facts.url,
+  };
+  return lines(
+    "import { createLeafCredentialsClient } from '@leaf-credentials/client';",
+    '',
+    'const leaf = createLeafCredentialsClient({',
+    `  auth: ${javascriptLiteral(auth).replaceAll('\n', '\n  ')},`,
+    '});',
+    '',
+    'const { expiresAt } = await leaf.authenticate();',
+    'console.log(`Signed in until ${expiresAt.toISOString()}.`);',
+  );
+}
+
 const printed = (name: string) => `console.log(JSON.stringify(${name}, null, 2));`;
 
 const read = (name: string) => (facts: SampleFacts) =>
@@ -41,20 +65,15 @@ const read = (name: string) => (facts: SampleFacts) =>
 
 export const typescript: LanguageTemplates = {
   get: read('credentials'),
-  events: read('events'),
+  // A page of the log: `items`, and `next` for the page after it (allEvents() walks them all).
+  events: (facts) => {
+    const query = Object.keys(facts.query).length > 0 ? [inlineJavascriptLiteral(facts.query)] : [];
+    return withClient(facts, `const page = await ${helperCall(facts, ...query)};`, printed('page.items'));
+  },
   status: read('status'),
   create: (facts) =>
     withClient(facts, `const credentials = await ${helperCall(facts, javascriptLiteral(facts.body))};`, printed('credentials')),
   delete: (facts) =>
     withClient(facts, `await ${helperCall(facts)};`, `console.log('Deleted the ${facts.providerName} credentials.');`),
-  // The sign-in call itself, through the typed raw client at the authenticate server.
-  authenticate: (facts) =>
-    withClient(
-      facts,
-      `const { data, error } = await leaf.raw.POST('${facts.operation.path}', {`,
-      `  body: ${javascriptLiteral(facts.body).replaceAll('\n', '\n  ')},`,
-      '});',
-      'if (error) throw new Error(JSON.stringify(error));',
-      printed('data'),
-    ),
+  authenticate: signIn,
 };
