@@ -6,7 +6,15 @@
  * added to the spec is covered here without an edit.
  */
 import { describe, expect, inject, it } from 'vitest';
-import { listOperations, listProviders, readBundledSpec, requestBodyExample, successStatus, type SpecOperation } from '@leaf-credentials/spec';
+import {
+  listOperations,
+  listProviders,
+  localBasePath,
+  readBundledSpec,
+  requestBodyExample,
+  successStatus,
+  type SpecOperation,
+} from '@leaf-credentials/spec';
 import { createResponseValidator } from '@leaf-credentials/spec/validate';
 import { createLeafCredentialsClient, OPERATIONS, PROVIDER_OPERATIONS, type TrimbleCredentialsCreate } from '../src/index.js';
 import { LEAF_USER_ID } from './support/stub-fetch.js';
@@ -21,14 +29,17 @@ const operations = listOperations(spec);
 
 type OperationId = keyof typeof OPERATIONS;
 type RawResult = { response: Response; data?: unknown; error?: unknown };
-type RawCall = (path: string, init: { params: typeof params; body?: unknown }) => Promise<RawResult>;
+type RawCall = (path: string, init: { params: typeof params; body?: unknown; baseUrl: string }) => Promise<RawResult>;
 
-/** The operation as the generated table has it, sent through openapi-fetch with the spec's example body. */
+/**
+ * The operation as the generated table has it, sent through openapi-fetch with the spec's
+ * example body, under the path its local server adds (authenticate: `/api`).
+ */
 function callRaw(operation: SpecOperation): Promise<RawResult> {
   const { method, path } = OPERATIONS[operation.operationId as OperationId];
   const send = (client as unknown as Record<string, RawCall>)[method]!;
   const body = requestBodyExample(spec, operation);
-  return send(path, { params, ...(body === undefined ? {} : { body }) });
+  return send(path, { params, baseUrl: `${baseUrl}${localBasePath(spec, operation)}`, ...(body === undefined ? {} : { body }) });
 }
 
 function operationNamed(operationId: string): SpecOperation {
@@ -81,12 +92,25 @@ describe('every provider helper answers as the spec documents', () => {
     it(`leaf.${provider}.${helper} (${operationId})`, async () => {
       const call = (leaf as unknown as Record<string, Record<string, Helper>>)[provider]![helper]!;
       const body = requestBodyExample(spec, operation);
-      const result = await (body === undefined ? call(LEAF_USER_ID) : call(LEAF_USER_ID, body));
+      const returned = await (body === undefined ? call(LEAF_USER_ID) : call(LEAF_USER_ID, body));
+      // An events helper resolves to a page: its items are the response body.
+      const result = helper === 'events' ? (returned as { items: unknown[] }).items : returned;
       const status = successStatus(operation);
       const contentType = status === 204 ? null : 'application/json';
       expect(validator.check(method, path, status, contentType, result).errors).toEqual([]);
     });
   }
+});
+
+describe('signing in', () => {
+  it('leaf.authenticate() with auth: { username, password } gets a token from the authenticate operation', async () => {
+    const authenticate = operations.find((operation) => operation.operation['x-leaf-helper'] === 'authenticate');
+    expect(authenticate, 'the authenticate operation').toBeDefined();
+    const { username, password } = requestBodyExample(spec, authenticate!) as { username: string; password: string };
+    const signedIn = createLeafCredentialsClient({ baseUrl, auth: { username, password } });
+    const { expiresAt } = await signedIn.authenticate();
+    expect(expiresAt.getTime()).toBeGreaterThan(Date.now());
+  });
 });
 
 describe('errors are problem+json as documented', () => {
