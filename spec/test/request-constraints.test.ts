@@ -196,7 +196,10 @@ const NARROWING: Case[] = [
   },
 ];
 
-const ALL_OPERATIONS = listOperations(bundled).map(({ method, path }) => `${method} ${path}`);
+/** Every operation the shared leafUserId path parameter is in (all but authenticate). */
+const ALL_OPERATIONS = listOperations(bundled)
+  .filter(({ path }) => path.includes('{leafUserId}'))
+  .map(({ method, path }) => `${method} ${path}`);
 
 NARROWING.push({
   change: 'a pattern added to the shared path parameter (every operation)',
