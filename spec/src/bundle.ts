@@ -26,10 +26,8 @@ export interface BundleOptions {
   rebundle?: boolean;
 }
 
-export function bundleSpec(output: string, root: string = SPEC_PATH, options: BundleOptions = {}): BundledSpec {
-  const run = runLocalBinSync(['redocly', 'bundle', root, '--output', output]);
-  if (run.status !== 0) throw new Error(`redocly bundle ${root} failed:\n${run.stdout}\n${run.stderr}`);
-  const bundled = JSON.parse(readFileSync(output, 'utf8')) as BundledSpec;
+/** What the bundle step adds to redocly's bundle of `root`; refuses derived keys written by hand. */
+export function deriveBundle(bundled: BundledSpec, root: string, options: BundleOptions = {}): BundledSpec {
   const handWritten = options.rebundle ? [] : handWrittenDerivedKeys(bundled);
   if (handWritten.length > 0) {
     throw new Error(
@@ -37,7 +35,13 @@ export function bundleSpec(output: string, root: string = SPEC_PATH, options: Bu
         'Sidebar groups come from the tags (x-leaf-provider), code samples from spec/src/code-samples/templates.',
     );
   }
-  const spec = withCodeSamples(withTagGroups(bundled));
+  return withCodeSamples(withTagGroups(bundled));
+}
+
+export function bundleSpec(output: string, root: string = SPEC_PATH, options: BundleOptions = {}): BundledSpec {
+  const run = runLocalBinSync(['redocly', 'bundle', root, '--output', output]);
+  if (run.status !== 0) throw new Error(`redocly bundle ${root} failed:\n${run.stdout}\n${run.stderr}`);
+  const spec = deriveBundle(JSON.parse(readFileSync(output, 'utf8')) as BundledSpec, root, options);
   writeFileSync(output, `${JSON.stringify(spec, null, 2)}\n`);
   return spec;
 }

@@ -1,6 +1,6 @@
 /**
  * The spec's two linters as functions, run through the repo's own binaries
- * (`npx --no-install`, telemetry off): `redocly lint` with redocly.yaml and
+ * (node_modules/.bin, telemetry off): `redocly lint` with redocly.yaml and
  * Spectral with .spectral.yaml. Both report findings in one shape, located by
  * JSON pointer, so tests can assert which rule fired where.
  */

@@ -4,14 +4,10 @@
  * of its own, each tag exactly once; and the bundle step refuses a split spec
  * that writes x-tagGroups or x-codeSamples itself.
  */
-import { mkdtempSync, readFileSync, writeFileSync, cpSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { bundleSpec } from '../src/bundle.js';
-import { readBundledSpec, SPEC_PATH, specTags, type BundledSpec } from '../src/index.js';
+import { deriveBundle } from '../src/bundle.js';
+import { listOperations, readBundledSpec, SPEC_PATH, specTags, type BundledSpec } from '../src/index.js';
 import { deriveTagGroups, PROVIDERS_GROUP, withTagGroups } from '../src/tag-groups.js';
-import { SLOW_PROCESS_TIMEOUT } from './fixtures/timeouts.js';
 
 const spec = readBundledSpec();
 
@@ -37,30 +33,31 @@ describe('sidebar groups', () => {
 });
 
 describe('the bundle step refuses hand-written derived keys', () => {
-  const work = mkdtempSync(join(tmpdir(), 'tag-groups-'));
-  for (const entry of ['leaf-credentials.yaml', 'paths', 'components']) {
-    cpSync(join(dirname(SPEC_PATH), entry), join(work, entry), { recursive: true });
+  /** The bundle as redocly writes it: without what the bundle step adds. */
+  function redoclyBundle(): BundledSpec {
+    const copy = structuredClone(spec);
+    delete copy['x-tagGroups'];
+    for (const { operation } of listOperations(copy)) delete operation['x-codeSamples'];
+    return copy;
   }
-  const root = join(work, 'leaf-credentials.yaml');
-  const source = readFileSync(root, 'utf8');
 
-  it(
-    'x-tagGroups in the root file',
-    () => {
-      writeFileSync(root, `${source}x-tagGroups:\n  - name: Trimble\n    tags: [Trimble]\n`);
-      expect(() => bundleSpec(join(work, 'bundle.json'), root)).toThrow(/remove x-tagGroups \(the root file\)/);
-    },
-    SLOW_PROCESS_TIMEOUT,
-  );
+  it('derives both from a bundle that has neither', () => {
+    expect(deriveBundle(redoclyBundle(), SPEC_PATH)).toEqual(spec);
+  });
 
-  it(
-    'x-codeSamples on an operation',
-    () => {
-      writeFileSync(root, source);
-      const pathFile = join(work, 'paths', 'users_{leafUserId}_trimble-credentials_events.yaml');
-      writeFileSync(pathFile, readFileSync(pathFile, 'utf8').replace(/^get:\n/m, "get:\n  x-codeSamples:\n    - lang: curl\n      source: curl\n"));
-      expect(() => bundleSpec(join(work, 'bundle.json'), root)).toThrow(/remove x-codeSamples \(getTrimbleCredentialEvents\)/);
-    },
-    SLOW_PROCESS_TIMEOUT,
-  );
+  it('x-tagGroups in the root file', () => {
+    const bundled = { ...redoclyBundle(), 'x-tagGroups': [{ name: 'Trimble', tags: ['Trimble'] }] };
+    expect(() => deriveBundle(bundled, SPEC_PATH)).toThrow(/remove x-tagGroups \(the root file\)/);
+  });
+
+  it('x-codeSamples on an operation', () => {
+    const bundled = redoclyBundle();
+    const [first] = listOperations(bundled);
+    first!.operation['x-codeSamples'] = [{ lang: 'curl', source: 'curl' }];
+    expect(() => deriveBundle(bundled, SPEC_PATH)).toThrow(`remove x-codeSamples (${first!.operationId})`);
+  });
+
+  it('but replaces them when a bundle is bundled again', () => {
+    expect(deriveBundle(structuredClone(spec), SPEC_PATH, { rebundle: true })).toEqual(spec);
+  });
 });
