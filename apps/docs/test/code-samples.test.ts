@@ -16,6 +16,7 @@ import {
   missingPlaceholders,
   problemsWithRun,
   runnerFor,
+  runPythonSamples,
   runSampleSource,
   substitute,
   type CodeSample,
@@ -31,6 +32,7 @@ const CODE_SAMPLES_DIR = join(dirname(SPEC_PATH), 'code-samples');
 const leafUserId = exampleLeafUserId(spec);
 const token = 'code-sample.test.token';
 const typescriptSamples = samples.filter((sample) => sample.lang === 'TypeScript');
+const pythonSamples = samples.filter((sample) => sample.lang === 'Python');
 
 const sampleName = (sample: CodeSample) => `${sample.operation.operationId}-${sample.lang.toLowerCase()}`;
 const substituted = (sample: CodeSample, source: string, name: string) =>
@@ -38,30 +40,37 @@ const substituted = (sample: CodeSample, source: string, name: string) =>
 
 let proxy: RecordingProxy;
 let compiled: CompiledTypeScript;
+let pythonRuns: Map<string, SampleRun>;
+const asWritten = (sample: CodeSample) => ({ name: sampleName(sample), source: substituted(sample, sample.source, sampleName(sample)) });
 beforeAll(async () => {
   proxy = await startRecordingProxy(inject('mockUrl'));
-  const missing = runnerFor('TypeScript').missing();
-  if (missing) throw new Error(missing);
-  // One tsc program type-checks and compiles every TypeScript sample; the tests run its output.
-  compiled = compileTypeScriptSamples(
-    typescriptSamples.map((sample) => ({ name: sampleName(sample), source: substituted(sample, sample.source, sampleName(sample)) })),
-  );
+  for (const lang of ['TypeScript', 'Python']) {
+    const missing = runnerFor(lang).missing();
+    if (missing) throw new Error(missing);
+  }
+  // The costly starts, once: one tsc program type-checks and compiles every TypeScript sample
+  // (the tests run its output), one Python interpreter runs every Python sample.
+  compiled = compileTypeScriptSamples(typescriptSamples.map(asWritten));
+  pythonRuns = await runPythonSamples(pythonSamples.map(asWritten));
 }, 120_000);
 afterAll(() => proxy?.close());
 
 /**
  * Runs a sample's text against the mock through the proxy; returns what went wrong. The
- * samples as written run from the batch tsc compiled; an edited copy runs on its own.
+ * TypeScript and Python samples as written come from the batches; an edited copy runs on its own.
  */
 async function problemsRunning(sample: CodeSample, source: string, name = sampleName(sample)): Promise<string[]> {
   const missing = runnerFor(sample.lang).missing();
   if (missing) throw new Error(missing);
   const unreplaceable = missingPlaceholders(source, spec, sample.operation);
   if (unreplaceable.length > 0) return [`does not contain ${unreplaceable.join(', ')} for the reader to replace`];
-  const precompiled = sample.lang === 'TypeScript' && source === sample.source && name === sampleName(sample);
-  const run: SampleRun = precompiled
-    ? await compiled.run(name)
-    : await runSampleSource(sample.lang, name, substituted(sample, source, name));
+  const asWrittenRun = source === sample.source && name === sampleName(sample);
+  const run: SampleRun =
+    asWrittenRun && sample.lang === 'TypeScript'
+      ? await compiled.run(name)
+      : asWrittenRun && sample.lang === 'Python'
+        ? pythonRuns.get(name)!
+        : await runSampleSource(sample.lang, name, substituted(sample, source, name));
   return problemsWithRun(sample.lang, spec, sample.operation, run, proxy.exchangesOf(name), leafUserId, validator);
 }
 

@@ -172,23 +172,20 @@ function writeRunCopy(lang: string, name: string, source: string): string {
   return file;
 }
 
+/** Belt and braces: anything a sample does not send to the local proxy goes nowhere. */
+const OFFLINE_ENV = {
+  HTTP_PROXY: 'http://127.0.0.1:9',
+  HTTPS_PROXY: 'http://127.0.0.1:9',
+  http_proxy: 'http://127.0.0.1:9',
+  https_proxy: 'http://127.0.0.1:9',
+  NO_PROXY: '127.0.0.1,localhost',
+  no_proxy: '127.0.0.1,localhost',
+};
+
 /** Runs one program in `cwd` with every proxy variable pointing nowhere; never throws for a failing run. */
-function runProgram([program, args]: [string, string[]], cwd: string): Promise<SampleRun> {
+function runProgram([program, args]: [string, string[]], cwd: string, timeout = SAMPLE_TIMEOUT_MS): Promise<SampleRun> {
   return new Promise((resolve) => {
-    const child = spawn(program, args, {
-      cwd,
-      timeout: SAMPLE_TIMEOUT_MS,
-      // Belt and braces: anything not sent to the local proxy goes nowhere.
-      env: {
-        ...process.env,
-        HTTP_PROXY: 'http://127.0.0.1:9',
-        HTTPS_PROXY: 'http://127.0.0.1:9',
-        http_proxy: 'http://127.0.0.1:9',
-        https_proxy: 'http://127.0.0.1:9',
-        NO_PROXY: '127.0.0.1,localhost',
-        no_proxy: '127.0.0.1,localhost',
-      },
-    });
+    const child = spawn(program, args, { cwd, timeout, env: { ...process.env, ...OFFLINE_ENV } });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
@@ -234,6 +231,51 @@ export function compileTypeScriptSamples(sources: Array<{ name: string; source: 
     run: (name) => runProgram([process.execPath, [join(dir, `${name}.js`)]], dir),
   };
 }
+
+/**
+ * Runs each Python sample (already substituted) as `__main__` in ONE interpreter, one after
+ * the other, instead of starting Python and importing requests once per sample: its output
+ * and exit status are what `python3 <file>` would give (an uncaught exception exits 1 with
+ * its traceback, `sys.exit(n)` exits n).
+ */
+export async function runPythonSamples(sources: Array<{ name: string; source: string }>): Promise<Map<string, SampleRun>> {
+  const files = sources.map(({ name, source }) => ({ name, file: writeRunCopy('Python', name, source) }));
+  const dir = join(RUN_DIR, 'python');
+  const driver = join(dir, 'run-all.py');
+  writeFileSync(driver, PYTHON_DRIVER);
+  const listing = join(dir, 'run-all.json');
+  writeFileSync(listing, JSON.stringify(files));
+  const run = await runProgram([PYTHON, [driver, listing]], dir, SAMPLE_TIMEOUT_MS * 3);
+  const runs = new Map<string, SampleRun>();
+  for (const line of run.stdout.split('\n').filter(Boolean)) {
+    const { name, exitCode, stdout, stderr } = JSON.parse(line) as SampleRun & { name: string };
+    runs.set(name, { exitCode, stdout, stderr });
+  }
+  for (const { name } of files) {
+    if (!runs.has(name)) runs.set(name, { exitCode: null, stdout: '', stderr: `the batch stopped before this sample: ${run.stderr.slice(-800)}` });
+  }
+  return runs;
+}
+
+/** The batch driver: runs each listed file as __main__ with its own stdout and stderr, prints one JSON line each. */
+const PYTHON_DRIVER = `import io, json, runpy, sys, traceback
+
+real_stdout = sys.stdout
+for entry in json.load(open(sys.argv[1])):
+    out, err = io.StringIO(), io.StringIO()
+    sys.stdout, sys.stderr = out, err
+    code = 0
+    try:
+        runpy.run_path(entry['file'], run_name='__main__')
+    except SystemExit as exit:
+        code = exit.code if isinstance(exit.code, int) else (0 if exit.code is None else 1)
+    except BaseException:
+        traceback.print_exc()
+        code = 1
+    finally:
+        sys.stdout, sys.stderr = real_stdout, sys.__stderr__
+    print(json.dumps({'name': entry['name'], 'exitCode': code, 'stdout': out.getvalue(), 'stderr': err.getvalue()}), flush=True)
+`;
 
 /** Everything wrong with one run of a sample of `operation`; empty when it did what the docs promise. */
 export function problemsWithRun(
