@@ -201,12 +201,14 @@ export function runSampleSource(lang: string, name: string, source: string): Pro
   return runProgram(runnerFor(lang).command(file), join(RUN_DIR, lang.toLowerCase()));
 }
 
-/** What `tsc` emitted: one JavaScript file per TypeScript sample, run with plain node (no per-file compiler). */
+/** What `tsc` emitted: one JavaScript module per TypeScript sample. */
 export interface CompiledTypeScript {
   /** tsc's diagnostics for all the samples together: empty when every one type-checks. */
   diagnostics: string;
-  /** Runs the JavaScript emitted for the sample written as `name`. */
+  /** Runs the JavaScript emitted for the sample written as `name`, in a node of its own. */
   run(name: string): Promise<SampleRun>;
+  /** Runs every emitted sample, one after the other, in ONE node process (see JAVASCRIPT_MODULE_DRIVER). */
+  runAll(): Promise<Map<string, SampleRun>>;
 }
 
 /**
@@ -226,28 +228,34 @@ export function compileTypeScriptSamples(sources: Array<{ name: string; source: 
     ],
     { cwd: dir, encoding: 'utf8' },
   );
+  const emitted = sources.map(({ name }) => ({ name, file: join(dir, `${name}.js`) }));
   return {
     diagnostics: `${tsc.stdout}${tsc.stderr}${tsc.error?.message ?? ''}`.trim(),
     run: (name) => runProgram([process.execPath, [join(dir, `${name}.js`)]], dir),
+    runAll: () => runBatch([process.execPath], JAVASCRIPT_MODULE_DRIVER, '.mjs', dir, emitted),
   };
 }
 
 /**
- * Runs each Python sample (already substituted) as `__main__` in ONE interpreter, one after
- * the other, instead of starting Python and importing requests once per sample: its output
- * and exit status are what `python3 <file>` would give (an uncaught exception exits 1 with
- * its traceback, `sys.exit(n)` exits n).
+ * Runs `driver` (a program reading a JSON list of `{ name, file }` and printing one JSON line
+ * `{ name, exitCode, stdout, stderr }` per file) once for all `files`; a file the batch never
+ * reported fails with the driver's own error output.
  */
-export async function runPythonSamples(sources: Array<{ name: string; source: string }>): Promise<Map<string, SampleRun>> {
-  const files = sources.map(({ name, source }) => ({ name, file: writeRunCopy('Python', name, source) }));
-  const dir = join(RUN_DIR, 'python');
-  const driver = join(dir, 'run-all.py');
-  writeFileSync(driver, PYTHON_DRIVER);
+async function runBatch(
+  command: string[],
+  driver: string,
+  extension: string,
+  dir: string,
+  files: Array<{ name: string; file: string }>,
+): Promise<Map<string, SampleRun>> {
+  const driverFile = join(dir, `run-all${extension}`);
   const listing = join(dir, 'run-all.json');
+  writeFileSync(driverFile, driver);
   writeFileSync(listing, JSON.stringify(files));
-  const run = await runProgram([PYTHON, [driver, listing]], dir, SAMPLE_TIMEOUT_MS * 3);
+  const [program = '', ...args] = command;
+  const run = await runProgram([program, [...args, driverFile, listing]], dir, SAMPLE_TIMEOUT_MS * 3);
   const runs = new Map<string, SampleRun>();
-  for (const line of run.stdout.split('\n').filter(Boolean)) {
+  for (const line of run.stdout.split('\n').filter((candidate) => candidate.startsWith('{"name"'))) {
     const { name, exitCode, stdout, stderr } = JSON.parse(line) as SampleRun & { name: string };
     runs.set(name, { exitCode, stdout, stderr });
   }
@@ -255,6 +263,46 @@ export async function runPythonSamples(sources: Array<{ name: string; source: st
     if (!runs.has(name)) runs.set(name, { exitCode: null, stdout: '', stderr: `the batch stopped before this sample: ${run.stderr.slice(-800)}` });
   }
   return runs;
+}
+
+/**
+ * Imports each emitted ES module in turn (its top-level await finishes before the next starts),
+ * with console.log and console.error captured for it: what `node <file>` prints, and exit 1
+ * with the error when the module throws. The client's own modules load once for all.
+ */
+const JAVASCRIPT_MODULE_DRIVER = `import { readFileSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
+import { format } from 'node:util';
+
+const write = process.stdout.write.bind(process.stdout);
+for (const { name, file } of JSON.parse(readFileSync(process.argv[2], 'utf8'))) {
+  let stdout = '';
+  let stderr = '';
+  console.log = (...args) => { stdout += format(...args) + '\\n'; };
+  console.error = (...args) => { stderr += format(...args) + '\\n'; };
+  process.exitCode = undefined;
+  let exitCode = 0;
+  try {
+    await import(pathToFileURL(file).href);
+    exitCode = process.exitCode ?? 0;
+  } catch (error) {
+    stderr += (error && error.stack) || String(error);
+    exitCode = 1;
+  }
+  write(JSON.stringify({ name, exitCode, stdout, stderr }) + '\\n');
+}
+process.exit(0);
+`;
+
+/**
+ * Runs each Python sample (already substituted) as `__main__` in ONE interpreter, one after
+ * the other, instead of starting Python and importing requests once per sample: its output
+ * and exit status are what `python3 <file>` would give (an uncaught exception exits 1 with
+ * its traceback, `sys.exit(n)` exits n).
+ */
+export function runPythonSamples(sources: Array<{ name: string; source: string }>): Promise<Map<string, SampleRun>> {
+  const files = sources.map(({ name, source }) => ({ name, file: writeRunCopy('Python', name, source) }));
+  return runBatch([PYTHON], PYTHON_DRIVER, '.py', join(RUN_DIR, 'python'), files);
 }
 
 /** The batch driver: runs each listed file as __main__ with its own stdout and stderr, prints one JSON line each. */
