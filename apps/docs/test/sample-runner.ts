@@ -12,18 +12,22 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
+  leafHelperOf,
   listOperations,
-  productionServerUrl,
+  localBasePath,
   successStatus,
   type BundledSpec,
+  type LeafHelper,
   type SpecOperation,
 } from '@leaf-credentials/spec';
+import {
+  LEAF_USER_ID_PLACEHOLDER,
+  placeholdersOf,
+  sampleFacts,
+  TOKEN_PLACEHOLDER,
+} from '@leaf-credentials/spec/code-samples';
 import type { ResponseValidator } from '@leaf-credentials/spec/validate';
 import type { Exchange } from './recording-proxy.js';
-
-/** What every sample contains for the reader to replace. */
-export const TOKEN_PLACEHOLDER = 'YOUR_TOKEN';
-export const LEAF_USER_ID_PLACEHOLDER = '{leafUserId}';
 
 /** Where the substituted copies are written: inside apps/docs, so `axios` and the client resolve. */
 const RUN_DIR = fileURLToPath(new URL('../test-results/code-samples/', import.meta.url));
@@ -68,6 +72,12 @@ interface LanguageRunner {
    * otherwise), so their samples print a sentence instead.
    */
   printsStatus: boolean;
+  /**
+   * Helpers whose samples print a sentence although the response has a body, because the
+   * client resolves them to something else (authenticate: when the token expires, never the
+   * token itself, a secret).
+   */
+  sentenceFor?: LeafHelper[];
 }
 
 function commandFails(program: string, args: string[]): boolean {
@@ -118,6 +128,7 @@ const RUNNERS: Record<string, LanguageRunner> = {
         ? 'the built @leaf-credentials/client is missing: npm run build'
         : undefined,
     printsStatus: false,
+    sentenceFor: ['authenticate'],
   },
 };
 
@@ -133,16 +144,15 @@ export interface Substitutions {
   leafUserId: string;
 }
 
-/** The placeholders a sample must contain, or the reader (and the runner) could not point it anywhere. */
-export function missingPlaceholders(source: string, spec: BundledSpec): string[] {
-  return [productionServerUrl(spec), TOKEN_PLACEHOLDER, LEAF_USER_ID_PLACEHOLDER].filter(
-    (placeholder) => !source.includes(placeholder),
-  );
+/** The placeholders a sample of `operation` must contain, or the reader (and the runner) could not point it anywhere. */
+export function missingPlaceholders(source: string, spec: BundledSpec, operation: SpecOperation): string[] {
+  return placeholdersOf(sampleFacts(spec, operation)).filter((placeholder) => !source.includes(placeholder));
 }
 
-export function substitute(source: string, spec: BundledSpec, values: Substitutions): string {
+/** The sample pointed at `baseUrl` (plus the path the local server adds, such as `/api`) with the reader's values. */
+export function substitute(source: string, spec: BundledSpec, operation: SpecOperation, values: Substitutions): string {
   return source
-    .replaceAll(productionServerUrl(spec), values.baseUrl)
+    .replaceAll(sampleFacts(spec, operation).serverUrl, `${values.baseUrl}${localBasePath(spec, operation)}`)
     .replaceAll(TOKEN_PLACEHOLDER, values.token)
     .replaceAll(LEAF_USER_ID_PLACEHOLDER, values.leafUserId);
 }
@@ -153,18 +163,20 @@ export interface SampleRun {
   stderr: string;
 }
 
-/** Writes `source` (already substituted) as `name` and runs it; never throws for a failing sample. */
-export function runSampleSource(lang: string, name: string, source: string): Promise<SampleRun> {
-  const runner = runnerFor(lang);
+/** Writes `source` (already substituted) as `name` in its language's run folder; returns the file. */
+function writeRunCopy(lang: string, name: string, source: string): string {
   const dir = join(RUN_DIR, lang.toLowerCase());
   mkdirSync(dir, { recursive: true });
-  const file = join(dir, `${name}${runner.extension}`);
+  const file = join(dir, `${name}${runnerFor(lang).extension}`);
   writeFileSync(file, source);
-  const [program, args] = runner.command(file);
+  return file;
+}
 
+/** Runs one program in `cwd` with every proxy variable pointing nowhere; never throws for a failing run. */
+function runProgram([program, args]: [string, string[]], cwd: string): Promise<SampleRun> {
   return new Promise((resolve) => {
     const child = spawn(program, args, {
-      cwd: dir,
+      cwd,
       timeout: SAMPLE_TIMEOUT_MS,
       // Belt and braces: anything not sent to the local proxy goes nowhere.
       env: {
@@ -186,9 +198,47 @@ export function runSampleSource(lang: string, name: string, source: string): Pro
   });
 }
 
+/** Writes `source` (already substituted) as `name` and runs it with its language's interpreter. */
+export function runSampleSource(lang: string, name: string, source: string): Promise<SampleRun> {
+  const file = writeRunCopy(lang, name, source);
+  return runProgram(runnerFor(lang).command(file), join(RUN_DIR, lang.toLowerCase()));
+}
+
+/** What `tsc` emitted: one JavaScript file per TypeScript sample, run with plain node (no per-file compiler). */
+export interface CompiledTypeScript {
+  /** tsc's diagnostics for all the samples together: empty when every one type-checks. */
+  diagnostics: string;
+  /** Runs the JavaScript emitted for the sample written as `name`. */
+  run(name: string): Promise<SampleRun>;
+}
+
+/**
+ * ONE tsc program for every TypeScript sample (already substituted): it type-checks them all
+ * against the built client and emits JavaScript next to them, in one process instead of a
+ * compiler start per file. A sample with a type error is still emitted, and fails its own check.
+ */
+export function compileTypeScriptSamples(sources: Array<{ name: string; source: string }>): CompiledTypeScript {
+  const files = sources.map(({ name, source }) => writeRunCopy('TypeScript', name, source));
+  const dir = join(RUN_DIR, 'typescript');
+  const tsc = spawnSync(
+    process.execPath,
+    [
+      require.resolve('typescript/bin/tsc'),
+      ...['--strict', '--skipLibCheck', '--target', 'es2022', '--module', 'nodenext', '--types', 'node'],
+      ...files,
+    ],
+    { cwd: dir, encoding: 'utf8' },
+  );
+  return {
+    diagnostics: `${tsc.stdout}${tsc.stderr}${tsc.error?.message ?? ''}`.trim(),
+    run: (name) => runProgram([process.execPath, [join(dir, `${name}.js`)]], dir),
+  };
+}
+
 /** Everything wrong with one run of a sample of `operation`; empty when it did what the docs promise. */
 export function problemsWithRun(
   lang: string,
+  spec: BundledSpec,
   operation: SpecOperation,
   run: SampleRun,
   exchanges: Exchange[],
@@ -210,7 +260,7 @@ export function problemsWithRun(
   }
   const exchange = exchanges[0];
   if (exchange) {
-    const path = operation.path.replace(LEAF_USER_ID_PLACEHOLDER, leafUserId);
+    const path = `${localBasePath(spec, operation)}${operation.path.replace(LEAF_USER_ID_PLACEHOLDER, leafUserId)}`;
     if (exchange.method !== method || exchange.path !== path) {
       problems.push(`called ${exchange.method} ${exchange.path}, not ${method} ${path}`);
     }
@@ -219,10 +269,13 @@ export function problemsWithRun(
     }
   }
 
-  // A body the spec documents is printed as JSON; a response without one (DELETE) prints its status.
+  // A body the spec documents is printed as JSON; a response without one (DELETE) prints its
+  // status, or a sentence where the client resolves to nothing (or to something else).
+  const runner = runnerFor(lang);
   const documentsBody = !check(null, undefined).ok;
+  const printsSentence = runner.sentenceFor?.includes(leafHelperOf(operation)) ?? false;
   const printed = run.stdout.trim();
-  if (documentsBody) {
+  if (documentsBody && !printsSentence) {
     let parsed: unknown;
     try {
       parsed = JSON.parse(printed);
@@ -232,10 +285,10 @@ export function problemsWithRun(
     }
     const result = check('application/json', parsed);
     if (!result.ok) problems.push(`printed a body the spec does not document: ${result.errors.join('; ')}`);
-  } else if (runnerFor(lang).printsStatus) {
+  } else if (runner.printsStatus && !documentsBody) {
     if (printed !== String(status)) problems.push(`printed ${JSON.stringify(printed.slice(0, 200))}, not the status ${status}`);
   } else if (printed === '' || /^(undefined|null)$/.test(printed) || /^[[{]/.test(printed)) {
-    problems.push(`printed ${JSON.stringify(printed.slice(0, 200))} for a ${status} response, which has no body; say what happened`);
+    problems.push(`printed ${JSON.stringify(printed.slice(0, 200))} for a ${status} response the client does not hand out; say what happened`);
   }
   return problems;
 }

@@ -10,7 +10,8 @@ import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import openapiTS, { astToString } from 'openapi-typescript';
-import { productionServerUrl, readBundledSpec, runningInCi, type BundledSpec } from '@leaf-credentials/spec';
+import { productionServerUrl, readBundledSpec, type BundledSpec } from '@leaf-credentials/spec';
+import { runningInCi } from '@leaf-credentials/tooling';
 import { renderConstants, renderOperations, renderProviders, renderSchemaNames } from './generate/render.js';
 import { readOperations, readPathParameterRules, readProviders, readTokenLifetimes } from './generate/spec-facts.js';
 

@@ -1,11 +1,13 @@
 import { createLeafCredentialsClient } from '@leaf-credentials/client';
 
-// The client signs in on its first request and again shortly before the token expires.
-const client = createLeafCredentialsClient({
-  baseUrl: 'https://api.withleaf.io/services/usermanagement/api',
-  auth: { username: 'YOUR_LEAF_USERNAME', password: 'YOUR_LEAF_PASSWORD', rememberMe: true },
+const leaf = createLeafCredentialsClient({
+  auth: {
+    username: 'you@example.com',
+    password: 'YOUR_LEAF_PASSWORD',
+    rememberMe: true,
+    url: 'https://api.withleaf.io/api/authenticate',
+  },
 });
 
-// Signing in up front is optional: it checks the username and password now rather than on the first call.
-const { expiresAt } = await client.authenticate();
+const { expiresAt } = await leaf.authenticate();
 console.log(`Signed in until ${expiresAt.toISOString()}.`);

@@ -3,7 +3,7 @@
 /** Leaf's production API, the first server in the spec. */
 export const PRODUCTION_BASE_URL = "https://api.withleaf.io/services/usermanagement/api";
 /** Properties the spec marks `x-sensitive: true`: their values are secrets. */
-export const SECRET_FIELDS = ["accessToken","apiKey","clientSecret","id_token","password","refreshToken"] as const;
+export const SECRET_FIELDS = ["accessKey","accessToken","accessTokenClient","apiKey","authToken","clientSecret","id_token","initializationVector","key","password","privateKey","refreshToken","sessionId","sharedSecret","subscriptionKey","tokenSecretKey"] as const;
 /** What each path parameter's value must be, from its schema: helpers check it before sending. */
 export const PATH_PARAMETERS = {
   leafUserId: { pattern: /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/, description: "a UUID" },

@@ -202,6 +202,740 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/users/{leafUserId}/john-deere-credentials": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The `id` of the Leaf user whose provider credentials are addressed.
+                 * @example 5f1c7a3e-2b4d-4c8e-9f6a-1d2e3b4c5a6f
+                 */
+                leafUserId: components["parameters"]["LeafUserId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get the John Deere credentials
+         * @description Returns the John Deere credentials of the Leaf user. When Leaf's
+         *     background checks find the credentials no longer valid, `status`
+         *     changes.
+         */
+        get: operations["getJohnDeereCredentials"];
+        put?: never;
+        /**
+         * Create John Deere credentials
+         * @description Stores John Deere credentials for the Leaf user. Leaf then uses them
+         *     in the background and reports their health in `status`.
+         */
+        post: operations["createJohnDeereCredentials"];
+        /**
+         * Delete the John Deere credentials
+         * @description Deletes the Leaf user's John Deere credentials. Their events are
+         *     deleted with them.
+         */
+        delete: operations["deleteJohnDeereCredentials"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/users/{leafUserId}/john-deere-credentials/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The `id` of the Leaf user whose provider credentials are addressed.
+                 * @example 5f1c7a3e-2b4d-4c8e-9f6a-1d2e3b4c5a6f
+                 */
+                leafUserId: components["parameters"]["LeafUserId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get the John Deere credential events
+         * @description Returns the log of Leaf's exchanges with John Deere made with the
+         *     user's credentials, to troubleshoot their health. Events are kept for
+         *     30 days and are gone once the credentials are deleted or disassociated
+         *     from the Leaf user.
+         */
+        get: operations["getJohnDeereCredentialEvents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/users/{leafUserId}/cnhi-credentials": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The `id` of the Leaf user whose provider credentials are addressed.
+                 * @example 5f1c7a3e-2b4d-4c8e-9f6a-1d2e3b4c5a6f
+                 */
+                leafUserId: components["parameters"]["LeafUserId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get the CNHi credentials
+         * @description Returns the CNHi credentials of the Leaf user. When Leaf's background
+         *     checks find the credentials no longer valid, `status` changes.
+         */
+        get: operations["getCnhiCredentials"];
+        put?: never;
+        /**
+         * Create CNHi credentials
+         * @description Stores CNHi credentials for the Leaf user. Leaf then uses them in the
+         *     background and reports their health in `status`.
+         */
+        post: operations["createCnhiCredentials"];
+        /**
+         * Delete the CNHi credentials
+         * @description Deletes the Leaf user's CNHi credentials. Their events are deleted
+         *     with them.
+         */
+        delete: operations["deleteCnhiCredentials"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/users/{leafUserId}/cnhi-credentials/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The `id` of the Leaf user whose provider credentials are addressed.
+                 * @example 5f1c7a3e-2b4d-4c8e-9f6a-1d2e3b4c5a6f
+                 */
+                leafUserId: components["parameters"]["LeafUserId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get the CNHi credential events
+         * @description Returns the log of Leaf's exchanges with CNHi made with the user's
+         *     credentials, to troubleshoot their health. Events are kept for 30 days
+         *     and are gone once the credentials are deleted or disassociated from
+         *     the Leaf user.
+         */
+        get: operations["getCnhiCredentialEvents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/users/{leafUserId}/ag-leader-credentials": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The `id` of the Leaf user whose provider credentials are addressed.
+                 * @example 5f1c7a3e-2b4d-4c8e-9f6a-1d2e3b4c5a6f
+                 */
+                leafUserId: components["parameters"]["LeafUserId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get the AgLeader credentials
+         * @description Returns the AgLeader credentials of the Leaf user. When Leaf's
+         *     background checks find the credentials no longer valid, `status`
+         *     changes.
+         */
+        get: operations["getAgLeaderCredentials"];
+        put?: never;
+        /**
+         * Create AgLeader credentials
+         * @description Stores AgLeader credentials for the Leaf user. Leaf then uses them in
+         *     the background and reports their health in `status`.
+         */
+        post: operations["createAgLeaderCredentials"];
+        /**
+         * Delete the AgLeader credentials
+         * @description Deletes the Leaf user's AgLeader credentials. Their events are deleted
+         *     with them.
+         */
+        delete: operations["deleteAgLeaderCredentials"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/users/{leafUserId}/ag-leader-credentials/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The `id` of the Leaf user whose provider credentials are addressed.
+                 * @example 5f1c7a3e-2b4d-4c8e-9f6a-1d2e3b4c5a6f
+                 */
+                leafUserId: components["parameters"]["LeafUserId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get the AgLeader credential events
+         * @description Returns the log of Leaf's exchanges with AgLeader made with the user's
+         *     credentials, to troubleshoot their health. Events are kept for 30 days
+         *     and are gone once the credentials are deleted or disassociated from
+         *     the Leaf user.
+         */
+        get: operations["getAgLeaderCredentialEvents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/users/{leafUserId}/agvance-credentials": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The `id` of the Leaf user whose provider credentials are addressed.
+                 * @example 5f1c7a3e-2b4d-4c8e-9f6a-1d2e3b4c5a6f
+                 */
+                leafUserId: components["parameters"]["LeafUserId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get the Agvance credentials
+         * @description Returns the Agvance credentials of the Leaf user. When Leaf's
+         *     background checks find the credentials no longer valid, `status`
+         *     changes.
+         */
+        get: operations["getAgvanceCredentials"];
+        put?: never;
+        /**
+         * Create Agvance credentials
+         * @description Stores Agvance credentials for the Leaf user. Leaf then uses them in
+         *     the background and reports their health in `status`.
+         */
+        post: operations["createAgvanceCredentials"];
+        /**
+         * Delete the Agvance credentials
+         * @description Deletes the Leaf user's Agvance credentials. Their events are deleted
+         *     with them.
+         */
+        delete: operations["deleteAgvanceCredentials"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/users/{leafUserId}/agvance-credentials/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The `id` of the Leaf user whose provider credentials are addressed.
+                 * @example 5f1c7a3e-2b4d-4c8e-9f6a-1d2e3b4c5a6f
+                 */
+                leafUserId: components["parameters"]["LeafUserId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get the Agvance credential events
+         * @description Returns the log of Leaf's exchanges with Agvance made with the user's
+         *     credentials, to troubleshoot their health. Events are kept for 30 days
+         *     and are gone once the credentials are deleted or disassociated from
+         *     the Leaf user.
+         */
+        get: operations["getAgvanceCredentialEvents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/users/{leafUserId}/lindsay-credentials": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The `id` of the Leaf user whose provider credentials are addressed.
+                 * @example 5f1c7a3e-2b4d-4c8e-9f6a-1d2e3b4c5a6f
+                 */
+                leafUserId: components["parameters"]["LeafUserId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get the Lindsay credentials
+         * @description Returns the Lindsay credentials of the Leaf user. When Leaf's
+         *     background checks find the credentials no longer valid, `status`
+         *     changes.
+         */
+        get: operations["getLindsayCredentials"];
+        put?: never;
+        /**
+         * Create Lindsay credentials
+         * @description Stores Lindsay credentials for the Leaf user. Leaf then uses them in
+         *     the background and reports their health in `status`.
+         */
+        post: operations["createLindsayCredentials"];
+        /**
+         * Delete the Lindsay credentials
+         * @description Deletes the Leaf user's Lindsay credentials. Their events are deleted
+         *     with them.
+         */
+        delete: operations["deleteLindsayCredentials"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/users/{leafUserId}/lindsay-credentials/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The `id` of the Leaf user whose provider credentials are addressed.
+                 * @example 5f1c7a3e-2b4d-4c8e-9f6a-1d2e3b4c5a6f
+                 */
+                leafUserId: components["parameters"]["LeafUserId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get the Lindsay credential events
+         * @description Returns the log of Leaf's exchanges with Lindsay made with the user's
+         *     credentials, to troubleshoot their health. Events are kept for 30 days
+         *     and are gone once the credentials are deleted or disassociated from
+         *     the Leaf user.
+         */
+        get: operations["getLindsayCredentialEvents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/users/{leafUserId}/panorama-credentials": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The `id` of the Leaf user whose provider credentials are addressed.
+                 * @example 5f1c7a3e-2b4d-4c8e-9f6a-1d2e3b4c5a6f
+                 */
+                leafUserId: components["parameters"]["LeafUserId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get the Panorama credentials
+         * @description Returns the Panorama credentials of the Leaf user. When Leaf's
+         *     background checks find the credentials no longer valid, `status`
+         *     changes.
+         */
+        get: operations["getPanoramaCredentials"];
+        put?: never;
+        /**
+         * Create Panorama credentials
+         * @description Stores Panorama credentials for the Leaf user. Leaf then uses them in
+         *     the background and reports their health in `status`.
+         */
+        post: operations["createPanoramaCredentials"];
+        /**
+         * Delete the Panorama credentials
+         * @description Deletes the Leaf user's Panorama credentials. Their events are deleted
+         *     with them.
+         */
+        delete: operations["deletePanoramaCredentials"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/users/{leafUserId}/panorama-credentials/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The `id` of the Leaf user whose provider credentials are addressed.
+                 * @example 5f1c7a3e-2b4d-4c8e-9f6a-1d2e3b4c5a6f
+                 */
+                leafUserId: components["parameters"]["LeafUserId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get the Panorama credential events
+         * @description Returns the log of Leaf's exchanges with Panorama made with the user's
+         *     credentials, to troubleshoot their health. Events are kept for 30 days
+         *     and are gone once the credentials are deleted or disassociated from
+         *     the Leaf user.
+         */
+        get: operations["getPanoramaCredentialEvents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/users/{leafUserId}/raven-credentials": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The `id` of the Leaf user whose provider credentials are addressed.
+                 * @example 5f1c7a3e-2b4d-4c8e-9f6a-1d2e3b4c5a6f
+                 */
+                leafUserId: components["parameters"]["LeafUserId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get the Raven credentials
+         * @description Returns the Raven credentials of the Leaf user. When Leaf's background
+         *     checks find the credentials no longer valid, `status` changes.
+         */
+        get: operations["getRavenCredentials"];
+        put?: never;
+        /**
+         * Create Raven credentials
+         * @description Stores Raven credentials for the Leaf user. Leaf then uses them in the
+         *     background and reports their health in `status`.
+         */
+        post: operations["createRavenCredentials"];
+        /**
+         * Delete the Raven credentials
+         * @description Deletes the Leaf user's Raven credentials. Their events are deleted
+         *     with them.
+         */
+        delete: operations["deleteRavenCredentials"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/users/{leafUserId}/raven-credentials/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The `id` of the Leaf user whose provider credentials are addressed.
+                 * @example 5f1c7a3e-2b4d-4c8e-9f6a-1d2e3b4c5a6f
+                 */
+                leafUserId: components["parameters"]["LeafUserId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get the Raven credential events
+         * @description Returns the log of Leaf's exchanges with Raven made with the user's
+         *     credentials, to troubleshoot their health. Events are kept for 30 days
+         *     and are gone once the credentials are deleted or disassociated from
+         *     the Leaf user.
+         */
+        get: operations["getRavenCredentialEvents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/users/{leafUserId}/raven-slingshot-credentials": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The `id` of the Leaf user whose provider credentials are addressed.
+                 * @example 5f1c7a3e-2b4d-4c8e-9f6a-1d2e3b4c5a6f
+                 */
+                leafUserId: components["parameters"]["LeafUserId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get the Raven Slingshot credentials
+         * @description Returns the Raven Slingshot credentials of the Leaf user. When Leaf's
+         *     background checks find the credentials no longer valid, `status`
+         *     changes.
+         */
+        get: operations["getRavenSlingshotCredentials"];
+        put?: never;
+        /**
+         * Create Raven Slingshot credentials
+         * @description Stores Raven Slingshot credentials for the Leaf user. Leaf then uses
+         *     them in the background and reports their health in `status`.
+         */
+        post: operations["createRavenSlingshotCredentials"];
+        /**
+         * Delete the Raven Slingshot credentials
+         * @description Deletes the Leaf user's Raven Slingshot credentials. Their events are
+         *     deleted with them.
+         */
+        delete: operations["deleteRavenSlingshotCredentials"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/users/{leafUserId}/raven-slingshot-credentials/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The `id` of the Leaf user whose provider credentials are addressed.
+                 * @example 5f1c7a3e-2b4d-4c8e-9f6a-1d2e3b4c5a6f
+                 */
+                leafUserId: components["parameters"]["LeafUserId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get the Raven Slingshot credential events
+         * @description Returns the log of Leaf's exchanges with Raven Slingshot made with the
+         *     user's credentials, to troubleshoot their health. Events are kept for
+         *     30 days and are gone once the credentials are deleted or disassociated
+         *     from the Leaf user.
+         */
+        get: operations["getRavenSlingshotCredentialEvents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/users/{leafUserId}/sentera-credentials": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The `id` of the Leaf user whose provider credentials are addressed.
+                 * @example 5f1c7a3e-2b4d-4c8e-9f6a-1d2e3b4c5a6f
+                 */
+                leafUserId: components["parameters"]["LeafUserId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get the Sentera credentials
+         * @description Returns the Sentera credentials of the Leaf user. When Leaf's
+         *     background checks find the credentials no longer valid, `status`
+         *     changes.
+         */
+        get: operations["getSenteraCredentials"];
+        put?: never;
+        /**
+         * Create Sentera credentials
+         * @description Stores Sentera credentials for the Leaf user. Leaf then uses them in
+         *     the background and reports their health in `status`.
+         */
+        post: operations["createSenteraCredentials"];
+        /**
+         * Delete the Sentera credentials
+         * @description Deletes the Leaf user's Sentera credentials. Their events are deleted
+         *     with them.
+         */
+        delete: operations["deleteSenteraCredentials"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/users/{leafUserId}/sentera-credentials/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The `id` of the Leaf user whose provider credentials are addressed.
+                 * @example 5f1c7a3e-2b4d-4c8e-9f6a-1d2e3b4c5a6f
+                 */
+                leafUserId: components["parameters"]["LeafUserId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get the Sentera credential events
+         * @description Returns the log of Leaf's exchanges with Sentera made with the user's
+         *     credentials, to troubleshoot their health. Events are kept for 30 days
+         *     and are gone once the credentials are deleted or disassociated from
+         *     the Leaf user.
+         */
+        get: operations["getSenteraCredentialEvents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/users/{leafUserId}/stara-credentials": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The `id` of the Leaf user whose provider credentials are addressed.
+                 * @example 5f1c7a3e-2b4d-4c8e-9f6a-1d2e3b4c5a6f
+                 */
+                leafUserId: components["parameters"]["LeafUserId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get the Stara credentials
+         * @description Returns the Stara credentials of the Leaf user. When Leaf's background
+         *     checks find the credentials no longer valid, `status` changes.
+         */
+        get: operations["getStaraCredentials"];
+        put?: never;
+        /**
+         * Create Stara credentials
+         * @description Stores Stara credentials for the Leaf user. Leaf then uses them in the
+         *     background and reports their health in `status`.
+         */
+        post: operations["createStaraCredentials"];
+        /**
+         * Delete the Stara credentials
+         * @description Deletes the Leaf user's Stara credentials. Their events are deleted
+         *     with them.
+         */
+        delete: operations["deleteStaraCredentials"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/users/{leafUserId}/stara-credentials/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The `id` of the Leaf user whose provider credentials are addressed.
+                 * @example 5f1c7a3e-2b4d-4c8e-9f6a-1d2e3b4c5a6f
+                 */
+                leafUserId: components["parameters"]["LeafUserId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get the Stara credential events
+         * @description Returns the log of Leaf's exchanges with Stara made with the user's
+         *     credentials, to troubleshoot their health. Events are kept for 30 days
+         *     and are gone once the credentials are deleted or disassociated from
+         *     the Leaf user.
+         */
+        get: operations["getStaraCredentialEvents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/users/{leafUserId}/valley-credentials": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The `id` of the Leaf user whose provider credentials are addressed.
+                 * @example 5f1c7a3e-2b4d-4c8e-9f6a-1d2e3b4c5a6f
+                 */
+                leafUserId: components["parameters"]["LeafUserId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get the Valley credentials
+         * @description Returns the Valley credentials of the Leaf user. When Leaf's
+         *     background checks find the credentials no longer valid, `status`
+         *     changes.
+         */
+        get: operations["getValleyCredentials"];
+        put?: never;
+        /**
+         * Create Valley credentials
+         * @description Stores Valley credentials for the Leaf user. Leaf then uses them in
+         *     the background and reports their health in `status`.
+         */
+        post: operations["createValleyCredentials"];
+        /**
+         * Delete the Valley credentials
+         * @description Deletes the Leaf user's Valley credentials. Their events are deleted
+         *     with them.
+         */
+        delete: operations["deleteValleyCredentials"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/users/{leafUserId}/valley-credentials/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The `id` of the Leaf user whose provider credentials are addressed.
+                 * @example 5f1c7a3e-2b4d-4c8e-9f6a-1d2e3b4c5a6f
+                 */
+                leafUserId: components["parameters"]["LeafUserId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get the Valley credential events
+         * @description Returns the log of Leaf's exchanges with Valley made with the user's
+         *     credentials, to troubleshoot their health. Events are kept for 30 days
+         *     and are gone once the credentials are deleted or disassociated from
+         *     the Leaf user.
+         */
+        get: operations["getValleyCredentialEvents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -219,7 +953,7 @@ export interface components {
              */
             username: string;
             /**
-             * @description The Leaf account's password. Never returned, and never logged by this toolkit.
+             * @description The Leaf account's password. Sensitive. Never returned, and never logged by this toolkit.
              * @example YOUR_LEAF_PASSWORD
              */
             password: string;
@@ -520,6 +1254,708 @@ export interface components {
             apiKey: string;
             /** @description A refresh token the user granted your Climate FieldView application. Sensitive. */
             refreshToken: string;
+        };
+        /**
+         * ClientEnvironment
+         * @description Which of the provider's environments your application is registered in,
+         *     and so which one Leaf calls with these credentials: its test (sandbox)
+         *     environment or its live one.
+         *
+         *     - `STAGE`: The provider's test environment, for applications not yet approved for live data.
+         *     - `PRODUCTION`: The provider's live environment, with growers' real data.
+         * @example PRODUCTION
+         * @enum {string}
+         */
+        ClientEnvironment: "STAGE" | "PRODUCTION";
+        /**
+         * JohnDeereCredentials
+         * @description The John Deere credentials of a Leaf user: the John Deere application
+         *     (client key and secret) Leaf uses to reach Operations Center on the
+         *     user's behalf, the environment it is registered in, and the tokens Leaf
+         *     keeps for it. Leaf may add fields; clients should ignore the ones they
+         *     do not know. String length bounds here are the toolkit's, not Leaf's:
+         *     Leaf documents none.
+         * @example {
+         *       "id": "0d6f2b8a-4c1e-4a9b-8f3d-7e5c2a1b9d04",
+         *       "status": "OK",
+         *       "createdTime": "2024-02-14T09:27:45.318Z",
+         *       "tokenMetadata": {
+         *         "scopes": [
+         *           "ag1",
+         *           "eq1",
+         *           "files",
+         *           "offline_access"
+         *         ]
+         *       },
+         *       "clientKey": "example-deere-client-key",
+         *       "clientSecret": "example-deere-client-secret",
+         *       "accessToken": "example-deere-access-token",
+         *       "refreshToken": "example-deere-refresh-token",
+         *       "clientEnvironment": "PRODUCTION"
+         *     }
+         */
+        JohnDeereCredentials: {
+            /** @description Identifier of these credentials in Leaf. */
+            id: string;
+            status: components["schemas"]["CredentialStatus"];
+            /**
+             * Format: date-time
+             * @description When the credentials were created in Leaf: an ISO 8601 / RFC 3339 UTC
+             *     time, with milliseconds or microseconds (Leaf's pages show both).
+             */
+            createdTime: string;
+            tokenMetadata: components["schemas"]["TokenMetadata"];
+            /** @description The client key (application ID) of the John Deere application. */
+            clientKey: string;
+            /** @description The client secret of the John Deere application. Sensitive. */
+            clientSecret: string;
+            /** @description The access token Leaf currently uses with John Deere. Sensitive. */
+            accessToken: string;
+            /** @description The refresh token Leaf uses to obtain new access tokens. Sensitive. */
+            refreshToken: string;
+            clientEnvironment: components["schemas"]["ClientEnvironment"];
+            /**
+             * @deprecated
+             * @description Deprecated: a token identifier of John Deere's retired OAuth 1
+             *     sign-in. Leaf's page lists it in the resource form but in no
+             *     response; expect it to be absent.
+             */
+            tokenId?: string;
+            /**
+             * @deprecated
+             * @description Deprecated: the token secret of John Deere's retired OAuth 1
+             *     sign-in. Leaf's page lists it in the resource form but in no
+             *     response; expect it to be absent. Sensitive.
+             */
+            tokenSecretKey?: string;
+        };
+        /**
+         * JohnDeereCredentialsCreate
+         * @description What Leaf needs to act on a user's behalf with John Deere Operations Center.
+         * @example {
+         *       "clientKey": "example-deere-client-key",
+         *       "clientSecret": "example-deere-client-secret",
+         *       "refreshToken": "example-deere-refresh-token",
+         *       "clientEnvironment": "PRODUCTION"
+         *     }
+         */
+        JohnDeereCredentialsCreate: {
+            /** @description The client key (application ID) of your John Deere application. */
+            clientKey: string;
+            /** @description The client secret of your John Deere application. Sensitive. */
+            clientSecret: string;
+            /** @description A refresh token the user granted your John Deere application. Sensitive. */
+            refreshToken: string;
+            clientEnvironment: components["schemas"]["ClientEnvironment"];
+        };
+        /**
+         * CnhiCredentials
+         * @description The CNHi credentials of a Leaf user: the CNHi application (client ID,
+         *     secret and API subscription key) Leaf uses to reach CNHi on the user's
+         *     behalf, the environment it is registered in, and the refresh token Leaf
+         *     keeps for it. Leaf may add fields; clients should ignore the ones they
+         *     do not know. String length bounds here are the toolkit's, not Leaf's:
+         *     Leaf documents none.
+         * @example {
+         *       "id": "5a8c3e1f-9b2d-4f6a-a7c4-1e3b5d7f9a20",
+         *       "status": "OK",
+         *       "createdTime": "2024-03-01T16:05:12.744Z",
+         *       "clientId": "example-cnhi-client-id",
+         *       "clientSecret": "example-cnhi-client-secret",
+         *       "subscriptionKey": "example-cnhi-subscription-key",
+         *       "refreshToken": "example-cnhi-refresh-token",
+         *       "clientEnvironment": "PRODUCTION"
+         *     }
+         */
+        CnhiCredentials: {
+            /** @description Identifier of these credentials in Leaf. */
+            id: string;
+            status: components["schemas"]["CredentialStatus"];
+            /**
+             * Format: date-time
+             * @description When the credentials were created in Leaf: an ISO 8601 / RFC 3339 UTC
+             *     time, with milliseconds or microseconds (Leaf's pages show both).
+             */
+            createdTime: string;
+            /** @description The client ID of the CNHi application. */
+            clientId: string;
+            /** @description The client secret of the CNHi application. Sensitive. */
+            clientSecret: string;
+            /** @description The subscription key of the CNHi application for CNHi's API. Sensitive. */
+            subscriptionKey: string;
+            /** @description The refresh token Leaf uses to obtain access tokens. Sensitive. */
+            refreshToken: string;
+            clientEnvironment: components["schemas"]["ClientEnvironment"];
+        };
+        /**
+         * CnhiCredentialsCreate
+         * @description What Leaf needs to act on a user's behalf with CNH Industrial.
+         * @example {
+         *       "clientId": "example-cnhi-client-id",
+         *       "clientSecret": "example-cnhi-client-secret",
+         *       "subscriptionKey": "example-cnhi-subscription-key",
+         *       "refreshToken": "example-cnhi-refresh-token",
+         *       "clientEnvironment": "PRODUCTION"
+         *     }
+         */
+        CnhiCredentialsCreate: {
+            /** @description The client ID of your CNHi application. */
+            clientId: string;
+            /** @description The client secret of your CNHi application. Sensitive. */
+            clientSecret: string;
+            /** @description The subscription key of your CNHi application for CNHi's API. Sensitive. */
+            subscriptionKey: string;
+            /** @description A refresh token the user granted your CNHi application. Sensitive. */
+            refreshToken: string;
+            clientEnvironment: components["schemas"]["ClientEnvironment"];
+        };
+        /**
+         * AgLeaderCredentials
+         * @description The AgLeader credentials of a Leaf user: the AgLeader application's key
+         *     pair Leaf signs its calls with, and the tokens Leaf keeps for the user.
+         *     Leaf may add fields; clients should ignore the ones they do not know.
+         *     String length bounds here are the toolkit's, not Leaf's: Leaf documents
+         *     none.
+         * @example {
+         *       "id": "7c2e9a4b-1d5f-4b8e-9a3c-6f1d2e4b8c35",
+         *       "status": "OK",
+         *       "createdTime": "2024-01-22T11:48:03.902Z",
+         *       "accessToken": "example-agleader-access-token",
+         *       "refreshToken": "example-agleader-refresh-token",
+         *       "publicKey": "example-agleader-public-key",
+         *       "privateKey": "example-agleader-private-key"
+         *     }
+         */
+        AgLeaderCredentials: {
+            /** @description Identifier of these credentials in Leaf. */
+            id: string;
+            status: components["schemas"]["CredentialStatus"];
+            /**
+             * Format: date-time
+             * @description When the credentials were created in Leaf: an ISO 8601 / RFC 3339 UTC
+             *     time, with milliseconds or microseconds (Leaf's pages show both).
+             */
+            createdTime: string;
+            /**
+             * @description The access token Leaf currently uses with AgLeader. Optional: Leaf's
+             *     newer page no longer takes it on create, so it may be absent.
+             *     Sensitive.
+             */
+            accessToken?: string;
+            /** @description The refresh token Leaf uses to obtain new access tokens. Sensitive. */
+            refreshToken: string;
+            /** @description The public key of the AgLeader application. */
+            publicKey: string;
+            /** @description The private key of the AgLeader application. Sensitive. */
+            privateKey: string;
+        };
+        /**
+         * AgLeaderCredentialsCreate
+         * @description What Leaf needs to act on a user's behalf with AgLeader.
+         * @example {
+         *       "refreshToken": "example-agleader-refresh-token",
+         *       "publicKey": "example-agleader-public-key",
+         *       "privateKey": "example-agleader-private-key"
+         *     }
+         */
+        AgLeaderCredentialsCreate: {
+            /** @description A refresh token the user granted your AgLeader application. Sensitive. */
+            refreshToken: string;
+            /** @description The public key of your AgLeader application. */
+            publicKey: string;
+            /** @description The private key of your AgLeader application. Sensitive. */
+            privateKey: string;
+            /**
+             * @description An access token the user granted your AgLeader application.
+             *     Optional: Leaf's newer page no longer lists it in the create body.
+             *     Sensitive.
+             */
+            accessToken?: string;
+        };
+        /**
+         * AgvanceCredentials
+         * @description The Agvance credentials of a Leaf user: the Agvance account, database
+         *     and API key Leaf signs in with, the environment they belong to, and the
+         *     session Leaf keeps. Leaf may add fields; clients should ignore the ones
+         *     they do not know. String length bounds here are the toolkit's, not
+         *     Leaf's: Leaf documents none.
+         * @example {
+         *       "id": "2f9b6d1c-8e4a-4c7f-b5d2-3a1c9e7f5b46",
+         *       "status": "OK",
+         *       "createdTime": "2024-04-09T07:13:58.061Z",
+         *       "clientEnvironment": "PRODUCTION",
+         *       "username": "grower@example.com",
+         *       "password": "example-agvance-password",
+         *       "databaseId": "example-agvance-database",
+         *       "sessionId": "example-agvance-session-id",
+         *       "apiKey": "example-agvance-api-key"
+         *     }
+         */
+        AgvanceCredentials: {
+            /** @description Identifier of these credentials in Leaf. */
+            id: string;
+            status: components["schemas"]["CredentialStatus"];
+            /**
+             * Format: date-time
+             * @description When the credentials were created in Leaf: an ISO 8601 / RFC 3339 UTC
+             *     time, with milliseconds or microseconds (Leaf's pages show both).
+             */
+            createdTime: string;
+            clientEnvironment: components["schemas"]["ClientEnvironment"];
+            /** @description The Agvance user name Leaf signs in with. */
+            username: string;
+            /** @description The password of that Agvance user. Sensitive. */
+            password: string;
+            /** @description The Agvance database the user's data is in. */
+            databaseId: string;
+            /** @description The Agvance session Leaf currently holds for the user. Sensitive. */
+            sessionId: string;
+            /** @description The Agvance API key of your application. Sensitive. */
+            apiKey: string;
+        };
+        /**
+         * AgvanceCredentialsCreate
+         * @description What Leaf needs to sign in to Agvance on a user's behalf.
+         * @example {
+         *       "apiKey": "example-agvance-api-key",
+         *       "clientEnvironment": "PRODUCTION",
+         *       "databaseId": "example-agvance-database",
+         *       "password": "example-agvance-password",
+         *       "username": "grower@example.com"
+         *     }
+         */
+        AgvanceCredentialsCreate: {
+            /** @description The Agvance API key of your application. Sensitive. */
+            apiKey: string;
+            clientEnvironment: components["schemas"]["ClientEnvironment"];
+            /** @description The Agvance database the user's data is in. */
+            databaseId: string;
+            /** @description The password of that Agvance user. Sensitive. */
+            password: string;
+            /** @description The Agvance user name Leaf signs in with. */
+            username: string;
+        };
+        /**
+         * LindsayCredentials
+         * @description The Lindsay credentials of a Leaf user: the Lindsay application Leaf
+         *     uses to reach FieldNET on the user's behalf, the environment it is
+         *     registered in, and the tokens Leaf keeps for it. Leaf may add fields;
+         *     clients should ignore the ones they do not know. String length bounds
+         *     here are the toolkit's, not Leaf's: Leaf documents none.
+         * @example {
+         *       "id": "9e1a5c7d-3b8f-4d2e-a6b1-4c7e9f2a1d57",
+         *       "status": "OK",
+         *       "createdTime": "2024-05-17T19:32:26.487Z",
+         *       "tokenMetadata": {
+         *         "scopes": [
+         *           "fieldnet.read"
+         *         ]
+         *       },
+         *       "clientId": "example-lindsay-client-id",
+         *       "clientSecret": "example-lindsay-client-secret",
+         *       "clientEnvironment": "STAGE",
+         *       "accessToken": "example-lindsay-access-token",
+         *       "refreshToken": "example-lindsay-refresh-token"
+         *     }
+         */
+        LindsayCredentials: {
+            /** @description Identifier of these credentials in Leaf. */
+            id: string;
+            status: components["schemas"]["CredentialStatus"];
+            /**
+             * Format: date-time
+             * @description When the credentials were created in Leaf: an ISO 8601 / RFC 3339 UTC
+             *     time, with milliseconds or microseconds (Leaf's pages show both).
+             */
+            createdTime: string;
+            tokenMetadata: components["schemas"]["TokenMetadata"];
+            /** @description The client ID of the Lindsay application. */
+            clientId: string;
+            /** @description The client secret of the Lindsay application. Sensitive. */
+            clientSecret: string;
+            clientEnvironment: components["schemas"]["ClientEnvironment"];
+            /** @description The access token Leaf currently uses with Lindsay. Sensitive. */
+            accessToken: string;
+            /** @description The refresh token Leaf uses to obtain new access tokens. Sensitive. */
+            refreshToken: string;
+        };
+        /**
+         * LindsayCredentialsCreate
+         * @description What Leaf needs to act on a user's behalf with Lindsay.
+         * @example {
+         *       "clientId": "example-lindsay-client-id",
+         *       "clientSecret": "example-lindsay-client-secret",
+         *       "refreshToken": "example-lindsay-refresh-token",
+         *       "clientEnvironment": "STAGE"
+         *     }
+         */
+        LindsayCredentialsCreate: {
+            /** @description The client ID of your Lindsay application. */
+            clientId: string;
+            /** @description The client secret of your Lindsay application. Sensitive. */
+            clientSecret: string;
+            /** @description A refresh token the user granted your Lindsay application. Sensitive. */
+            refreshToken: string;
+            clientEnvironment: components["schemas"]["ClientEnvironment"];
+        };
+        /**
+         * PanoramaCredentials
+         * @description The Panorama credentials of a Leaf user: the Panorama client and account
+         *     Leaf signs in with, the organization it reads, the environment, and the
+         *     tokens Leaf keeps. Leaf may add fields; clients should ignore the ones
+         *     they do not know. String length bounds here are the toolkit's, not
+         *     Leaf's: Leaf documents none.
+         * @example {
+         *       "id": "4b7d1f3a-6c9e-4e5b-8d2a-9f3c1b5e7a68",
+         *       "status": "OK",
+         *       "createdTime": "2024-06-03T13:54:40.215Z",
+         *       "clientId": "example-panorama-client-id",
+         *       "username": "grower@example.com",
+         *       "organizationCode": "EXAMPLE-ORG-42",
+         *       "clientEnvironment": "PRODUCTION",
+         *       "accessToken": "example-panorama-access-token",
+         *       "refreshToken": "example-panorama-refresh-token"
+         *     }
+         */
+        PanoramaCredentials: {
+            /** @description Identifier of these credentials in Leaf. */
+            id: string;
+            status: components["schemas"]["CredentialStatus"];
+            /**
+             * Format: date-time
+             * @description When the credentials were created in Leaf: an ISO 8601 / RFC 3339 UTC
+             *     time, with milliseconds or microseconds (Leaf's pages show both).
+             */
+            createdTime: string;
+            /** @description The client ID of the Panorama application. */
+            clientId: string;
+            /** @description The Panorama user name Leaf signs in with. */
+            username: string;
+            /**
+             * @description The password of that Panorama user. Leaf accepts it on create and
+             *     never returns it. Sensitive.
+             */
+            password?: string;
+            /** @description The code of the Panorama organization whose data Leaf reads. */
+            organizationCode: string;
+            clientEnvironment: components["schemas"]["ClientEnvironment"];
+            /** @description The access token Leaf currently uses with Panorama. Sensitive. */
+            accessToken: string;
+            /** @description The refresh token Leaf uses to obtain new access tokens. Sensitive. */
+            refreshToken: string;
+        };
+        /**
+         * PanoramaCredentialsCreate
+         * @description What Leaf needs to act on a user's behalf with Precision Planting Panorama.
+         * @example {
+         *       "clientId": "example-panorama-client-id",
+         *       "username": "grower@example.com",
+         *       "password": "example-panorama-password",
+         *       "organizationCode": "EXAMPLE-ORG-42",
+         *       "refreshToken": "example-panorama-refresh-token",
+         *       "clientEnvironment": "PRODUCTION"
+         *     }
+         */
+        PanoramaCredentialsCreate: {
+            /** @description The client ID of your Panorama application. */
+            clientId: string;
+            /** @description The Panorama user name Leaf signs in with. */
+            username: string;
+            /** @description The password of that Panorama user. Leaf never returns it. Sensitive. */
+            password: string;
+            /** @description The code of the Panorama organization whose data Leaf reads. */
+            organizationCode: string;
+            /** @description A refresh token the user granted your Panorama application. Sensitive. */
+            refreshToken: string;
+            clientEnvironment: components["schemas"]["ClientEnvironment"];
+        };
+        /**
+         * RavenCredentials
+         * @description The Raven credentials of a Leaf user: the OAuth client Leaf uses to
+         *     reach Raven on the user's behalf, and the tokens Leaf keeps for it. Leaf
+         *     may add fields; clients should ignore the ones they do not know. String
+         *     length bounds here are the toolkit's, not Leaf's: Leaf documents none.
+         * @example {
+         *       "id": "6d3f8b2e-5a1c-4f9d-b7e3-2c8a4f6d1b79",
+         *       "status": "OK",
+         *       "createdTime": "2024-07-11T08:06:19.630Z",
+         *       "tokenMetadata": {
+         *         "scopes": [
+         *           "openid",
+         *           "offline_access"
+         *         ]
+         *       },
+         *       "clientId": "example-raven-client-id",
+         *       "clientSecret": "example-raven-client-secret",
+         *       "refreshToken": "example-raven-refresh-token",
+         *       "accessToken": "example-raven-access-token"
+         *     }
+         */
+        RavenCredentials: {
+            /** @description Identifier of these credentials in Leaf. */
+            id: string;
+            status: components["schemas"]["CredentialStatus"];
+            /**
+             * Format: date-time
+             * @description When the credentials were created in Leaf: an ISO 8601 / RFC 3339 UTC
+             *     time, with milliseconds or microseconds (Leaf's pages show both).
+             */
+            createdTime: string;
+            tokenMetadata: components["schemas"]["TokenMetadata"];
+            /** @description The client ID of the Raven application. */
+            clientId: string;
+            /** @description The client secret of the Raven application. Sensitive. */
+            clientSecret: string;
+            /** @description The refresh token Leaf uses to obtain new access tokens. Sensitive. */
+            refreshToken: string;
+            /** @description The access token Leaf currently uses with Raven. Sensitive. */
+            accessToken: string;
+        };
+        /**
+         * RavenCredentialsCreate
+         * @description What Leaf needs to act on a user's behalf with Raven.
+         * @example {
+         *       "clientId": "example-raven-client-id",
+         *       "clientSecret": "example-raven-client-secret",
+         *       "refreshToken": "example-raven-refresh-token"
+         *     }
+         */
+        RavenCredentialsCreate: {
+            /** @description The client ID of your Raven application. */
+            clientId: string;
+            /** @description The client secret of your Raven application. Sensitive. */
+            clientSecret: string;
+            /** @description A refresh token the user granted your Raven application. Sensitive. */
+            refreshToken: string;
+        };
+        /**
+         * RavenSlingshotCredentials
+         * @description The Raven Slingshot credentials of a Leaf user: the Slingshot API key,
+         *     access key and shared secret Leaf signs its calls with. Leaf may add
+         *     fields; clients should ignore the ones they do not know. String length
+         *     bounds here are the toolkit's, not Leaf's: Leaf documents none.
+         * @example {
+         *       "id": "8f5b2d4a-7e3c-4a1f-9c6e-5d2b8f4a3c80",
+         *       "status": "OK",
+         *       "createdTime": "2024-08-26T22:41:07.158Z",
+         *       "apiKey": "example-slingshot-api-key",
+         *       "accessKey": "example-slingshot-access-key",
+         *       "sharedSecret": "example-slingshot-shared-secret"
+         *     }
+         */
+        RavenSlingshotCredentials: {
+            /** @description Identifier of these credentials in Leaf. */
+            id: string;
+            status: components["schemas"]["CredentialStatus"];
+            /**
+             * Format: date-time
+             * @description When the credentials were created in Leaf: an ISO 8601 / RFC 3339 UTC
+             *     time, with milliseconds or microseconds (Leaf's pages show both).
+             */
+            createdTime: string;
+            /** @description The Slingshot API key of your application. Sensitive. */
+            apiKey: string;
+            /** @description The Slingshot access key the user issued. Sensitive. */
+            accessKey: string;
+            /** @description The shared secret Leaf signs Slingshot requests with. Sensitive. */
+            sharedSecret: string;
+        };
+        /**
+         * RavenSlingshotCredentialsCreate
+         * @description What Leaf needs to act on a user's behalf with Raven Slingshot.
+         * @example {
+         *       "apiKey": "example-slingshot-api-key",
+         *       "accessKey": "example-slingshot-access-key",
+         *       "sharedSecret": "example-slingshot-shared-secret"
+         *     }
+         */
+        RavenSlingshotCredentialsCreate: {
+            /** @description The Slingshot API key of your application. Sensitive. */
+            apiKey: string;
+            /** @description The Slingshot access key the user issued. Sensitive. */
+            accessKey: string;
+            /** @description The shared secret Leaf signs Slingshot requests with. Sensitive. */
+            sharedSecret: string;
+        };
+        /**
+         * SenteraCredentials
+         * @description The Sentera credentials of a Leaf user: the Sentera account Leaf signs
+         *     in with, the organization it reads, and the token Sentera issued to
+         *     Leaf. Leaf may add fields; clients should ignore the ones they do not
+         *     know. String length bounds here are the toolkit's, not Leaf's: Leaf
+         *     documents none.
+         * @example {
+         *       "id": "1c4e7a9f-2d6b-4b3e-8f5a-7c9d1e3b5f91",
+         *       "status": "OK",
+         *       "createdTime": "2024-09-05T10:19:33.874Z",
+         *       "username": "grower@example.com",
+         *       "authToken": "example-sentera-auth-token",
+         *       "organizationId": "example-sentera-organization-id",
+         *       "organizationName": "Example Farms"
+         *     }
+         */
+        SenteraCredentials: {
+            /** @description Identifier of these credentials in Leaf. */
+            id: string;
+            status: components["schemas"]["CredentialStatus"];
+            /**
+             * Format: date-time
+             * @description When the credentials were created in Leaf: an ISO 8601 / RFC 3339 UTC
+             *     time, with milliseconds or microseconds (Leaf's pages show both).
+             */
+            createdTime: string;
+            /** @description The Sentera user name Leaf signs in with. */
+            username: string;
+            /**
+             * @description The password of that Sentera user. Leaf accepts it on create and
+             *     never returns it. Sensitive.
+             */
+            password?: string;
+            /**
+             * @description The token Sentera issued when Leaf signed in; Leaf uses it instead
+             *     of the password. Sensitive.
+             */
+            authToken: string;
+            /** @description Sentera's identifier of the organization whose data Leaf reads. */
+            organizationId: string;
+            /** @description The name of the Sentera organization whose data Leaf reads. */
+            organizationName: string;
+        };
+        /**
+         * SenteraCredentialsCreate
+         * @description What Leaf needs to sign in to Sentera on a user's behalf.
+         * @example {
+         *       "username": "grower@example.com",
+         *       "password": "example-sentera-password",
+         *       "organizationName": "Example Farms"
+         *     }
+         */
+        SenteraCredentialsCreate: {
+            /** @description The Sentera user name Leaf signs in with. */
+            username: string;
+            /** @description The password of that Sentera user. Leaf never returns it. Sensitive. */
+            password: string;
+            /** @description The name of the Sentera organization whose data Leaf reads. */
+            organizationName: string;
+        };
+        /**
+         * StaraCredentials
+         * @description The Stara credentials of a Leaf user: the Stara API key and client token
+         *     of your application, and the user's tokens Leaf keeps. Leaf may add
+         *     fields; clients should ignore the ones they do not know. String length
+         *     bounds here are the toolkit's, not Leaf's: Leaf documents none.
+         * @example {
+         *       "id": "3e6a9c2f-8b4d-4e7a-a1f5-9b3e6c8d2a02",
+         *       "status": "OK",
+         *       "createdTime": "2024-10-14T15:37:52.409Z",
+         *       "accessTokenClient": "example-stara-client-access-token",
+         *       "refreshToken": "example-stara-refresh-token",
+         *       "accessToken": "example-stara-access-token",
+         *       "apiKey": "example-stara-api-key"
+         *     }
+         */
+        StaraCredentials: {
+            /** @description Identifier of these credentials in Leaf. */
+            id: string;
+            status: components["schemas"]["CredentialStatus"];
+            /**
+             * Format: date-time
+             * @description When the credentials were created in Leaf: an ISO 8601 / RFC 3339 UTC
+             *     time, with milliseconds or microseconds (Leaf's pages show both).
+             */
+            createdTime: string;
+            /** @description The client access token Stara issued to your application. Sensitive. */
+            accessTokenClient: string;
+            /** @description The refresh token Leaf uses to obtain new access tokens. Sensitive. */
+            refreshToken: string;
+            /** @description The access token Leaf currently uses with Stara. Sensitive. */
+            accessToken: string;
+            /** @description The Stara API key of your application. Sensitive. */
+            apiKey: string;
+        };
+        /**
+         * StaraCredentialsCreate
+         * @description What Leaf needs to act on a user's behalf with Stara.
+         * @example {
+         *       "apiKey": "example-stara-api-key",
+         *       "accessToken": "example-stara-access-token",
+         *       "accessTokenClient": "example-stara-client-access-token",
+         *       "refreshToken": "example-stara-refresh-token"
+         *     }
+         */
+        StaraCredentialsCreate: {
+            /** @description The Stara API key of your application. Sensitive. */
+            apiKey: string;
+            /** @description An access token the user granted your Stara application. Sensitive. */
+            accessToken: string;
+            /** @description The client access token Stara issued to your application. Sensitive. */
+            accessTokenClient: string;
+            /** @description A refresh token the user granted your Stara application. Sensitive. */
+            refreshToken: string;
+        };
+        /**
+         * ValleyCredentials
+         * @description The Valley credentials of a Leaf user: the Valley application ID and
+         *     encryption key pair Leaf signs in with, and the Valley account it reads.
+         *     Leaf may add fields; clients should ignore the ones they do not know.
+         *     String length bounds here are the toolkit's, not Leaf's: Leaf documents
+         *     none.
+         * @example {
+         *       "id": "5b8d1e4c-9f2a-4c6b-b3e8-1d5f7a9c4e13",
+         *       "status": "OK",
+         *       "createdTime": "2024-11-20T06:58:14.523Z",
+         *       "apid": "example-valley-apid",
+         *       "key": "example-valley-key",
+         *       "initializationVector": "example-valley-initialization-vector",
+         *       "username": "grower@example.com"
+         *     }
+         */
+        ValleyCredentials: {
+            /** @description Identifier of these credentials in Leaf. */
+            id: string;
+            status: components["schemas"]["CredentialStatus"];
+            /**
+             * Format: date-time
+             * @description When the credentials were created in Leaf: an ISO 8601 / RFC 3339 UTC
+             *     time, with milliseconds or microseconds (Leaf's pages show both).
+             */
+            createdTime: string;
+            /** @description The application ID (APID) Valley issued to your application. */
+            apid: string;
+            /** @description The encryption key Valley issued to your application. Sensitive. */
+            key: string;
+            /** @description The initialization vector Valley issued with that key. Sensitive. */
+            initializationVector: string;
+            /** @description The Valley user name Leaf signs in with. */
+            username: string;
+            /**
+             * @description The password of that Valley user. Leaf accepts it on create and
+             *     never returns it. Sensitive.
+             */
+            password?: string;
+        };
+        /**
+         * ValleyCredentialsCreate
+         * @description What Leaf needs to sign in to Valley on a user's behalf.
+         * @example {
+         *       "apid": "example-valley-apid",
+         *       "initializationVector": "example-valley-initialization-vector",
+         *       "key": "example-valley-key",
+         *       "username": "grower@example.com",
+         *       "password": "example-valley-password"
+         *     }
+         */
+        ValleyCredentialsCreate: {
+            /** @description The application ID (APID) Valley issued to your application. */
+            apid: string;
+            /** @description The initialization vector Valley issued with that key. Sensitive. */
+            initializationVector: string;
+            /** @description The encryption key Valley issued to your application. Sensitive. */
+            key: string;
+            /** @description The Valley user name Leaf signs in with. */
+            username: string;
+            /** @description The password of that Valley user. Leaf never returns it. Sensitive. */
+            password: string;
         };
     };
     responses: {
@@ -1068,6 +2504,1436 @@ export interface operations {
         };
     };
     getClimateFieldViewCredentialEvents: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Which page of the list to return, counting from 0 (Leaf's default). Each
+                 *     page holds `size` items. A page past the end returns an empty list.
+                 *     The upper bound is the toolkit's (the largest 32-bit integer), not Leaf's:
+                 *     Leaf documents none.
+                 * @example 0
+                 */
+                page?: components["parameters"]["Page"];
+                /**
+                 * @description How many items a page holds; Leaf returns 20 when it is left out and at most 100.
+                 * @example 20
+                 */
+                size?: components["parameters"]["Size"];
+                /**
+                 * @description The order of the list: a field name, optionally followed by `,asc` or
+                 *     `,desc` (Spring's paging convention, which Leaf's list endpoints follow),
+                 *     such as `createdDate,desc`. The length bound is the toolkit's, not Leaf's.
+                 * @example createdDate,desc
+                 */
+                sort?: components["parameters"]["Sort"];
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description The `id` of the Leaf user whose provider credentials are addressed.
+                 * @example 5f1c7a3e-2b4d-4c8e-9f6a-1d2e3b4c5a6f
+                 */
+                leafUserId: components["parameters"]["LeafUserId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["CredentialEvents"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    getJohnDeereCredentials: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The `id` of the Leaf user whose provider credentials are addressed.
+                 * @example 5f1c7a3e-2b4d-4c8e-9f6a-1d2e3b4c5a6f
+                 */
+                leafUserId: components["parameters"]["LeafUserId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The user's John Deere credentials. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JohnDeereCredentials"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    createJohnDeereCredentials: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The `id` of the Leaf user whose provider credentials are addressed.
+                 * @example 5f1c7a3e-2b4d-4c8e-9f6a-1d2e3b4c5a6f
+                 */
+                leafUserId: components["parameters"]["LeafUserId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["JohnDeereCredentialsCreate"];
+            };
+        };
+        responses: {
+            /** @description The credentials were created; the body is the stored resource. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JohnDeereCredentials"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    deleteJohnDeereCredentials: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The `id` of the Leaf user whose provider credentials are addressed.
+                 * @example 5f1c7a3e-2b4d-4c8e-9f6a-1d2e3b4c5a6f
+                 */
+                leafUserId: components["parameters"]["LeafUserId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: components["responses"]["CredentialsDeleted"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    getJohnDeereCredentialEvents: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Which page of the list to return, counting from 0 (Leaf's default). Each
+                 *     page holds `size` items. A page past the end returns an empty list.
+                 *     The upper bound is the toolkit's (the largest 32-bit integer), not Leaf's:
+                 *     Leaf documents none.
+                 * @example 0
+                 */
+                page?: components["parameters"]["Page"];
+                /**
+                 * @description How many items a page holds; Leaf returns 20 when it is left out and at most 100.
+                 * @example 20
+                 */
+                size?: components["parameters"]["Size"];
+                /**
+                 * @description The order of the list: a field name, optionally followed by `,asc` or
+                 *     `,desc` (Spring's paging convention, which Leaf's list endpoints follow),
+                 *     such as `createdDate,desc`. The length bound is the toolkit's, not Leaf's.
+                 * @example createdDate,desc
+                 */
+                sort?: components["parameters"]["Sort"];
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description The `id` of the Leaf user whose provider credentials are addressed.
+                 * @example 5f1c7a3e-2b4d-4c8e-9f6a-1d2e3b4c5a6f
+                 */
+                leafUserId: components["parameters"]["LeafUserId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["CredentialEvents"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    getCnhiCredentials: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The `id` of the Leaf user whose provider credentials are addressed.
+                 * @example 5f1c7a3e-2b4d-4c8e-9f6a-1d2e3b4c5a6f
+                 */
+                leafUserId: components["parameters"]["LeafUserId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The user's CNHi credentials. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CnhiCredentials"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    createCnhiCredentials: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The `id` of the Leaf user whose provider credentials are addressed.
+                 * @example 5f1c7a3e-2b4d-4c8e-9f6a-1d2e3b4c5a6f
+                 */
+                leafUserId: components["parameters"]["LeafUserId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CnhiCredentialsCreate"];
+            };
+        };
+        responses: {
+            /** @description The credentials were created; the body is the stored resource. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CnhiCredentials"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    deleteCnhiCredentials: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The `id` of the Leaf user whose provider credentials are addressed.
+                 * @example 5f1c7a3e-2b4d-4c8e-9f6a-1d2e3b4c5a6f
+                 */
+                leafUserId: components["parameters"]["LeafUserId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: components["responses"]["CredentialsDeleted"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    getCnhiCredentialEvents: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Which page of the list to return, counting from 0 (Leaf's default). Each
+                 *     page holds `size` items. A page past the end returns an empty list.
+                 *     The upper bound is the toolkit's (the largest 32-bit integer), not Leaf's:
+                 *     Leaf documents none.
+                 * @example 0
+                 */
+                page?: components["parameters"]["Page"];
+                /**
+                 * @description How many items a page holds; Leaf returns 20 when it is left out and at most 100.
+                 * @example 20
+                 */
+                size?: components["parameters"]["Size"];
+                /**
+                 * @description The order of the list: a field name, optionally followed by `,asc` or
+                 *     `,desc` (Spring's paging convention, which Leaf's list endpoints follow),
+                 *     such as `createdDate,desc`. The length bound is the toolkit's, not Leaf's.
+                 * @example createdDate,desc
+                 */
+                sort?: components["parameters"]["Sort"];
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description The `id` of the Leaf user whose provider credentials are addressed.
+                 * @example 5f1c7a3e-2b4d-4c8e-9f6a-1d2e3b4c5a6f
+                 */
+                leafUserId: components["parameters"]["LeafUserId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["CredentialEvents"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    getAgLeaderCredentials: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The `id` of the Leaf user whose provider credentials are addressed.
+                 * @example 5f1c7a3e-2b4d-4c8e-9f6a-1d2e3b4c5a6f
+                 */
+                leafUserId: components["parameters"]["LeafUserId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The user's AgLeader credentials. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgLeaderCredentials"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    createAgLeaderCredentials: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The `id` of the Leaf user whose provider credentials are addressed.
+                 * @example 5f1c7a3e-2b4d-4c8e-9f6a-1d2e3b4c5a6f
+                 */
+                leafUserId: components["parameters"]["LeafUserId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AgLeaderCredentialsCreate"];
+            };
+        };
+        responses: {
+            /** @description The credentials were created; the body is the stored resource. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgLeaderCredentials"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    deleteAgLeaderCredentials: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The `id` of the Leaf user whose provider credentials are addressed.
+                 * @example 5f1c7a3e-2b4d-4c8e-9f6a-1d2e3b4c5a6f
+                 */
+                leafUserId: components["parameters"]["LeafUserId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: components["responses"]["CredentialsDeleted"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    getAgLeaderCredentialEvents: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Which page of the list to return, counting from 0 (Leaf's default). Each
+                 *     page holds `size` items. A page past the end returns an empty list.
+                 *     The upper bound is the toolkit's (the largest 32-bit integer), not Leaf's:
+                 *     Leaf documents none.
+                 * @example 0
+                 */
+                page?: components["parameters"]["Page"];
+                /**
+                 * @description How many items a page holds; Leaf returns 20 when it is left out and at most 100.
+                 * @example 20
+                 */
+                size?: components["parameters"]["Size"];
+                /**
+                 * @description The order of the list: a field name, optionally followed by `,asc` or
+                 *     `,desc` (Spring's paging convention, which Leaf's list endpoints follow),
+                 *     such as `createdDate,desc`. The length bound is the toolkit's, not Leaf's.
+                 * @example createdDate,desc
+                 */
+                sort?: components["parameters"]["Sort"];
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description The `id` of the Leaf user whose provider credentials are addressed.
+                 * @example 5f1c7a3e-2b4d-4c8e-9f6a-1d2e3b4c5a6f
+                 */
+                leafUserId: components["parameters"]["LeafUserId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["CredentialEvents"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    getAgvanceCredentials: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The `id` of the Leaf user whose provider credentials are addressed.
+                 * @example 5f1c7a3e-2b4d-4c8e-9f6a-1d2e3b4c5a6f
+                 */
+                leafUserId: components["parameters"]["LeafUserId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The user's Agvance credentials. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgvanceCredentials"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    createAgvanceCredentials: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The `id` of the Leaf user whose provider credentials are addressed.
+                 * @example 5f1c7a3e-2b4d-4c8e-9f6a-1d2e3b4c5a6f
+                 */
+                leafUserId: components["parameters"]["LeafUserId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AgvanceCredentialsCreate"];
+            };
+        };
+        responses: {
+            /** @description The credentials were created; the body is the stored resource. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgvanceCredentials"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    deleteAgvanceCredentials: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The `id` of the Leaf user whose provider credentials are addressed.
+                 * @example 5f1c7a3e-2b4d-4c8e-9f6a-1d2e3b4c5a6f
+                 */
+                leafUserId: components["parameters"]["LeafUserId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: components["responses"]["CredentialsDeleted"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    getAgvanceCredentialEvents: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Which page of the list to return, counting from 0 (Leaf's default). Each
+                 *     page holds `size` items. A page past the end returns an empty list.
+                 *     The upper bound is the toolkit's (the largest 32-bit integer), not Leaf's:
+                 *     Leaf documents none.
+                 * @example 0
+                 */
+                page?: components["parameters"]["Page"];
+                /**
+                 * @description How many items a page holds; Leaf returns 20 when it is left out and at most 100.
+                 * @example 20
+                 */
+                size?: components["parameters"]["Size"];
+                /**
+                 * @description The order of the list: a field name, optionally followed by `,asc` or
+                 *     `,desc` (Spring's paging convention, which Leaf's list endpoints follow),
+                 *     such as `createdDate,desc`. The length bound is the toolkit's, not Leaf's.
+                 * @example createdDate,desc
+                 */
+                sort?: components["parameters"]["Sort"];
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description The `id` of the Leaf user whose provider credentials are addressed.
+                 * @example 5f1c7a3e-2b4d-4c8e-9f6a-1d2e3b4c5a6f
+                 */
+                leafUserId: components["parameters"]["LeafUserId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["CredentialEvents"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    getLindsayCredentials: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The `id` of the Leaf user whose provider credentials are addressed.
+                 * @example 5f1c7a3e-2b4d-4c8e-9f6a-1d2e3b4c5a6f
+                 */
+                leafUserId: components["parameters"]["LeafUserId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The user's Lindsay credentials. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LindsayCredentials"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    createLindsayCredentials: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The `id` of the Leaf user whose provider credentials are addressed.
+                 * @example 5f1c7a3e-2b4d-4c8e-9f6a-1d2e3b4c5a6f
+                 */
+                leafUserId: components["parameters"]["LeafUserId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LindsayCredentialsCreate"];
+            };
+        };
+        responses: {
+            /** @description The credentials were created; the body is the stored resource. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LindsayCredentials"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    deleteLindsayCredentials: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The `id` of the Leaf user whose provider credentials are addressed.
+                 * @example 5f1c7a3e-2b4d-4c8e-9f6a-1d2e3b4c5a6f
+                 */
+                leafUserId: components["parameters"]["LeafUserId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: components["responses"]["CredentialsDeleted"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    getLindsayCredentialEvents: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Which page of the list to return, counting from 0 (Leaf's default). Each
+                 *     page holds `size` items. A page past the end returns an empty list.
+                 *     The upper bound is the toolkit's (the largest 32-bit integer), not Leaf's:
+                 *     Leaf documents none.
+                 * @example 0
+                 */
+                page?: components["parameters"]["Page"];
+                /**
+                 * @description How many items a page holds; Leaf returns 20 when it is left out and at most 100.
+                 * @example 20
+                 */
+                size?: components["parameters"]["Size"];
+                /**
+                 * @description The order of the list: a field name, optionally followed by `,asc` or
+                 *     `,desc` (Spring's paging convention, which Leaf's list endpoints follow),
+                 *     such as `createdDate,desc`. The length bound is the toolkit's, not Leaf's.
+                 * @example createdDate,desc
+                 */
+                sort?: components["parameters"]["Sort"];
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description The `id` of the Leaf user whose provider credentials are addressed.
+                 * @example 5f1c7a3e-2b4d-4c8e-9f6a-1d2e3b4c5a6f
+                 */
+                leafUserId: components["parameters"]["LeafUserId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["CredentialEvents"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    getPanoramaCredentials: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The `id` of the Leaf user whose provider credentials are addressed.
+                 * @example 5f1c7a3e-2b4d-4c8e-9f6a-1d2e3b4c5a6f
+                 */
+                leafUserId: components["parameters"]["LeafUserId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The user's Panorama credentials. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PanoramaCredentials"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    createPanoramaCredentials: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The `id` of the Leaf user whose provider credentials are addressed.
+                 * @example 5f1c7a3e-2b4d-4c8e-9f6a-1d2e3b4c5a6f
+                 */
+                leafUserId: components["parameters"]["LeafUserId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PanoramaCredentialsCreate"];
+            };
+        };
+        responses: {
+            /** @description The credentials were created; the body is the stored resource. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PanoramaCredentials"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    deletePanoramaCredentials: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The `id` of the Leaf user whose provider credentials are addressed.
+                 * @example 5f1c7a3e-2b4d-4c8e-9f6a-1d2e3b4c5a6f
+                 */
+                leafUserId: components["parameters"]["LeafUserId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: components["responses"]["CredentialsDeleted"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    getPanoramaCredentialEvents: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Which page of the list to return, counting from 0 (Leaf's default). Each
+                 *     page holds `size` items. A page past the end returns an empty list.
+                 *     The upper bound is the toolkit's (the largest 32-bit integer), not Leaf's:
+                 *     Leaf documents none.
+                 * @example 0
+                 */
+                page?: components["parameters"]["Page"];
+                /**
+                 * @description How many items a page holds; Leaf returns 20 when it is left out and at most 100.
+                 * @example 20
+                 */
+                size?: components["parameters"]["Size"];
+                /**
+                 * @description The order of the list: a field name, optionally followed by `,asc` or
+                 *     `,desc` (Spring's paging convention, which Leaf's list endpoints follow),
+                 *     such as `createdDate,desc`. The length bound is the toolkit's, not Leaf's.
+                 * @example createdDate,desc
+                 */
+                sort?: components["parameters"]["Sort"];
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description The `id` of the Leaf user whose provider credentials are addressed.
+                 * @example 5f1c7a3e-2b4d-4c8e-9f6a-1d2e3b4c5a6f
+                 */
+                leafUserId: components["parameters"]["LeafUserId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["CredentialEvents"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    getRavenCredentials: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The `id` of the Leaf user whose provider credentials are addressed.
+                 * @example 5f1c7a3e-2b4d-4c8e-9f6a-1d2e3b4c5a6f
+                 */
+                leafUserId: components["parameters"]["LeafUserId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The user's Raven credentials. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RavenCredentials"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    createRavenCredentials: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The `id` of the Leaf user whose provider credentials are addressed.
+                 * @example 5f1c7a3e-2b4d-4c8e-9f6a-1d2e3b4c5a6f
+                 */
+                leafUserId: components["parameters"]["LeafUserId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RavenCredentialsCreate"];
+            };
+        };
+        responses: {
+            /** @description The credentials were created; the body is the stored resource. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RavenCredentials"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    deleteRavenCredentials: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The `id` of the Leaf user whose provider credentials are addressed.
+                 * @example 5f1c7a3e-2b4d-4c8e-9f6a-1d2e3b4c5a6f
+                 */
+                leafUserId: components["parameters"]["LeafUserId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: components["responses"]["CredentialsDeleted"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    getRavenCredentialEvents: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Which page of the list to return, counting from 0 (Leaf's default). Each
+                 *     page holds `size` items. A page past the end returns an empty list.
+                 *     The upper bound is the toolkit's (the largest 32-bit integer), not Leaf's:
+                 *     Leaf documents none.
+                 * @example 0
+                 */
+                page?: components["parameters"]["Page"];
+                /**
+                 * @description How many items a page holds; Leaf returns 20 when it is left out and at most 100.
+                 * @example 20
+                 */
+                size?: components["parameters"]["Size"];
+                /**
+                 * @description The order of the list: a field name, optionally followed by `,asc` or
+                 *     `,desc` (Spring's paging convention, which Leaf's list endpoints follow),
+                 *     such as `createdDate,desc`. The length bound is the toolkit's, not Leaf's.
+                 * @example createdDate,desc
+                 */
+                sort?: components["parameters"]["Sort"];
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description The `id` of the Leaf user whose provider credentials are addressed.
+                 * @example 5f1c7a3e-2b4d-4c8e-9f6a-1d2e3b4c5a6f
+                 */
+                leafUserId: components["parameters"]["LeafUserId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["CredentialEvents"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    getRavenSlingshotCredentials: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The `id` of the Leaf user whose provider credentials are addressed.
+                 * @example 5f1c7a3e-2b4d-4c8e-9f6a-1d2e3b4c5a6f
+                 */
+                leafUserId: components["parameters"]["LeafUserId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The user's Raven Slingshot credentials. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RavenSlingshotCredentials"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    createRavenSlingshotCredentials: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The `id` of the Leaf user whose provider credentials are addressed.
+                 * @example 5f1c7a3e-2b4d-4c8e-9f6a-1d2e3b4c5a6f
+                 */
+                leafUserId: components["parameters"]["LeafUserId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RavenSlingshotCredentialsCreate"];
+            };
+        };
+        responses: {
+            /** @description The credentials were created; the body is the stored resource. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RavenSlingshotCredentials"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    deleteRavenSlingshotCredentials: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The `id` of the Leaf user whose provider credentials are addressed.
+                 * @example 5f1c7a3e-2b4d-4c8e-9f6a-1d2e3b4c5a6f
+                 */
+                leafUserId: components["parameters"]["LeafUserId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: components["responses"]["CredentialsDeleted"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    getRavenSlingshotCredentialEvents: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Which page of the list to return, counting from 0 (Leaf's default). Each
+                 *     page holds `size` items. A page past the end returns an empty list.
+                 *     The upper bound is the toolkit's (the largest 32-bit integer), not Leaf's:
+                 *     Leaf documents none.
+                 * @example 0
+                 */
+                page?: components["parameters"]["Page"];
+                /**
+                 * @description How many items a page holds; Leaf returns 20 when it is left out and at most 100.
+                 * @example 20
+                 */
+                size?: components["parameters"]["Size"];
+                /**
+                 * @description The order of the list: a field name, optionally followed by `,asc` or
+                 *     `,desc` (Spring's paging convention, which Leaf's list endpoints follow),
+                 *     such as `createdDate,desc`. The length bound is the toolkit's, not Leaf's.
+                 * @example createdDate,desc
+                 */
+                sort?: components["parameters"]["Sort"];
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description The `id` of the Leaf user whose provider credentials are addressed.
+                 * @example 5f1c7a3e-2b4d-4c8e-9f6a-1d2e3b4c5a6f
+                 */
+                leafUserId: components["parameters"]["LeafUserId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["CredentialEvents"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    getSenteraCredentials: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The `id` of the Leaf user whose provider credentials are addressed.
+                 * @example 5f1c7a3e-2b4d-4c8e-9f6a-1d2e3b4c5a6f
+                 */
+                leafUserId: components["parameters"]["LeafUserId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The user's Sentera credentials. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SenteraCredentials"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    createSenteraCredentials: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The `id` of the Leaf user whose provider credentials are addressed.
+                 * @example 5f1c7a3e-2b4d-4c8e-9f6a-1d2e3b4c5a6f
+                 */
+                leafUserId: components["parameters"]["LeafUserId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SenteraCredentialsCreate"];
+            };
+        };
+        responses: {
+            /** @description The credentials were created; the body is the stored resource. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SenteraCredentials"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    deleteSenteraCredentials: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The `id` of the Leaf user whose provider credentials are addressed.
+                 * @example 5f1c7a3e-2b4d-4c8e-9f6a-1d2e3b4c5a6f
+                 */
+                leafUserId: components["parameters"]["LeafUserId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: components["responses"]["CredentialsDeleted"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    getSenteraCredentialEvents: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Which page of the list to return, counting from 0 (Leaf's default). Each
+                 *     page holds `size` items. A page past the end returns an empty list.
+                 *     The upper bound is the toolkit's (the largest 32-bit integer), not Leaf's:
+                 *     Leaf documents none.
+                 * @example 0
+                 */
+                page?: components["parameters"]["Page"];
+                /**
+                 * @description How many items a page holds; Leaf returns 20 when it is left out and at most 100.
+                 * @example 20
+                 */
+                size?: components["parameters"]["Size"];
+                /**
+                 * @description The order of the list: a field name, optionally followed by `,asc` or
+                 *     `,desc` (Spring's paging convention, which Leaf's list endpoints follow),
+                 *     such as `createdDate,desc`. The length bound is the toolkit's, not Leaf's.
+                 * @example createdDate,desc
+                 */
+                sort?: components["parameters"]["Sort"];
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description The `id` of the Leaf user whose provider credentials are addressed.
+                 * @example 5f1c7a3e-2b4d-4c8e-9f6a-1d2e3b4c5a6f
+                 */
+                leafUserId: components["parameters"]["LeafUserId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["CredentialEvents"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    getStaraCredentials: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The `id` of the Leaf user whose provider credentials are addressed.
+                 * @example 5f1c7a3e-2b4d-4c8e-9f6a-1d2e3b4c5a6f
+                 */
+                leafUserId: components["parameters"]["LeafUserId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The user's Stara credentials. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaraCredentials"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    createStaraCredentials: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The `id` of the Leaf user whose provider credentials are addressed.
+                 * @example 5f1c7a3e-2b4d-4c8e-9f6a-1d2e3b4c5a6f
+                 */
+                leafUserId: components["parameters"]["LeafUserId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StaraCredentialsCreate"];
+            };
+        };
+        responses: {
+            /** @description The credentials were created; the body is the stored resource. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaraCredentials"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    deleteStaraCredentials: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The `id` of the Leaf user whose provider credentials are addressed.
+                 * @example 5f1c7a3e-2b4d-4c8e-9f6a-1d2e3b4c5a6f
+                 */
+                leafUserId: components["parameters"]["LeafUserId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: components["responses"]["CredentialsDeleted"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    getStaraCredentialEvents: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Which page of the list to return, counting from 0 (Leaf's default). Each
+                 *     page holds `size` items. A page past the end returns an empty list.
+                 *     The upper bound is the toolkit's (the largest 32-bit integer), not Leaf's:
+                 *     Leaf documents none.
+                 * @example 0
+                 */
+                page?: components["parameters"]["Page"];
+                /**
+                 * @description How many items a page holds; Leaf returns 20 when it is left out and at most 100.
+                 * @example 20
+                 */
+                size?: components["parameters"]["Size"];
+                /**
+                 * @description The order of the list: a field name, optionally followed by `,asc` or
+                 *     `,desc` (Spring's paging convention, which Leaf's list endpoints follow),
+                 *     such as `createdDate,desc`. The length bound is the toolkit's, not Leaf's.
+                 * @example createdDate,desc
+                 */
+                sort?: components["parameters"]["Sort"];
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description The `id` of the Leaf user whose provider credentials are addressed.
+                 * @example 5f1c7a3e-2b4d-4c8e-9f6a-1d2e3b4c5a6f
+                 */
+                leafUserId: components["parameters"]["LeafUserId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["CredentialEvents"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    getValleyCredentials: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The `id` of the Leaf user whose provider credentials are addressed.
+                 * @example 5f1c7a3e-2b4d-4c8e-9f6a-1d2e3b4c5a6f
+                 */
+                leafUserId: components["parameters"]["LeafUserId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The user's Valley credentials. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValleyCredentials"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    createValleyCredentials: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The `id` of the Leaf user whose provider credentials are addressed.
+                 * @example 5f1c7a3e-2b4d-4c8e-9f6a-1d2e3b4c5a6f
+                 */
+                leafUserId: components["parameters"]["LeafUserId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ValleyCredentialsCreate"];
+            };
+        };
+        responses: {
+            /** @description The credentials were created; the body is the stored resource. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValleyCredentials"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    deleteValleyCredentials: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The `id` of the Leaf user whose provider credentials are addressed.
+                 * @example 5f1c7a3e-2b4d-4c8e-9f6a-1d2e3b4c5a6f
+                 */
+                leafUserId: components["parameters"]["LeafUserId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: components["responses"]["CredentialsDeleted"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    getValleyCredentialEvents: {
         parameters: {
             query?: {
                 /**

@@ -4,7 +4,7 @@
  * fetched, with telemetry and update notices off.
  */
 import { execFile, spawnSync, type StdioOptions } from 'node:child_process';
-import { REPO_ROOT } from './index.js';
+import { REPO_ROOT } from './repo.js';
 
 export const QUIET_ENV = {
   REDOCLY_TELEMETRY: 'off',

@@ -1,0 +1,3 @@
+curl --fail-with-body \
+  -H 'Authorization: Bearer YOUR_TOKEN' \
+  'https://api.withleaf.io/services/usermanagement/api/users/{leafUserId}/agvance-credentials/events?page=0&size=20&sort=createdDate,desc'

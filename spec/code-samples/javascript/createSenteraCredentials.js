@@ -1,0 +1,18 @@
+const axios = require('axios');
+
+const TOKEN = 'YOUR_TOKEN';
+const endpoint = 'https://api.withleaf.io/services/usermanagement/api/users/{leafUserId}/sentera-credentials';
+const headers = { Authorization: `Bearer ${TOKEN}` };
+
+const data = {
+  username: 'grower@example.com',
+  password: 'example-sentera-password',
+  organizationName: 'Example Farms',
+};
+
+axios.post(endpoint, data, { headers })
+  .then((response) => console.log(JSON.stringify(response.data, null, 2)))
+  .catch((error) => {
+    console.error(error.response?.data ?? error.message);
+    process.exitCode = 1;
+  });

@@ -1,0 +1,17 @@
+const axios = require('axios');
+
+const TOKEN = 'YOUR_TOKEN';
+const endpoint = 'https://api.withleaf.io/services/usermanagement/api/users/{leafUserId}/stara-credentials/events';
+const headers = { Authorization: `Bearer ${TOKEN}` };
+const params = {
+  page: 0,
+  size: 20,
+  sort: 'createdDate,desc',
+};
+
+axios.get(endpoint, { headers, params })
+  .then((response) => console.log(JSON.stringify(response.data, null, 2)))
+  .catch((error) => {
+    console.error(error.response?.data ?? error.message);
+    process.exitCode = 1;
+  });

@@ -1,0 +1,13 @@
+import { createLeafCredentialsClient } from '@leaf-credentials/client';
+
+const leaf = createLeafCredentialsClient({
+  baseUrl: 'https://api.withleaf.io/services/usermanagement/api',
+  token: 'YOUR_TOKEN',
+});
+
+const credentials = await leaf.agLeader.create('{leafUserId}', {
+  refreshToken: 'example-agleader-refresh-token',
+  publicKey: 'example-agleader-public-key',
+  privateKey: 'example-agleader-private-key',
+});
+console.log(JSON.stringify(credentials, null, 2));

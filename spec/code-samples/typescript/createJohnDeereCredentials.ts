@@ -1,0 +1,14 @@
+import { createLeafCredentialsClient } from '@leaf-credentials/client';
+
+const leaf = createLeafCredentialsClient({
+  baseUrl: 'https://api.withleaf.io/services/usermanagement/api',
+  token: 'YOUR_TOKEN',
+});
+
+const credentials = await leaf.johnDeere.create('{leafUserId}', {
+  clientKey: 'example-deere-client-key',
+  clientSecret: 'example-deere-client-secret',
+  refreshToken: 'example-deere-refresh-token',
+  clientEnvironment: 'PRODUCTION',
+});
+console.log(JSON.stringify(credentials, null, 2));

@@ -1,0 +1,14 @@
+import { createLeafCredentialsClient } from '@leaf-credentials/client';
+
+const leaf = createLeafCredentialsClient({
+  baseUrl: 'https://api.withleaf.io/services/usermanagement/api',
+  token: 'YOUR_TOKEN',
+});
+
+const credentials = await leaf.lindsay.create('{leafUserId}', {
+  clientId: 'example-lindsay-client-id',
+  clientSecret: 'example-lindsay-client-secret',
+  refreshToken: 'example-lindsay-refresh-token',
+  clientEnvironment: 'STAGE',
+});
+console.log(JSON.stringify(credentials, null, 2));

@@ -1,0 +1,9 @@
+import { createLeafCredentialsClient } from '@leaf-credentials/client';
+
+const leaf = createLeafCredentialsClient({
+  baseUrl: 'https://api.withleaf.io/services/usermanagement/api',
+  token: 'YOUR_TOKEN',
+});
+
+await leaf.ravenSlingshot.delete('{leafUserId}');
+console.log('Deleted the Raven Slingshot credentials.');
