@@ -58,10 +58,10 @@ export function describeEndToEnd(name: string, start: () => Promise<LeafServer>,
       const created = await leaf.trimble.create(id, CREATE_BODY);
       expect(created).toMatchObject({ clientId: CREATE_BODY.clientId });
       expect(await leaf.trimble.get(id)).toMatchObject({ id: created.id });
-      const first = await leaf.trimble.events(id, { page: 0, size: 2 } as never);
+      const first = await leaf.trimble.events(id, { page: 0, size: 2 });
       expect(first.page).toBe(0);
       const all = [];
-      for await (const event of leaf.trimble.allEvents(id, { size: 2 } as never)) all.push(event);
+      for await (const event of leaf.trimble.allEvents(id, { size: 2 })) all.push(event);
       expect(all.length).toBe(first.totalCount ?? all.length);
       expect(all.slice(0, first.items.length)).toEqual(first.items);
       await leaf.trimble.delete(id);
