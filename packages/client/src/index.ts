@@ -49,9 +49,10 @@ export type {
   QueryOf,
   RetryOptions,
   TokenSource,
+  WaitUntilHealthyOptions,
 } from './options.js';
 export type { Page } from './paging.js';
 export { REDACTED, SECRET_FIELDS, redactValue } from './redact.js';
 export { DEFAULT_RETRY } from './retry.js';
 export type { OperationId, RequestBody, ResponseBody } from './types.js';
-export { WAIT_DEFAULTS, type WaitUntilHealthy, type WaitUntilHealthyOptions } from './wait.js';
+export { WAIT_DEFAULTS, type WaitUntilHealthy } from './wait.js';

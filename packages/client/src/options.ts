@@ -3,6 +3,7 @@
  * `createLeafCredentialsClient` takes, and what each call takes.
  */
 import type { operations } from './generated/schema.js';
+import type { CredentialStatus } from './types.js';
 
 export type FetchLike = (request: Request) => Promise<Response>;
 
@@ -101,3 +102,19 @@ export type AllEventsOptions<Id extends keyof operations> = CallOptions &
      */
     maxPages?: number;
   };
+
+/** `waitUntilHealthy(leafUserId, options)`: how long and how often to poll. */
+export interface WaitUntilHealthyOptions {
+  /** Stops waiting (and the request in flight) with the signal's reason. */
+  signal?: AbortSignal;
+  /** How long to wait in all. Default 2 minutes. The earlier of this and `deadline` applies. */
+  timeoutMs?: number;
+  /** When to give up, as a Date or epoch milliseconds. */
+  deadline?: Date | number;
+  /** The first pause between polls; each later one doubles. Default 1 s. */
+  intervalMs?: number;
+  /** The longest pause between polls. Default 15 s. */
+  maxIntervalMs?: number;
+  /** Called with every status that is not yet `OK`. */
+  onStatus?(status: CredentialStatus): void;
+}

@@ -92,8 +92,9 @@ export function createTransport(options: TransportOptions): Transport {
       if (bad !== undefined) throw badPathParameter(operation, bad, `must not be empty, "." or ".." (it would change the request's target)`);
       const ownServer = OWN_SERVER_PATHS[schemaPath];
       let outgoing = request;
-      if (ownServer !== undefined) {
-        const url = new URL(request.url);
+      const url = ownServer === undefined ? undefined : new URL(request.url);
+      // Already there when the call gave its own baseUrl under that path.
+      if (url && !url.pathname.startsWith(`${ownServer}/`)) {
         url.pathname = ownServer + url.pathname.slice(basePath.length);
         outgoing = new Request(url, request);
       }

@@ -36,13 +36,13 @@ const queries = (fetch: ReturnType<typeof stubFetch>) => fetch.requests.map((req
 describe('events(leafUserId, { page, size, sort })', () => {
   it('sends the page, size and sort, and answers that page with the total and the next page', async () => {
     const fetch = pagingServer(45);
-    const page = await trimbleOf(fetch).events(LEAF_USER_ID, { page: 1, size: 20, sort: 'createdDate,desc' } as never);
+    const page = await trimbleOf(fetch).events(LEAF_USER_ID, { page: 1, size: 20, sort: 'createdDate,desc' });
     expect(queries(fetch)).toEqual(['?page=1&size=20&sort=createdDate%2Cdesc']);
     expect(page).toEqual({ items: events(20, 20), page: 1, totalCount: 45, next: { page: 2, size: 20 } });
   });
 
   it('has no next page on the last one', async () => {
-    const page = await trimbleOf(pagingServer(45)).events(LEAF_USER_ID, { page: 2, size: 20 } as never);
+    const page = await trimbleOf(pagingServer(45)).events(LEAF_USER_ID, { page: 2, size: 20 });
     expect(page).toMatchObject({ items: events(40, 5), page: 2, next: undefined });
   });
 
@@ -83,7 +83,7 @@ describe('allEvents(leafUserId)', () => {
     it(`yields every event of every page, following ${how}`, async () => {
       const fetch = pagingServer(45, options);
       const seen: string[] = [];
-      for await (const item of trimbleOf(fetch).allEvents(LEAF_USER_ID, { size: 20 } as never)) seen.push(item.id!);
+      for await (const item of trimbleOf(fetch).allEvents(LEAF_USER_ID, { size: 20 })) seen.push(item.id!);
       expect(seen).toEqual(events(0, 45).map((item) => item.id));
       expect(queries(fetch)).toEqual(['?page=0&size=20', '?page=1&size=20', '?page=2&size=20']);
     });
@@ -91,7 +91,7 @@ describe('allEvents(leafUserId)', () => {
 
   it('fetches the next page only when the loop asks for it', async () => {
     const fetch = pagingServer(45);
-    for await (const item of trimbleOf(fetch).allEvents(LEAF_USER_ID, { size: 20 } as never)) if (item.id === 'event-3') break;
+    for await (const item of trimbleOf(fetch).allEvents(LEAF_USER_ID, { size: 20 })) if (item.id === 'event-3') break;
     expect(fetch.requests).toHaveLength(1);
   });
 
@@ -102,7 +102,7 @@ describe('allEvents(leafUserId)', () => {
     });
     const seen: unknown[] = [];
     const error = await (async () => {
-      for await (const item of trimbleOf(endless).allEvents(LEAF_USER_ID, { maxPages: 5 } as never)) seen.push(item);
+      for await (const item of trimbleOf(endless).allEvents(LEAF_USER_ID, { maxPages: 5 })) seen.push(item);
     })().catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(LeafInvalidResponseError);
     expect((error as Error).message).toBe('GET /users/{leafUserId}/trimble-credentials/events failed: 200 response still lists more after 5 pages (maxPages)');
@@ -113,7 +113,7 @@ describe('allEvents(leafUserId)', () => {
   for (const maxPages of [0, Number.NaN, Infinity, 1.5]) {
     it(`refuses maxPages ${maxPages} with a RangeError before any request`, async () => {
       const fetch = pagingServer(3);
-      const iterator = trimbleOf(fetch).allEvents(LEAF_USER_ID, { maxPages } as never);
+      const iterator = trimbleOf(fetch).allEvents(LEAF_USER_ID, { maxPages });
       await expect(iterator.next()).rejects.toThrow(RangeError);
       expect(fetch.requests).toEqual([]);
     });

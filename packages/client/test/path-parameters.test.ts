@@ -74,6 +74,8 @@ describe('raw refuses path parameters that would change the target, sending noth
     const fetch = stubFetch(jsonResponse({ id_token: 'a.token' }));
     const client = createLeafCredentialsClient({ baseUrl: 'https://leaf.test/services/usermanagement/api', token: 't0k3n', fetch });
     await client.raw.POST('/authenticate', { body: { username: 'u', password: 'p4ssword' } });
-    expect(fetch.requests[0]!.url).toBe('https://leaf.test/api/authenticate');
+    // A call that names the server itself is left as it is.
+    await client.raw.POST('/authenticate', { body: { username: 'u', password: 'p4ssword' }, baseUrl: 'http://127.0.0.1:4010/api' });
+    expect(fetch.requests.map((request) => request.url)).toEqual(['https://leaf.test/api/authenticate', 'http://127.0.0.1:4010/api/authenticate']);
   });
 });

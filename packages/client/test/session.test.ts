@@ -69,13 +69,19 @@ describe('auth: the client signs in with a username and password', () => {
     expect(fetch.requests).toHaveLength(21);
   });
 
-  it('keeps the token until a minute before its exp, then signs in again', async () => {
-    vi.useFakeTimers({ toFake: ['Date'] });
+  /**
+   * On a faked clock: signs in (tokens from `tokens`), then checks the client keeps that token
+   * until a minute before `lifetimeMs` runs out and signs in again just after.
+   */
+  async function expectKeptFor(tokens: () => string[], lifetimeMs: number, rememberMe: boolean) {
+    // A whole second, so a JWT's exp (in seconds) is exact.
+    vi.useFakeTimers({ toFake: ['Date'], now: 1_700_000_000_000 });
     try {
-      const fetch = leafStub([jwt({ exp: Date.now() / 1000 + 3600 }), jwt({ exp: Date.now() / 1000 + 7200 })]);
-      const leaf = client(fetch);
-      await leaf.trimble.get(LEAF_USER_ID);
-      vi.advanceTimersByTime(3600_000 - 61_000);
+      const fetch = leafStub(tokens());
+      const leaf = client(fetch, { auth: { ...auth, rememberMe } });
+      const { expiresAt } = await leaf.authenticate();
+      expect(expiresAt.getTime()).toBe(Date.now() + lifetimeMs);
+      vi.advanceTimersByTime(lifetimeMs - 61_000);
       await leaf.trimble.get(LEAF_USER_ID);
       expect(authentications(fetch)).toBe(1);
       vi.advanceTimersByTime(2_000);
@@ -84,6 +90,11 @@ describe('auth: the client signs in with a username and password', () => {
     } finally {
       vi.useRealTimers();
     }
+  }
+
+  it('keeps the token until a minute before its exp, then signs in again', async () => {
+    const exp = () => Date.now() / 1000 + 3600;
+    await expectKeptFor(() => [jwt({ exp: exp() }), jwt({ exp: exp() + 3600 })], 3600_000, false);
   });
 
   for (const [rememberMe, lifetime] of [
@@ -91,21 +102,7 @@ describe('auth: the client signs in with a username and password', () => {
     [true, TOKEN_LIFETIME_SECONDS.rememberMe],
   ] as const) {
     it(`keeps a token without exp for the documented lifetime (rememberMe ${rememberMe}: ${lifetime} s)`, async () => {
-      vi.useFakeTimers({ toFake: ['Date'] });
-      try {
-        const fetch = leafStub(['opaque-token-one', 'opaque-token-two']);
-        const leaf = client(fetch, { auth: { ...auth, rememberMe } });
-        const { expiresAt } = await leaf.authenticate();
-        expect(expiresAt.getTime()).toBe(Date.now() + lifetime * 1000);
-        vi.advanceTimersByTime(lifetime * 1000 - 61_000);
-        await leaf.trimble.get(LEAF_USER_ID);
-        expect(authentications(fetch)).toBe(1);
-        vi.advanceTimersByTime(2_000);
-        await leaf.trimble.get(LEAF_USER_ID);
-        expect(authentications(fetch)).toBe(2);
-      } finally {
-        vi.useRealTimers();
-      }
+      await expectKeptFor(() => ['opaque-token-one', 'opaque-token-two'], lifetime * 1000, rememberMe);
     });
   }
 

@@ -55,6 +55,11 @@ describe('the helper types', () => {
     expect(errors.join('\n')).toMatch(/'clientSecret' is missing/);
   });
 
+  it('reject an events query parameter the spec does not document', () => {
+    const errors = compileErrors(fixture('helper-unknown-query.ts'));
+    expect(errors.join('\n')).toMatch(/'pages' does not exist/);
+  });
+
   it('give a one-provider client only that provider (no others, no raw), and type isNotFound as a guard', () => {
     expect(compileErrors(fixture('one-provider.ts'))).toEqual([]);
   });

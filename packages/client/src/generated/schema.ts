@@ -1029,7 +1029,7 @@ export interface components {
             /**
              * @description The Leaf JWT to send as `Authorization: Bearer <id_token>` with every
              *     other request, until it expires (its `exp` claim). There is no refresh:
-             *     authenticate again for a new one.
+             *     authenticate again for a new one. Sensitive.
              * @example eyJhbGciOiJIUzUxMiJ9.eyJzdWIiOiJ5b3VAZXhhbXBsZS5jb20iLCJhdXRoIjoiUk9MRV9VU0VSIiwiZXhwIjoxNzk5OTk5OTk5fQ.ZXhhbXBsZS1zaWduYXR1cmU
              */
             id_token: string;
