@@ -1,14 +1,16 @@
 /**
  * `npm start` (after `turbo run build`): serves the API reference on
- * http://localhost:8080 and the mock on http://127.0.0.1:4010, together,
- * until Ctrl-C stops both. DOCS_PORT, MOCK_PORT and MOCK_HOST override them.
+ * http://localhost:8080 and the sandbox on http://127.0.0.1:4010, together,
+ * until Ctrl-C stops both. The sandbox starts seeded with the spec's example
+ * Leaf user and credentials, so the docs' samples answer as shown.
+ * DOCS_PORT, MOCK_PORT and MOCK_HOST override the addresses.
  */
 import type { AddressInfo } from 'node:net';
 import { createDocsServer, docsPort, DOCS_HTML_PATH, DOCS_PORT_ENV } from '@leaf-credentials/docs';
-import { defaultMockAddress, startMock } from '@leaf-credentials/mock';
+import { defaultMockAddress, startSandbox } from '@leaf-credentials/mock';
 import { exampleLeafUserId } from '@leaf-credentials/spec';
 
-// Both addresses are read before anything starts, so a bad DOCS_PORT leaves no mock running.
+// Both addresses are read before anything starts, so a bad DOCS_PORT leaves no sandbox running.
 const [requestedDocsPort, mockAddress] = (() => {
   try {
     return [docsPort(), defaultMockAddress()] as const;
@@ -17,7 +19,7 @@ const [requestedDocsPort, mockAddress] = (() => {
     process.exit(1);
   }
 })();
-const mock = await startMock({ ...mockAddress, log: true });
+const sandbox = await startSandbox({ ...mockAddress, log: true });
 
 const docs = createDocsServer();
 await new Promise<void>((resolve, reject) => {
@@ -31,7 +33,7 @@ await new Promise<void>((resolve, reject) => {
   docs.listen(requestedDocsPort, 'localhost', resolve);
 }).catch(async (error: Error) => {
   console.error(error.message);
-  await mock.stop();
+  await sandbox.stop();
   process.exit(1);
 });
 
@@ -40,7 +42,7 @@ console.log(
   [
     '',
     `  API docs   http://localhost:${port}   (${DOCS_HTML_PATH})`,
-    `  Mock API   ${mock.url}   (try: curl -H 'Authorization: Bearer any-token' ${mock.url}/users/${exampleLeafUserId()}/climate-field-view-credentials/status)`,
+    `  Sandbox    ${sandbox.url}   (try: curl -H 'Authorization: Bearer any-token' ${sandbox.url}/users/${exampleLeafUserId()}/trimble-credentials)`,
     '',
     '  Ctrl-C stops both.',
     '',
@@ -52,8 +54,8 @@ async function stop(): Promise<void> {
   if (stopping) return;
   stopping = true;
   docs.closeAllConnections();
-  await Promise.all([new Promise((resolve) => docs.close(resolve)), mock.stop()]);
-  console.log('Stopped the docs and the mock.');
+  await Promise.all([new Promise((resolve) => docs.close(resolve)), sandbox.stop()]);
+  console.log('Stopped the docs and the sandbox.');
   process.exit(0);
 }
 process.on('SIGINT', stop);

@@ -5,5 +5,7 @@ import shared from '../../vitest.shared.js';
 const require = createRequire(import.meta.url);
 
 export default mergeConfig(shared, {
-  test: { globalSetup: [require.resolve('@leaf-credentials/mock/vitest-global-setup')] },
+  test: {
+    globalSetup: [require.resolve('@leaf-credentials/mock/vitest-global-setup'), require.resolve('@leaf-credentials/mock/vitest-sandbox-setup')],
+  },
 });

@@ -1,7 +1,8 @@
 /**
- * Every code sample on the docs page is run against the mock, as a reader
- * would run it, and must do what the docs promise. Samples that are broken
- * the way Leaf's published ones are must fail these checks.
+ * Every code sample on the docs page is run against the mock, and against the
+ * seeded sandbox `npm start` serves, as a reader would run it, and must do what
+ * the docs promise. Samples that are broken the way Leaf's published ones are
+ * must fail these checks.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -32,48 +33,62 @@ const CODE_SAMPLES_DIR = join(dirname(SPEC_PATH), 'code-samples');
 const leafUserId = exampleLeafUserId(spec);
 const token = 'code-sample.test.token';
 const typescriptSamples = samples.filter((sample) => sample.lang === 'TypeScript');
-const pythonSamples = samples.filter((sample) => sample.lang === 'Python');
 
+type Target = 'mock' | 'sandbox';
+const TARGETS: Target[] = ['mock', 'sandbox'];
 const sampleName = (sample: CodeSample) => `${sample.operation.operationId}-${sample.lang.toLowerCase()}`;
-const substituted = (sample: CodeSample, source: string, name: string) =>
-  substitute(source, spec, sample.operation, { baseUrl: proxy.baseUrlFor(name), token, leafUserId });
+const runName = (sample: CodeSample, target: Target) => (target === 'mock' ? sampleName(sample) : `${sampleName(sample)}-sandbox`);
+/** In the sandbox each run has a token of its own, so it starts from the seed whatever ran before. */
+const tokenFor = (target: Target, name: string) => (target === 'mock' ? token : `${token}.${name}`);
 
-let proxy: RecordingProxy;
+const proxies = {} as Record<Target, RecordingProxy>;
+const substituted = (sample: CodeSample, source: string, name: string, target: Target) =>
+  substitute(source, spec, sample.operation, { baseUrl: proxies[target].baseUrlFor(name), token: tokenFor(target, name), leafUserId });
+
 let compiled: CompiledTypeScript;
 let typescriptRuns: Map<string, SampleRun>;
 let pythonRuns: Map<string, SampleRun>;
-const asWritten = (sample: CodeSample) => ({ name: sampleName(sample), source: substituted(sample, sample.source, sampleName(sample)) });
+const asWritten = (lang: string) =>
+  TARGETS.flatMap((target) =>
+    samples
+      .filter((sample) => sample.lang === lang)
+      .map((sample) => ({ name: runName(sample, target), source: substituted(sample, sample.source, runName(sample, target), target) })),
+  );
 beforeAll(async () => {
-  proxy = await startRecordingProxy(inject('mockUrl'));
+  [proxies.mock, proxies.sandbox] = await Promise.all([
+    startRecordingProxy(inject('mockUrl')),
+    startRecordingProxy(inject('sandboxUrl')),
+  ]);
   for (const lang of ['TypeScript', 'Python']) {
     const missing = runnerFor(lang).missing();
     if (missing) throw new Error(missing);
   }
-  // The costly starts, once: one tsc program type-checks and compiles every TypeScript sample,
-  // one node runs its output, one Python interpreter runs every Python sample.
-  compiled = compileTypeScriptSamples(typescriptSamples.map(asWritten));
+  // The costly starts, once for both targets: one tsc program type-checks and compiles every
+  // TypeScript sample, one node runs its output, one Python interpreter runs every Python sample.
+  compiled = compileTypeScriptSamples(asWritten('TypeScript'));
   typescriptRuns = await compiled.runAll();
-  pythonRuns = await runPythonSamples(pythonSamples.map(asWritten));
-}, 120_000);
-afterAll(() => proxy?.close());
+  pythonRuns = await runPythonSamples(asWritten('Python'));
+}, 180_000);
+afterAll(() => Promise.all(TARGETS.map((target) => proxies[target]?.close())));
 
 /**
- * Runs a sample's text against the mock through the proxy; returns what went wrong. The
- * TypeScript and Python samples as written come from the batches; an edited copy runs on its own.
+ * Runs a sample's text against the mock (or the sandbox) through the proxy; returns what went
+ * wrong. The TypeScript and Python samples as written come from the batches; an edited copy
+ * runs on its own.
  */
-async function problemsRunning(sample: CodeSample, source: string, name = sampleName(sample)): Promise<string[]> {
+async function problemsRunning(sample: CodeSample, source: string, name = sampleName(sample), target: Target = 'mock'): Promise<string[]> {
   const missing = runnerFor(sample.lang).missing();
   if (missing) throw new Error(missing);
   const unreplaceable = missingPlaceholders(source, spec, sample.operation);
   if (unreplaceable.length > 0) return [`does not contain ${unreplaceable.join(', ')} for the reader to replace`];
-  const asWrittenRun = source === sample.source && name === sampleName(sample);
+  const asWrittenRun = source === sample.source && name === runName(sample, target);
   const run: SampleRun =
     asWrittenRun && sample.lang === 'TypeScript'
       ? typescriptRuns.get(name)!
       : asWrittenRun && sample.lang === 'Python'
         ? pythonRuns.get(name)!
-        : await runSampleSource(sample.lang, name, substituted(sample, source, name));
-  return problemsWithRun(sample.lang, spec, sample.operation, run, proxy.exchangesOf(name), leafUserId, validator);
+        : await runSampleSource(sample.lang, name, substituted(sample, source, name, target));
+  return problemsWithRun(sample.lang, spec, sample.operation, run, proxies[target].exchangesOf(name), leafUserId, validator);
 }
 
 function sampleOf(operationId: string, lang: string): CodeSample {
@@ -117,6 +132,15 @@ describe.concurrent('each code sample, run against the mock', () => {
     '%s exits 0, calls its operation, gets the documented status and prints what the spec documents',
     async (_name, sample) => {
       expect(await problemsRunning(sample, sample.source)).toEqual([]);
+    },
+  );
+});
+
+describe.concurrent('each code sample, run against the seeded sandbox (what npm start serves)', () => {
+  it.each(samples.map((sample) => [`${sample.label} ${sample.operation.operationId}`, sample] as const))(
+    '%s answers as the docs show',
+    async (_name, sample) => {
+      expect(await problemsRunning(sample, sample.source, runName(sample, 'sandbox'), 'sandbox')).toEqual([]);
     },
   );
 });

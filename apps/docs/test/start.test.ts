@@ -1,6 +1,6 @@
 /**
  * `npm start`'s serving half (scripts/start.ts, run after the build): the docs
- * and the mock together, both URLs printed, both stopped by one Ctrl-C.
+ * and the seeded sandbox together, both URLs printed, both stopped by one Ctrl-C.
  */
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { createServer, type Server } from 'node:net';
@@ -55,10 +55,10 @@ afterEach(async () => {
 });
 
 describe('npm start (scripts/start.ts)', () => {
-  it('serves the docs and the mock, prints both URLs, and stops both on Ctrl-C', async () => {
+  it('serves the docs and the seeded sandbox, prints both URLs, and stops both on Ctrl-C', async () => {
     const started = start({ DOCS_PORT: '0', MOCK_PORT: '0' });
     const [, docsUrl] = await waitFor(started, /API docs\s+(http:\/\/\S+)/);
-    const [, mockUrl] = await waitFor(started, /Mock API\s+(http:\/\/\S+)/);
+    const [, mockUrl] = await waitFor(started, /Sandbox\s+(http:\/\/\S+)/);
     await waitFor(started, /Ctrl-C stops both/);
 
     const docs = await fetch(docsUrl!);
@@ -74,7 +74,7 @@ describe('npm start (scripts/start.ts)', () => {
 
     started.child.kill('SIGINT');
     expect(await started.exited).toBe(0);
-    expect(started.output()).toContain('Stopped the docs and the mock.');
+    expect(started.output()).toContain('Stopped the docs and the sandbox.');
     await expect(fetch(docsUrl!)).rejects.toThrow();
     await expect(fetch(mockUrl!)).rejects.toThrow();
   });
@@ -96,6 +96,6 @@ describe('npm start (scripts/start.ts)', () => {
     const started = start({ DOCS_PORT: 'abc', MOCK_PORT: '0' });
     expect(await started.exited).toBe(1);
     expect(started.output()).toContain('DOCS_PORT must be a port number from 0 to 65535, not "abc".');
-    expect(started.output()).not.toContain('Mock API');
+    expect(started.output()).not.toMatch(/Sandbox\s+http/);
   });
 });

@@ -8,6 +8,7 @@ import { createResponseValidator } from '@leaf-credentials/spec/validate';
 import {
   createLeafCredentialsClient,
   LeafApiError,
+  LeafAuthError,
   LeafRequestError,
   OPERATIONS,
   type Page,
@@ -98,13 +99,11 @@ describe('a non-2xx answer becomes a LeafApiError', () => {
     expect(apiError.problem.fieldErrors).toEqual([expect.objectContaining({ field: 'clientSecret' })]);
   });
 
-  it('rejects a malformed bearer token with a 401 LeafApiError', async () => {
-    // A valid header value, but not RFC 6750's b64token (a token with a space is refused before any request).
-    const malformed = createLeafCredentialsClient({ baseUrl, token: 'not@a#jwt' });
-    const error = await malformed.trimble.get(LEAF_USER_ID).catch((caught: unknown) => caught);
-    expect(error).toBeInstanceOf(LeafApiError);
-    expect((error as LeafApiError).status).toBe(401);
-    expect((error as LeafApiError).message).toMatch(/^GET \/users\/\{leafUserId\}\/trimble-credentials failed: 401 Unauthorized/);
+  it('refuses a token that is not RFC 6750 b64token before sending, the rule the mock applies too', async () => {
+    // A valid header value, but the mock would answer it with a 401: the client and mock share one rule.
+    expect(() => createLeafCredentialsClient({ baseUrl, token: 'not@a#jwt' })).toThrow(LeafAuthError);
+    const reply = await fetch(`${baseUrl}/users/${LEAF_USER_ID}/trimble-credentials`, { headers: { authorization: 'Bearer not@a#jwt' } });
+    expect(reply.status).toBe(401);
   });
 
   it('refuses a leafUserId that is not a uuid with a LeafRequestError naming leafUserId (the mock would answer 400)', async () => {

@@ -1,14 +1,16 @@
 /** The part of autocannon 9's API the load benchmark uses (the package ships no types). */
 declare module 'autocannon' {
-  interface RequestOptions {
+  export interface RequestOptions {
     method?: string;
     path?: string;
     headers?: Record<string, string>;
     body?: string;
     onResponse?: (status: number, body: string, context: Record<string, unknown>, headers: Record<string, string>) => void;
+    /** Called before each request with the connection's own context; returns the request to send. */
+    setupRequest?: (request: RequestOptions, context: Record<string, unknown>) => RequestOptions;
   }
 
-  interface Options {
+  export interface Options {
     url: string;
     connections?: number;
     duration?: number;
@@ -17,7 +19,7 @@ declare module 'autocannon' {
     requests?: RequestOptions[];
   }
 
-  interface Histogram {
+  export interface Histogram {
     average: number;
     total: number;
     p50: number;
@@ -25,7 +27,7 @@ declare module 'autocannon' {
     max: number;
   }
 
-  interface Result {
+  export interface Result {
     duration: number;
     errors: number;
     timeouts: number;

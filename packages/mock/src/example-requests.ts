@@ -5,7 +5,7 @@
  * the 2xx it answers with. The load benchmark sends these requests; the
  * fuzzer starts from them and breaks one thing at a time.
  */
-import { listOperations, readBundledSpec, resolveRef, successStatus, type BundledSpec } from '@leaf-credentials/spec';
+import { listOperations, mockServerUrl, readBundledSpec, resolveRef, successStatus, type BundledSpec, type OpenApiServer } from '@leaf-credentials/spec';
 
 /** Any well-formed bearer token passes the mock's auth check. */
 export const EXAMPLE_BEARER_TOKEN = 'mock.example.token';
@@ -36,6 +36,8 @@ export interface OperationShape {
   method: string;
   /** Such as `/users/{leafUserId}/trimble-credentials`. */
   path: string;
+  /** The path of its local server (`''`; `/api` for an operation whose own servers say so): where the mock serves it. */
+  basePath: string;
   pathParameters: PathParameter[];
   body?: { mediaType: string; schema: JsonSchema; example: unknown };
   /** The documented success status. */
@@ -74,10 +76,10 @@ interface ParameterObject {
 export function operationShapes(spec: BundledSpec = readBundledSpec()): OperationShape[] {
   return listOperations(spec).map((specOperation) => {
     const { operationId, method, path, operation } = specOperation;
-    const pathItem = dereference(spec, spec.paths[path] as { parameters?: ParameterObject[] });
+    const pathItem = dereference(spec, spec.paths[path] as { parameters?: ParameterObject[]; servers?: OpenApiServer[] });
     const resolved = dereference(spec, operation) as {
       parameters?: ParameterObject[];
-      requestBody?: { content: Record<string, { schema: JsonSchema; example?: unknown }> };
+      requestBody?: { content: Record<string, { schema: JsonSchema; example?: unknown; examples?: Record<string, { value?: unknown }> }> };
       responses: Record<string, unknown>;
     };
     const parameters = [...(pathItem.parameters ?? []), ...(resolved.parameters ?? [])];
@@ -92,13 +94,15 @@ export function operationShapes(spec: BundledSpec = readBundledSpec()): Operatio
     // `security: []` or an empty requirement `{}` makes credentials optional.
     const security = (operation.security ?? spec.security ?? []) as Array<Record<string, unknown>>;
     const secured = security.length > 0 && security.every((requirement) => Object.keys(requirement).length > 0);
+    const servers = (operation.servers as OpenApiServer[] | undefined) ?? pathItem.servers ?? spec.servers;
     return {
       operationId,
       method: method.toUpperCase(),
       path,
+      basePath: mockServerUrl({ ...spec, servers }).pathname.replace(/\/+$/, ''),
       pathParameters,
       ...(mediaType && content
-        ? { body: { mediaType, schema: content.schema, example: content.example ?? content.schema.example } }
+        ? { body: { mediaType, schema: content.schema, example: exampleOf(content) } }
         : {}),
       successStatus: successStatus(specOperation),
       documentedStatuses: Object.keys(resolved.responses).filter((status) => /^\d{3}$/.test(status)).map(Number),
@@ -107,11 +111,16 @@ export function operationShapes(spec: BundledSpec = readBundledSpec()): Operatio
   });
 }
 
-/** The path with each parameter replaced by `values[name]`, or its example, percent-encoded. */
+/** A media type's example: its `example`, else the first of its named `examples`, else the schema's. */
+function exampleOf(content: { schema: JsonSchema; example?: unknown; examples?: Record<string, { value?: unknown }> }): unknown {
+  return content.example ?? Object.values(content.examples ?? {})[0]?.value ?? content.schema.example;
+}
+
+/** The path the mock serves it at, each parameter replaced by `values[name]` or its example, percent-encoded. */
 export function fillPath(shape: OperationShape, values: Record<string, string> = {}): string {
   return shape.pathParameters.reduce(
     (path, { name, example }) => path.replace(`{${name}}`, encodeURIComponent(values[name] ?? example)),
-    shape.path,
+    shape.basePath + shape.path,
   );
 }
 

@@ -1,16 +1,17 @@
 /**
- * Start the mock in its own process on a free port, wait until it answers,
- * and stop it: what every test's global setup, `npm start` and the benchmarks
+ * The package's exports, and `startMock()` / `startSandbox()`: the mock or the
+ * sandbox in its own process on a free port, waited for until it answers, and
+ * stopped: what every test's global setup, `npm start` and the benchmarks
  * use. A separate process keeps a test run honest (the tests talk HTTP to the
- * same program `npm run mock` runs) and lets `stop()` really free the port.
+ * same program `npm run mock` / `npm run sandbox` runs) and lets `stop()`
+ * really free the port.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
-import { mockServerUrl } from '@leaf-credentials/spec';
+import { connectSandbox, type SandboxControl } from './sandbox-client.js';
+import { startServerProcess, type RunningServer, type StartServerOptions } from './server-process.js';
 
 export {
-  BEARER_TOKEN_PATTERN,
   createMockServer,
+  isControlPath,
   loadOperations,
   MAX_BODY_BYTES,
   MAX_HEADER_BYTES,
@@ -28,103 +29,38 @@ export {
   type OperationShape,
 } from './example-requests.js';
 export { defaultMockAddress, MOCK_HOST_ENV, MOCK_PORT_ENV, parseHost, parsePort, type MockAddress } from './config.js';
-export { PROBLEM_CONTENT_TYPE, type Problem, type FieldError } from './problem.js';
+export { PROBLEM_CONTENT_TYPE, PROBLEM_KINDS, type Problem, type FieldError } from './problem.js';
+export { isWellFormedBearer } from './validate.js';
+export { MAX_RESPONSE_DELAY_MS } from './preferences.js';
+export { basePathsOf } from './route.js';
 
-const PACKAGE_DIR = fileURLToPath(new URL('..', import.meta.url));
-const CLI_PATH = fileURLToPath(new URL('./cli.ts', import.meta.url));
-const READY_LINE = /listening on (http:\/\/\S+)/;
+export { connectSandbox, SandboxControlError, type SandboxControl } from './sandbox-client.js';
+export { CONTROL_PREFIX, CONTROL_SPEC_PATH, type RecordedRequest, type SeedDocument, type SeedEntry } from './sandbox/index.js';
 
-export interface StartMockOptions {
-  /** 0 (the default) picks a free port. */
-  port?: number;
-  host?: string;
-  /** Print the mock's access log to this process's stdout. */
-  log?: boolean;
-  /** How long to wait for the mock to answer before giving up. */
-  timeoutMs?: number;
+export type StartMockOptions = StartServerOptions;
+export type RunningMock = RunningServer;
+
+/** The mock (`npm run mock`): the spec's examples, no state. */
+export function startMock(options: StartMockOptions = {}): Promise<RunningMock> {
+  return startServerProcess([], options);
 }
 
-export interface RunningMock {
-  /** Base URL of the mock, such as `http://127.0.0.1:41235`. */
-  url: string;
-  port: number;
-  stop(): Promise<void>;
+export interface StartSandboxOptions extends StartServerOptions {
+  /** A seed file (JSON or YAML) every token's state starts from; default: the spec's example user and credentials. */
+  seedFile?: string;
+  /** Keep state in this file across restarts. */
+  stateFile?: string;
 }
 
-export async function startMock(options: StartMockOptions = {}): Promise<RunningMock> {
-  // The spec's mock server names the host; the port is a free one unless asked for.
-  const { port = 0, host = mockServerUrl().hostname, log = false, timeoutMs = 20_000 } = options;
-  const args = ['--import', 'tsx', CLI_PATH, '--host', host, '--port', String(port)];
-  if (!log) args.push('--quiet');
-  const child = spawn(process.execPath, args, { cwd: PACKAGE_DIR, stdio: ['ignore', 'pipe', 'pipe'] });
-  const killOnExit = () => child.kill('SIGKILL');
-  process.once('exit', killOnExit);
+/** A running sandbox, with its control API (reset, seed, requests, ...) acting on the whole sandbox. */
+export interface RunningSandbox extends RunningServer, SandboxControl {}
 
-  let stderr = '';
-  child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-
-  try {
-    const url = await waitForReadyLine(child, timeoutMs, () => stderr);
-    await waitUntilAnswering(url, timeoutMs);
-    if (log) child.stdout!.pipe(process.stdout);
-    return {
-      url,
-      port: Number(new URL(url).port),
-      stop: async () => {
-        process.removeListener('exit', killOnExit);
-        await stopProcess(child);
-      },
-    };
-  } catch (error) {
-    process.removeListener('exit', killOnExit);
-    await stopProcess(child);
-    throw error;
-  }
-}
-
-function waitForReadyLine(child: ChildProcess, timeoutMs: number, stderr: () => string): Promise<string> {
-  return new Promise((resolve, reject) => {
-    let stdout = '';
-    const timer = setTimeout(() => fail(`did not start within ${timeoutMs} ms`), timeoutMs);
-    const fail = (why: string) => {
-      clearTimeout(timer);
-      reject(new Error(`The mock ${why}.${stderr() ? `\n${stderr().trim()}` : ''}`));
-    };
-    child.once('exit', (code) => fail(`exited with code ${code} before it was ready`));
-    child.stdout!.on('data', function onData(chunk: Buffer) {
-      stdout += chunk.toString();
-      const match = READY_LINE.exec(stdout);
-      if (match) {
-        clearTimeout(timer);
-        child.stdout!.off('data', onData);
-        child.removeAllListeners('exit');
-        resolve(match[1]!);
-      }
-    });
-  });
-}
-
-async function waitUntilAnswering(url: string, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      await fetch(url, { method: 'OPTIONS' });
-      return;
-    } catch (error) {
-      if (Date.now() > deadline) throw new Error(`The mock at ${url} does not answer: ${(error as Error).message}`);
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-  }
-}
-
-function stopProcess(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
-  return new Promise((resolve) => {
-    const force = setTimeout(() => child.kill('SIGKILL'), 3_000);
-    child.once('exit', () => {
-      clearTimeout(force);
-      resolve();
-    });
-    child.kill('SIGTERM');
-  });
+/** The sandbox (`npm run sandbox`): stored state per bearer token. */
+export async function startSandbox(options: StartSandboxOptions = {}): Promise<RunningSandbox> {
+  const { seedFile, stateFile, ...serverOptions } = options;
+  const args = ['--sandbox'];
+  if (seedFile !== undefined) args.push('--seed', seedFile);
+  if (stateFile !== undefined) args.push('--state-file', stateFile);
+  const running = await startServerProcess(args, serverOptions);
+  return Object.assign(connectSandbox(running.url), running);
 }

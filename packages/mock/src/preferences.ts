@@ -4,25 +4,33 @@
  * example (`example=default`), or a body generated from the schema
  * (`dynamic=true`). Like Prism, a preference that cannot be read is a 422 and
  * one the operation does not document is a 404; the mock's problems name
- * `Prefer`. Other preferences (`return=minimal`, `respond-async`) are ignored,
- * as RFC 7240 asks.
+ * `Prefer`. One more, the mock's own: `delay=<ms>` holds the answer that long
+ * (at most MAX_RESPONSE_DELAY_MS), for testing a client's timeouts. Other
+ * preferences (`return=minimal`, `respond-async`) are ignored, as RFC 7240 asks.
  */
 import type { IHttpOperation } from '@stoplight/types';
 import type { IHttpOperationConfig } from '@stoplight/prism-http';
-import { problem, type Problem } from './problem.js';
+import { namedProblem, type Problem, type ProblemKindName } from './problem.js';
 
 export type Preferences = Pick<IHttpOperationConfig, 'code' | 'exampleKey'> & { dynamic?: boolean };
+
+/** The longest `Prefer: delay=<ms>` honoured: long enough for any timeout test, short enough not to hold a server. */
+export const MAX_RESPONSE_DELAY_MS = 30_000;
 
 export interface ReadPreferences {
   /** What to merge into Prism's per-request mock config. */
   config: Preferences;
+  /** Whether the request asks for a documented response (code, example, dynamic) rather than the usual answer. */
+  mocked?: boolean;
+  /** How long to hold the answer. */
+  delayMs?: number;
   /** The `Preference-Applied` response header, when any preference applies. */
   applied?: string;
   problem?: Problem;
 }
 
-function preferProblem(status: number, path: string, message: string): Problem {
-  return problem(status, path, `Prefer header: ${message}`, [{ objectName: 'header', field: 'Prefer', message: `Prefer header: ${message}` }]);
+function preferProblem(kind: ProblemKindName, path: string, message: string): Problem {
+  return namedProblem(kind, path, 'header', 'Prefer', `Prefer header: ${message}`);
 }
 
 /** name → value for each preference; a quoted value is unquoted. */
@@ -56,9 +64,9 @@ export function readPreferences(header: string | undefined, operation: IHttpOper
   const code = preferences.get('code');
   const documented = operation.responses.map((response) => response.code).filter((status) => /^\d{3}$/.test(status));
   if (code !== undefined) {
-    if (!/^[1-5]\d\d$/.test(code)) return { config, problem: preferProblem(422, path, `code=${code} is not an HTTP status code`) };
+    if (!/^[1-5]\d\d$/.test(code)) return { config, problem: preferProblem('UNREADABLE_PREFERENCE', path, `code=${code} is not an HTTP status code`) };
     if (!documented.includes(code)) {
-      return { config, problem: preferProblem(404, path, `code=${code} is not documented for this operation; use one of ${list(documented)}`) };
+      return { config, problem: preferProblem('NOT_FOUND', path, `code=${code} is not documented for this operation; use one of ${list(documented)}`) };
     }
     config.code = Number(code);
     applied.push(`code=${code}`);
@@ -66,7 +74,7 @@ export function readPreferences(header: string | undefined, operation: IHttpOper
 
   const dynamic = preferences.get('dynamic');
   if (dynamic !== undefined) {
-    if (dynamic !== 'true' && dynamic !== 'false') return { config, problem: preferProblem(422, path, `dynamic=${dynamic} is neither true nor false`) };
+    if (dynamic !== 'true' && dynamic !== 'false') return { config, problem: preferProblem('UNREADABLE_PREFERENCE', path, `dynamic=${dynamic} is neither true nor false`) };
     config.dynamic = dynamic === 'true';
     applied.push(`dynamic=${dynamic}`);
   }
@@ -76,10 +84,21 @@ export function readPreferences(header: string | undefined, operation: IHttpOper
     const response = operation.responses.find((candidate) => candidate.code === (code ?? defaultCode(operation)));
     const names = (response?.contents ?? []).flatMap((content) => (content.examples ?? []).map((candidate) => candidate.key));
     if (!names.includes(example)) {
-      return { config, problem: preferProblem(404, path, `example=${example} is not an example of the ${response?.code ?? ''} response; use one of ${list(names)}`) };
+      return { config, problem: preferProblem('NOT_FOUND', path, `example=${example} is not an example of the ${response?.code ?? ''} response; use one of ${list(names)}`) };
     }
     config.exampleKey = example;
     applied.push(`example=${example}`);
   }
-  return { config, ...(applied.length > 0 ? { applied: applied.join(', ') } : {}) };
+  const mocked = applied.length > 0;
+
+  const delay = preferences.get('delay');
+  let delayMs: number | undefined;
+  if (delay !== undefined) {
+    delayMs = Number(delay);
+    if (!/^\d+$/.test(delay) || delayMs > MAX_RESPONSE_DELAY_MS) {
+      return { config, problem: preferProblem('UNREADABLE_PREFERENCE', path, `delay=${delay} is not a number of milliseconds from 0 to ${MAX_RESPONSE_DELAY_MS}`) };
+    }
+    applied.push(`delay=${delay}`);
+  }
+  return { config, mocked, ...(delayMs === undefined ? {} : { delayMs }), ...(applied.length > 0 ? { applied: applied.join(', ') } : {}) };
 }

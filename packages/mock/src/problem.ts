@@ -2,6 +2,7 @@
  * Turns what Prism's validator found into the API's problem+json shape, so
  * every 4xx the mock sends names the field or header that was wrong.
  */
+import { STATUS_CODES } from 'node:http';
 import type { IPrismDiagnostic } from '@stoplight/prism-core';
 
 export interface FieldError {
@@ -22,37 +23,73 @@ export interface Problem {
 
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
 
-const TITLES: Record<number, string> = {
-  400: 'Bad Request',
-  401: 'Unauthorized',
-  403: 'Forbidden',
-  404: 'Not Found',
-  405: 'Method Not Allowed',
-  406: 'Not Acceptable',
-  408: 'Request Timeout',
-  413: 'Payload Too Large',
-  415: 'Unsupported Media Type',
-  417: 'Expectation Failed',
-  422: 'Unprocessable Entity',
-  431: 'Request Header Fields Too Large',
-  500: 'Internal Server Error',
-};
-
-function statusTitle(status: number): string {
-  return TITLES[status] ?? (status >= 500 ? 'Server Error' : 'Client Error');
+/** A kind of error the mock answers with: its status, and what `type` and `message` it carries. */
+export interface ProblemKind {
+  status: number;
+  /** RFC 9457 `type`; `about:blank` when the status says it all. */
+  type: string;
+  /** JHipster's message key. */
+  message: string;
 }
 
-export function problem(status: number, path: string, detail: string, fieldErrors?: FieldError[]): Problem {
-  const validation = status === 400 && fieldErrors !== undefined && fieldErrors.length > 0;
+const CONSTRAINT_VIOLATION = 'https://www.jhipster.tech/problem/constraint-violation';
+
+function kind(status: number, type = 'about:blank', message = `error.http.${status}`): ProblemKind {
+  return { status, type, message };
+}
+
+/**
+ * Every error the mock and the sandbox answer with, as data (as Prism keeps its
+ * own in `mocker/errors.ts`); `problem()` is the one constructor. A request that
+ * names what is wrong in it (a field, parameter or header) is a VIOLATION; one
+ * that cannot even be read is MALFORMED.
+ */
+export const PROBLEM_KINDS = {
+  VIOLATION: kind(400, CONSTRAINT_VIOLATION, 'error.validation'),
+  MALFORMED: kind(400),
+  UNAUTHORIZED: kind(401),
+  FORBIDDEN: kind(403),
+  NOT_FOUND: kind(404),
+  METHOD_NOT_ALLOWED: kind(405),
+  NOT_ACCEPTABLE: kind(406),
+  REQUEST_TIMEOUT: kind(408),
+  CONFLICT: kind(409),
+  BODY_TOO_LARGE: kind(413),
+  UNSUPPORTED_MEDIA_TYPE: kind(415),
+  EXPECTATION_FAILED: kind(417),
+  UNREADABLE_PREFERENCE: kind(422),
+  HEADERS_TOO_LARGE: kind(431),
+  MOCK_FAILURE: kind(500),
+} as const satisfies Record<string, ProblemKind>;
+
+export type ProblemKindName = keyof typeof PROBLEM_KINDS;
+
+/** The kind for a status another component reports (Prism's own errors carry only a status). */
+export function kindOfStatus(status: number): ProblemKind {
+  return Object.values(PROBLEM_KINDS).find((candidate) => candidate.status === status) ?? kind(status);
+}
+
+/** The reason phrase node:http uses for the status. */
+export function statusTitle(status: number): string {
+  return STATUS_CODES[status] ?? (status >= 500 ? 'Server Error' : 'Client Error');
+}
+
+export function problem(kindOrName: ProblemKindName | ProblemKind, path: string, detail: string, fieldErrors?: FieldError[]): Problem {
+  const { status, type, message } = typeof kindOrName === 'string' ? PROBLEM_KINDS[kindOrName] : kindOrName;
   return {
-    type: validation ? 'https://www.jhipster.tech/problem/constraint-violation' : 'about:blank',
+    type,
     title: statusTitle(status),
     status,
     detail,
     path,
-    message: validation ? 'error.validation' : `error.http.${status}`,
+    message,
     ...(fieldErrors?.length ? { fieldErrors } : {}),
   };
+}
+
+/** The one problem shape for a single named field, parameter or header: `detail` is its message. */
+export function namedProblem(kind: ProblemKindName | ProblemKind, path: string, objectName: string, field: string, message: string): Problem {
+  return problem(kind, path, message, [{ objectName, field, message }]);
 }
 
 /**

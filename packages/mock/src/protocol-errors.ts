@@ -7,7 +7,7 @@
  */
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
-import { problem, PROBLEM_CONTENT_TYPE, type FieldError, type Problem } from './problem.js';
+import { namedProblem, problem, statusTitle, PROBLEM_CONTENT_TYPE, type Problem } from './problem.js';
 
 /** Headers plus the request line may take this many bytes; one header past MAX_HEADER_VALUE_BYTES is named. */
 export const MAX_HEADER_BYTES = 64 * 1024;
@@ -40,34 +40,30 @@ function requestLine(error: ParserError, previousBodyBytes = 0): { method: strin
   return { method: method.slice(0, 64), target: target.slice(0, 2048) };
 }
 
-function named(objectName: string, field: string, message: string): FieldError[] {
-  return [{ objectName, field, message }];
-}
-
 function parserProblem(error: ParserError, requestTimeoutMs: number, previousBodyBytes = 0): Problem {
   const { method, target } = requestLine(error, previousBodyBytes);
   switch (error.code) {
     case 'HPE_HEADER_OVERFLOW': {
       const message = `the request line and headers are larger than ${MAX_HEADER_BYTES} bytes`;
-      return problem(431, target, `Request headers: ${message}`, named('header', 'headers', message));
+      return problem('HEADERS_TOO_LARGE', target, `Request headers: ${message}`, [{ objectName: 'header', field: 'headers', message }]);
     }
     case 'ERR_HTTP_REQUEST_TIMEOUT':
-      return problem(408, target, `The request was not received completely within ${requestTimeoutMs} ms.`);
+      return problem('REQUEST_TIMEOUT', target, `The request was not received completely within ${requestTimeoutMs} ms.`);
     case 'HPE_INVALID_METHOD': {
       const message = `'${method}' is not an HTTP method`;
-      return problem(400, target, `Request method: ${message}`, named('request', 'method', message));
+      return problem('VIOLATION', target, `Request method: ${message}`, [{ objectName: 'request', field: 'method', message }]);
     }
     case 'HPE_INVALID_CONTENT_LENGTH':
     case 'HPE_UNEXPECTED_CONTENT_LENGTH': {
       const message = `Content-Length header: ${error.reason ?? 'invalid'}`;
-      return problem(400, target, message, named('header', 'Content-Length', message));
+      return namedProblem('VIOLATION', target, 'header', 'Content-Length', message);
     }
     case 'HPE_INVALID_TRANSFER_ENCODING': {
       const message = `Transfer-Encoding header: ${error.reason ?? 'invalid'}`;
-      return problem(400, target, message, named('header', 'Transfer-Encoding', message));
+      return namedProblem('VIOLATION', target, 'header', 'Transfer-Encoding', message);
     }
     default:
-      return problem(400, target, `The request is not valid HTTP/1.1: ${error.reason ?? error.message} (${error.code ?? 'unknown'})`);
+      return problem('MALFORMED', target, `The request is not valid HTTP/1.1: ${error.reason ?? error.message} (${error.code ?? 'unknown'})`);
   }
 }
 
@@ -75,7 +71,7 @@ function parserProblem(error: ParserError, requestTimeoutMs: number, previousBod
 function rawProblemResponse(body: Problem, headers: Record<string, string> = {}): string {
   const payload = JSON.stringify(body);
   const lines = [
-    `HTTP/1.1 ${body.status} ${body.title}`,
+    `HTTP/1.1 ${body.status} ${statusTitle(body.status)}`,
     `content-type: ${PROBLEM_CONTENT_TYPE}`,
     `content-length: ${Buffer.byteLength(payload)}`,
     'connection: close',
@@ -162,7 +158,7 @@ export function answerProtocolErrors(
 
   server.on('connect', (request, socket: Duplex) => {
     const message = `CONNECT is not supported: this is not a proxy`;
-    const body = options.fit(problem(405, request.url ?? '', message, named('request', 'method', message)));
+    const body = options.fit(namedProblem('METHOD_NOT_ALLOWED', request.url ?? '', 'request', 'method', message));
     answerOnSocket(socket, body, { allow: options.allowedMethods });
     options.onResponse?.('CONNECT', request.url ?? '', 405);
   });

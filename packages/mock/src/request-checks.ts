@@ -6,7 +6,7 @@
  * answer with, naming the header, parameter or `body` at fault, or nothing.
  */
 import type { IncomingMessage } from 'node:http';
-import { problem, type Problem } from './problem.js';
+import { namedProblem, problem, type Problem, type ProblemKindName } from './problem.js';
 
 /** Bodies larger than this are refused before parsing (the spec's largest field is 4 KiB). */
 export const MAX_BODY_BYTES = 1024 * 1024;
@@ -17,12 +17,12 @@ export const MAX_HEADER_VALUE_BYTES = 8 * 1024;
 /** Headers whose repetition makes a request ambiguous (RFC 9110 §5.3). */
 const SINGLETON_HEADERS = ['Authorization', 'Content-Type'];
 
-function headerProblem(status: number, path: string, header: string, message: string): Problem {
-  return problem(status, path, message, [{ objectName: 'header', field: header, message }]);
+function headerProblem(kind: ProblemKindName, path: string, header: string, message: string): Problem {
+  return namedProblem(kind, path, 'header', header, message);
 }
 
 function bodyProblem(path: string, message: string): Problem {
-  return problem(400, path, `The request body ${message}`, [{ objectName: 'body', field: 'body', message }]);
+  return problem('VIOLATION', path, `The request body ${message}`, [{ objectName: 'body', field: 'body', message }]);
 }
 
 /**
@@ -40,7 +40,7 @@ export function checkPathEncoding(operationPath: string, requestPath: string): P
       decodeURIComponent(value);
     } catch {
       const message = `path parameter ${name} is not valid percent-encoded UTF-8`;
-      return problem(400, requestPath, message, [{ objectName: 'path', field: name, message }]);
+      return namedProblem('VIOLATION', requestPath, 'path', name, message);
     }
   }
   return undefined;
@@ -49,18 +49,18 @@ export function checkPathEncoding(operationPath: string, requestPath: string): P
 export function checkHeaders(request: IncomingMessage, path: string): Problem | undefined {
   // Node's own Host check answers with an empty 400, so the mock makes it (RFC 9112 §3.2).
   if (request.httpVersion === '1.1' && request.headers.host === undefined) {
-    return headerProblem(400, path, 'Host', 'Host header: required in an HTTP/1.1 request');
+    return headerProblem('VIOLATION', path, 'Host', 'Host header: required in an HTTP/1.1 request');
   }
   for (const header of SINGLETON_HEADERS) {
     const count = request.headersDistinct[header.toLowerCase()]?.length ?? 0;
-    if (count > 1) return headerProblem(400, path, header, `${header} header: sent ${count} times, allowed once`);
+    if (count > 1) return headerProblem('VIOLATION', path, header, `${header} header: sent ${count} times, allowed once`);
   }
   const raw = request.rawHeaders;
   for (let index = 0; index < raw.length; index += 2) {
     const size = Buffer.byteLength(raw[index + 1]!, 'latin1');
     if (size > MAX_HEADER_VALUE_BYTES) {
       const header = raw[index]!;
-      return headerProblem(431, path, header, `${header} header: ${size} bytes, more than ${MAX_HEADER_VALUE_BYTES} allowed`);
+      return headerProblem('HEADERS_TOO_LARGE', path, header, `${header} header: ${size} bytes, more than ${MAX_HEADER_VALUE_BYTES} allowed`);
     }
   }
   return undefined;
@@ -114,7 +114,7 @@ export function checkAccept(accept: string | undefined, produced: readonly strin
   });
   if (acceptable) return undefined;
   const wanted = ranges.map(({ essence, q }) => (q === 1 ? essence : `${essence};q=${q}`)).join(', ');
-  return headerProblem(406, path, 'Accept', `Accept header: ${wanted} rules out what this API sends (${produced.join(', ')})`);
+  return headerProblem('NOT_ACCEPTABLE', path, 'Accept', `Accept header: ${wanted} rules out what this API sends (${produced.join(', ')})`);
 }
 
 const JSON_ESSENCE = /^application\/(?:[\w.-]+\+)?json$/;
@@ -143,20 +143,20 @@ export function parseRequestBody(
 
   const expected = accepted.join(' or ');
   if (contentType === undefined) {
-    return { problem: headerProblem(415, path, 'Content-Type', `Content-Type header: missing; send the body as ${expected}`) };
+    return { problem: headerProblem('UNSUPPORTED_MEDIA_TYPE', path, 'Content-Type', `Content-Type header: missing; send the body as ${expected}`) };
   }
   const mediaType = parseMediaType(contentType);
   if (!mediaType) {
-    return { problem: headerProblem(415, path, 'Content-Type', `Content-Type header: not a media type; send ${expected}`) };
+    return { problem: headerProblem('UNSUPPORTED_MEDIA_TYPE', path, 'Content-Type', `Content-Type header: not a media type; send ${expected}`) };
   }
   if (!accepted.includes(mediaType.essence)) {
     return {
-      problem: headerProblem(415, path, 'Content-Type', `Content-Type header: ${mediaType.essence} is not supported; send ${expected}`),
+      problem: headerProblem('UNSUPPORTED_MEDIA_TYPE', path, 'Content-Type', `Content-Type header: ${mediaType.essence} is not supported; send ${expected}`),
     };
   }
   const charset = mediaType.parameters.get('charset');
   if (charset !== undefined && charset.toLowerCase() !== 'utf-8') {
-    return { problem: headerProblem(415, path, 'Content-Type', `Content-Type header: charset must be utf-8, not ${charset}`) };
+    return { problem: headerProblem('UNSUPPORTED_MEDIA_TYPE', path, 'Content-Type', `Content-Type header: charset must be utf-8, not ${charset}`) };
   }
 
   let text: string;
@@ -191,5 +191,5 @@ export function readBody(request: IncomingMessage): Promise<Buffer | typeof TOO_
 
 export function tooLargeProblem(path: string): Problem {
   const message = `larger than ${MAX_BODY_BYTES} bytes`;
-  return problem(413, path, `The request body is ${message}.`, [{ objectName: 'body', field: 'body', message }]);
+  return problem('BODY_TOO_LARGE', path, `The request body is ${message}.`, [{ objectName: 'body', field: 'body', message }]);
 }

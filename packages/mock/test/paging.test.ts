@@ -1,17 +1,68 @@
 /**
- * Events are paged like every Leaf list: the spec's `page`, `size` and `sort`
- * parameters are validated by the mock, and a value out of Leaf's documented
- * range is a 400 problem naming the parameter. (How the mock slices its
- * example list and fills X-Total-Count / Link is tested with that code.)
+ * Paging as Leaf's lists do it: pageOf's arithmetic and Link header, the
+ * mock's example events list paged over HTTP, and the spec's `page`, `size`
+ * and `sort` parameters validated: a value out of Leaf's documented range is a
+ * 400 problem naming the parameter.
  */
-import { describe, expect, inject, it } from 'vitest';
+import { afterAll, describe, expect, inject, it } from 'vitest';
+import { exampleRequest, operationShapes } from '../src/index.js';
+import { pageOf } from '../src/paging.js';
+import { createAgent, send } from './support/send.js';
+
+const ITEMS = ['a', 'b', 'c', 'd', 'e'];
+const PATH = '/users/u/trimble-credentials/events';
+
+const PAGES = [
+  { behaviour: 'the first page links next, last and first', page: 0, size: 2, items: ['a', 'b'], rels: ['next', 'last', 'first'] },
+  { behaviour: 'a middle page links next and prev', page: 1, size: 2, items: ['c', 'd'], rels: ['next', 'prev', 'last', 'first'] },
+  { behaviour: 'the last page links no next', page: 2, size: 2, items: ['e'], rels: ['prev', 'last', 'first'] },
+  { behaviour: 'a page past the end is empty and its prev is the last page', page: 9, size: 2, items: [], rels: ['prev', 'last', 'first'] },
+  { behaviour: 'one page holding everything links only last and first', page: 0, size: 20, items: ITEMS, rels: ['last', 'first'] },
+];
+
+describe('pageOf', () => {
+  for (const { behaviour, page, size, items, rels } of PAGES) {
+    it(behaviour, () => {
+      const result = pageOf(ITEMS, { page, size }, PATH, { sort: 'createdDate,desc', page: String(page) });
+      expect(result.items).toEqual(items);
+      expect(result.headers['x-total-count']).toBe('5');
+      const links = result.headers.link!.split(', ').map((entry) => /^<(.*)>; rel="(\w+)"$/.exec(entry)!);
+      expect(links.map((match) => match[2])).toEqual(rels);
+      for (const [, url] of links) expect(url).toMatch(new RegExp(`^${PATH}\\?sort=createdDate%2Cdesc&page=\\d+&size=${size}$`));
+    });
+  }
+
+  it('points prev of a page past the end at the last page', () => {
+    const prev = pageOf(ITEMS, { page: 9, size: 2 }, PATH, {}).headers.link!.split(', ')[0];
+    expect(prev).toBe(`<${PATH}?page=2&size=2>; rel="prev"`);
+  });
+});
 
 const mockUrl = inject('mockUrl');
-const LEAF_USER_ID = '5f1c7a3e-2b4d-4c8e-9f6a-1d2e3b4c5a6f';
-const EVENTS_PATHS = [
-  `/users/${LEAF_USER_ID}/trimble-credentials/events`,
-  `/users/${LEAF_USER_ID}/climate-field-view-credentials/events`,
-];
+const agent = createAgent(2);
+afterAll(() => agent.destroy());
+const eventShapes = operationShapes().filter((shape) => shape.operationId.endsWith('Events'));
+
+describe('the mock pages each example events list', () => {
+  it('has events operations to page', () => expect(eventShapes.length).toBeGreaterThan(0));
+
+  for (const shape of eventShapes) {
+    const { method, path, headers } = exampleRequest(shape);
+    const get = (query: string) => send(mockUrl, { method, path: `${path}${query}`, headers: Object.entries(headers) }, agent);
+
+    it(`${shape.operationId}: size=1 answers one event, the total and the links`, async () => {
+      const whole = await get('');
+      const all = JSON.parse(whole.text) as unknown[];
+      expect(whole.headers['x-total-count']).toBe(String(all.length));
+      const reply = await get('?size=1&page=0');
+      expect(reply.status).toBe(200);
+      expect(JSON.parse(reply.text)).toEqual(all.slice(0, 1));
+      expect(reply.headers['x-total-count']).toBe(String(all.length));
+      expect(reply.headers.link).toContain(`<${path}?page=0&size=1>; rel="first"`);
+    });
+  }
+});
+
 const AUTH = { authorization: 'Bearer test.token.value' };
 
 async function events(path: string, query: string) {
@@ -30,7 +81,7 @@ const REFUSED: { query: string; field: string; says: string }[] = [
 
 const ACCEPTED = ['page=0&size=100', 'page=3&size=1', 'size=20', 'sort=createdDate,desc', 'sort=id,asc&page=0'];
 
-describe.each(EVENTS_PATHS)('paging parameters of %s', (path) => {
+describe.each(eventShapes.map((shape) => exampleRequest(shape).path))('paging parameters of %s', (path) => {
   for (const { query, field, says } of REFUSED) {
     it(`refuses ${query} with a 400 problem naming ${field}`, async () => {
       const reply = await events(path, query);

@@ -8,13 +8,14 @@
 import { METHODS } from 'node:http';
 import fc from 'fast-check';
 import {
-  BEARER_TOKEN_PATTERN,
+  isWellFormedBearer,
   fillPath,
   MAX_BODY_BYTES,
   MAX_HEADER_VALUE_BYTES,
   type JsonSchema,
   type OperationShape,
 } from '../../src/index.js';
+import { BEARER_TOKEN } from '@leaf-credentials/spec/bearer-token';
 import type { RawRequest } from './send.js';
 
 export interface Expectation {
@@ -65,7 +66,7 @@ export const UNACCEPTABLE = [
 
 // ---------------------------------------------------------------- valid input
 
-const validToken = fc.stringMatching(BEARER_TOKEN_PATTERN).map((header) => header.slice('Bearer '.length));
+const validToken = fc.stringMatching(BEARER_TOKEN);
 
 /** Values that satisfy `schema`; strings are any Unicode, counted in code points like the validator does. */
 function valueOf(schema: JsonSchema): fc.Arbitrary<unknown> {
@@ -187,7 +188,7 @@ export function badRequest(shape: OperationShape, allowedMethods: readonly strin
             fc.string({ unit: 'binary', maxLength: 200 }).map(asHeaderValue),
           ),
         )
-        .filter(([, value]) => !BEARER_TOKEN_PATTERN.test(trimOws(value)))
+        .filter(([, value]) => !isWellFormedBearer(trimOws(value)))
         .map(([{ request }, value]) => ({ request: withHeader(request, 'authorization', value), expected: auth })),
     ),
 

@@ -1,0 +1,114 @@
+/**
+ * The route stage: every operation answers under each base path its servers
+ * name (the local one and production's `/services/usermanagement/api`), an
+ * operation with path-level servers only under theirs, and anything else is a
+ * 404 or 405 problem.
+ */
+import { once } from 'node:events';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { productionServerUrl, readBundledSpec, type BundledSpec } from '@leaf-credentials/spec';
+import { createMockServer, exampleRequest, loadOperations, operationShapes, PROBLEM_CONTENT_TYPE } from '../src/index.js';
+import { createAgent, send } from './support/send.js';
+
+const mockUrl = inject('mockUrl');
+const agent = createAgent(4);
+afterAll(() => agent.destroy());
+
+const PRODUCTION_BASE = new URL(productionServerUrl()).pathname;
+
+function asRaw(request: ReturnType<typeof exampleRequest>, path = request.path) {
+  return { method: request.method, path, headers: Object.entries(request.headers), body: request.body };
+}
+
+describe('base paths of the spec', () => {
+  it('has production under /services/usermanagement/api (what these cases rely on)', () => {
+    expect(PRODUCTION_BASE).toBe('/services/usermanagement/api');
+  });
+
+  for (const shape of operationShapes()) {
+    const request = exampleRequest(shape);
+    it(`${shape.operationId}: answers ${request.expectedStatus} at its local path ${request.path}`, async () => {
+      const reply = await send(mockUrl, asRaw(request), agent);
+      expect(reply.status, reply.text).toBe(request.expectedStatus);
+    });
+    const production = `${new URL(readBundledSpec().servers[0]!.url).pathname}${request.path.slice(shape.basePath.length)}`;
+    it(`${shape.operationId}: answers ${request.expectedStatus} under production's base path too (${production})`, async () => {
+      const reply = await send(mockUrl, asRaw(request, shape.basePath ? request.path : production), agent);
+      expect(reply.status, reply.text).toBe(request.expectedStatus);
+    });
+  }
+});
+
+const UNROUTED = [
+  { behaviour: 'a path under an unknown prefix is a 404', path: '/services/other/api/users/x/trimble-credentials', status: 404 },
+  { behaviour: 'the base path alone is a 404', path: PRODUCTION_BASE, status: 404 },
+  { behaviour: 'a base path repeated is a 404', path: `${PRODUCTION_BASE}${PRODUCTION_BASE}/users/5f1c7a3e-2b4d-4c8e-9f6a-1d2e3b4c5a6f/trimble-credentials`, status: 404 },
+];
+
+describe('what no base path routes', () => {
+  for (const { behaviour, path, status } of UNROUTED) {
+    it(behaviour, async () => {
+      const reply = await send(mockUrl, { method: 'GET', path, headers: [['authorization', 'Bearer t']] }, agent);
+      expect(reply.status).toBe(status);
+      expect(reply.headers['content-type']).toBe(PROBLEM_CONTENT_TYPE);
+      expect(JSON.parse(reply.text)).toMatchObject({ status, path });
+    });
+  }
+
+  it('answers 405 with Allow under the production base path as at the local one', async () => {
+    const [get] = operationShapes().filter((shape) => shape.method === 'GET' && shape.basePath === '');
+    const path = `${PRODUCTION_BASE}${exampleRequest(get!).path}`;
+    const reply = await send(mockUrl, { method: 'PUT', path, headers: [['authorization', 'Bearer t']] }, agent);
+    expect(reply.status).toBe(405);
+    expect(reply.headers.allow).toContain('GET');
+  });
+});
+
+/** The spec with the first GET's path given its own servers, as `/authenticate` has them. */
+function withPathLevelServers(spec: BundledSpec, path: string): BundledSpec {
+  const copy = structuredClone(spec);
+  copy.paths[path] = {
+    ...copy.paths[path],
+    servers: [{ url: 'https://api.withleaf.io/api' }, { url: 'http://127.0.0.1:4010/api' }],
+  };
+  return copy;
+}
+
+describe('path-level servers', () => {
+  const spec = readBundledSpec();
+  const shape = operationShapes(spec).find((candidate) => candidate.method === 'GET' && candidate.basePath === '')!;
+  const fixture = withPathLevelServers(spec, shape.path);
+  const local = exampleRequest(operationShapes(fixture).find((candidate) => candidate.operationId === shape.operationId)!);
+  let url = '';
+  const server = { close: () => {} } as { close: () => void };
+
+  beforeAll(async () => {
+    const running = createMockServer(await loadOperations(fixture));
+    running.listen(0, '127.0.0.1');
+    await once(running, 'listening');
+    url = `http://127.0.0.1:${(running.address() as AddressInfo).port}`;
+    server.close = () => {
+      running.closeAllConnections();
+      running.close();
+    };
+  });
+  afterAll(() => server.close());
+
+  it('puts the example request under the servers\' path', () => {
+    expect(local.path.startsWith('/api/')).toBe(true);
+  });
+
+  const CASES = [
+    { behaviour: 'answers under the path of its own servers (/api)', prefix: '/api', status: shape.successStatus },
+    { behaviour: 'is not served at the root any more', prefix: '', status: 404 },
+    { behaviour: "is not served under the document's production base path", prefix: PRODUCTION_BASE, status: 404 },
+  ];
+  for (const { behaviour, prefix, status } of CASES) {
+    it(behaviour, async () => {
+      const path = prefix + local.path.slice('/api'.length);
+      const reply = await send(url, asRaw(local, path), agent);
+      expect(reply.status, reply.text).toBe(status);
+    });
+  }
+});

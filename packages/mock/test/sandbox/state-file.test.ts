@@ -1,0 +1,96 @@
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { StateFileError } from '../../src/sandbox/index.js';
+import { loadStateFile } from '../../src/sandbox/state-file.js';
+import { clientOf, emptySandbox, providers, USER } from './support.js';
+
+const provider = providers[0]!;
+const dir = mkdtempSync(join(tmpdir(), 'sandbox-state-'));
+let files = 0;
+const freshFile = () => join(dir, `state-${(files += 1)}.json`);
+
+describe('the state file', () => {
+  it('keeps state across a restart: credentials, deletions and status changes', async () => {
+    const stateFile = freshFile();
+    const first = await emptySandbox({ stateFile });
+    const client = clientOf(first, 'restart-token');
+    const created = await client.create(provider);
+    await client.control('PUT', `/users/${USER}/${provider.segment}/status`, { status: 'UNAUTHENTICATED' });
+    const events = await client.events(provider);
+    await first.close();
+
+    const again = clientOf(await emptySandbox({ stateFile }), 'restart-token');
+    expect((await again.get(provider)).body).toEqual({ ...(created.body as object), status: 'UNAUTHENTICATED' });
+    expect((await again.events(provider)).body).toEqual(events.body);
+    expect((await clientOf(await emptySandbox({ stateFile }), 'someone-else').get(provider)).statusCode).toBe(404);
+  });
+
+  it('starts empty when the file does not exist yet, and creates it on the first change', async () => {
+    const stateFile = freshFile();
+    const sandbox = await emptySandbox({ stateFile });
+    expect(existsSync(stateFile)).toBe(false);
+    await clientOf(sandbox, 't').create(provider);
+    await sandbox.close();
+    expect(await loadStateFile(stateFile)).toMatchObject({ 'token:t': expect.any(Object) });
+  });
+
+  it.each([
+    { name: 'not JSON', content: '{"format": "leaf-credentials-sandbox-state", "vers', reason: 'is not JSON' },
+    { name: 'another kind of JSON', content: '{"credentials": []}', reason: 'not a sandbox state file' },
+    { name: 'another version', content: '{"format": "leaf-credentials-sandbox-state", "version": 9, "states": {}}', reason: 'version 9' },
+    { name: 'a broken entry', content: '{"format": "leaf-credentials-sandbox-state", "version": 1, "states": {"k": {"s": 3}}}', reason: 'not a stored credential' },
+  ])('refuses a state file that is $name, saying why, and leaves it unchanged', async ({ content, reason }) => {
+    const stateFile = freshFile();
+    writeFileSync(stateFile, content);
+    const error = await emptySandbox({ stateFile }).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(StateFileError);
+    expect((error as Error).message).toContain(stateFile);
+    expect((error as Error).message).toContain(reason);
+    expect(readFileSync(stateFile, 'utf8')).toBe(content);
+  });
+
+  it('refuses a state file it cannot read', async () => {
+    const stateFile = freshFile();
+    mkdirSync(stateFile);
+    await expect(emptySandbox({ stateFile })).rejects.toThrow(/cannot be read/);
+  });
+
+  it('writes many quick changes in few writes, and close() writes what is pending', async () => {
+    const stateFile = freshFile();
+    const sandbox = await emptySandbox({ stateFile });
+    const client = clientOf(sandbox, 'bulk');
+    const users = Array.from({ length: 2_000 }, (_, index) => `00000000-0000-4000-8000-${String(index).padStart(12, '0')}`);
+    await Promise.all(users.map((user) => client.create(provider, undefined, user)));
+    await sandbox.close();
+    const snapshot = (await loadStateFile(stateFile))!;
+    expect(Object.keys(snapshot['token:bulk']!)).toHaveLength(users.length);
+  });
+
+  it('is never left corrupt by a SIGKILL, including one in the middle of a write', async () => {
+    let midWrite = 0;
+    // A write is in progress about a third of the time: 20 tries all missing one is a (2/3)^20 chance.
+    for (let attempt = 0; attempt < 20 && midWrite < 1; attempt += 1) {
+      const stateFile = freshFile();
+      await killWhileWriting(stateFile, 300 + Math.floor(Math.random() * 900));
+      if (existsSync(`${stateFile}.tmp`)) midWrite += 1;
+      const snapshot = await loadStateFile(stateFile);
+      expect(Object.keys(snapshot?.['token:writer'] ?? {}).length).toBeGreaterThan(0);
+    }
+    expect(midWrite).toBeGreaterThan(0);
+  }, 180_000);
+});
+
+const WRITER = fileURLToPath(new URL('./fixtures/keep-writing-state.ts', import.meta.url));
+
+/** Runs the writer until it has written once, lets it go on `ms` more, then kills it with SIGKILL. */
+function killWhileWriting(stateFile: string, ms: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', WRITER, stateFile], { stdio: ['ignore', 'pipe', 'inherit'] });
+    child.stdout.once('data', () => setTimeout(() => child.kill('SIGKILL'), ms));
+    child.once('exit', (_code, signal) => (signal === 'SIGKILL' ? resolve() : reject(new Error(`the writer exited by itself (${signal})`))));
+  });
+}
