@@ -17,6 +17,7 @@ import { bundleSpec } from '@leaf-credentials/spec/bundle';
 import { renderCodeSamples, SAMPLE_LANGUAGES, writeCodeSamples } from '@leaf-credentials/spec/code-samples';
 import * as mock from '@leaf-credentials/mock';
 import { renderGeneratedFiles } from '../../../packages/client/scripts/generate.js';
+import { createSandbox } from '../../../packages/mock/src/sandbox/index.js';
 import { buildDocs } from '../src/build.js';
 import { addMadeUpProvider, copySpec, MADE_UP } from './fixtures/made-up-provider.js';
 
@@ -146,19 +147,23 @@ describe('a provider added with spec files only', () => {
   it(
     'is served by the sandbox, which stores its credentials',
     async () => {
-      // Needs startSandbox (wip/mock-stages) with a `specFile` option: fails until both are merged.
-      const startSandbox = (mock as Record<string, unknown>).startSandbox as
-        | ((options: { specFile: string }) => Promise<{ url: string; stop(): Promise<void> }>)
-        | undefined;
-      expect(startSandbox, 'startSandbox from @leaf-credentials/mock (wip/mock-stages)').toBeTypeOf('function');
-      const sandbox = await startSandbox!({ specFile: bundlePath });
+      // The sandbox the mock's server answers from (npm run sandbox), over the copied spec's operations.
+      const operations = await mock.loadOperations(spec);
+      const sandbox = await createSandbox({ operations, seed: { credentials: [] } });
+      const server = mock.createMockServer(operations, { sandbox });
+      await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+      const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
       try {
-        expect((await send(sandbox.url, 'POST', MADE_UP.path, MADE_UP.createExample)).status).toBe(201);
-        expect(await (await send(sandbox.url, 'GET', MADE_UP.path)).json()).toMatchObject({ username: MADE_UP.createExample.username });
-        expect((await send(sandbox.url, 'DELETE', MADE_UP.path)).status).toBe(204);
-        expect((await send(sandbox.url, 'GET', MADE_UP.path)).status).toBe(404);
+        expect((await send(url, 'GET', MADE_UP.path)).status).toBe(404);
+        expect((await send(url, 'POST', MADE_UP.path, MADE_UP.createExample)).status).toBe(201);
+        const stored = (await (await send(url, 'GET', MADE_UP.path)).json()) as Record<string, unknown>;
+        expect(stored).toMatchObject({ username: MADE_UP.createExample.username, region: MADE_UP.createExample.region });
+        expect(stored, 'a writeOnly secret is never returned').not.toHaveProperty('password');
+        expect((await send(url, 'DELETE', MADE_UP.path)).status).toBe(204);
+        expect((await send(url, 'GET', MADE_UP.path)).status).toBe(404);
       } finally {
-        await sandbox.stop();
+        await new Promise((resolve) => server.close(resolve));
+        await sandbox.close();
       }
     },
     SLOW,
