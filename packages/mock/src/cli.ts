@@ -37,6 +37,8 @@ const { values, host, port } = (() => {
         sandbox: { type: 'boolean', default: false },
         seed: { type: 'string' },
         'state-file': { type: 'string' },
+        // Set by startMock/startSandbox: stop when the parent's end of stdin closes (it exited, even by SIGKILL).
+        'exit-with-stdin': { type: 'boolean', default: false },
       },
     });
     for (const flag of ['seed', 'state-file'] as const) {
@@ -86,13 +88,13 @@ server.listen(port, host, () => {
   console.log(`Leaf credentials ${what} (${operations.length} operations) listening on http://${hostname}:${address.port}`);
 });
 
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.on(signal, () => {
-    server.close(async () => {
-      // Pending state reaches the state file before the process ends.
-      await sandbox?.close();
-      process.exit(0);
-    });
-    server.closeAllConnections();
+function shutdown(): void {
+  server.close(async () => {
+    // Pending state reaches the state file before the process ends.
+    await sandbox?.close();
+    process.exit(0);
   });
+  server.closeAllConnections();
 }
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, shutdown);
+if (values['exit-with-stdin']) process.stdin.on('end', shutdown).resume();

@@ -34,7 +34,7 @@ export interface RunningServer {
 export async function startServerProcess(cliArgs: string[], options: StartServerOptions = {}): Promise<RunningServer> {
   // The spec's mock server names the host; the port is a free one unless asked for.
   const { port = 0, host = mockServerUrl().hostname, log = false, timeoutMs = 20_000 } = options;
-  const args = ['--import', 'tsx', CLI_PATH, '--host', host, '--port', String(port), ...cliArgs];
+  const args = ['--import', 'tsx', CLI_PATH, '--host', host, '--port', String(port), '--exit-with-stdin', ...cliArgs];
   if (!log) args.push('--quiet');
   return startListeningProcess(args, READY_LINE, { log, timeoutMs });
 }
@@ -48,7 +48,8 @@ export async function startListeningProcess(
   ready: RegExp,
   { log = false, timeoutMs = 20_000 }: { log?: boolean; timeoutMs?: number } = {},
 ): Promise<RunningServer> {
-  const child = spawn(process.execPath, args, { cwd: PACKAGE_DIR, stdio: ['ignore', 'pipe', 'pipe'] });
+  // stdin stays open while this process lives: the CLI stops when it closes, so no server outlives a killed parent.
+  const child = spawn(process.execPath, args, { cwd: PACKAGE_DIR, stdio: ['pipe', 'pipe', 'pipe'] });
   const killOnExit = () => child.kill('SIGKILL');
   process.once('exit', killOnExit);
 
