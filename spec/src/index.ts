@@ -7,9 +7,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 export * from './json-pointer.js';
-
-/** The repository's root folder, where the tools run and the root config files live. */
-export const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
+export * from './providers.js';
+export * from './examples.js';
 
 /** The hand-written root document: edit this (and the files it references). */
 export const SPEC_PATH = fileURLToPath(new URL('../leaf-credentials.yaml', import.meta.url));
@@ -45,11 +44,29 @@ function isLoopback(server: OpenApiServer): boolean {
   return LOOPBACK_HOSTS.has(new URL(server.url).hostname);
 }
 
-/** The first server that is not on this machine: Leaf's production API. */
-export function productionServerUrl(spec: BundledSpec = readBundledSpec()): string {
-  const server = spec.servers.find((candidate) => !isLoopback(candidate));
-  if (!server) throw new Error('The spec lists no production server.');
+/**
+ * The servers an operation is served from: its own `servers`, else its path's, else the
+ * document's (OpenAPI's order of precedence). Without an operation, the document's.
+ */
+export function serversOf(spec: BundledSpec, operation?: SpecOperation): OpenApiServer[] {
+  if (!operation) return spec.servers;
+  const own = operation.operation.servers as OpenApiServer[] | undefined;
+  const path = spec.paths[operation.path]?.servers as OpenApiServer[] | undefined;
+  return own ?? path ?? spec.servers;
+}
+
+/** The first server that is not on this machine: Leaf's production API (of `operation`, if given). */
+export function productionServerUrl(spec: BundledSpec = readBundledSpec(), operation?: SpecOperation): string {
+  const server = serversOf(spec, operation).find((candidate) => !isLoopback(candidate));
+  if (!server) throw new Error(`The spec lists no production server${operation ? ` for ${operation.operationId}` : ''}.`);
   return server.url;
+}
+
+/** The path an operation's loopback server adds in front of its paths (`/api`, or '' for none). */
+export function localBasePath(spec: BundledSpec, operation?: SpecOperation): string {
+  const server = serversOf(spec, operation).find(isLoopback);
+  if (!server) throw new Error(`The spec lists no loopback server${operation ? ` for ${operation.operationId}` : ''}.`);
+  return new URL(server.url).pathname.replace(/\/+$/, '');
 }
 
 /** The loopback server the spec documents for the mock: its default host and port. */
@@ -64,14 +81,6 @@ export function exampleLeafUserId(spec: BundledSpec = readBundledSpec()): string
   const example = (spec.components.parameters?.LeafUserId as { example?: unknown } | undefined)?.example;
   if (typeof example !== 'string') throw new Error('The spec documents no example for the LeafUserId parameter.');
   return example;
-}
-
-/**
- * Whether this runs in CI, where generation only checks and the fuzzer's minimum holds.
- * `CI=false` (or 0, or blank) is how some runners say "not CI".
- */
-export function runningInCi(env: NodeJS.ProcessEnv = process.env): boolean {
-  return env.CI !== undefined && !['', '0', 'false'].includes(env.CI);
 }
 
 export const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'patch', 'head', 'options', 'trace'] as const;

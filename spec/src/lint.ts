@@ -1,12 +1,12 @@
 /**
  * The spec's two linters as functions, run through the repo's own binaries
- * (`npx --no-install`, telemetry off): `redocly lint` with redocly.yaml and
+ * (node_modules/.bin, telemetry off): `redocly lint` with redocly.yaml and
  * Spectral with .spectral.yaml. Both report findings in one shape, located by
  * JSON pointer, so tests can assert which rule fired where.
  */
 import { join } from 'node:path';
-import { BUNDLED_SPEC_PATH, REPO_ROOT, SPEC_PATH } from './index.js';
-import { runLocalBin, type ToolRun } from './local-bin.js';
+import { REPO_ROOT, runLocalBin, type ToolRun } from '@leaf-credentials/tooling';
+import { BUNDLED_SPEC_PATH, SPEC_PATH } from './index.js';
 import { formatPointer } from './json-pointer.js';
 
 /** Spectral's ruleset: spectral:oas plus the OWASP API security rules, with the reasoned exceptions. */
@@ -70,8 +70,8 @@ function toPointer(path: Array<string | number>): string {
 
 /**
  * Spectral with .spectral.yaml. It lints the bundled spec by default: Spectral
- * would parse the split spec's `$ref`ed code samples as YAML, and reports its
- * shared components as unused; the bundle is also what every consumer reads.
+ * reports the split spec's shared components as unused, and the bundle is what
+ * every consumer reads (with its generated code samples).
  */
 export async function spectralLint(target: string = BUNDLED_SPEC_PATH): Promise<LintFinding[]> {
   const run = await runLocalBin([

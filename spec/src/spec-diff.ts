@@ -10,8 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { findBreakingChanges } from './breaking-changes.js';
 import { bundleSpec } from './bundle.js';
-import { REPO_ROOT } from './index.js';
-import { majorChangesets, SPEC_CONSUMER_PACKAGE } from './changesets.js';
+import { majorChangesets, REPO_ROOT, SPEC_CONSUMER_PACKAGE } from '@leaf-credentials/tooling';
 
 
 /** The spec as last released: what `npm run spec:diff` compares with by default. */

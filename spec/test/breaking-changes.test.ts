@@ -14,11 +14,11 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { findBreakingChanges } from '../src/breaking-changes.js';
 import { NARROWED_REQUEST_RULE } from '../src/request-constraints.js';
 import { bundleSpec } from '../src/bundle.js';
-import { majorChangesets } from '../src/changesets.js';
+import { majorChangesets } from '@leaf-credentials/tooling';
 import { runSpecDiff } from '../src/spec-diff.js';
 import type { BundledSpec } from '../src/index.js';
 import { SLOW_PROCESS_TIMEOUT } from './fixtures/timeouts.js';
-import { REPO_ROOT as ROOT } from '../src/index.js';
+import { REPO_ROOT as ROOT } from '@leaf-credentials/tooling';
 
 const work = mkdtempSync(join(tmpdir(), 'breaking-changes-'));
 const basePath = join(work, 'base.json');

@@ -196,12 +196,15 @@ const NARROWING: Case[] = [
   },
 ];
 
-const ALL_OPERATIONS = listOperations(bundled).map(({ method, path }) => `${method} ${path}`);
+/** Every operation that takes leafUserId (authenticate does not). */
+const LEAF_USER_OPERATIONS = listOperations(bundled)
+  .filter(({ path }) => path.includes('{leafUserId}'))
+  .map(({ method, path }) => `${method} ${path}`);
 
 NARROWING.push({
-  change: 'a pattern added to the shared path parameter (every operation)',
+  change: 'a pattern added to the shared path parameter (every operation that takes it)',
   plant: (spec) => void (leafUserIdSchema(spec).pattern = '^[0-9a-f-]{36}$'),
-  findings: ALL_OPERATIONS.map((operation) => ({
+  findings: LEAF_USER_OPERATIONS.map((operation) => ({
     where: `${operation} path parameter leafUserId`,
     jsonPath: '/components/parameters/LeafUserId/schema/pattern',
     error: 'pattern "^[0-9a-f-]{36}$" added',

@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { SLOW_PROCESS_TIMEOUT } from './fixtures/timeouts.js';
-import { REPO_ROOT as ROOT } from '../src/index.js';
+import { REPO_ROOT as ROOT } from '@leaf-credentials/tooling';
 
 const AUDIT_SCRIPT = join(ROOT, 'scripts/audit.ts');
 const AUDIT_REPORTS = fileURLToPath(new URL('./fixtures/npm-audit/', import.meta.url));

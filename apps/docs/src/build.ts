@@ -1,12 +1,14 @@
 /**
  * Builds the API reference: one self-contained HTML file at dist/index.html,
- * rendered by Redoc from the spec with the settings in the repo's redocly.yaml
+ * rendered by Redoc from the bundled spec (which carries the generated code
+ * samples and sidebar groups) with the settings in the repo's redocly.yaml
  * (its `openapi:` section, including the page template). `--inlineBundle`
  * embeds Redoc itself, so the page needs no CDN.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
-import { SPEC_PATH } from '@leaf-credentials/spec';
-import { runLocalBinSync } from '@leaf-credentials/spec/local-bin';
+import { fileURLToPath } from 'node:url';
+import { BUNDLED_SPEC_PATH } from '@leaf-credentials/spec';
+import { runLocalBinSync } from '@leaf-credentials/tooling';
 
 import { DOCS_HTML_PATH } from './server.js';
 
@@ -19,15 +21,17 @@ import { DOCS_HTML_PATH } from './server.js';
 const ATTRIBUTION_IMAGES = /https:\/\/cdn\.redoc\.ly\/redoc\/logo-mini(?:-full)?\.svg/g;
 const EMPTY_IMAGE = 'data:image/svg+xml,%3Csvg xmlns=%22http://www.w3.org/2000/svg%22/%3E';
 
-const run = runLocalBinSync(
-  ['redocly', 'build-docs', SPEC_PATH, '--inlineBundle', '--output', DOCS_HTML_PATH],
-  'inherit',
-);
-if (run.status !== 0) process.exit(run.status ?? 1);
+/** Renders `specPath` (a bundle) into one offline HTML file at `output`; throws when Redoc fails. */
+export function buildDocs(specPath: string = BUNDLED_SPEC_PATH, output: string = DOCS_HTML_PATH): void {
+  const run = runLocalBinSync(['redocly', 'build-docs', specPath, '--inlineBundle', '--output', output], 'inherit');
+  if (run.status !== 0) throw new Error(`redocly build-docs ${specPath} failed with ${run.status}.`);
 
-const html = readFileSync(DOCS_HTML_PATH, 'utf8');
-if (!ATTRIBUTION_IMAGES.test(html)) {
-  // Redoc changed: the browser test says whether the page now reaches out.
-  console.warn(`build-docs: Redoc's attribution image URL was not found in ${DOCS_HTML_PATH}.`);
+  const html = readFileSync(output, 'utf8');
+  if (!ATTRIBUTION_IMAGES.test(html)) {
+    // Redoc changed: the browser test says whether the page now reaches out.
+    console.warn(`build-docs: Redoc's attribution image URL was not found in ${output}.`);
+  }
+  writeFileSync(output, html.replace(ATTRIBUTION_IMAGES, EMPTY_IMAGE));
 }
-writeFileSync(DOCS_HTML_PATH, html.replace(ATTRIBUTION_IMAGES, EMPTY_IMAGE));
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) buildDocs();

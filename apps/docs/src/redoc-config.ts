@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { REPO_ROOT } from '@leaf-credentials/spec';
+import { REPO_ROOT } from '@leaf-credentials/tooling';
 import { parse } from 'yaml';
 
 // build-docs runs in REPO_ROOT, so redocly.yaml's paths (such as `htmlTemplate`) are relative to it.

@@ -12,18 +12,22 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
+  leafHelperOf,
   listOperations,
-  productionServerUrl,
+  localBasePath,
   successStatus,
   type BundledSpec,
+  type LeafHelper,
   type SpecOperation,
 } from '@leaf-credentials/spec';
+import {
+  LEAF_USER_ID_PLACEHOLDER,
+  placeholdersOf,
+  sampleFacts,
+  TOKEN_PLACEHOLDER,
+} from '@leaf-credentials/spec/code-samples';
 import type { ResponseValidator } from '@leaf-credentials/spec/validate';
 import type { Exchange } from './recording-proxy.js';
-
-/** What every sample contains for the reader to replace. */
-export const TOKEN_PLACEHOLDER = 'YOUR_TOKEN';
-export const LEAF_USER_ID_PLACEHOLDER = '{leafUserId}';
 
 /** Where the substituted copies are written: inside apps/docs, so `axios` and the client resolve. */
 const RUN_DIR = fileURLToPath(new URL('../test-results/code-samples/', import.meta.url));
@@ -68,6 +72,12 @@ interface LanguageRunner {
    * otherwise), so their samples print a sentence instead.
    */
   printsStatus: boolean;
+  /**
+   * Helpers whose samples print a sentence although the response has a body, because the
+   * client resolves them to something else (authenticate: when the token expires, never the
+   * token itself, a secret).
+   */
+  sentenceFor?: LeafHelper[];
 }
 
 function commandFails(program: string, args: string[]): boolean {
@@ -118,6 +128,7 @@ const RUNNERS: Record<string, LanguageRunner> = {
         ? 'the built @leaf-credentials/client is missing: npm run build'
         : undefined,
     printsStatus: false,
+    sentenceFor: ['authenticate'],
   },
 };
 
@@ -133,16 +144,15 @@ export interface Substitutions {
   leafUserId: string;
 }
 
-/** The placeholders a sample must contain, or the reader (and the runner) could not point it anywhere. */
-export function missingPlaceholders(source: string, spec: BundledSpec): string[] {
-  return [productionServerUrl(spec), TOKEN_PLACEHOLDER, LEAF_USER_ID_PLACEHOLDER].filter(
-    (placeholder) => !source.includes(placeholder),
-  );
+/** The placeholders a sample of `operation` must contain, or the reader (and the runner) could not point it anywhere. */
+export function missingPlaceholders(source: string, spec: BundledSpec, operation: SpecOperation): string[] {
+  return placeholdersOf(sampleFacts(spec, operation)).filter((placeholder) => !source.includes(placeholder));
 }
 
-export function substitute(source: string, spec: BundledSpec, values: Substitutions): string {
+/** The sample pointed at `baseUrl` (plus the path the local server adds, such as `/api`) with the reader's values. */
+export function substitute(source: string, spec: BundledSpec, operation: SpecOperation, values: Substitutions): string {
   return source
-    .replaceAll(productionServerUrl(spec), values.baseUrl)
+    .replaceAll(sampleFacts(spec, operation).serverUrl, `${values.baseUrl}${localBasePath(spec, operation)}`)
     .replaceAll(TOKEN_PLACEHOLDER, values.token)
     .replaceAll(LEAF_USER_ID_PLACEHOLDER, values.leafUserId);
 }
@@ -153,30 +163,29 @@ export interface SampleRun {
   stderr: string;
 }
 
-/** Writes `source` (already substituted) as `name` and runs it; never throws for a failing sample. */
-export function runSampleSource(lang: string, name: string, source: string): Promise<SampleRun> {
-  const runner = runnerFor(lang);
+/** Writes `source` (already substituted) as `name` in its language's run folder; returns the file. */
+function writeRunCopy(lang: string, name: string, source: string): string {
   const dir = join(RUN_DIR, lang.toLowerCase());
   mkdirSync(dir, { recursive: true });
-  const file = join(dir, `${name}${runner.extension}`);
+  const file = join(dir, `${name}${runnerFor(lang).extension}`);
   writeFileSync(file, source);
-  const [program, args] = runner.command(file);
+  return file;
+}
 
+/** Belt and braces: anything a sample does not send to the local proxy goes nowhere. */
+const OFFLINE_ENV = {
+  HTTP_PROXY: 'http://127.0.0.1:9',
+  HTTPS_PROXY: 'http://127.0.0.1:9',
+  http_proxy: 'http://127.0.0.1:9',
+  https_proxy: 'http://127.0.0.1:9',
+  NO_PROXY: '127.0.0.1,localhost',
+  no_proxy: '127.0.0.1,localhost',
+};
+
+/** Runs one program in `cwd` with every proxy variable pointing nowhere; never throws for a failing run. */
+function runProgram([program, args]: [string, string[]], cwd: string, timeout = SAMPLE_TIMEOUT_MS): Promise<SampleRun> {
   return new Promise((resolve) => {
-    const child = spawn(program, args, {
-      cwd: dir,
-      timeout: SAMPLE_TIMEOUT_MS,
-      // Belt and braces: anything not sent to the local proxy goes nowhere.
-      env: {
-        ...process.env,
-        HTTP_PROXY: 'http://127.0.0.1:9',
-        HTTPS_PROXY: 'http://127.0.0.1:9',
-        http_proxy: 'http://127.0.0.1:9',
-        https_proxy: 'http://127.0.0.1:9',
-        NO_PROXY: '127.0.0.1,localhost',
-        no_proxy: '127.0.0.1,localhost',
-      },
-    });
+    const child = spawn(program, args, { cwd, timeout, env: { ...process.env, ...OFFLINE_ENV } });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
@@ -186,9 +195,140 @@ export function runSampleSource(lang: string, name: string, source: string): Pro
   });
 }
 
+/** Writes `source` (already substituted) as `name` and runs it with its language's interpreter. */
+export function runSampleSource(lang: string, name: string, source: string): Promise<SampleRun> {
+  const file = writeRunCopy(lang, name, source);
+  return runProgram(runnerFor(lang).command(file), join(RUN_DIR, lang.toLowerCase()));
+}
+
+/** What `tsc` emitted: one JavaScript module per TypeScript sample. */
+export interface CompiledTypeScript {
+  /** tsc's diagnostics for all the samples together: empty when every one type-checks. */
+  diagnostics: string;
+  /** Runs the JavaScript emitted for the sample written as `name`, in a node of its own. */
+  run(name: string): Promise<SampleRun>;
+  /** Runs every emitted sample, one after the other, in ONE node process (see JAVASCRIPT_MODULE_DRIVER). */
+  runAll(): Promise<Map<string, SampleRun>>;
+}
+
+/**
+ * ONE tsc program for every TypeScript sample (already substituted): it type-checks them all
+ * against the built client and emits JavaScript next to them, in one process instead of a
+ * compiler start per file. A sample with a type error is still emitted, and fails its own check.
+ */
+export function compileTypeScriptSamples(sources: Array<{ name: string; source: string }>): CompiledTypeScript {
+  const files = sources.map(({ name, source }) => writeRunCopy('TypeScript', name, source));
+  const dir = join(RUN_DIR, 'typescript');
+  const tsc = spawnSync(
+    process.execPath,
+    [
+      require.resolve('typescript/bin/tsc'),
+      ...['--strict', '--skipLibCheck', '--target', 'es2022', '--module', 'nodenext', '--types', 'node'],
+      ...files,
+    ],
+    { cwd: dir, encoding: 'utf8' },
+  );
+  const emitted = sources.map(({ name }) => ({ name, file: join(dir, `${name}.js`) }));
+  return {
+    diagnostics: `${tsc.stdout}${tsc.stderr}${tsc.error?.message ?? ''}`.trim(),
+    run: (name) => runProgram([process.execPath, [join(dir, `${name}.js`)]], dir),
+    runAll: () => runBatch([process.execPath], JAVASCRIPT_MODULE_DRIVER, '.mjs', dir, emitted),
+  };
+}
+
+/**
+ * Runs `driver` (a program reading a JSON list of `{ name, file }` and printing one JSON line
+ * `{ name, exitCode, stdout, stderr }` per file) once for all `files`; a file the batch never
+ * reported fails with the driver's own error output.
+ */
+async function runBatch(
+  command: string[],
+  driver: string,
+  extension: string,
+  dir: string,
+  files: Array<{ name: string; file: string }>,
+): Promise<Map<string, SampleRun>> {
+  const driverFile = join(dir, `run-all${extension}`);
+  const listing = join(dir, 'run-all.json');
+  writeFileSync(driverFile, driver);
+  writeFileSync(listing, JSON.stringify(files));
+  const [program = '', ...args] = command;
+  const run = await runProgram([program, [...args, driverFile, listing]], dir, SAMPLE_TIMEOUT_MS * 3);
+  const runs = new Map<string, SampleRun>();
+  for (const line of run.stdout.split('\n').filter((candidate) => candidate.startsWith('{"name"'))) {
+    const { name, exitCode, stdout, stderr } = JSON.parse(line) as SampleRun & { name: string };
+    runs.set(name, { exitCode, stdout, stderr });
+  }
+  for (const { name } of files) {
+    if (!runs.has(name)) runs.set(name, { exitCode: null, stdout: '', stderr: `the batch stopped before this sample: ${run.stderr.slice(-800)}` });
+  }
+  return runs;
+}
+
+/**
+ * Imports each emitted ES module in turn (its top-level await finishes before the next starts),
+ * with console.log and console.error captured for it: what `node <file>` prints, and exit 1
+ * with the error when the module throws. The client's own modules load once for all.
+ */
+const JAVASCRIPT_MODULE_DRIVER = `import { readFileSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
+import { format } from 'node:util';
+
+const write = process.stdout.write.bind(process.stdout);
+for (const { name, file } of JSON.parse(readFileSync(process.argv[2], 'utf8'))) {
+  let stdout = '';
+  let stderr = '';
+  console.log = (...args) => { stdout += format(...args) + '\\n'; };
+  console.error = (...args) => { stderr += format(...args) + '\\n'; };
+  process.exitCode = undefined;
+  let exitCode = 0;
+  try {
+    await import(pathToFileURL(file).href);
+    exitCode = process.exitCode ?? 0;
+  } catch (error) {
+    stderr += (error && error.stack) || String(error);
+    exitCode = 1;
+  }
+  write(JSON.stringify({ name, exitCode, stdout, stderr }) + '\\n');
+}
+process.exit(0);
+`;
+
+/**
+ * Runs each Python sample (already substituted) as `__main__` in ONE interpreter, one after
+ * the other, instead of starting Python and importing requests once per sample: its output
+ * and exit status are what `python3 <file>` would give (an uncaught exception exits 1 with
+ * its traceback, `sys.exit(n)` exits n).
+ */
+export function runPythonSamples(sources: Array<{ name: string; source: string }>): Promise<Map<string, SampleRun>> {
+  const files = sources.map(({ name, source }) => ({ name, file: writeRunCopy('Python', name, source) }));
+  return runBatch([PYTHON], PYTHON_DRIVER, '.py', join(RUN_DIR, 'python'), files);
+}
+
+/** The batch driver: runs each listed file as __main__ with its own stdout and stderr, prints one JSON line each. */
+const PYTHON_DRIVER = `import io, json, runpy, sys, traceback
+
+real_stdout = sys.stdout
+for entry in json.load(open(sys.argv[1])):
+    out, err = io.StringIO(), io.StringIO()
+    sys.stdout, sys.stderr = out, err
+    code = 0
+    try:
+        runpy.run_path(entry['file'], run_name='__main__')
+    except SystemExit as exit:
+        code = exit.code if isinstance(exit.code, int) else (0 if exit.code is None else 1)
+    except BaseException:
+        traceback.print_exc()
+        code = 1
+    finally:
+        sys.stdout, sys.stderr = real_stdout, sys.__stderr__
+    print(json.dumps({'name': entry['name'], 'exitCode': code, 'stdout': out.getvalue(), 'stderr': err.getvalue()}), flush=True)
+`;
+
 /** Everything wrong with one run of a sample of `operation`; empty when it did what the docs promise. */
 export function problemsWithRun(
   lang: string,
+  spec: BundledSpec,
   operation: SpecOperation,
   run: SampleRun,
   exchanges: Exchange[],
@@ -210,7 +350,7 @@ export function problemsWithRun(
   }
   const exchange = exchanges[0];
   if (exchange) {
-    const path = operation.path.replace(LEAF_USER_ID_PLACEHOLDER, leafUserId);
+    const path = `${localBasePath(spec, operation)}${operation.path.replace(LEAF_USER_ID_PLACEHOLDER, leafUserId)}`;
     if (exchange.method !== method || exchange.path !== path) {
       problems.push(`called ${exchange.method} ${exchange.path}, not ${method} ${path}`);
     }
@@ -219,10 +359,13 @@ export function problemsWithRun(
     }
   }
 
-  // A body the spec documents is printed as JSON; a response without one (DELETE) prints its status.
+  // A body the spec documents is printed as JSON; a response without one (DELETE) prints its
+  // status, or a sentence where the client resolves to nothing (or to something else).
+  const runner = runnerFor(lang);
   const documentsBody = !check(null, undefined).ok;
+  const printsSentence = runner.sentenceFor?.includes(leafHelperOf(operation)) ?? false;
   const printed = run.stdout.trim();
-  if (documentsBody) {
+  if (documentsBody && !printsSentence) {
     let parsed: unknown;
     try {
       parsed = JSON.parse(printed);
@@ -232,10 +375,10 @@ export function problemsWithRun(
     }
     const result = check('application/json', parsed);
     if (!result.ok) problems.push(`printed a body the spec does not document: ${result.errors.join('; ')}`);
-  } else if (runnerFor(lang).printsStatus) {
+  } else if (runner.printsStatus && !documentsBody) {
     if (printed !== String(status)) problems.push(`printed ${JSON.stringify(printed.slice(0, 200))}, not the status ${status}`);
   } else if (printed === '' || /^(undefined|null)$/.test(printed) || /^[[{]/.test(printed)) {
-    problems.push(`printed ${JSON.stringify(printed.slice(0, 200))} for a ${status} response, which has no body; say what happened`);
+    problems.push(`printed ${JSON.stringify(printed.slice(0, 200))} for a ${status} response the client does not hand out; say what happened`);
   }
   return problems;
 }

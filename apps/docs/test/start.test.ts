@@ -6,7 +6,8 @@ import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { createServer, type Server } from 'node:net';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { exampleLeafUserId, readBundledSpec, REPO_ROOT } from '@leaf-credentials/spec';
+import { exampleLeafUserId, readBundledSpec } from '@leaf-credentials/spec';
+import { REPO_ROOT } from '@leaf-credentials/tooling';
 
 const START_SCRIPT = join(REPO_ROOT, 'scripts/start.ts');
 const LEAF_USER_ID = exampleLeafUserId();

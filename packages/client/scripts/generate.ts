@@ -1,6 +1,7 @@
 /**
  * Writes src/generated/ from the bundled spec: openapi-typescript's `paths`
- * and `components` types, and the constants the client reads from the spec.
+ * and `components` types, a name for each schema, the operation and provider
+ * tables the helpers are built from, and the constants the client reads from the spec.
  *
  * With CI set (or --check) it writes nothing and fails when the committed
  * files differ from what the spec generates, so a stale commit cannot pass CI.
@@ -9,7 +10,10 @@ import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import openapiTS, { astToString } from 'openapi-typescript';
-import { listOperations, productionServerUrl, readBundledSpec, resolveRef, runningInCi, successStatus } from '@leaf-credentials/spec';
+import { productionServerUrl, readBundledSpec, type BundledSpec } from '@leaf-credentials/spec';
+import { runningInCi } from '@leaf-credentials/tooling';
+import { renderConstants, renderOperations, renderProviders, renderSchemaNames } from './generate/render.js';
+import { readOperations, readPathParameterRules, readProviders, readTokenLifetimes } from './generate/spec-facts.js';
 
 export const GENERATED_DIR = fileURLToPath(new URL('../src/generated/', import.meta.url));
 
@@ -20,31 +24,6 @@ const HEADER = [
 ].join('\n');
 
 type SpecObject = Record<string, unknown>;
-
-/**
- * The spec's operations as a value (openapi-typescript only emits types):
- * operationId to HTTP method, path template, and whether the request and the
- * success response carry a JSON body, so the client's helpers name an
- * operation and never restate a path.
- */
-function renderOperationTable(spec: ReturnType<typeof readBundledSpec>): string {
-  const entries = listOperations(spec).map((specOperation) => {
-    const { operationId, method, path, operation } = specOperation;
-    const success = (operation.responses as SpecObject)[String(successStatus(specOperation))];
-    const responseBody = (resolveRef(spec, success) as SpecObject | undefined)?.content !== undefined;
-    const fields = [
-      `method: ${JSON.stringify(method.toUpperCase())}`,
-      `path: ${JSON.stringify(path)}`,
-      `requestBody: ${resolveRef(spec, operation.requestBody) !== undefined}`,
-      `responseBody: ${responseBody}`,
-    ];
-    return `  ${operationId}: { ${fields.join(', ')} },\n`;
-  });
-  return (
-    '/** Every operation of the spec: its HTTP method, path template, and which sides carry a JSON body. */\n' +
-    `export const OPERATIONS = {\n${entries.join('')}} as const;\n`
-  );
-}
 
 /**
  * openapi-typescript reads enum meanings only from an `x-enumDescriptions` array; the spec
@@ -69,7 +48,7 @@ function withEnumMeaningsInDescriptions<T extends SpecObject>(spec: T): T {
  * Names of the properties the spec marks `x-sensitive: true`, at any depth of
  * components.schemas, sorted and unique: the fields whose values the client redacts.
  */
-function sensitivePropertyNames(spec: ReturnType<typeof readBundledSpec>): string[] {
+function sensitivePropertyNames(spec: BundledSpec): string[] {
   const names = new Set<string>();
   const visit = (node: unknown): void => {
     if (!node || typeof node !== 'object') return;
@@ -86,18 +65,23 @@ function sensitivePropertyNames(spec: ReturnType<typeof readBundledSpec>): strin
 }
 
 /** File name (inside src/generated/) to its expected content. */
-export async function renderGeneratedFiles(): Promise<Record<string, string>> {
-  const spec = readBundledSpec();
+export async function renderGeneratedFiles(spec: BundledSpec = readBundledSpec()): Promise<Record<string, string>> {
+  const operations = readOperations(spec);
   const ast = await openapiTS(withEnumMeaningsInDescriptions(spec) as never, { alphabetize: false, exportType: false });
   return {
     'schema.ts': HEADER + astToString(ast),
     'constants.ts':
       HEADER +
-      `/** Leaf's production API, the first server in the spec. */\n` +
-      `export const PRODUCTION_BASE_URL = ${JSON.stringify(productionServerUrl(spec))};\n` +
-      `/** Properties the spec marks \`x-sensitive: true\`: their values are secrets. */\n` +
-      `export const SECRET_FIELDS = ${JSON.stringify(sensitivePropertyNames(spec))} as const;\n`,
-    'operations.ts': HEADER + renderOperationTable(spec),
+      renderConstants({
+        productionBaseUrl: productionServerUrl(spec),
+        secretFields: sensitivePropertyNames(spec),
+        pathParameters: readPathParameterRules(spec),
+        tokenLifetimes: readTokenLifetimes(spec),
+        operations,
+      }),
+    'operations.ts': HEADER + renderOperations(operations),
+    'providers.ts': HEADER + renderProviders(readProviders(spec)),
+    'schemas.ts': HEADER + renderSchemaNames(Object.keys(spec.components.schemas ?? {})),
   };
 }
 

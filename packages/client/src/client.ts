@@ -1,132 +1,101 @@
 /**
- * createLeafCredentialsClient: openapi-fetch's typed client (`raw`) plus
- * per-provider helpers that return the body or throw a `LeafError`.
+ * createLeafCredentialsClient: every provider's helpers, which return the
+ * body or throw a `LeafError`, plus openapi-fetch's typed client (`raw`),
+ * signed in with a token or a Leaf account. `createLeafCredentialsClientFor`
+ * builds only what it is given, so an app bundles only that.
  */
-import createClient, { type Client } from 'openapi-fetch';
+import type { Client } from 'openapi-fetch';
 import { bearer, isValidToken } from './auth.js';
 import { LeafApiError, LeafAuthError, LeafError, LeafInvalidResponseError, LeafRequestError } from './errors.js';
 import { PRODUCTION_BASE_URL } from './generated/constants.js';
-import { OPERATIONS } from './generated/operations.js';
+import { PROVIDERS } from './generated/providers.js';
 import type { paths } from './generated/schema.js';
+import { buildProviderHelpers, checkLeafUserId, operationName, type CallOperation, type ProviderDefinition, type ProviderHelpers } from './helpers.js';
+import type { LeafCredentialsClientOptions } from './options.js';
+import { raw, type ClientContext, type RawFactory } from './raw.js';
 import { secretsIn } from './redact.js';
-import { resolveRetryPolicy, type RetryOptions } from './retry.js';
+import { resolveRetryPolicy } from './retry.js';
+import { TokenSession, type IssuedToken } from './session.js';
+import { AUTHENTICATE_OPERATION, authenticateUrl, isAccount, signInWith } from './sign-in.js';
 import { AttemptDeadline, anySignal, checkMs } from './timing.js';
-import { createTransport, type FetchLike, type LeafLogger, type TokenSource } from './transport.js';
-import type { OperationId, RequestBody, ResponseBody } from './types.js';
-import { withWaitUntilHealthy, type WaitUntilHealthy } from './wait.js';
+import { createTransport } from './transport.js';
 
-export interface LeafCredentialsClientOptions {
-  /** Where the API lives. Default: Leaf's production server, from the spec. */
-  baseUrl?: string;
-  /** A Leaf JWT, or a (possibly async) function returning the current one: it is called before every request. */
-  token: TokenSource;
-  /** The fetch to send requests with. Default: the global `fetch`. */
-  fetch?: FetchLike;
-  /** Retry policy for transient failures, or `false` for none. Default: GET and DELETE, 3 attempts. */
-  retry?: RetryOptions | false;
-  /** Headers sent with every request. */
-  headers?: Record<string, string>;
-  /** Receives debug, retry and failure reports, with secrets redacted. */
-  logger?: LeafLogger;
-  /** Aborts every request of this client. */
-  signal?: AbortSignal;
-  /** Gives up on an attempt whose response (headers and body) has not arrived after this many milliseconds. */
-  timeoutMs?: number;
-}
+/** What a client is made of: providers (their helpers) and `raw` (openapi-fetch's typed client). */
+export type ClientParts = Record<string, ProviderDefinition | RawFactory>;
 
-/** Per-call options of every helper. */
-export interface CallOptions {
-  /** Aborts this call; combined with the client's signal. */
-  signal?: AbortSignal;
-  /** Headers for this call only. */
-  headers?: Record<string, string>;
-}
-
-/** A helper for one operation: `(leafUserId, body?, options?)` resolving to the success body. */
-export type OperationHelper<Id extends OperationId> = [RequestBody<Id>] extends [never]
-  ? (leafUserId: string, options?: CallOptions) => Promise<ResponseBody<Id>>
-  : (leafUserId: string, body: RequestBody<Id>, options?: CallOptions) => Promise<ResponseBody<Id>>;
-
-type OperationTable = Readonly<Record<string, OperationId>>;
-type ProviderHelpers<Table extends OperationTable> = { readonly [Name in keyof Table]: OperationHelper<Table[Name]> };
-
-/** Which operation each helper calls, per provider: the helpers are built from this table. */
-export const PROVIDER_OPERATIONS = {
-  trimble: {
-    get: 'getTrimbleCredentials',
-    create: 'createTrimbleCredentials',
-    delete: 'deleteTrimbleCredentials',
-    events: 'getTrimbleCredentialEvents',
-  },
-  climateFieldView: {
-    get: 'getClimateFieldViewCredentials',
-    create: 'createClimateFieldViewCredentials',
-    delete: 'deleteClimateFieldViewCredentials',
-    status: 'getClimateFieldViewCredentialStatus',
-    events: 'getClimateFieldViewCredentialEvents',
-  },
-} as const satisfies Record<string, OperationTable>;
-
-/** A provider's helpers: one per operation, plus `waitUntilHealthy` polling its `get`. */
-type ProviderClient<Table extends OperationTable & { get: OperationId }> = ProviderHelpers<Table> &
-  WaitUntilHealthy<ResponseBody<Table['get']>>;
-
-export type TrimbleHelpers = ProviderClient<typeof PROVIDER_OPERATIONS.trimble>;
-export type ClimateFieldViewHelpers = ProviderClient<typeof PROVIDER_OPERATIONS.climateFieldView>;
-
-export interface LeafCredentialsClient {
-  trimble: TrimbleHelpers;
-  climateFieldView: ClimateFieldViewHelpers;
+/** A client with the helpers of the given providers (and `raw` when given), by the names they were given under. */
+export type LeafClientFor<Parts extends ClientParts> = {
+  readonly [Name in keyof Parts]: Parts[Name] extends RawFactory
+    ? Client<paths>
+    : Parts[Name] extends ProviderDefinition
+      ? ProviderHelpers<Parts[Name]>
+      : never;
+} & {
   /**
-   * openapi-fetch's typed client: `GET`/`POST`/`DELETE` resolving to
-   * `{ data, error, response }`; it throws only `LeafError`s (and the
-   * caller's abort reason).
+   * With `auth`: signs in now (or joins the sign-in under way) and tells until when the token
+   * is kept. Optional: the client signs in on first use anyway. Without `auth`, a `LeafAuthError`.
    */
-  raw: Client<paths>;
-}
+  authenticate(): Promise<{ expiresAt: Date }>;
+};
 
-type RawResult = { data?: unknown; error?: unknown; response: Response };
-type RawInit = Record<string, unknown> & { body?: unknown; signal?: AbortSignal; parseAs?: string };
-type RawCall = (path: string, init?: RawInit) => Promise<RawResult>;
-
-/** The methods of openapi-fetch's client that send a request, each `(path, init)`. */
-const RAW_METHODS = ['GET', 'PUT', 'POST', 'DELETE', 'OPTIONS', 'HEAD', 'PATCH', 'TRACE'] as const;
+/** The client with every provider of the spec and `raw`. */
+export type LeafCredentialsClient = LeafClientFor<typeof PROVIDERS & { raw: RawFactory }>;
 
 const CREATE = 'createLeafCredentialsClient';
 
-export function createLeafCredentialsClient(options: LeafCredentialsClientOptions): LeafCredentialsClient {
-  const { baseUrl = PRODUCTION_BASE_URL, token, logger, signal: clientSignal } = options;
+function checkCredentials({ token, auth }: LeafCredentialsClientOptions): void {
+  // Exactly one of token and auth, checked here rather than at the first request.
+  if ((token === undefined) === (auth === undefined) || (auth !== undefined && !isAccount(auth))) {
+    throw new LeafAuthError(CREATE, 'invalid-options');
+  }
   // Checked here, not at the first request: Headers would throw a TypeError quoting the token.
-  if (typeof token !== 'function' && !isValidToken(token)) throw new LeafAuthError(CREATE, 'invalid-token');
+  if (token !== undefined && typeof token !== 'function' && !isValidToken(token)) throw new LeafAuthError(CREATE, 'invalid-token');
+}
+
+/** `?page=1&size=20&sort=…` as openapi-fetch writes it (arrays repeat their key); empty without values. */
+function queryString(query: object | undefined): string {
+  const search = new URLSearchParams();
+  for (const [name, value] of Object.entries(query ?? {})) {
+    for (const item of Array.isArray(value) ? value : [value]) if (item !== undefined) search.append(name, String(item));
+  }
+  const text = search.toString();
+  return text ? `?${text}` : '';
+}
+
+/**
+ * A client of just the given parts: providers from the generated tables, and `raw` if an app
+ * wants openapi-fetch's client too. What an app that uses one or two providers imports, so its
+ * bundle holds no other provider's table (and no openapi-fetch without `raw`).
+ *
+ * ```ts
+ * import { createLeafCredentialsClientFor, trimble } from '@leaf-credentials/client';
+ * const leaf = createLeafCredentialsClientFor({ trimble }, { auth: { username, password } });
+ * ```
+ */
+export function createLeafCredentialsClientFor<Parts extends ClientParts>(parts: Parts, options: LeafCredentialsClientOptions): LeafClientFor<Parts> {
+  checkCredentials(options);
+  const { baseUrl = PRODUCTION_BASE_URL, token, auth, logger, signal: clientSignal } = options;
   const timeoutMs = options.timeoutMs === undefined ? undefined : checkMs('timeoutMs', options.timeoutMs, 1);
+  // The session signs in through the transport, which sends with the session's token: signIn is set once both exist.
+  let signIn: (() => Promise<IssuedToken>) | undefined;
+  const session = auth ? new TokenSession(() => signIn!()) : undefined;
   const transport = createTransport({
     baseUrl,
     fetch: options.fetch ?? ((request) => globalThis.fetch(request)),
-    token,
+    token: token ?? session!,
     retry: resolveRetryPolicy(options.retry),
     logger,
+    secrets: auth ? [auth.password] : [],
   });
-  // A string token goes into the headers openapi-fetch merges anyway; a function token is applied by the transport.
+  if (auth) signIn = signInWith({ auth, url: auth.url ?? authenticateUrl(baseUrl), transport, signal: clientSignal, timeoutMs });
+  // A string token goes into every request's headers; others are applied by the transport.
   const headers = typeof token === 'string' ? { ...options.headers, Authorization: bearer(token) } : options.headers;
-  const openapi = createClient<paths>({ baseUrl, fetch: transport.fetch, headers });
-  const methods = openapi as unknown as Record<string, RawCall>;
+  const base = baseUrl.replace(/\/$/, '');
 
   /** The secrets to scrub from an error about a request with this body. Only called on failure. */
   const secretsOf = (body: unknown) => [...transport.secrets(), ...secretsIn(body)];
 
-  /** With timeoutMs, a call's init carries the deadline's signal (the caller's within it) and a fetch that runs the deadline. */
-  function withDeadline(init: RawInit, deadline: AttemptDeadline | undefined): RawInit {
-    if (deadline) {
-      init.signal = deadline.signal;
-      init.fetch = (request: Request) => transport.fetch(request, deadline);
-    }
-    return init;
-  }
-
-  /**
-   * Any failure of a call as a redacted LeafError; the caller's own abort
-   * reason is handed back as it is, as fetch does.
-   */
+  /** Any failure of a call as a redacted LeafError; the caller's own abort reason is handed back as it is, as fetch does. */
   function asLeafError(operation: string, error: unknown, body: unknown, signal: AbortSignal | undefined): unknown {
     if (signal?.aborted && error === signal.reason) return error;
     const leafError = error instanceof LeafError ? error : new LeafRequestError(operation, error, transport.secrets());
@@ -140,91 +109,71 @@ export function createLeafCredentialsClient(options: LeafCredentialsClientOption
     return failure;
   }
 
-  const deadlineFor = (operation: string, signal: AbortSignal | undefined) =>
-    timeoutMs === undefined ? undefined : new AttemptDeadline(operation, timeoutMs, signal);
-
-  /**
-   * One request through openapi-fetch's `call` with the call's signal and deadline: what `raw`
-   * and the helpers share. A failure comes out as a redacted LeafError; helpers (`log`) also
-   * report it to the logger.
-   */
-  async function send(
-    call: RawCall,
-    operation: string,
-    path: string,
-    init: RawInit,
-    signal: AbortSignal | undefined,
-    log: boolean,
-  ): Promise<RawResult> {
-    const deadline = deadlineFor(operation, signal);
-    // `init` is the caller's own fresh object: set the signal on it rather than copy it again.
-    init.signal = signal;
-    try {
-      return await call(path, withDeadline(init, deadline));
-    } catch (error) {
-      throw log ? fail(operation, error, init.body, signal) : asLeafError(operation, error, init.body, signal);
-    } finally {
-      deadline?.stop();
-    }
-  }
-
-  /** A JSON body read as text (openapi-fetch's parse error would quote the body and lose the status). */
-  function parseJson(operation: string, response: Response, text: string, body: unknown): unknown {
-    try {
-      return JSON.parse(text);
-    } catch (error) {
-      throw new LeafInvalidResponseError(operation, response, error, secretsOf(body));
-    }
-  }
-
-  /** A call through openapi-fetch's `call`, except that JSON parse failures and every other error come out as LeafErrors. */
-  async function rawCall(call: RawCall, method: string, path: string, init: RawInit = {}): Promise<RawResult> {
-    const operation = `${method} ${path}`;
-    const json = (init.parseAs ?? 'json') === 'json';
-    const signal = anySignal(clientSignal, init.signal);
-    const result = await send(call, operation, path, { ...init, parseAs: json ? 'text' : init.parseAs }, signal, false);
-    if (!json || typeof result.data !== 'string') return result;
-    // As openapi-fetch does: an empty body is no data.
-    result.data = result.data ? parseJson(operation, result.response, result.data, init.body) : undefined;
-    return result;
-  }
-
-  const raw: Record<string, unknown> = { ...openapi };
-  for (const method of RAW_METHODS) raw[method] = (path: string, init?: RawInit) => rawCall(methods[method]!, method, path, init);
-  raw.request = (method: string, path: string, init?: RawInit) =>
-    rawCall((p, i) => openapi.request(method as never, p as never, i as never), method.toUpperCase(), path, init);
-
-  function helperFor(id: OperationId) {
-    const { method, path, requestBody, responseBody } = OPERATIONS[id];
-    const operation = `${method} ${path}`;
-    const call = methods[method]!;
-
-    async function sendHelper(leafUserId: string, body: unknown, callOptions: CallOptions | undefined): Promise<unknown> {
-      const signal = anySignal(clientSignal, callOptions?.signal);
-      // parseAs text: the helper parses, so invalid JSON becomes a typed error that knows the status.
-      const init: RawInit = { params: { path: { leafUserId } }, body, parseAs: 'text', headers: callOptions?.headers };
-      const { response, data, error } = await send(call, operation, path, init, signal, true);
-      if (!response.ok) throw fail(operation, new LeafApiError(operation, response, error, secretsOf(body)), body, signal);
-      if (!responseBody) return undefined;
+  const context: ClientContext = {
+    baseUrl,
+    headers,
+    transport,
+    clientSignal,
+    async run(operation, signal, body, log, send) {
+      const deadline = timeoutMs === undefined ? undefined : new AttemptDeadline(operation, timeoutMs, signal);
       try {
-        return parseJson(operation, response, data as string, body);
-      } catch (invalid) {
-        throw fail(operation, invalid, body, signal);
+        return await send(deadline);
+      } catch (error) {
+        throw log ? fail(operation, error, body, signal) : asLeafError(operation, error, body, signal);
+      } finally {
+        deadline?.stop();
       }
+    },
+    parseJson(operation, response, text, body) {
+      try {
+        return JSON.parse(text);
+      } catch (error) {
+        throw new LeafInvalidResponseError(operation, response, error, secretsOf(body));
+      }
+    },
+  };
+
+  /** One helper call: the id checked before anything is sent, a non-2xx thrown as a LeafApiError, the body parsed. */
+  const callOperation: CallOperation = (ref, leafUserId, { body, query }, callOptions) => {
+    const operation = operationName(ref);
+    const signal = anySignal(clientSignal, callOptions?.signal);
+    return context.run(operation, signal, body, true, async (deadline) => {
+      checkLeafUserId(operation, leafUserId);
+      const requestHeaders = new Headers(body === undefined ? undefined : { 'Content-Type': 'application/json' });
+      for (const extra of [headers, callOptions?.headers]) for (const [name, value] of Object.entries(extra ?? {})) requestHeaders.set(name, value);
+      const url = base + ref.path.replace('{leafUserId}', encodeURIComponent(leafUserId)) + queryString(query);
+      const init = { method: ref.method, headers: requestHeaders, body: body === undefined ? undefined : JSON.stringify(body) };
+      const request = transport.named(new Request(url, { ...init, signal: deadline?.signal ?? signal }), operation);
+      const response = await transport.fetch(request, deadline);
+      const text = await response.text();
+      if (!response.ok) {
+        let problem: unknown = text;
+        try {
+          problem = JSON.parse(text);
+        } catch {}
+        throw new LeafApiError(operation, response, problem, secretsOf(body));
+      }
+      return { data: ref.responseBody ? context.parseJson(operation, response, text, body) : undefined, response };
+    });
+  };
+
+  async function authenticateNow(): Promise<{ expiresAt: Date }> {
+    try {
+      if (!session) throw new LeafAuthError(AUTHENTICATE_OPERATION, 'invalid-options');
+      return { expiresAt: new Date((await session.authenticate()).expiresAt) };
+    } catch (error) {
+      throw fail(AUTHENTICATE_OPERATION, error, undefined, undefined);
     }
-
-    return requestBody
-      ? (leafUserId: string, body: unknown, callOptions?: CallOptions) => sendHelper(leafUserId, body, callOptions)
-      : (leafUserId: string, callOptions?: CallOptions) => sendHelper(leafUserId, undefined, callOptions);
   }
 
-  function providerHelpers<Table extends OperationTable>(table: Table): ProviderHelpers<Table> {
-    const helpers: Record<string, unknown> = {};
-    for (const [name, id] of Object.entries(table)) helpers[name] = helperFor(id);
-    return helpers as ProviderHelpers<Table>;
+  const client: Record<string, unknown> = { authenticate: authenticateNow };
+  for (const [name, part] of Object.entries(parts)) {
+    client[name] = typeof part === 'function' ? part(context) : buildProviderHelpers(name, part, callOperation);
   }
+  return client as LeafClientFor<Parts>;
+}
 
-  const trimble = withWaitUntilHealthy('trimble', providerHelpers(PROVIDER_OPERATIONS.trimble));
-  const climateFieldView = withWaitUntilHealthy('climateFieldView', providerHelpers(PROVIDER_OPERATIONS.climateFieldView));
-  return { trimble, climateFieldView, raw: raw as unknown as Client<paths> };
+/** The client with every provider of the spec (`client.trimble`, `client.johnDeere`, … see `PROVIDERS`) and `raw`. */
+export function createLeafCredentialsClient(options: LeafCredentialsClientOptions): LeafCredentialsClient {
+  return createLeafCredentialsClientFor({ ...PROVIDERS, raw }, options);
 }

@@ -107,6 +107,11 @@ export class LeafApiError extends LeafError {
   }
 }
 
+/** Whether `error` is Leaf answering 404: no such credentials (or no such user). */
+export function isNotFound(error: unknown): error is LeafApiError & { status: 404 } {
+  return error instanceof LeafApiError && error.status === 404;
+}
+
 /** "fetch failed (connect ECONNREFUSED 127.0.0.1:1)": undici puts the useful part in the cause's cause. */
 function describeCause(cause: unknown): string {
   if (!(cause instanceof Error)) return String(cause);
@@ -152,18 +157,28 @@ function withoutJsonExcerpt(cause: unknown): unknown {
   return new SyntaxError(cause.message.replace(/,\s*(?:\.\.\.)?".*$/s, ''));
 }
 
-/** The bearer token could not be used. The message never quotes the token. */
+/** What a LeafAuthError says, by reason. */
+const AUTH_FAILURES = {
+  'invalid-token': () => 'the token is not a valid header value (it must be a non-empty string of visible ASCII characters)',
+  'token-function-failed': (cause: unknown) => `the token function failed: ${describeCause(cause)}`,
+  'credentials-refused': (cause: unknown) =>
+    `Leaf refused the username or password (${cause instanceof LeafApiError ? cause.status : 'no token'}); check both`,
+  'invalid-options': () => 'give exactly one of `token` and `auth` (with a non-empty `username` and `password`)',
+} as const;
+
+/** The client could not authenticate: no usable token, or Leaf refused the username or password. Never quotes a secret. */
 export class LeafAuthError extends LeafError {
   override readonly name = 'LeafAuthError';
-  /** `invalid-token`: not a non-empty string of visible ASCII (a header cannot hold it); `token-function-failed`: the token function threw. */
-  readonly reason: 'invalid-token' | 'token-function-failed';
+  /**
+   * `invalid-token`: not a non-empty string of visible ASCII (a header cannot hold it);
+   * `token-function-failed`: the token function threw; `credentials-refused`: authenticate
+   * answered 401 or 403 (`cause` is that answer); `invalid-options`: not exactly one of
+   * `token` and `auth`.
+   */
+  readonly reason: keyof typeof AUTH_FAILURES;
 
   constructor(operation: string, reason: LeafAuthError['reason'], cause?: unknown, secrets: Secrets = []) {
-    const text =
-      reason === 'invalid-token'
-        ? 'the token is not a valid header value (it must be a non-empty string of visible ASCII characters)'
-        : `the token function failed: ${describeCause(cause)}`;
-    super(operation, text, cause, secrets);
+    super(operation, AUTH_FAILURES[reason](cause), cause, secrets);
     this.reason = reason;
   }
 
@@ -187,8 +202,8 @@ export class LeafInvalidResponseError extends LeafError {
   readonly status: number;
   readonly requestId: string | undefined;
 
-  constructor(operation: string, response: Response, cause: unknown, secrets: Secrets) {
-    super(operation, `${response.status} response is not valid JSON`, withoutJsonExcerpt(cause), secrets);
+  constructor(operation: string, response: Response, cause: unknown, secrets: Secrets, what = 'is not valid JSON') {
+    super(operation, `${response.status} response ${what}`, withoutJsonExcerpt(cause), secrets);
     this.status = response.status;
     this.requestId = requestIdOf(response);
   }

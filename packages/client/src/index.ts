@@ -1,18 +1,18 @@
 /**
- * @leaf-credentials/client: a typed client for Leaf's Trimble and Climate
- * FieldView credential endpoints, generated from the spec.
+ * @leaf-credentials/client: a typed client for Leaf's credential endpoints,
+ * generated from the spec: every provider's helpers, sign-in with a Leaf
+ * account, and openapi-fetch's typed `raw` client.
  */
 export {
   createLeafCredentialsClient,
-  PROVIDER_OPERATIONS,
-  type CallOptions,
-  type ClimateFieldViewHelpers,
+  createLeafCredentialsClientFor,
+  type ClientParts,
+  type LeafClientFor,
   type LeafCredentialsClient,
-  type LeafCredentialsClientOptions,
-  type OperationHelper,
-  type TrimbleHelpers,
 } from './client.js';
+export { raw, type RawFactory } from './raw.js';
 export {
+  isNotFound,
   LeafApiError,
   LeafAuthError,
   LeafCredentialStatusError,
@@ -24,24 +24,35 @@ export {
 } from './errors.js';
 export { PRODUCTION_BASE_URL } from './generated/constants.js';
 export { OPERATIONS } from './generated/operations.js';
+// Every provider (`trimble`, `climateFieldView`, …), its helpers type, PROVIDERS and PROVIDER_OPERATIONS.
+export * from './generated/providers.js';
 export type { components, operations, paths } from './generated/schema.js';
-export { REDACTED, SECRET_FIELDS, redactValue } from './redact.js';
-export { DEFAULT_RETRY, type RetryOptions } from './retry.js';
-export type { FetchLike, LeafLogger, TokenSource } from './transport.js';
+// A name for every schema of the spec: `TrimbleCredentials`, `CredentialEvent`, `Problem`, …
+export type * from './generated/schemas.js';
 export type {
-  ClimateFieldViewCredentials,
-  ClimateFieldViewCredentialsCreate,
-  CredentialEvent,
-  CredentialEvents,
-  CredentialStatus,
-  CredentialStatusReport,
-  FieldError,
-  OperationId,
-  Problem,
-  RequestBody,
-  ResponseBody,
-  TrimbleCredentials,
-  TokenMetadata,
-  TrimbleCredentialsCreate,
-} from './types.js';
-export { WAIT_DEFAULTS, type WaitUntilHealthy, type WaitUntilHealthyOptions } from './wait.js';
+  AllEventsHelper,
+  EventsHelper,
+  ItemOf,
+  OperationHelper,
+  OperationRef,
+  ProviderDefinition,
+  ProviderHelpers,
+} from './helpers.js';
+export type {
+  AllEventsOptions,
+  AuthOptions,
+  CallOptions,
+  EventsOptions,
+  FetchLike,
+  LeafCredentialsClientOptions,
+  LeafLogger,
+  QueryOf,
+  RetryOptions,
+  TokenSource,
+  WaitUntilHealthyOptions,
+} from './options.js';
+export type { Page } from './paging.js';
+export { REDACTED, SECRET_FIELDS, redactValue } from './redact.js';
+export { DEFAULT_RETRY } from './retry.js';
+export type { OperationId, RequestBody, ResponseBody } from './types.js';
+export { WAIT_DEFAULTS, type WaitUntilHealthy } from './wait.js';

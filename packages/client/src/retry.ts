@@ -2,20 +2,8 @@
  * When and how long to wait before trying a request again. Only requests that
  * are safe to repeat are retried unless the caller opts in.
  */
+import type { RetryOptions } from './options.js';
 import { checkMs } from './timing.js';
-
-export interface RetryOptions {
-  /** Total tries including the first. Default 3. */
-  attempts?: number;
-  /** The first backoff; each later one doubles. Default 250 ms. */
-  baseDelayMs?: number;
-  /** Longest backoff, and the longest `Retry-After` honoured (longer ones are not retried). Default 30 s. */
-  maxDelayMs?: number;
-  /** Methods to retry. Default GET and DELETE; add POST only if creating twice is harmless to you. */
-  methods?: readonly string[];
-  /** Statuses to retry. Default 429, 502, 503, 504. */
-  statuses?: readonly number[];
-}
 
 export interface RetryPolicy {
   attempts: number;

@@ -1,22 +1,10 @@
 /**
- * The public names of the spec's schemas, each an alias of the generated
- * type: a field changes in the spec, and these change with it.
+ * Types over the spec's operations: their ids and bodies.
  */
-import type { components, operations } from './generated/schema.js';
+import type { operations } from './generated/schema.js';
 
-type Schemas = components['schemas'];
-
-export type TrimbleCredentials = Schemas['TrimbleCredentials'];
-export type TrimbleCredentialsCreate = Schemas['TrimbleCredentialsCreate'];
-export type ClimateFieldViewCredentials = Schemas['ClimateFieldViewCredentials'];
-export type ClimateFieldViewCredentialsCreate = Schemas['ClimateFieldViewCredentialsCreate'];
-export type CredentialStatus = Schemas['CredentialStatus'];
-export type CredentialStatusReport = Schemas['CredentialStatusReport'];
-export type CredentialEvent = Schemas['CredentialEvent'];
-export type CredentialEvents = Schemas['CredentialEvents'];
-export type TokenMetadata = Schemas['TokenMetadata'];
-export type Problem = Schemas['Problem'];
-export type FieldError = Schemas['FieldError'];
+// The spec's schemas are named in generated/schemas.ts (and exported from the package).
+export type * from './generated/schemas.js';
 
 /** The operationIds of the spec. */
 export type OperationId = keyof operations;

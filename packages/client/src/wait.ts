@@ -5,23 +5,9 @@
  * provider has; the `/status` endpoints are gone from Leaf's current pages.
  */
 import { LeafCredentialStatusError, LeafTimeoutError } from './errors.js';
+import type { WaitUntilHealthyOptions } from './options.js';
 import { checkMs, deadlineSignal, sleep } from './timing.js';
 import type { CredentialStatus } from './types.js';
-
-export interface WaitUntilHealthyOptions {
-  /** Stops waiting (and the request in flight) with the signal's reason. */
-  signal?: AbortSignal;
-  /** How long to wait in all. Default 2 minutes. The earlier of this and `deadline` applies. */
-  timeoutMs?: number;
-  /** When to give up, as a Date or epoch milliseconds. */
-  deadline?: Date | number;
-  /** The first pause between polls; each later one doubles. Default 1 s. */
-  intervalMs?: number;
-  /** The longest pause between polls. Default 15 s. */
-  maxIntervalMs?: number;
-  /** Called with every status that is not yet `OK`. */
-  onStatus?(status: CredentialStatus): void;
-}
 
 export const WAIT_DEFAULTS = { timeoutMs: 120_000, intervalMs: 1_000, maxIntervalMs: 15_000 } as const;
 

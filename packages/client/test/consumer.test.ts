@@ -17,7 +17,7 @@ import { type InstalledToolchain, installed, NODE_LINES, type Toolchain, TYPESCR
 
 const require = createRequire(import.meta.url);
 /** What fixtures/consumer/uses-helpers.ts prints after its calls against the mock. */
-const PROGRAM_OUTPUT = { created: 'OK', status: 'OK', events: 2, problem: 400, raw: 200 };
+const PROGRAM_OUTPUT = { created: 'OK', status: 'OK', events: 2, problem: 'refused before sending', raw: 200 };
 const CJS_COLUMN = 'require (CJS)';
 /** Waiting for a free core (support/consumer-project.ts) counts against a test's time. */
 const CELL_TIMEOUT = 120_000;

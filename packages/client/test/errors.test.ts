@@ -20,7 +20,7 @@ import { closeServersAfterEach, startServer } from './support/http-server.js';
 import { CREATE_BODIES, hangingReply, jsonResponse, LEAF_USER_ID, problemResponse, stubFetch, TEST_BASE_URL } from './support/stub-fetch.js';
 
 function clientWith(fetch: FetchLike, options: Partial<LeafCredentialsClientOptions> = {}) {
-  return createLeafCredentialsClient({ baseUrl: TEST_BASE_URL, token: 'errors.test.token', fetch, retry: false, ...options });
+  return createLeafCredentialsClient({ baseUrl: TEST_BASE_URL, token: 'errors.test.token', fetch, retry: false, ...options } as LeafCredentialsClientOptions);
 }
 
 const statusPath = '/users/{leafUserId}/climate-field-view-credentials/status';

@@ -29,6 +29,9 @@ const PLANTED = {
   apiKey: 'PLANTED-api-key-9d0e1f',
   // Known only to the server: it can answer with it, but the client never sent it.
   accessToken: 'PLANTED-access-token-2a3b4c',
+  // The auth password, and the token a sign-in issues for it.
+  password: 'PLANTED-password-3c4d5e',
+  issuedToken: 'PLANTED-issued-token-6f7a8b',
 };
 const PLANTED_VALUES = Object.values(PLANTED);
 
@@ -102,27 +105,42 @@ function expectNoSecret(text: string): void {
 
 useFakeClock();
 
+const isSignIn = (request: Request) => new URL(request.url).pathname.endsWith('/authenticate');
+
+/** How the client gets its token, and how the server answers the sign-in (`undefined`: like every other request). */
+const CREDENTIALS: Record<string, { credentials: Pick<LeafCredentialsClientOptions, 'token' | 'auth'>; signIn?: Reply }> = {
+  'a string token': { credentials: { token: PLANTED.token } },
+  'a token function': { credentials: { token: async () => PLANTED.token } },
+  'a sign-in': {
+    credentials: { auth: { username: 'planted-user@example.com', password: PLANTED.password } },
+    signIn: () => new Response(JSON.stringify({ id_token: PLANTED.issuedToken }), { headers: { 'content-type': 'application/json' } }),
+  },
+  'a sign-in that fails the same way': { credentials: { auth: { username: 'planted-user@example.com', password: PLANTED.password } } },
+};
+
 describe('planted secrets appear nowhere', () => {
   for (const [failure, reply] of Object.entries(FAILURES)) {
-    for (const token of [PLANTED.token, async () => PLANTED.token] as TokenSource[]) {
-      const tokenKind = typeof token === 'string' ? 'a string token' : 'a token function';
-      it(`through every helper, with ${tokenKind}, on ${failure}`, async () => {
+    for (const [source, { credentials, signIn }] of Object.entries(CREDENTIALS)) {
+      it(`through every helper, with ${source}, on ${failure}`, async () => {
         const logged: unknown[][] = [];
         const record = (...entry: unknown[]) => void logged.push(entry);
-        const options: LeafCredentialsClientOptions = {
+        const answer = (request: Request) => (typeof reply === 'function' ? reply(request) : reply);
+        const signInAnswer = signIn as ((request: Request) => Response) | undefined;
+        const options = {
           baseUrl: TEST_BASE_URL,
-          token,
-          fetch: stubFetch(reply),
+          ...credentials,
+          fetch: stubFetch((request) => (signInAnswer && isSignIn(request) ? signInAnswer(request) : answer(request)) as Promise<Response>),
           timeoutMs: 1_000,
           retry: { methods: ['GET', 'DELETE', 'POST'], statuses: [500, 503] },
           logger: { debug: record, warn: record, error: record },
-        };
+        } as LeafCredentialsClientOptions;
         const client = createLeafCredentialsClient(options);
         expectNoSecret(inspect(client, { depth: null, showHidden: true }));
+        const signInFails = 'auth' in credentials && !signIn;
         for (const { label, id, call } of everyHelperCall(client, PLANTED_BODIES)) {
           const error = await settle(call());
-          // An operation whose success has no body never reads it, so a broken body is no failure there.
-          const fails = OPERATIONS[id].responseBody || !failure.includes('success response');
+          // An operation whose success has no body never reads it, so a broken body is no failure there (unless the sign-in read one).
+          const fails = OPERATIONS[id].responseBody || !failure.includes('success response') || signInFails;
           expect(error, label).toSatisfy((value) => (fails ? value instanceof LeafError : value === undefined));
           expectNoSecret(visibleText(error, logged));
         }

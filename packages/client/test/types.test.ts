@@ -55,6 +55,14 @@ describe('the helper types', () => {
     expect(errors.join('\n')).toMatch(/'clientSecret' is missing/);
   });
 
+  it('reject an events query parameter the spec does not document', () => {
+    const errors = compileErrors(fixture('helper-unknown-query.ts'));
+    expect(errors.join('\n')).toMatch(/'pages' does not exist/);
+  });
+
+  it('give a one-provider client only that provider (no others, no raw), and type isNotFound as a guard', () => {
+    expect(compileErrors(fixture('one-provider.ts'))).toEqual([]);
+  });
   it("reject 1.x code that splits Trimble's scopes as a string", () => {
     const errors = compileErrors(fixture('scopes-split.ts'));
     expect(errors.join('\n')).toMatch(/Property 'split' does not exist on type 'string\[\]'/);

@@ -1,5 +1,5 @@
 curl --fail-with-body -X POST \
   -H 'Authorization: Bearer YOUR_TOKEN' \
   -H 'Content-Type: application/json' \
-  -d '{"clientId": "YOUR_FIELDVIEW_CLIENT_ID", "clientSecret": "YOUR_FIELDVIEW_CLIENT_SECRET", "apiKey": "YOUR_FIELDVIEW_API_KEY", "refreshToken": "THE_USERS_FIELDVIEW_REFRESH_TOKEN"}' \
+  -d '{"clientId": "example-fieldview-client-id", "clientSecret": "example-fieldview-client-secret", "apiKey": "example-fieldview-api-key", "refreshToken": "example-fieldview-refresh-token"}' \
   'https://api.withleaf.io/services/usermanagement/api/users/{leafUserId}/climate-field-view-credentials'

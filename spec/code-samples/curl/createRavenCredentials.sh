@@ -1,5 +1,5 @@
 curl --fail-with-body -X POST \
   -H 'Authorization: Bearer YOUR_TOKEN' \
   -H 'Content-Type: application/json' \
-  -d '{"clientId": "YOUR_RAVEN_CLIENT_ID", "clientSecret": "YOUR_RAVEN_CLIENT_SECRET", "refreshToken": "THE_USERS_RAVEN_REFRESH_TOKEN"}' \
+  -d '{"clientId": "example-raven-client-id", "clientSecret": "example-raven-client-secret", "refreshToken": "example-raven-refresh-token"}' \
   'https://api.withleaf.io/services/usermanagement/api/users/{leafUserId}/raven-credentials'

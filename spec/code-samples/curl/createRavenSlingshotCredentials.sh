@@ -1,5 +1,5 @@
 curl --fail-with-body -X POST \
   -H 'Authorization: Bearer YOUR_TOKEN' \
   -H 'Content-Type: application/json' \
-  -d '{"apiKey": "YOUR_SLINGSHOT_API_KEY", "accessKey": "THE_USERS_SLINGSHOT_ACCESS_KEY", "sharedSecret": "THE_USERS_SLINGSHOT_SHARED_SECRET"}' \
+  -d '{"apiKey": "example-slingshot-api-key", "accessKey": "example-slingshot-access-key", "sharedSecret": "example-slingshot-shared-secret"}' \
   'https://api.withleaf.io/services/usermanagement/api/users/{leafUserId}/raven-slingshot-credentials'

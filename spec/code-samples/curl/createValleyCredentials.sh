@@ -1,5 +1,5 @@
 curl --fail-with-body -X POST \
   -H 'Authorization: Bearer YOUR_TOKEN' \
   -H 'Content-Type: application/json' \
-  -d '{"apid": "YOUR_VALLEY_APID", "initializationVector": "YOUR_VALLEY_INITIALIZATION_VECTOR", "key": "YOUR_VALLEY_KEY", "username": "THE_USERS_VALLEY_USERNAME", "password": "THE_USERS_VALLEY_PASSWORD"}' \
+  -d '{"apid": "example-valley-apid", "initializationVector": "example-valley-initialization-vector", "key": "example-valley-key", "username": "grower@example.com", "password": "example-valley-password"}' \
   'https://api.withleaf.io/services/usermanagement/api/users/{leafUserId}/valley-credentials'

@@ -5,9 +5,9 @@ const endpoint = 'https://api.withleaf.io/services/usermanagement/api/users/{lea
 const headers = { Authorization: `Bearer ${TOKEN}` };
 
 const data = {
-  refreshToken: 'THE_USERS_AGLEADER_REFRESH_TOKEN',
-  publicKey: 'YOUR_AGLEADER_PUBLIC_KEY',
-  privateKey: 'YOUR_AGLEADER_PRIVATE_KEY',
+  refreshToken: 'example-agleader-refresh-token',
+  publicKey: 'example-agleader-public-key',
+  privateKey: 'example-agleader-private-key',
 };
 
 axios.post(endpoint, data, { headers })

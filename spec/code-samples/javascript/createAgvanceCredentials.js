@@ -5,11 +5,11 @@ const endpoint = 'https://api.withleaf.io/services/usermanagement/api/users/{lea
 const headers = { Authorization: `Bearer ${TOKEN}` };
 
 const data = {
-  apiKey: 'YOUR_AGVANCE_API_KEY',
+  apiKey: 'example-agvance-api-key',
   clientEnvironment: 'PRODUCTION',
-  databaseId: 'THE_USERS_AGVANCE_DATABASE_ID',
-  password: 'THE_USERS_AGVANCE_PASSWORD',
-  username: 'THE_USERS_AGVANCE_USERNAME',
+  databaseId: 'example-agvance-database',
+  password: 'example-agvance-password',
+  username: 'grower@example.com',
 };
 
 axios.post(endpoint, data, { headers })

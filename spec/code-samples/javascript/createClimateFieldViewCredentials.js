@@ -5,10 +5,10 @@ const endpoint = 'https://api.withleaf.io/services/usermanagement/api/users/{lea
 const headers = { Authorization: `Bearer ${TOKEN}` };
 
 const data = {
-  clientId: 'YOUR_FIELDVIEW_CLIENT_ID',
-  clientSecret: 'YOUR_FIELDVIEW_CLIENT_SECRET',
-  apiKey: 'YOUR_FIELDVIEW_API_KEY',
-  refreshToken: 'THE_USERS_FIELDVIEW_REFRESH_TOKEN',
+  clientId: 'example-fieldview-client-id',
+  clientSecret: 'example-fieldview-client-secret',
+  apiKey: 'example-fieldview-api-key',
+  refreshToken: 'example-fieldview-refresh-token',
 };
 
 axios.post(endpoint, data, { headers })

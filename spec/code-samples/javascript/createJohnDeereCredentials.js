@@ -5,9 +5,9 @@ const endpoint = 'https://api.withleaf.io/services/usermanagement/api/users/{lea
 const headers = { Authorization: `Bearer ${TOKEN}` };
 
 const data = {
-  clientKey: 'YOUR_JOHN_DEERE_CLIENT_KEY',
-  clientSecret: 'YOUR_JOHN_DEERE_CLIENT_SECRET',
-  refreshToken: 'THE_USERS_JOHN_DEERE_REFRESH_TOKEN',
+  clientKey: 'example-deere-client-key',
+  clientSecret: 'example-deere-client-secret',
+  refreshToken: 'example-deere-refresh-token',
   clientEnvironment: 'PRODUCTION',
 };
 

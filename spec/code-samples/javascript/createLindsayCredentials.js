@@ -5,9 +5,9 @@ const endpoint = 'https://api.withleaf.io/services/usermanagement/api/users/{lea
 const headers = { Authorization: `Bearer ${TOKEN}` };
 
 const data = {
-  clientId: 'YOUR_LINDSAY_CLIENT_ID',
-  clientSecret: 'YOUR_LINDSAY_CLIENT_SECRET',
-  refreshToken: 'THE_USERS_LINDSAY_REFRESH_TOKEN',
+  clientId: 'example-lindsay-client-id',
+  clientSecret: 'example-lindsay-client-secret',
+  refreshToken: 'example-lindsay-refresh-token',
   clientEnvironment: 'STAGE',
 };
 

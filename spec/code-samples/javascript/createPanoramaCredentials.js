@@ -5,11 +5,11 @@ const endpoint = 'https://api.withleaf.io/services/usermanagement/api/users/{lea
 const headers = { Authorization: `Bearer ${TOKEN}` };
 
 const data = {
-  clientId: 'YOUR_PANORAMA_CLIENT_ID',
-  username: 'THE_USERS_PANORAMA_USERNAME',
-  password: 'THE_USERS_PANORAMA_PASSWORD',
-  organizationCode: 'THE_USERS_PANORAMA_ORGANIZATION_CODE',
-  refreshToken: 'THE_USERS_PANORAMA_REFRESH_TOKEN',
+  clientId: 'example-panorama-client-id',
+  username: 'grower@example.com',
+  password: 'example-panorama-password',
+  organizationCode: 'EXAMPLE-ORG-42',
+  refreshToken: 'example-panorama-refresh-token',
   clientEnvironment: 'PRODUCTION',
 };
 

@@ -5,9 +5,9 @@ const endpoint = 'https://api.withleaf.io/services/usermanagement/api/users/{lea
 const headers = { Authorization: `Bearer ${TOKEN}` };
 
 const data = {
-  clientId: 'YOUR_RAVEN_CLIENT_ID',
-  clientSecret: 'YOUR_RAVEN_CLIENT_SECRET',
-  refreshToken: 'THE_USERS_RAVEN_REFRESH_TOKEN',
+  clientId: 'example-raven-client-id',
+  clientSecret: 'example-raven-client-secret',
+  refreshToken: 'example-raven-refresh-token',
 };
 
 axios.post(endpoint, data, { headers })

@@ -5,9 +5,9 @@ const endpoint = 'https://api.withleaf.io/services/usermanagement/api/users/{lea
 const headers = { Authorization: `Bearer ${TOKEN}` };
 
 const data = {
-  apiKey: 'YOUR_SLINGSHOT_API_KEY',
-  accessKey: 'THE_USERS_SLINGSHOT_ACCESS_KEY',
-  sharedSecret: 'THE_USERS_SLINGSHOT_SHARED_SECRET',
+  apiKey: 'example-slingshot-api-key',
+  accessKey: 'example-slingshot-access-key',
+  sharedSecret: 'example-slingshot-shared-secret',
 };
 
 axios.post(endpoint, data, { headers })

@@ -5,8 +5,8 @@ const endpoint = 'https://api.withleaf.io/services/usermanagement/api/users/{lea
 const headers = { Authorization: `Bearer ${TOKEN}` };
 
 const data = {
-  username: 'THE_USERS_SENTERA_USERNAME',
-  password: 'THE_USERS_SENTERA_PASSWORD',
+  username: 'grower@example.com',
+  password: 'example-sentera-password',
   organizationName: 'Example Farms',
 };
 

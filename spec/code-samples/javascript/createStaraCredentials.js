@@ -5,10 +5,10 @@ const endpoint = 'https://api.withleaf.io/services/usermanagement/api/users/{lea
 const headers = { Authorization: `Bearer ${TOKEN}` };
 
 const data = {
-  apiKey: 'YOUR_STARA_API_KEY',
-  accessToken: 'THE_USERS_STARA_ACCESS_TOKEN',
-  accessTokenClient: 'YOUR_STARA_CLIENT_ACCESS_TOKEN',
-  refreshToken: 'THE_USERS_STARA_REFRESH_TOKEN',
+  apiKey: 'example-stara-api-key',
+  accessToken: 'example-stara-access-token',
+  accessTokenClient: 'example-stara-client-access-token',
+  refreshToken: 'example-stara-refresh-token',
 };
 
 axios.post(endpoint, data, { headers })

@@ -5,9 +5,9 @@ const endpoint = 'https://api.withleaf.io/services/usermanagement/api/users/{lea
 const headers = { Authorization: `Bearer ${TOKEN}` };
 
 const data = {
-  clientId: 'YOUR_TRIMBLE_CLIENT_ID',
-  clientSecret: 'YOUR_TRIMBLE_CLIENT_SECRET',
-  refreshToken: 'THE_USERS_TRIMBLE_REFRESH_TOKEN',
+  clientId: 'example-trimble-client-id',
+  clientSecret: 'example-trimble-client-secret',
+  refreshToken: 'example-trimble-refresh-token',
 };
 
 axios.post(endpoint, data, { headers })

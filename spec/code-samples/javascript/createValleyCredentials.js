@@ -5,11 +5,11 @@ const endpoint = 'https://api.withleaf.io/services/usermanagement/api/users/{lea
 const headers = { Authorization: `Bearer ${TOKEN}` };
 
 const data = {
-  apid: 'YOUR_VALLEY_APID',
-  initializationVector: 'YOUR_VALLEY_INITIALIZATION_VECTOR',
-  key: 'YOUR_VALLEY_KEY',
-  username: 'THE_USERS_VALLEY_USERNAME',
-  password: 'THE_USERS_VALLEY_PASSWORD',
+  apid: 'example-valley-apid',
+  initializationVector: 'example-valley-initialization-vector',
+  key: 'example-valley-key',
+  username: 'grower@example.com',
+  password: 'example-valley-password',
 };
 
 axios.post(endpoint, data, { headers })

@@ -3,8 +3,11 @@ const axios = require('axios');
 const TOKEN = 'YOUR_TOKEN';
 const endpoint = 'https://api.withleaf.io/services/usermanagement/api/users/{leafUserId}/raven-credentials/events';
 const headers = { Authorization: `Bearer ${TOKEN}` };
-// Events are paged: page from 0, size up to 100.
-const params = { page: 0, size: 20, sort: 'createdDate,desc' };
+const params = {
+  page: 0,
+  size: 20,
+  sort: 'createdDate,desc',
+};
 
 axios.get(endpoint, { headers, params })
   .then((response) => console.log(JSON.stringify(response.data, null, 2)))

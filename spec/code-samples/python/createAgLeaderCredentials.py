@@ -7,9 +7,9 @@ endpoint = 'https://api.withleaf.io/services/usermanagement/api/users/{leafUserI
 headers = {'Authorization': f'Bearer {TOKEN}'}
 
 data = {
-    'refreshToken': 'THE_USERS_AGLEADER_REFRESH_TOKEN',
-    'publicKey': 'YOUR_AGLEADER_PUBLIC_KEY',
-    'privateKey': 'YOUR_AGLEADER_PRIVATE_KEY',
+    'refreshToken': 'example-agleader-refresh-token',
+    'publicKey': 'example-agleader-public-key',
+    'privateKey': 'example-agleader-private-key',
 }
 
 response = requests.post(endpoint, headers=headers, json=data)

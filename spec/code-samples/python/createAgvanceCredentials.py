@@ -7,11 +7,11 @@ endpoint = 'https://api.withleaf.io/services/usermanagement/api/users/{leafUserI
 headers = {'Authorization': f'Bearer {TOKEN}'}
 
 data = {
-    'apiKey': 'YOUR_AGVANCE_API_KEY',
+    'apiKey': 'example-agvance-api-key',
     'clientEnvironment': 'PRODUCTION',
-    'databaseId': 'THE_USERS_AGVANCE_DATABASE_ID',
-    'password': 'THE_USERS_AGVANCE_PASSWORD',
-    'username': 'THE_USERS_AGVANCE_USERNAME',
+    'databaseId': 'example-agvance-database',
+    'password': 'example-agvance-password',
+    'username': 'grower@example.com',
 }
 
 response = requests.post(endpoint, headers=headers, json=data)

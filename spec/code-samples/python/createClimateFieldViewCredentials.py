@@ -7,10 +7,10 @@ endpoint = 'https://api.withleaf.io/services/usermanagement/api/users/{leafUserI
 headers = {'Authorization': f'Bearer {TOKEN}'}
 
 data = {
-    'clientId': 'YOUR_FIELDVIEW_CLIENT_ID',
-    'clientSecret': 'YOUR_FIELDVIEW_CLIENT_SECRET',
-    'apiKey': 'YOUR_FIELDVIEW_API_KEY',
-    'refreshToken': 'THE_USERS_FIELDVIEW_REFRESH_TOKEN',
+    'clientId': 'example-fieldview-client-id',
+    'clientSecret': 'example-fieldview-client-secret',
+    'apiKey': 'example-fieldview-api-key',
+    'refreshToken': 'example-fieldview-refresh-token',
 }
 
 response = requests.post(endpoint, headers=headers, json=data)

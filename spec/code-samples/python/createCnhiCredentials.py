@@ -7,10 +7,10 @@ endpoint = 'https://api.withleaf.io/services/usermanagement/api/users/{leafUserI
 headers = {'Authorization': f'Bearer {TOKEN}'}
 
 data = {
-    'clientId': 'YOUR_CNHI_CLIENT_ID',
-    'clientSecret': 'YOUR_CNHI_CLIENT_SECRET',
-    'subscriptionKey': 'YOUR_CNHI_SUBSCRIPTION_KEY',
-    'refreshToken': 'THE_USERS_CNHI_REFRESH_TOKEN',
+    'clientId': 'example-cnhi-client-id',
+    'clientSecret': 'example-cnhi-client-secret',
+    'subscriptionKey': 'example-cnhi-subscription-key',
+    'refreshToken': 'example-cnhi-refresh-token',
     'clientEnvironment': 'PRODUCTION',
 }
 

@@ -7,9 +7,9 @@ endpoint = 'https://api.withleaf.io/services/usermanagement/api/users/{leafUserI
 headers = {'Authorization': f'Bearer {TOKEN}'}
 
 data = {
-    'clientKey': 'YOUR_JOHN_DEERE_CLIENT_KEY',
-    'clientSecret': 'YOUR_JOHN_DEERE_CLIENT_SECRET',
-    'refreshToken': 'THE_USERS_JOHN_DEERE_REFRESH_TOKEN',
+    'clientKey': 'example-deere-client-key',
+    'clientSecret': 'example-deere-client-secret',
+    'refreshToken': 'example-deere-refresh-token',
     'clientEnvironment': 'PRODUCTION',
 }
 

@@ -7,11 +7,11 @@ endpoint = 'https://api.withleaf.io/services/usermanagement/api/users/{leafUserI
 headers = {'Authorization': f'Bearer {TOKEN}'}
 
 data = {
-    'clientId': 'YOUR_PANORAMA_CLIENT_ID',
-    'username': 'THE_USERS_PANORAMA_USERNAME',
-    'password': 'THE_USERS_PANORAMA_PASSWORD',
-    'organizationCode': 'THE_USERS_PANORAMA_ORGANIZATION_CODE',
-    'refreshToken': 'THE_USERS_PANORAMA_REFRESH_TOKEN',
+    'clientId': 'example-panorama-client-id',
+    'username': 'grower@example.com',
+    'password': 'example-panorama-password',
+    'organizationCode': 'EXAMPLE-ORG-42',
+    'refreshToken': 'example-panorama-refresh-token',
     'clientEnvironment': 'PRODUCTION',
 }
 

@@ -7,9 +7,9 @@ endpoint = 'https://api.withleaf.io/services/usermanagement/api/users/{leafUserI
 headers = {'Authorization': f'Bearer {TOKEN}'}
 
 data = {
-    'clientId': 'YOUR_RAVEN_CLIENT_ID',
-    'clientSecret': 'YOUR_RAVEN_CLIENT_SECRET',
-    'refreshToken': 'THE_USERS_RAVEN_REFRESH_TOKEN',
+    'clientId': 'example-raven-client-id',
+    'clientSecret': 'example-raven-client-secret',
+    'refreshToken': 'example-raven-refresh-token',
 }
 
 response = requests.post(endpoint, headers=headers, json=data)

@@ -7,9 +7,9 @@ endpoint = 'https://api.withleaf.io/services/usermanagement/api/users/{leafUserI
 headers = {'Authorization': f'Bearer {TOKEN}'}
 
 data = {
-    'apiKey': 'YOUR_SLINGSHOT_API_KEY',
-    'accessKey': 'THE_USERS_SLINGSHOT_ACCESS_KEY',
-    'sharedSecret': 'THE_USERS_SLINGSHOT_SHARED_SECRET',
+    'apiKey': 'example-slingshot-api-key',
+    'accessKey': 'example-slingshot-access-key',
+    'sharedSecret': 'example-slingshot-shared-secret',
 }
 
 response = requests.post(endpoint, headers=headers, json=data)

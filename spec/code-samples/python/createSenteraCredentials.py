@@ -7,8 +7,8 @@ endpoint = 'https://api.withleaf.io/services/usermanagement/api/users/{leafUserI
 headers = {'Authorization': f'Bearer {TOKEN}'}
 
 data = {
-    'username': 'THE_USERS_SENTERA_USERNAME',
-    'password': 'THE_USERS_SENTERA_PASSWORD',
+    'username': 'grower@example.com',
+    'password': 'example-sentera-password',
     'organizationName': 'Example Farms',
 }
 

@@ -7,10 +7,10 @@ endpoint = 'https://api.withleaf.io/services/usermanagement/api/users/{leafUserI
 headers = {'Authorization': f'Bearer {TOKEN}'}
 
 data = {
-    'apiKey': 'YOUR_STARA_API_KEY',
-    'accessToken': 'THE_USERS_STARA_ACCESS_TOKEN',
-    'accessTokenClient': 'YOUR_STARA_CLIENT_ACCESS_TOKEN',
-    'refreshToken': 'THE_USERS_STARA_REFRESH_TOKEN',
+    'apiKey': 'example-stara-api-key',
+    'accessToken': 'example-stara-access-token',
+    'accessTokenClient': 'example-stara-client-access-token',
+    'refreshToken': 'example-stara-refresh-token',
 }
 
 response = requests.post(endpoint, headers=headers, json=data)

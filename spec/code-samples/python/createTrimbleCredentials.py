@@ -7,9 +7,9 @@ endpoint = 'https://api.withleaf.io/services/usermanagement/api/users/{leafUserI
 headers = {'Authorization': f'Bearer {TOKEN}'}
 
 data = {
-    'clientId': 'YOUR_TRIMBLE_CLIENT_ID',
-    'clientSecret': 'YOUR_TRIMBLE_CLIENT_SECRET',
-    'refreshToken': 'THE_USERS_TRIMBLE_REFRESH_TOKEN',
+    'clientId': 'example-trimble-client-id',
+    'clientSecret': 'example-trimble-client-secret',
+    'refreshToken': 'example-trimble-refresh-token',
 }
 
 response = requests.post(endpoint, headers=headers, json=data)

@@ -7,11 +7,11 @@ endpoint = 'https://api.withleaf.io/services/usermanagement/api/users/{leafUserI
 headers = {'Authorization': f'Bearer {TOKEN}'}
 
 data = {
-    'apid': 'YOUR_VALLEY_APID',
-    'initializationVector': 'YOUR_VALLEY_INITIALIZATION_VECTOR',
-    'key': 'YOUR_VALLEY_KEY',
-    'username': 'THE_USERS_VALLEY_USERNAME',
-    'password': 'THE_USERS_VALLEY_PASSWORD',
+    'apid': 'example-valley-apid',
+    'initializationVector': 'example-valley-initialization-vector',
+    'key': 'example-valley-key',
+    'username': 'grower@example.com',
+    'password': 'example-valley-password',
 }
 
 response = requests.post(endpoint, headers=headers, json=data)

@@ -5,8 +5,11 @@ import requests
 TOKEN = 'YOUR_TOKEN'
 endpoint = 'https://api.withleaf.io/services/usermanagement/api/users/{leafUserId}/cnhi-credentials/events'
 headers = {'Authorization': f'Bearer {TOKEN}'}
-# Events are paged: page from 0, size up to 100.
-params = {'page': 0, 'size': 20, 'sort': 'createdDate,desc'}
+params = {
+    'page': 0,
+    'size': 20,
+    'sort': 'createdDate,desc',
+}
 
 response = requests.get(endpoint, headers=headers, params=params)
 response.raise_for_status()

@@ -1,20 +1,13 @@
 import { createLeafCredentialsClient } from '@leaf-credentials/client';
 
-const client = createLeafCredentialsClient({
+const leaf = createLeafCredentialsClient({
   baseUrl: 'https://api.withleaf.io/services/usermanagement/api',
   token: 'YOUR_TOKEN',
 });
 
-const { data: credentials, error } = await client.raw.POST('/users/{leafUserId}/ag-leader-credentials', {
-  params: { path: { leafUserId: '{leafUserId}' } },
-  body: {
-    refreshToken: 'THE_USERS_AGLEADER_REFRESH_TOKEN',
-    publicKey: 'YOUR_AGLEADER_PUBLIC_KEY',
-    privateKey: 'YOUR_AGLEADER_PRIVATE_KEY',
-  },
+const credentials = await leaf.agLeader.create('{leafUserId}', {
+  refreshToken: 'example-agleader-refresh-token',
+  publicKey: 'example-agleader-public-key',
+  privateKey: 'example-agleader-private-key',
 });
-if (error) {
-  console.error(error);
-  process.exit(1);
-}
 console.log(JSON.stringify(credentials, null, 2));

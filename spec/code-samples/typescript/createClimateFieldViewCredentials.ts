@@ -1,14 +1,14 @@
 import { createLeafCredentialsClient } from '@leaf-credentials/client';
 
-const client = createLeafCredentialsClient({
+const leaf = createLeafCredentialsClient({
   baseUrl: 'https://api.withleaf.io/services/usermanagement/api',
   token: 'YOUR_TOKEN',
 });
 
-const credentials = await client.climateFieldView.create('{leafUserId}', {
-  clientId: 'YOUR_FIELDVIEW_CLIENT_ID',
-  clientSecret: 'YOUR_FIELDVIEW_CLIENT_SECRET',
-  apiKey: 'YOUR_FIELDVIEW_API_KEY',
-  refreshToken: 'THE_USERS_FIELDVIEW_REFRESH_TOKEN',
+const credentials = await leaf.climateFieldView.create('{leafUserId}', {
+  clientId: 'example-fieldview-client-id',
+  clientSecret: 'example-fieldview-client-secret',
+  apiKey: 'example-fieldview-api-key',
+  refreshToken: 'example-fieldview-refresh-token',
 });
 console.log(JSON.stringify(credentials, null, 2));

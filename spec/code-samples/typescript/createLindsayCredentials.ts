@@ -1,21 +1,14 @@
 import { createLeafCredentialsClient } from '@leaf-credentials/client';
 
-const client = createLeafCredentialsClient({
+const leaf = createLeafCredentialsClient({
   baseUrl: 'https://api.withleaf.io/services/usermanagement/api',
   token: 'YOUR_TOKEN',
 });
 
-const { data: credentials, error } = await client.raw.POST('/users/{leafUserId}/lindsay-credentials', {
-  params: { path: { leafUserId: '{leafUserId}' } },
-  body: {
-    clientId: 'YOUR_LINDSAY_CLIENT_ID',
-    clientSecret: 'YOUR_LINDSAY_CLIENT_SECRET',
-    refreshToken: 'THE_USERS_LINDSAY_REFRESH_TOKEN',
-    clientEnvironment: 'STAGE',
-  },
+const credentials = await leaf.lindsay.create('{leafUserId}', {
+  clientId: 'example-lindsay-client-id',
+  clientSecret: 'example-lindsay-client-secret',
+  refreshToken: 'example-lindsay-refresh-token',
+  clientEnvironment: 'STAGE',
 });
-if (error) {
-  console.error(error);
-  process.exit(1);
-}
 console.log(JSON.stringify(credentials, null, 2));

@@ -1,20 +1,13 @@
 import { createLeafCredentialsClient } from '@leaf-credentials/client';
 
-const client = createLeafCredentialsClient({
+const leaf = createLeafCredentialsClient({
   baseUrl: 'https://api.withleaf.io/services/usermanagement/api',
   token: 'YOUR_TOKEN',
 });
 
-const { data: credentials, error } = await client.raw.POST('/users/{leafUserId}/raven-credentials', {
-  params: { path: { leafUserId: '{leafUserId}' } },
-  body: {
-    clientId: 'YOUR_RAVEN_CLIENT_ID',
-    clientSecret: 'YOUR_RAVEN_CLIENT_SECRET',
-    refreshToken: 'THE_USERS_RAVEN_REFRESH_TOKEN',
-  },
+const credentials = await leaf.raven.create('{leafUserId}', {
+  clientId: 'example-raven-client-id',
+  clientSecret: 'example-raven-client-secret',
+  refreshToken: 'example-raven-refresh-token',
 });
-if (error) {
-  console.error(error);
-  process.exit(1);
-}
 console.log(JSON.stringify(credentials, null, 2));

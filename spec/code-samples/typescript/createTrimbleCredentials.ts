@@ -1,13 +1,13 @@
 import { createLeafCredentialsClient } from '@leaf-credentials/client';
 
-const client = createLeafCredentialsClient({
+const leaf = createLeafCredentialsClient({
   baseUrl: 'https://api.withleaf.io/services/usermanagement/api',
   token: 'YOUR_TOKEN',
 });
 
-const credentials = await client.trimble.create('{leafUserId}', {
-  clientId: 'YOUR_TRIMBLE_CLIENT_ID',
-  clientSecret: 'YOUR_TRIMBLE_CLIENT_SECRET',
-  refreshToken: 'THE_USERS_TRIMBLE_REFRESH_TOKEN',
+const credentials = await leaf.trimble.create('{leafUserId}', {
+  clientId: 'example-trimble-client-id',
+  clientSecret: 'example-trimble-client-secret',
+  refreshToken: 'example-trimble-refresh-token',
 });
 console.log(JSON.stringify(credentials, null, 2));

@@ -1,22 +1,15 @@
 import { createLeafCredentialsClient } from '@leaf-credentials/client';
 
-const client = createLeafCredentialsClient({
+const leaf = createLeafCredentialsClient({
   baseUrl: 'https://api.withleaf.io/services/usermanagement/api',
   token: 'YOUR_TOKEN',
 });
 
-const { data: credentials, error } = await client.raw.POST('/users/{leafUserId}/valley-credentials', {
-  params: { path: { leafUserId: '{leafUserId}' } },
-  body: {
-    apid: 'YOUR_VALLEY_APID',
-    initializationVector: 'YOUR_VALLEY_INITIALIZATION_VECTOR',
-    key: 'YOUR_VALLEY_KEY',
-    username: 'THE_USERS_VALLEY_USERNAME',
-    password: 'THE_USERS_VALLEY_PASSWORD',
-  },
+const credentials = await leaf.valley.create('{leafUserId}', {
+  apid: 'example-valley-apid',
+  initializationVector: 'example-valley-initialization-vector',
+  key: 'example-valley-key',
+  username: 'grower@example.com',
+  password: 'example-valley-password',
 });
-if (error) {
-  console.error(error);
-  process.exit(1);
-}
 console.log(JSON.stringify(credentials, null, 2));

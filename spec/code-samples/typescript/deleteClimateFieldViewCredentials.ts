@@ -1,9 +1,9 @@
 import { createLeafCredentialsClient } from '@leaf-credentials/client';
 
-const client = createLeafCredentialsClient({
+const leaf = createLeafCredentialsClient({
   baseUrl: 'https://api.withleaf.io/services/usermanagement/api',
   token: 'YOUR_TOKEN',
 });
 
-await client.climateFieldView.delete('{leafUserId}');
+await leaf.climateFieldView.delete('{leafUserId}');
 console.log('Deleted the Climate FieldView credentials.');

@@ -1,15 +1,9 @@
 import { createLeafCredentialsClient } from '@leaf-credentials/client';
 
-const client = createLeafCredentialsClient({
+const leaf = createLeafCredentialsClient({
   baseUrl: 'https://api.withleaf.io/services/usermanagement/api',
   token: 'YOUR_TOKEN',
 });
 
-const { error } = await client.raw.DELETE('/users/{leafUserId}/sentera-credentials', {
-  params: { path: { leafUserId: '{leafUserId}' } },
-});
-if (error) {
-  console.error(error);
-  process.exit(1);
-}
+await leaf.sentera.delete('{leafUserId}');
 console.log('Deleted the Sentera credentials.');

@@ -1,9 +1,9 @@
 import { createLeafCredentialsClient } from '@leaf-credentials/client';
 
-const client = createLeafCredentialsClient({
+const leaf = createLeafCredentialsClient({
   baseUrl: 'https://api.withleaf.io/services/usermanagement/api',
   token: 'YOUR_TOKEN',
 });
 
-await client.trimble.delete('{leafUserId}');
+await leaf.trimble.delete('{leafUserId}');
 console.log('Deleted the Trimble credentials.');

@@ -1,15 +1,9 @@
 import { createLeafCredentialsClient } from '@leaf-credentials/client';
 
-const client = createLeafCredentialsClient({
+const leaf = createLeafCredentialsClient({
   baseUrl: 'https://api.withleaf.io/services/usermanagement/api',
   token: 'YOUR_TOKEN',
 });
 
-const { data: credentials, error } = await client.raw.GET('/users/{leafUserId}/cnhi-credentials', {
-  params: { path: { leafUserId: '{leafUserId}' } },
-});
-if (error) {
-  console.error(error);
-  process.exit(1);
-}
+const credentials = await leaf.cnhi.get('{leafUserId}');
 console.log(JSON.stringify(credentials, null, 2));

@@ -1,15 +1,9 @@
 import { createLeafCredentialsClient } from '@leaf-credentials/client';
 
-const client = createLeafCredentialsClient({
+const leaf = createLeafCredentialsClient({
   baseUrl: 'https://api.withleaf.io/services/usermanagement/api',
   token: 'YOUR_TOKEN',
 });
 
-const { data: events, error } = await client.raw.GET('/users/{leafUserId}/raven-credentials/events', {
-  params: { path: { leafUserId: '{leafUserId}' } },
-});
-if (error) {
-  console.error(error);
-  process.exit(1);
-}
-console.log(JSON.stringify(events, null, 2));
+const page = await leaf.raven.events('{leafUserId}', { page: 0, size: 20, sort: 'createdDate,desc' });
+console.log(JSON.stringify(page.items, null, 2));

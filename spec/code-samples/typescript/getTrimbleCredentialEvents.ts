@@ -1,9 +1,9 @@
 import { createLeafCredentialsClient } from '@leaf-credentials/client';
 
-const client = createLeafCredentialsClient({
+const leaf = createLeafCredentialsClient({
   baseUrl: 'https://api.withleaf.io/services/usermanagement/api',
   token: 'YOUR_TOKEN',
 });
 
-const events = await client.trimble.events('{leafUserId}');
-console.log(JSON.stringify(events, null, 2));
+const page = await leaf.trimble.events('{leafUserId}', { page: 0, size: 20, sort: 'createdDate,desc' });
+console.log(JSON.stringify(page.items, null, 2));

@@ -1,9 +1,9 @@
 import { createLeafCredentialsClient } from '@leaf-credentials/client';
 
-const client = createLeafCredentialsClient({
+const leaf = createLeafCredentialsClient({
   baseUrl: 'https://api.withleaf.io/services/usermanagement/api',
   token: 'YOUR_TOKEN',
 });
 
-const credentials = await client.trimble.get('{leafUserId}');
+const credentials = await leaf.trimble.get('{leafUserId}');
 console.log(JSON.stringify(credentials, null, 2));

@@ -3,4 +3,12 @@
 /** Leaf's production API, the first server in the spec. */
 export const PRODUCTION_BASE_URL = "https://api.withleaf.io/services/usermanagement/api";
 /** Properties the spec marks `x-sensitive: true`: their values are secrets. */
-export const SECRET_FIELDS = ["accessKey","accessToken","accessTokenClient","apiKey","authToken","clientSecret","initializationVector","key","password","privateKey","refreshToken","sessionId","sharedSecret","subscriptionKey","tokenSecretKey"] as const;
+export const SECRET_FIELDS = ["accessKey","accessToken","accessTokenClient","apiKey","authToken","clientSecret","id_token","initializationVector","key","password","privateKey","refreshToken","sessionId","sharedSecret","subscriptionKey","tokenSecretKey"] as const;
+/** What each path parameter's value must be, from its schema: helpers check it before sending. */
+export const PATH_PARAMETERS = {
+  leafUserId: { pattern: /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/, description: "a UUID" },
+} as const;
+/** How long a token from authenticate lasts, in seconds, by `rememberMe` (`x-leaf-token-lifetime-seconds`). */
+export const TOKEN_LIFETIME_SECONDS = {"rememberMe":2592000,"otherwise":86400} as const;
+/** Paths served from their own server path (`servers` on the path), not from under the base URL's path. */
+export const OWN_SERVER_PATHS: Readonly<Record<string, string>> = {"/authenticate":"/api"};

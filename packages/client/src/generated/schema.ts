@@ -967,10 +967,73 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/authenticate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Sign in and get a bearer token
+         * @description Exchanges a Leaf account's username and password for a JWT to send as
+         *     the bearer token of every other request. The token lasts 30 days when
+         *     `rememberMe` is true and 24 hours otherwise; it cannot be refreshed, so
+         *     sign in again when it expires. The client does this for you when given
+         *     `auth: { username, password }`.
+         */
+        post: operations["authenticate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /**
+         * AuthenticateRequest
+         * @description The Leaf account to sign in with. `rememberMe` picks the token's lifetime;
+         *     Leaf's own examples send it as the string `"true"` or `"false"`, and a JSON
+         *     boolean is accepted too.
+         */
+        AuthenticateRequest: {
+            /**
+             * @description The Leaf account's username (the email address it was registered with).
+             * @example you@example.com
+             */
+            username: string;
+            /**
+             * @description The Leaf account's password. Sensitive. Never returned, and never logged by this toolkit.
+             * @example YOUR_LEAF_PASSWORD
+             */
+            password: string;
+            /**
+             * @description `true` for a token that lasts 30 days, `false` for one that lasts 24 hours
+             *     (also what an omitted `rememberMe` gets). Either a JSON boolean or the
+             *     string `"true"` / `"false"`.
+             * @example true
+             * @enum {boolean|string}
+             */
+            rememberMe?: true | false | "true" | "false";
+        };
+        /**
+         * AuthenticateResponse
+         * @description A Leaf bearer token, issued for the account that signed in.
+         */
+        AuthenticateResponse: {
+            /**
+             * @description The Leaf JWT to send as `Authorization: Bearer <id_token>` with every
+             *     other request, until it expires (its `exp` claim). There is no refresh:
+             *     authenticate again for a new one. Sensitive.
+             * @example eyJhbGciOiJIUzUxMiJ9.eyJzdWIiOiJ5b3VAZXhhbXBsZS5jb20iLCJhdXRoIjoiUk9MRV9VU0VSIiwiZXhwIjoxNzk5OTk5OTk5fQ.ZXhhbXBsZS1zaWduYXR1cmU
+             */
+            id_token: string;
+        };
         /**
          * CredentialStatus
          * @description The health of a provider credential, as Leaf last saw it. Leaf checks
@@ -1317,7 +1380,7 @@ export interface components {
              * @deprecated
              * @description Deprecated: the token secret of John Deere's retired OAuth 1
              *     sign-in. Leaf's page lists it in the resource form but in no
-             *     response; expect it to be absent.
+             *     response; expect it to be absent. Sensitive.
              */
             tokenSecretKey?: string;
         };
@@ -3887,6 +3950,84 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    authenticate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AuthenticateRequest"];
+            };
+        };
+        responses: {
+            /** @description Signed in; the body carries the bearer token. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id_token": "eyJhbGciOiJIUzUxMiJ9.eyJzdWIiOiJ5b3VAZXhhbXBsZS5jb20iLCJhdXRoIjoiUk9MRV9VU0VSIiwiZXhwIjoxNzk5OTk5OTk5fQ.ZXhhbXBsZS1zaWduYXR1cmU"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AuthenticateResponse"];
+                };
+            };
+            /**
+             * @description The body is not JSON, misses `username` or `password`, has a field of
+             *     the wrong type or an empty one, or has a field the schema does not
+             *     know. `detail` and `fieldErrors` name what was wrong.
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://www.jhipster.tech/problem/constraint-violation",
+                     *       "title": "Bad Request",
+                     *       "status": 400,
+                     *       "detail": "body must have required property 'password'",
+                     *       "message": "error.validation",
+                     *       "fieldErrors": [
+                     *         {
+                     *           "objectName": "body",
+                     *           "field": "password",
+                     *           "message": "must have required property 'password'"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The username or password was refused. Nothing says which, so check both. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "Bad credentials",
+                     *       "message": "error.http.401"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            415: components["responses"]["UnsupportedMediaType"];
             500: components["responses"]["InternalServerError"];
         };
     };

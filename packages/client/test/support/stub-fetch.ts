@@ -2,6 +2,7 @@
  * An in-memory fetch for unit tests: answers each request with the next
  * planned reply and records what it was sent (and when, on the faked clock).
  */
+import { operationShapes } from '@leaf-credentials/mock';
 import { PROVIDER_OPERATIONS, type FetchLike, type LeafCredentialsClient, type OperationId } from '../../src/index.js';
 
 export const LEAF_USER_ID = '5f1c7a3e-2b4d-4c8e-9f6a-1d2e3b4c5a6f';
@@ -68,18 +69,24 @@ export const CREATE_BODIES = {
   },
 } as const;
 
+/** The request body the spec shows for each operation that takes one (its example): valid for every create. */
+export const EXAMPLE_BODIES: Partial<Record<OperationId, object>> = Object.fromEntries(
+  operationShapes().flatMap((shape) => (shape.body ? [[shape.operationId, shape.body.example as object]] : [])),
+);
+
 /** Every helper of a client, with the bodies create helpers send: what "every operation" means in tests. */
 export function everyHelperCall(
   client: LeafCredentialsClient,
-  bodies: Partial<Record<OperationId, object>> = CREATE_BODIES,
+  bodies: Partial<Record<OperationId, object>> = EXAMPLE_BODIES,
   leafUserId: string = LEAF_USER_ID,
 ) {
   return Object.entries(PROVIDER_OPERATIONS).flatMap(([provider, table]) =>
-    Object.entries(table).map(([name, id]) => {
+    Object.entries(table as Record<string, string>).map(([name, id]) => {
       const helper = (client as unknown as Record<string, Record<string, (...args: unknown[]) => Promise<unknown>>>)[provider]![name]!;
       const body = bodies[id as OperationId];
       return {
         label: `${provider}.${name}`,
+        name,
         id: id as OperationId,
         body,
         call: () => (body === undefined ? helper(leafUserId) : helper(leafUserId, body)),

@@ -2,7 +2,7 @@
  * How many bad requests the fuzzer sends per operation: FUZZ_RUNS, 1,000 by
  * default. Lower it for a quick local run; CI refuses fewer than 1,000.
  */
-import { runningInCi } from '@leaf-credentials/spec';
+import { runningInCi } from '@leaf-credentials/tooling';
 
 export const FUZZ_RUNS_ENV = 'FUZZ_RUNS';
 export const MIN_CI_FUZZ_RUNS = 1_000;

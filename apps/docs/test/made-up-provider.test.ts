@@ -1,0 +1,184 @@
+/**
+ * The template, proven: a made-up provider added to a copy of the spec with
+ * spec files only (fixtures/made-up-provider.ts) is, after regenerating, in
+ * the client's generated tables, types and helpers, served by the mock and the
+ * sandbox, and on the docs page with its code samples. Nothing outside the
+ * copied spec is edited to get there.
+ */
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { AddressInfo } from 'node:net';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { listProviders, SPEC_PATH, type BundledSpec } from '@leaf-credentials/spec';
+import { bundleSpec } from '@leaf-credentials/spec/bundle';
+import { renderCodeSamples, SAMPLE_LANGUAGES, writeCodeSamples } from '@leaf-credentials/spec/code-samples';
+import * as mock from '@leaf-credentials/mock';
+import { renderGeneratedFiles } from '../../../packages/client/scripts/generate.js';
+import { createSandbox } from '../../../packages/mock/src/sandbox/index.js';
+import { buildDocs } from '../src/build.js';
+import { addMadeUpProvider, copySpec, MADE_UP } from './fixtures/made-up-provider.js';
+
+const WORK = fileURLToPath(new URL('../test-results/made-up-provider/', import.meta.url));
+const CLIENT_SRC = fileURLToPath(new URL('../../../packages/client/src/', import.meta.url));
+const LEAF_USER_ID = '5f1c7a3e-2b4d-4c8e-9f6a-1d2e3b4c5a6f';
+const TOKEN = 'made-up-provider.test.token';
+const SLOW = 120_000;
+const require = createRequire(import.meta.url);
+
+const root = join(WORK, 'spec', 'leaf-credentials.yaml');
+const bundlePath = join(WORK, 'spec', 'dist', 'leaf-credentials.json');
+const clientCopy = join(WORK, 'client');
+let spec: BundledSpec;
+let mockUrl: string;
+let closeMock: () => Promise<void>;
+
+type Helper = (leafUserId: string, body?: unknown) => Promise<unknown>;
+type ClientModule = { createLeafCredentialsClient(options: { baseUrl: string; token: string }): Record<string, unknown> };
+
+beforeAll(async () => {
+  rmSync(WORK, { recursive: true, force: true });
+  addMadeUpProvider(copySpec(dirname(SPEC_PATH), join(WORK, 'spec')));
+  // What `npm run build` does in the spec package: bundle, then write the generated samples.
+  mkdirSync(dirname(bundlePath), { recursive: true });
+  spec = bundleSpec(bundlePath, root);
+  writeCodeSamples(join(WORK, 'spec', 'code-samples'), renderCodeSamples(spec));
+
+  // What the client's `npm run generate` does, into a copy of its sources.
+  cpSync(CLIENT_SRC, join(clientCopy, 'src'), { recursive: true });
+  for (const [name, content] of Object.entries(await renderGeneratedFiles(spec))) {
+    writeFileSync(join(clientCopy, 'src', 'generated', name), content);
+  }
+
+  const server = mock.createMockServer(await mock.loadOperations(spec));
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  mockUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  closeMock = () => new Promise((resolve) => server.close(() => resolve()));
+}, SLOW);
+
+afterAll(() => closeMock?.());
+
+const send = (baseUrl: string, method: string, path: string, body?: unknown) =>
+  fetch(`${baseUrl}${path.replace('{leafUserId}', LEAF_USER_ID)}`, {
+    method,
+    headers: { Authorization: `Bearer ${TOKEN}`, ...(body ? { 'Content-Type': 'application/json' } : {}) },
+    ...(body ? { body: JSON.stringify(body) } : {}),
+  });
+
+describe('a provider added with spec files only', () => {
+  it('is a provider of the spec, with its helpers from x-leaf-helper', () => {
+    expect(listProviders(spec).find((provider) => provider.property === MADE_UP.property)?.operations).toEqual(MADE_UP.operations);
+  });
+
+  it('gets four generated code samples per operation, its request body from the create example', () => {
+    for (const operationId of Object.values(MADE_UP.operations)) {
+      for (const language of SAMPLE_LANGUAGES) {
+        const file = join(WORK, 'spec', 'code-samples', language.dir, `${operationId}${language.extension}`);
+        expect(existsSync(file), file).toBe(true);
+      }
+    }
+    const curl = readFileSync(join(WORK, 'spec', 'code-samples', 'curl', `${MADE_UP.operations.create}.sh`), 'utf8');
+    expect(curl).toContain(`-d '${JSON.stringify(MADE_UP.createExample).replaceAll(',', ', ').replaceAll(':', ': ')}'`);
+    const typescript = readFileSync(join(WORK, 'spec', 'code-samples', 'typescript', `${MADE_UP.operations.get}.ts`), 'utf8');
+    expect(typescript).toContain(`leaf.${MADE_UP.property}.get('{leafUserId}')`);
+  });
+
+  it('is in the sidebar: its tag is in the providers group', () => {
+    const groups = spec['x-tagGroups'] as Array<{ name: string; tags: string[] }>;
+    expect(groups.flatMap((group) => group.tags)).toContain(MADE_UP.tag);
+  });
+
+  it('is in the client\'s generated operation table and provider table', async () => {
+    const client = (await import(pathToFileURL(join(clientCopy, 'src', 'index.ts')).href)) as {
+      OPERATIONS: Record<string, { method: string; path: string }>;
+      PROVIDER_OPERATIONS: Record<string, unknown>;
+    };
+    expect(client.OPERATIONS[MADE_UP.operations.get]).toMatchObject({ method: 'GET', path: MADE_UP.path });
+    expect(client.OPERATIONS[MADE_UP.operations.events]).toMatchObject({ method: 'GET', path: `${MADE_UP.path}/events` });
+    expect(client.PROVIDER_OPERATIONS[MADE_UP.property]).toEqual(MADE_UP.operations);
+  });
+
+  it(
+    'has typed client helpers: a create body without its required password does not compile',
+    () => {
+      const consumer = join(clientCopy, 'consumer.ts');
+      writeFileSync(
+        consumer,
+        [
+          "import { createLeafCredentialsClient } from './src/index.js';",
+          "const leaf = createLeafCredentialsClient({ baseUrl: 'http://127.0.0.1:4010', token: 'token' });",
+          `export const created = leaf.${MADE_UP.property}.create('${LEAF_USER_ID}', ${JSON.stringify(MADE_UP.createExample)});`,
+          '// @ts-expect-error the password is required',
+          `export const refused = leaf.${MADE_UP.property}.create('${LEAF_USER_ID}', { username: 'u', region: 'EU' });`,
+          '',
+        ].join('\n'),
+      );
+      const tsc = spawnSync(
+        process.execPath,
+        [require.resolve('typescript/bin/tsc'), '--noEmit', '--strict', '--skipLibCheck', '--target', 'es2022', '--module', 'nodenext', '--types', 'node', consumer],
+        { cwd: clientCopy, encoding: 'utf8' },
+      );
+      expect(tsc.stdout + tsc.stderr).toBe('');
+    },
+    SLOW,
+  );
+
+  it('is answered through the client helpers, against the mock serving the copied spec', async () => {
+    const { createLeafCredentialsClient } = (await import(pathToFileURL(join(clientCopy, 'src', 'index.ts')).href)) as ClientModule;
+    const helpers = createLeafCredentialsClient({ baseUrl: mockUrl, token: TOKEN })[MADE_UP.property] as Record<string, Helper> | undefined;
+    expect(helpers, `leaf.${MADE_UP.property}`).toBeDefined();
+    expect(await helpers!.create!(LEAF_USER_ID, MADE_UP.createExample)).toMatchObject({ username: MADE_UP.createExample.username });
+    expect(await helpers!.get!(LEAF_USER_ID)).toMatchObject({ region: MADE_UP.createExample.region });
+    expect(await helpers!.delete!(LEAF_USER_ID)).toBeUndefined();
+  });
+
+  it('is served by the mock, which validates its create body', async () => {
+    expect((await send(mockUrl, 'GET', MADE_UP.path)).status).toBe(200);
+    expect((await send(mockUrl, 'POST', MADE_UP.path, MADE_UP.createExample)).status).toBe(201);
+    expect((await send(mockUrl, 'DELETE', MADE_UP.path)).status).toBe(204);
+    expect((await send(mockUrl, 'GET', `${MADE_UP.path}/events`)).status).toBe(200);
+    const refused = await send(mockUrl, 'POST', MADE_UP.path, { username: 'u', region: 'EU' });
+    expect(refused.status).toBe(400);
+    expect(await refused.text()).toContain('password');
+  });
+
+  it(
+    'is served by the sandbox, which stores its credentials',
+    async () => {
+      // The sandbox the mock's server answers from (npm run sandbox), over the copied spec's operations.
+      const operations = await mock.loadOperations(spec);
+      const sandbox = await createSandbox({ operations, seed: { credentials: [] } });
+      const server = mock.createMockServer(operations, { sandbox });
+      await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+      const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+      try {
+        expect((await send(url, 'GET', MADE_UP.path)).status).toBe(404);
+        expect((await send(url, 'POST', MADE_UP.path, MADE_UP.createExample)).status).toBe(201);
+        const stored = (await (await send(url, 'GET', MADE_UP.path)).json()) as Record<string, unknown>;
+        expect(stored).toMatchObject({ username: MADE_UP.createExample.username, region: MADE_UP.createExample.region });
+        expect(stored, 'a writeOnly secret is never returned').not.toHaveProperty('password');
+        expect((await send(url, 'DELETE', MADE_UP.path)).status).toBe(204);
+        expect((await send(url, 'GET', MADE_UP.path)).status).toBe(404);
+      } finally {
+        await new Promise((resolve) => server.close(resolve));
+        await sandbox.close();
+      }
+    },
+    SLOW,
+  );
+
+  it(
+    'is on the docs page the build writes, with its operations and their samples',
+    () => {
+      const html = join(WORK, 'index.html');
+      buildDocs(bundlePath, html);
+      const page = readFileSync(html, 'utf8');
+      expect(page).toContain(`${MADE_UP.tag} credentials`);
+      expect(page).toContain('Get the Acme Soil credentials');
+      expect(page).toContain(`leaf.${MADE_UP.property}.create(`);
+    },
+    SLOW,
+  );
+});

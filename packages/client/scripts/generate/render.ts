@@ -1,0 +1,98 @@
+/**
+ * The generated modules' text, from the facts spec-facts.ts reads. Each
+ * operation and provider is its own `const`, so a bundler keeps only the ones
+ * an app uses.
+ */
+import type { OperationFacts, ParameterRule, ProviderFacts } from './spec-facts.js';
+
+const json = (value: unknown) => JSON.stringify(value);
+
+const pascalCase = (name: string) => name[0]!.toUpperCase() + name.slice(1);
+
+/** The name of a provider's helpers type: `trimble` → `TrimbleHelpers`. */
+export const helpersTypeName = (provider: string) => `${pascalCase(provider)}Helpers`;
+
+function renderOperation(operation: OperationFacts): string {
+  const fields = [
+    `id: ${json(operation.id)}`,
+    `method: ${json(operation.method)}`,
+    `path: ${json(operation.path)}`,
+    ...(operation.basePath === undefined ? [] : [`basePath: ${json(operation.basePath)}`]),
+    `requestBody: ${operation.requestBody}`,
+    `responseBody: ${operation.responseBody}`,
+  ];
+  return `export const ${operation.id} = { ${fields.join(', ')} } as const;\n`;
+}
+
+export function renderOperations(operations: OperationFacts[]): string {
+  return (
+    '/**\n' +
+    ' * Every operation of the spec: its HTTP method, path template, its own server path (`basePath`, for an\n' +
+    ' * operation served outside the base URL\'s path), and which sides carry a JSON body.\n' +
+    ' */\n' +
+    operations.map(renderOperation).join('') +
+    `\nexport const OPERATIONS = { ${operations.map((operation) => operation.id).join(', ')} } as const;\n`
+  );
+}
+
+function renderProvider(provider: ProviderFacts): string {
+  const helpers = Object.entries(provider.helpers).map(([helper, id]) => `${helper}: ${id}`);
+  return (
+    `/** ${provider.displayName} (tag \`${provider.tag}\`): pass it to \`createLeafCredentialsClientFor\` for \`client.${provider.name}\`. */\n` +
+    `export const ${provider.name} = { ${helpers.join(', ')} } as const;\n` +
+    `/** The helpers of \`client.${provider.name}\`. */\n` +
+    `export type ${helpersTypeName(provider.name)} = ProviderHelpers<typeof ${provider.name}>;\n`
+  );
+}
+
+export function renderProviders(providers: ProviderFacts[]): string {
+  const ids = [...new Set(providers.flatMap((provider) => Object.values(provider.helpers)))];
+  const table = providers.map(
+    (provider) =>
+      `  ${provider.name}: { ${Object.entries(provider.helpers).map(([helper, id]) => `${helper}: ${json(id)}`).join(', ')} },\n`,
+  );
+  return (
+    `import type { ProviderHelpers } from '../helpers.js';\n` +
+    `import { ${ids.join(', ')} } from './operations.js';\n\n` +
+    providers.map(renderProvider).join('\n') +
+    '\n/** Every provider of the spec (`x-leaf-provider`), by its client property name. */\n' +
+    `export const PROVIDERS = { ${providers.map((provider) => provider.name).join(', ')} } as const;\n\n` +
+    '/** Which operation each helper calls, per provider (`x-leaf-helper`). */\n' +
+    `export const PROVIDER_OPERATIONS = {\n${table.join('')}} as const;\n`
+  );
+}
+
+export function renderConstants(values: {
+  productionBaseUrl: string;
+  secretFields: string[];
+  pathParameters: Record<string, ParameterRule>;
+  tokenLifetimes: { rememberMe: number; otherwise: number };
+  operations: OperationFacts[];
+}): string {
+  const ownServers = Object.fromEntries(
+    values.operations.flatMap((operation) => (operation.basePath === undefined ? [] : [[operation.path, operation.basePath]])),
+  );
+  const rules = Object.entries(values.pathParameters).map(
+    ([name, rule]) => `  ${name}: { pattern: /${rule.pattern.replaceAll('/', '\\/')}/, description: ${json(rule.description)} },\n`,
+  );
+  return (
+    `/** Leaf's production API, the first server in the spec. */\n` +
+    `export const PRODUCTION_BASE_URL = ${json(values.productionBaseUrl)};\n` +
+    `/** Properties the spec marks \`x-sensitive: true\`: their values are secrets. */\n` +
+    `export const SECRET_FIELDS = ${json(values.secretFields)} as const;\n` +
+    `/** What each path parameter's value must be, from its schema: helpers check it before sending. */\n` +
+    `export const PATH_PARAMETERS = {\n${rules.join('')}} as const;\n` +
+    `/** How long a token from authenticate lasts, in seconds, by \`rememberMe\` (\`x-leaf-token-lifetime-seconds\`). */\n` +
+    `export const TOKEN_LIFETIME_SECONDS = ${json(values.tokenLifetimes)} as const;\n` +
+    `/** Paths served from their own server path (\`servers\` on the path), not from under the base URL's path. */\n` +
+    `export const OWN_SERVER_PATHS: Readonly<Record<string, string>> = ${json(ownServers)};\n`
+  );
+}
+
+/** A public name for every schema of the spec, each an alias of the generated type. */
+export function renderSchemaNames(schemaNames: string[]): string {
+  return (
+    `import type { components } from './schema.js';\n\n` +
+    schemaNames.map((name) => `export type ${name} = components['schemas'][${json(name)}];\n`).join('')
+  );
+}

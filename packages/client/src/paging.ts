@@ -1,0 +1,62 @@
+/**
+ * Leaf's list paging: `page` (from 0) and `size` in the query, the total in
+ * `X-Total-Count` and the neighbouring pages in `Link`. A page says whether
+ * another follows; only its `page` and `size` are read from a `Link`, so a
+ * link can never send the next request somewhere else.
+ */
+
+export interface PageQuery {
+  page?: number;
+  size?: number;
+}
+
+/** One page of a list. */
+export interface Page<Item> {
+  items: Item[];
+  /** This page's number, from 0. */
+  page: number;
+  /** How many items the list has in all (`X-Total-Count`), when the server says. */
+  totalCount: number | undefined;
+  /** The page after this one, or undefined on the last page. */
+  next: { page: number; size: number | undefined } | undefined;
+}
+
+/** The `page`/`size` of the `Link` header's `rel="next"` target; null when the header has links but no next one. */
+function nextFromLink(header: string | null): PageQuery | null | undefined {
+  if (!header) return undefined;
+  let next: PageQuery | null = null;
+  for (const [, target, rel] of header.matchAll(/<([^>]*)>\s*;\s*rel="?([^",;]+)"?/g)) {
+    if (rel!.trim().split(/\s+/).includes('next')) {
+      const query = new URL(target!, 'http://link.invalid/').searchParams;
+      next = { page: Number(query.get('page')), size: query.has('size') ? Number(query.get('size')) : undefined };
+    }
+  }
+  return next;
+}
+
+function integerHeader(response: Response, name: string): number | undefined {
+  const value = response.headers.get(name)?.trim();
+  return value && /^\d+$/.test(value) ? Number(value) : undefined;
+}
+
+/**
+ * The page `response` answered `query` with. The next page is the `Link`'s
+ * `rel="next"` (a Link without one means this is the last page); without a
+ * Link, the one after this while `X-Total-Count` says more are left, or while
+ * a page comes back full.
+ */
+export function readPage<Item>(items: Item[], response: Response, query: PageQuery): Page<Item> {
+  const page = query.page ?? 0;
+  const totalCount = integerHeader(response, 'x-total-count');
+  const linked = nextFromLink(response.headers.get('link'));
+  let next: Page<Item>['next'];
+  if (linked !== undefined) {
+    // Only forward: a link back to this page or an earlier one would loop.
+    if (linked && Number.isInteger(linked.page) && linked.page! > page) next = { page: linked.page!, size: linked.size ?? query.size };
+  } else if (items.length > 0) {
+    const size = query.size ?? items.length;
+    const more = totalCount === undefined ? query.size !== undefined && items.length >= query.size : (page + 1) * size < totalCount;
+    if (more) next = { page: page + 1, size: query.size };
+  }
+  return { items, page, totalCount, next };
+}

@@ -1,0 +1,7 @@
+/**
+ * Repo tooling, not the spec: where the repo is, CI detection, the one way to
+ * run the repo's own binaries, and the pending changesets.
+ */
+export * from './repo.js';
+export * from './local-bin.js';
+export * from './changesets.js';

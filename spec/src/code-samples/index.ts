@@ -1,0 +1,101 @@
+/**
+ * The docs' code samples, generated: one template per language and operation
+ * kind (templates/), filled in with each operation's facts (facts.ts). They
+ * are written to spec/code-samples/<dir>/<operationId>.<ext> (committed, so
+ * they show in reviews and can be run by hand) and embedded in the bundle as
+ * each operation's `x-codeSamples`.
+ */
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
+import type { BundledSpec } from '../index.js';
+import { listSampleFacts, type SampleFacts } from './facts.js';
+import { curl } from './templates/curl.js';
+import { javascript } from './templates/javascript.js';
+import { python } from './templates/python.js';
+import { typescript } from './templates/typescript.js';
+import type { LanguageTemplates } from './templates/template.js';
+
+export * from './facts.js';
+
+export interface SampleLanguage {
+  /** `x-codeSamples` lang, as redocly.yaml's `openapi.codeSamples.languages` lists it. */
+  lang: string;
+  label?: string;
+  /** Folder under code-samples/ and file extension. */
+  dir: string;
+  extension: string;
+  templates: LanguageTemplates;
+}
+
+/** The languages, in the docs' menu order. */
+export const SAMPLE_LANGUAGES: SampleLanguage[] = [
+  { lang: 'curl', label: 'cURL', dir: 'curl', extension: '.sh', templates: curl },
+  { lang: 'Python', dir: 'python', extension: '.py', templates: python },
+  { lang: 'JavaScript', dir: 'javascript', extension: '.js', templates: javascript },
+  { lang: 'TypeScript', dir: 'typescript', extension: '.ts', templates: typescript },
+];
+
+export interface GeneratedSample {
+  operationId: string;
+  lang: string;
+  label?: string;
+  /** Relative to the code-samples folder, e.g. `curl/getTrimbleCredentials.sh`. */
+  file: string;
+  source: string;
+}
+
+function render(facts: SampleFacts, language: SampleLanguage): GeneratedSample {
+  const { operationId } = facts.operation;
+  return {
+    operationId,
+    lang: language.lang,
+    ...(language.label ? { label: language.label } : {}),
+    file: `${language.dir}/${operationId}${language.extension}`,
+    source: language.templates[facts.helper](facts),
+  };
+}
+
+/** Every sample of every operation, operations in document order, languages in menu order. */
+export function renderCodeSamples(spec: BundledSpec): GeneratedSample[] {
+  return listSampleFacts(spec).flatMap((facts) => SAMPLE_LANGUAGES.map((language) => render(facts, language)));
+}
+
+/** The spec with each operation's `x-codeSamples` set to its generated samples. */
+export function withCodeSamples<T extends BundledSpec>(spec: T, samples: GeneratedSample[] = renderCodeSamples(spec)): T {
+  for (const pathItem of Object.values(spec.paths)) {
+    for (const operation of Object.values(pathItem) as Array<Record<string, unknown>>) {
+      const own = samples.filter((sample) => sample.operationId === operation?.operationId);
+      if (own.length === 0) continue;
+      operation['x-codeSamples'] = own.map(({ lang, label, source }) => ({ lang, ...(label ? { label } : {}), source }));
+    }
+  }
+  return spec;
+}
+
+function filesIn(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => relative(dir, join(entry.parentPath, entry.name)))
+    .sort();
+}
+
+/** Files under `dir` that differ from the samples, are missing, or are left over. */
+export function staleCodeSamples(dir: string, samples: GeneratedSample[]): string[] {
+  const expected = new Set(samples.map((sample) => sample.file));
+  const differing = samples
+    .filter((sample) => !existsSync(join(dir, sample.file)) || readFileSync(join(dir, sample.file), 'utf8') !== sample.source)
+    .map((sample) => sample.file);
+  const leftOver = filesIn(dir).filter((file) => !expected.has(file));
+  return [...differing, ...leftOver].sort();
+}
+
+/** Writes the samples to `dir` and removes files no operation has any more. */
+export function writeCodeSamples(dir: string, samples: GeneratedSample[]): void {
+  const expected = new Set(samples.map((sample) => sample.file));
+  for (const file of filesIn(dir)) if (!expected.has(file)) rmSync(join(dir, file));
+  for (const sample of samples) {
+    mkdirSync(dirname(join(dir, sample.file)), { recursive: true });
+    writeFileSync(join(dir, sample.file), sample.source);
+  }
+}

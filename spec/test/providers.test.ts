@@ -1,0 +1,29 @@
+/**
+ * A provider is data in the spec: its tag names its client property
+ * (x-leaf-provider) and each of its operations its helper (x-leaf-helper).
+ */
+import { describe, expect, it } from 'vitest';
+import { LEAF_HELPERS, listOperations, listProviders, readBundledSpec } from '../src/index.js';
+
+const spec = readBundledSpec();
+
+describe('providers from the spec', () => {
+  it('list every provider tag with one operation per helper, and every provider operation once', () => {
+    const providers = listProviders(spec);
+    expect(providers.length).toBeGreaterThan(0);
+    for (const provider of providers) {
+      expect(Object.keys(provider.operations).every((helper) => (LEAF_HELPERS as readonly string[]).includes(helper))).toBe(true);
+      expect(provider.operations, provider.tag).toMatchObject({ get: expect.any(String), create: expect.any(String), delete: expect.any(String), events: expect.any(String) });
+    }
+    const listed = providers.flatMap((provider) => Object.values(provider.operations)).sort();
+    const tagged = listOperations(spec).filter((operation) => operation.operation['x-leaf-helper'] !== 'authenticate');
+    expect(listed).toEqual(tagged.map((operation) => operation.operationId).sort());
+  });
+
+  it('refuse a provider with two operations of one helper, naming both', () => {
+    const copy = structuredClone(spec);
+    const [first, second] = listOperations(copy).filter((operation) => operation.tags.includes('Trimble'));
+    second!.operation['x-leaf-helper'] = first!.operation['x-leaf-helper'];
+    expect(() => listProviders(copy)).toThrow(`Trimble has two "${String(first!.operation['x-leaf-helper'])}" operations: ${first!.operationId} and ${second!.operationId}.`);
+  });
+});
