@@ -259,6 +259,11 @@ export interface paths {
          *     user's credentials, to troubleshoot their health. Events are kept for
          *     30 days and are gone once the credentials are deleted or disassociated
          *     from the Leaf user.
+         *
+         *     The list is paged like every Leaf list: `page` (from 0) and `size`
+         *     (20 unless given, at most 100) pick the page, `sort` its order (such as
+         *     `createdDate,desc`), and the `X-Total-Count` and `Link` headers give the
+         *     number of events in all and the links to the other pages.
          */
         get: operations["getJohnDeereCredentialEvents"];
         put?: never;
@@ -325,6 +330,11 @@ export interface paths {
          *     credentials, to troubleshoot their health. Events are kept for 30 days
          *     and are gone once the credentials are deleted or disassociated from
          *     the Leaf user.
+         *
+         *     The list is paged like every Leaf list: `page` (from 0) and `size`
+         *     (20 unless given, at most 100) pick the page, `sort` its order (such as
+         *     `createdDate,desc`), and the `X-Total-Count` and `Link` headers give the
+         *     number of events in all and the links to the other pages.
          */
         get: operations["getCnhiCredentialEvents"];
         put?: never;
@@ -392,6 +402,11 @@ export interface paths {
          *     credentials, to troubleshoot their health. Events are kept for 30 days
          *     and are gone once the credentials are deleted or disassociated from
          *     the Leaf user.
+         *
+         *     The list is paged like every Leaf list: `page` (from 0) and `size`
+         *     (20 unless given, at most 100) pick the page, `sort` its order (such as
+         *     `createdDate,desc`), and the `X-Total-Count` and `Link` headers give the
+         *     number of events in all and the links to the other pages.
          */
         get: operations["getAgLeaderCredentialEvents"];
         put?: never;
@@ -459,6 +474,11 @@ export interface paths {
          *     credentials, to troubleshoot their health. Events are kept for 30 days
          *     and are gone once the credentials are deleted or disassociated from
          *     the Leaf user.
+         *
+         *     The list is paged like every Leaf list: `page` (from 0) and `size`
+         *     (20 unless given, at most 100) pick the page, `sort` its order (such as
+         *     `createdDate,desc`), and the `X-Total-Count` and `Link` headers give the
+         *     number of events in all and the links to the other pages.
          */
         get: operations["getAgvanceCredentialEvents"];
         put?: never;
@@ -526,6 +546,11 @@ export interface paths {
          *     credentials, to troubleshoot their health. Events are kept for 30 days
          *     and are gone once the credentials are deleted or disassociated from
          *     the Leaf user.
+         *
+         *     The list is paged like every Leaf list: `page` (from 0) and `size`
+         *     (20 unless given, at most 100) pick the page, `sort` its order (such as
+         *     `createdDate,desc`), and the `X-Total-Count` and `Link` headers give the
+         *     number of events in all and the links to the other pages.
          */
         get: operations["getLindsayCredentialEvents"];
         put?: never;
@@ -593,6 +618,11 @@ export interface paths {
          *     credentials, to troubleshoot their health. Events are kept for 30 days
          *     and are gone once the credentials are deleted or disassociated from
          *     the Leaf user.
+         *
+         *     The list is paged like every Leaf list: `page` (from 0) and `size`
+         *     (20 unless given, at most 100) pick the page, `sort` its order (such as
+         *     `createdDate,desc`), and the `X-Total-Count` and `Link` headers give the
+         *     number of events in all and the links to the other pages.
          */
         get: operations["getPanoramaCredentialEvents"];
         put?: never;
@@ -659,6 +689,11 @@ export interface paths {
          *     credentials, to troubleshoot their health. Events are kept for 30 days
          *     and are gone once the credentials are deleted or disassociated from
          *     the Leaf user.
+         *
+         *     The list is paged like every Leaf list: `page` (from 0) and `size`
+         *     (20 unless given, at most 100) pick the page, `sort` its order (such as
+         *     `createdDate,desc`), and the `X-Total-Count` and `Link` headers give the
+         *     number of events in all and the links to the other pages.
          */
         get: operations["getRavenCredentialEvents"];
         put?: never;
@@ -726,6 +761,11 @@ export interface paths {
          *     user's credentials, to troubleshoot their health. Events are kept for
          *     30 days and are gone once the credentials are deleted or disassociated
          *     from the Leaf user.
+         *
+         *     The list is paged like every Leaf list: `page` (from 0) and `size`
+         *     (20 unless given, at most 100) pick the page, `sort` its order (such as
+         *     `createdDate,desc`), and the `X-Total-Count` and `Link` headers give the
+         *     number of events in all and the links to the other pages.
          */
         get: operations["getRavenSlingshotCredentialEvents"];
         put?: never;
@@ -793,6 +833,11 @@ export interface paths {
          *     credentials, to troubleshoot their health. Events are kept for 30 days
          *     and are gone once the credentials are deleted or disassociated from
          *     the Leaf user.
+         *
+         *     The list is paged like every Leaf list: `page` (from 0) and `size`
+         *     (20 unless given, at most 100) pick the page, `sort` its order (such as
+         *     `createdDate,desc`), and the `X-Total-Count` and `Link` headers give the
+         *     number of events in all and the links to the other pages.
          */
         get: operations["getSenteraCredentialEvents"];
         put?: never;
@@ -859,6 +904,11 @@ export interface paths {
          *     credentials, to troubleshoot their health. Events are kept for 30 days
          *     and are gone once the credentials are deleted or disassociated from
          *     the Leaf user.
+         *
+         *     The list is paged like every Leaf list: `page` (from 0) and `size`
+         *     (20 unless given, at most 100) pick the page, `sort` its order (such as
+         *     `createdDate,desc`), and the `X-Total-Count` and `Link` headers give the
+         *     number of events in all and the links to the other pages.
          */
         get: operations["getStaraCredentialEvents"];
         put?: never;
@@ -926,6 +976,11 @@ export interface paths {
          *     credentials, to troubleshoot their health. Events are kept for 30 days
          *     and are gone once the credentials are deleted or disassociated from
          *     the Leaf user.
+         *
+         *     The list is paged like every Leaf list: `page` (from 0) and `size`
+         *     (20 unless given, at most 100) pick the page, `sort` its order (such as
+         *     `createdDate,desc`), and the `X-Total-Count` and `Link` headers give the
+         *     number of events in all and the links to the other pages.
          */
         get: operations["getValleyCredentialEvents"];
         put?: never;
