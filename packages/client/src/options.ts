@@ -86,9 +86,9 @@ export interface CallOptions {
 /** The query parameters an operation documents (`page`, `size`, `sort` for the events), or none. */
 export type QueryOf<Id extends keyof operations> = operations[Id] extends { parameters: { query?: infer Query } }
   ? [NonNullable<Query>] extends [never]
-    ? {}
+    ? Record<never, never>
     : NonNullable<Query>
-  : {};
+  : Record<never, never>;
 
 /** `events(leafUserId, options)`: which page, plus the call's options. */
 export type EventsOptions<Id extends keyof operations> = CallOptions & QueryOf<Id>;

@@ -16,7 +16,7 @@ export interface IssuedToken {
  * When a JWT expires, from its `exp` claim, read without verifying the
  * token (only Leaf can); undefined when it has none or is not a JWT.
  */
-export function jwtExpiry(token: string): number | undefined {
+function jwtExpiry(token: string): number | undefined {
   const payload = token.split('.')[1];
   if (!payload) return undefined;
   try {

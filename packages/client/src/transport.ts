@@ -50,7 +50,7 @@ export interface Transport {
 const TARGET_CHANGING_VALUES: ReadonlySet<string> = new Set(['', '.', '..']);
 
 /** The path parameter whose value would change the request's target, if any. */
-export function targetChangingParameter(pathParams: Record<string, unknown> | undefined): string | undefined {
+function targetChangingParameter(pathParams: Record<string, unknown> | undefined): string | undefined {
   for (const [name, value] of Object.entries(pathParams ?? {})) {
     if (TARGET_CHANGING_VALUES.has(String(value))) return name;
   }

@@ -16,7 +16,6 @@ import {
   SECRET_FIELDS,
   type LeafCredentialsClientOptions,
   type OperationId,
-  type TokenSource,
 } from '../src/index.js';
 import { scrubText, secretsIn } from '../src/redact.js';
 import { settle, until, useFakeClock } from './support/fake-clock.js';

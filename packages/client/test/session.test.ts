@@ -11,7 +11,7 @@ import {
   createLeafCredentialsClient,
   LeafApiError,
   LeafAuthError,
-  LeafError,
+  type LeafError,
   LeafInvalidResponseError,
   type FetchLike,
 } from '../src/index.js';

@@ -10,7 +10,7 @@ const json = (value: unknown) => JSON.stringify(value);
 const pascalCase = (name: string) => name[0]!.toUpperCase() + name.slice(1);
 
 /** The name of a provider's helpers type: `trimble` → `TrimbleHelpers`. */
-export const helpersTypeName = (provider: string) => `${pascalCase(provider)}Helpers`;
+const helpersTypeName = (provider: string) => `${pascalCase(provider)}Helpers`;
 
 function renderOperation(operation: OperationFacts): string {
   const fields = [

@@ -32,7 +32,7 @@ export interface ProviderFacts {
 }
 
 /** The helpers a provider's operation may be (the spec's `x-leaf-helper` values). */
-export const PROVIDER_HELPERS = ['get', 'create', 'delete', 'events', 'status'] as const;
+const PROVIDER_HELPERS = ['get', 'create', 'delete', 'events', 'status'] as const;
 
 function parametersOf(spec: BundledSpec, path: string, operation: SpecObject): SpecObject[] {
   const pathItem = spec.paths[path] as SpecObject;

@@ -1000,6 +1000,11 @@ export interface components {
          * @description The Leaf account to sign in with. `rememberMe` picks the token's lifetime;
          *     Leaf's own examples send it as the string `"true"` or `"false"`, and a JSON
          *     boolean is accepted too.
+         * @example {
+         *       "username": "you@example.com",
+         *       "password": "YOUR_LEAF_PASSWORD",
+         *       "rememberMe": "true"
+         *     }
          */
         AuthenticateRequest: {
             /**

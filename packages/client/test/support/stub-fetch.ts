@@ -70,7 +70,7 @@ export const CREATE_BODIES = {
 } as const;
 
 /** The request body the spec shows for each operation that takes one (its example): valid for every create. */
-export const EXAMPLE_BODIES: Partial<Record<OperationId, object>> = Object.fromEntries(
+const EXAMPLE_BODIES: Partial<Record<OperationId, object>> = Object.fromEntries(
   operationShapes().flatMap((shape) => (shape.body ? [[shape.operationId, shape.body.example as object]] : [])),
 );
 
