@@ -11,7 +11,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { REPO_ROOT } from '../src/index.js';
+import { REPO_ROOT } from '@leaf-credentials/tooling';
 import { SLOW_PROCESS_TIMEOUT } from './fixtures/timeouts.js';
 
 const BIOME = join(dirname(createRequire(import.meta.url).resolve('@biomejs/biome/package.json')), 'bin/biome');

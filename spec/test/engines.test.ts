@@ -6,7 +6,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { REPO_ROOT } from '../src/index.js';
+import { REPO_ROOT } from '@leaf-credentials/tooling';
 
 const CLIENT = 'packages/client';
 

@@ -35,7 +35,7 @@ export { MAX_RESPONSE_DELAY_MS } from './preferences.js';
 export { basePathsOf } from './route.js';
 
 export { connectSandbox, SandboxControlError, type SandboxControl } from './sandbox-client.js';
-export { CONTROL_PREFIX, CONTROL_SPEC_PATH, type RecordedRequest, type SeedDocument, type SeedEntry } from './sandbox/index.js';
+export { CONTROL_PREFIX, CONTROL_SPEC_PATH, REFUSED_PASSWORD, type RecordedRequest, type SeedDocument, type SeedEntry } from './sandbox/index.js';
 
 export type StartMockOptions = StartServerOptions;
 export type RunningMock = RunningServer;
