@@ -13,7 +13,7 @@ export interface Received {
   /** Lower-case, as sent (`head` included). */
   method: string;
   url: URL;
-  /** `url.pathname`: still percent-encoded. */
+  /** `url.pathname` (still percent-encoded), with any dot segment kept as sent (see pathAsSent). */
   path: string;
   raw: Buffer;
 }
@@ -32,7 +32,26 @@ export async function read(request: IncomingMessage): Promise<Received | IHttpRe
   }
   const raw = await readBody(request);
   if (raw === TOO_LARGE) return problemResponse(tooLargeProblem(url.pathname));
-  return { request, method, url, path: url.pathname, raw };
+  return { request, method, url, path: pathAsSent(target, url), raw };
+}
+
+/** A segment WHATWG URL parsing resolves away: `.`, `..`, also percent-encoded (`%2e`, `.%2E`, …). */
+const DOT_SEGMENT = /^(?:\.|%2e){1,2}$/i;
+
+/**
+ * The path as sent. URL parsing resolves dot segments, so `/users/%2e/x-credentials` would
+ * become `/users/x-credentials` and be routed (or 404) as another resource; kept, the segment
+ * reaches validation as the value of its path parameter and is refused naming it.
+ */
+function pathAsSent(target: string, url: URL): string {
+  if (!target.startsWith('/')) return url.pathname;
+  const end = target.search(/[?#]/);
+  const segments = (end === -1 ? target : target.slice(0, end)).split('/');
+  if (!segments.some((segment) => DOT_SEGMENT.test(segment))) return url.pathname;
+  // Only the dot segments stay raw; every other one is serialized as URL parsing would.
+  return segments
+    .map((segment) => (DOT_SEGMENT.test(segment) || segment === '' ? segment : new URL(`${ORIGIN}/${segment}`).pathname.slice(1)))
+    .join('/');
 }
 
 export function isReceived(value: Received | IHttpResponse): value is Received {
