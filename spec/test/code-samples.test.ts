@@ -70,7 +70,7 @@ describe('generated code samples', () => {
   });
 
   it('send the create body the spec documents as its example, in each language', () => {
-    const create = operations.find((operation) => operation['operation']['x-leaf-helper'] === 'create')!;
+    const create = operations.find((operation) => operation.operation['x-leaf-helper'] === 'create')!;
     const example = sampleFacts(spec, create).body as Record<string, string>;
     expect(example).toBeTypeOf('object');
     for (const lang of ['curl', 'Python', 'JavaScript', 'TypeScript']) {

@@ -95,7 +95,10 @@ const sockets = new WeakMap<Duplex, SocketState>();
 
 function stateOf(socket: Duplex): SocketState {
   let state = sockets.get(socket);
-  if (!state) sockets.set(socket, (state = { pending: new Map(), lastBodyBytes: 0, answered: false }));
+  if (!state) {
+    state = { pending: new Map(), lastBodyBytes: 0, answered: false };
+    sockets.set(socket, state);
+  }
   return state;
 }
 
@@ -123,7 +126,10 @@ function answerOnSocket(socket: Duplex, body: Problem, headers?: Record<string, 
   };
   // A request still incomplete now never will be (its body stalled or broke): its response is not coming.
   const waitFor = [...state.pending].filter(([, request]) => request.complete).map(([response]) => response);
-  if (waitFor.length === 0) return write();
+  if (waitFor.length === 0) {
+    write();
+    return;
+  }
   let left = waitFor.length;
   const settle = () => {
     if (--left === 0) write();

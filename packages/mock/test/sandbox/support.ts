@@ -23,7 +23,10 @@ const tables = new WeakMap([[operations, table]]);
 /** The operation of `provider` (by name) with `helper`, among `within`. */
 export function operationOf(provider: ProviderResource, helper: Helper, within: IHttpOperation[] = operations): IHttpOperation | undefined {
   let resources = tables.get(within);
-  if (!resources) tables.set(within, (resources = readResources(within)));
+  if (!resources) {
+    resources = readResources(within);
+    tables.set(within, resources);
+  }
   return within.find((operation) => {
     const route = resources.route(operation);
     return route?.provider?.name === provider.name && route.helper === helper;
