@@ -12,7 +12,7 @@ import { namedProblem, problem, statusTitle, PROBLEM_CONTENT_TYPE, type Problem 
 /** Headers plus the request line may take this many bytes; one header past MAX_HEADER_VALUE_BYTES is named. */
 export const MAX_HEADER_BYTES = 64 * 1024;
 
-export interface ParserError extends Error {
+interface ParserError extends Error {
   code?: string;
   reason?: string;
   rawPacket?: Buffer;

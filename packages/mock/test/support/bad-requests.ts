@@ -18,7 +18,7 @@ import {
 import { BEARER_TOKEN } from '@leaf-credentials/spec/bearer-token';
 import type { RawRequest } from './send.js';
 
-export interface Expectation {
+interface Expectation {
   status: number;
   /** What the problem's `detail` must mention. */
   names: string;
