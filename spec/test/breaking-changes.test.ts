@@ -42,9 +42,22 @@ const removeResponseField = (spec: BundledSpec) => {
   trimble.required = trimble.required.filter((field) => field !== 'tokenMetadata');
 };
 
+/**
+ * The planted changes touch Trimble's and Climate FieldView's operations and the components
+ * every provider shares; Optic's time grows with the operations it compares, so the revisions
+ * keep only those two providers' paths (the command-line test below diffs the whole spec).
+ */
+const PLANTED_PROVIDER_PATHS = ['/trimble-credentials', '/climate-field-view-credentials'];
+
 beforeAll(() => {
-  bundleSpec(basePath);
-  base = JSON.parse(readFileSync(basePath, 'utf8')) as BundledSpec;
+  const bundled = join(work, 'bundled.json');
+  bundleSpec(bundled);
+  const spec = JSON.parse(readFileSync(bundled, 'utf8')) as BundledSpec;
+  spec.paths = Object.fromEntries(
+    Object.entries(spec.paths).filter(([path]) => PLANTED_PROVIDER_PATHS.some((provider) => path.includes(provider))),
+  ) as BundledSpec['paths'];
+  base = spec;
+  writeFileSync(basePath, JSON.stringify(base));
 }, SLOW_PROCESS_TIMEOUT);
 
 describe('findBreakingChanges', { timeout: SLOW_PROCESS_TIMEOUT }, () => {

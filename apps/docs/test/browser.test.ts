@@ -3,12 +3,19 @@
  * every non-file request blocked and recorded: it must render the whole
  * reference, with working code-sample menus, without reaching for anything.
  */
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL, fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { listOperations, productionServerUrl, readBundledSpec, resolveRef, type SpecOperation } from '@leaf-credentials/spec';
+import {
+  leafHelperOf,
+  listOperations,
+  productionServerUrl,
+  readBundledSpec,
+  resolveRef,
+  type SpecOperation,
+} from '@leaf-credentials/spec';
 import { codeSampleLabel, codeSampleLanguages } from '../src/redoc-config.js';
 import { DOCS_HTML_PATH } from '../src/server.js';
 import { listCodeSamples } from './sample-runner.js';
@@ -22,6 +29,14 @@ const spec = readBundledSpec();
 const operations = listOperations(spec);
 const samples = listCodeSamples(spec);
 const labels = codeSampleLanguages().map(codeSampleLabel);
+/**
+ * Clicking through every sample of every operation takes over a second an operation: the
+ * panels are clicked through for the first operation of each helper kind (they are rendered
+ * from one template per kind), and every operation's embedded samples are checked at once.
+ */
+const clickedThrough = [
+  ...new Map([...operations].reverse().map((operation) => [leafHelperOf(operation), operation])).values(),
+];
 const credentialStatus = spec.components.schemas?.CredentialStatus as {
   enum: string[];
   'x-enumDescriptions': Record<string, string>;
@@ -169,7 +184,30 @@ describe('the API reference opened from disk in Chromium with no network', () =>
     }
   });
 
-  describe.each(operations.map((operation) => [operation.operationId, operation] as const))('%s', (_id, operation) => {
+  it('embeds every operation with a sample in each configured language, each the text of its file', async () => {
+    type Embedded = { paths: Record<string, Record<string, { operationId?: string; 'x-codeSamples'?: { lang: string; label?: string; source: string }[] }>> };
+    // The page hydrates Redoc from this one line of the built file: it is what every panel renders.
+    const definition = /const __redoc_definition = (.*);\n/.exec(readFileSync(DOCS_HTML_PATH, 'utf8'))?.[1];
+    expect(definition, 'the built page embeds its definition').toBeDefined();
+    const embedded = JSON.parse(definition!) as Embedded;
+    const embeddedSamples = new Map(
+      Object.values(embedded.paths).flatMap((item) =>
+        Object.values(item).map((operation) => [operation.operationId, operation['x-codeSamples'] ?? []] as const),
+      ),
+    );
+    for (const operation of operations) {
+      const shown = embeddedSamples.get(operation.operationId) ?? [];
+      const written = samples.filter((sample) => sample.operation.operationId === operation.operationId);
+      expect(shown.map((sample) => sample.label ?? sample.lang), operation.operationId).toEqual(labels);
+      for (const sample of written) {
+        const match = shown.find((candidate) => (candidate.label ?? candidate.lang) === sample.label);
+        expect(match?.source.trim(), `${sample.label} sample of ${operation.operationId}`).toBe(sample.source.trim());
+      }
+      expect(written.length, operation.operationId).toBe(labels.length);
+    }
+  });
+
+  describe.each(clickedThrough.map((operation) => [operation.operationId, operation] as const))('%s', (_id, operation) => {
     it('offers a request sample in every configured language, showing the sample text of each', async () => {
       const section = await openOperation(operation);
       const panel = requestSamplePanel(section);
