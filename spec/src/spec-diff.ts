@@ -14,8 +14,8 @@ import { majorChangesets, REPO_ROOT, SPEC_CONSUMER_PACKAGE } from '@leaf-credent
 
 
 /** The spec as last released: what `npm run spec:diff` compares with by default. */
-export const BASELINE_PATH = join(REPO_ROOT, 'spec/baseline/leaf-credentials.json');
-export const CHANGESET_DIR = join(REPO_ROOT, '.changeset');
+const BASELINE_PATH = join(REPO_ROOT, 'spec/baseline/leaf-credentials.json');
+const CHANGESET_DIR = join(REPO_ROOT, '.changeset');
 
 export interface SpecDiffOptions {
   /** Compare with the spec at this git ref instead of the baseline. */

@@ -56,12 +56,12 @@ export function createResponseValidator(spec: BundledSpec = readBundledSpec()): 
           errors: [`content type "${mediaType}" is not one of ${Object.keys(response.content).join(', ')}`],
         };
       }
-      const pointer = `spec#/paths/${escape(path)}/${method.toLowerCase()}/responses/${status}`;
+      const pointer = `spec#/paths/${refToken(path)}/${method.toLowerCase()}/responses/${status}`;
       const key = `${pointer}|${mediaType}`;
       let validate = compiled.get(key);
       if (!validate) {
         const responsePointer = ref === undefined ? pointer : `spec${ref}`;
-        validate = ajv.compile({ $ref: `${responsePointer}/content/${escape(mediaType)}/schema` });
+        validate = ajv.compile({ $ref: `${responsePointer}/content/${refToken(mediaType)}/schema` });
         compiled.set(key, validate);
       }
       const ok = validate(body) as boolean;
@@ -74,6 +74,6 @@ export function createResponseValidator(spec: BundledSpec = readBundledSpec()): 
 }
 
 /** JSON Pointer escaping of one reference token (RFC 6901), URI-encoded for a $ref. */
-function escape(token: string): string {
+function refToken(token: string): string {
   return encodeURIComponent(escapePointerSegment(token));
 }

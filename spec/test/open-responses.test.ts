@@ -41,7 +41,9 @@ function schemasUnder(spec: BundledSpec, root: unknown, where: string, seen = ne
     }
   }
   for (const key of SUBSCHEMA_LIST_KEYS) {
-    ((schema[key] as unknown[] | undefined) ?? []).forEach((sub, index) => found.push(...schemasUnder(spec, sub, `${where}/${key}/${index}`, seen)));
+    for (const [index, sub] of ((schema[key] as unknown[] | undefined) ?? []).entries()) {
+      found.push(...schemasUnder(spec, sub, `${where}/${key}/${index}`, seen));
+    }
   }
   return found;
 }

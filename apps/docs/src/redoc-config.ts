@@ -8,7 +8,7 @@ import { REPO_ROOT } from '@leaf-credentials/tooling';
 import { parse } from 'yaml';
 
 // build-docs runs in REPO_ROOT, so redocly.yaml's paths (such as `htmlTemplate`) are relative to it.
-export const REDOCLY_CONFIG_PATH = join(REPO_ROOT, 'redocly.yaml');
+const REDOCLY_CONFIG_PATH = join(REPO_ROOT, 'redocly.yaml');
 
 /** An entry of `openapi.codeSamples.languages`: Redoc shows only samples whose lang or label matches one. */
 export interface CodeSampleLanguage {

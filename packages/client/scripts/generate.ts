@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import openapiTS, { astToString } from 'openapi-typescript';
 import { productionServerUrl, readBundledSpec, type BundledSpec } from '@leaf-credentials/spec';
-import { runningInCi } from '@leaf-credentials/tooling';
+import { formatWithBiome, runningInCi } from '@leaf-credentials/tooling';
 import { renderConstants, renderOperations, renderProviders, renderSchemaNames } from './generate/render.js';
 import { readOperations, readPathParameterRules, readProviders, readTokenLifetimes } from './generate/spec-facts.js';
 
@@ -68,7 +68,7 @@ function sensitivePropertyNames(spec: BundledSpec): string[] {
 export async function renderGeneratedFiles(spec: BundledSpec = readBundledSpec()): Promise<Record<string, string>> {
   const operations = readOperations(spec);
   const ast = await openapiTS(withEnumMeaningsInDescriptions(spec) as never, { alphabetize: false, exportType: false });
-  return {
+  return formattedByBiome({
     'schema.ts': HEADER + astToString(ast),
     'constants.ts':
       HEADER +
@@ -82,7 +82,18 @@ export async function renderGeneratedFiles(spec: BundledSpec = readBundledSpec()
     'operations.ts': HEADER + renderOperations(operations),
     'providers.ts': HEADER + renderProviders(readProviders(spec)),
     'schemas.ts': HEADER + renderSchemaNames(Object.keys(spec.components.schemas ?? {})),
-  };
+  });
+}
+
+/** Where the generated files live, relative to the repo root: Biome's config goes by repo path. */
+const GENERATED_REPO_DIR = 'packages/client/src/generated/';
+
+/** The files laid out as `npm run lint` wants, so check mode and write mode both see formatted text. */
+function formattedByBiome(files: Record<string, string>): Record<string, string> {
+  const layout = formatWithBiome(
+    Object.fromEntries(Object.entries(files).map(([name, text]) => [GENERATED_REPO_DIR + name, text])),
+  );
+  return Object.fromEntries(Object.keys(files).map((name) => [name, layout[GENERATED_REPO_DIR + name]!]));
 }
 
 /** Names of the generated files whose content on disk differs from the spec's. */

@@ -22,7 +22,7 @@ export interface WithStatus {
 type GetStatus<Resource extends WithStatus> = (options: { signal: AbortSignal }) => Promise<Resource>;
 
 /** Polls `getStatus` with backoff until `status` is `OK`, resolving to the body that said so. */
-export async function pollUntilHealthy<Resource extends WithStatus>(
+async function pollUntilHealthy<Resource extends WithStatus>(
   operation: string,
   getStatus: GetStatus<Resource>,
   options: WaitUntilHealthyOptions = {},

@@ -2,7 +2,7 @@
  * The sandbox store under 100,000 credentials, in process (no HTTP): heap
  * used, GET latency at 1,000 and at 100,000 stored credentials side by side,
  * and how long the state file takes to write. Not a test: it prints figures.
- *   node --expose-gc --import tsx bench/sandbox-store.ts [COUNT]   (NO_STATE=1: without a state file)
+ *   npm run bench:store -- [COUNT]   (NO_STATE=1: without a state file)
  */
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, statSync } from 'node:fs';

@@ -24,7 +24,7 @@ export interface JsonSchema {
   [keyword: string]: unknown;
 }
 
-export interface PathParameter {
+interface PathParameter {
   name: string;
   schema: JsonSchema;
   example: string;

@@ -12,7 +12,7 @@ import { namedProblem, problem, statusTitle, PROBLEM_CONTENT_TYPE, type Problem 
 /** Headers plus the request line may take this many bytes; one header past MAX_HEADER_VALUE_BYTES is named. */
 export const MAX_HEADER_BYTES = 64 * 1024;
 
-export interface ParserError extends Error {
+interface ParserError extends Error {
   code?: string;
   reason?: string;
   rawPacket?: Buffer;
@@ -95,7 +95,10 @@ const sockets = new WeakMap<Duplex, SocketState>();
 
 function stateOf(socket: Duplex): SocketState {
   let state = sockets.get(socket);
-  if (!state) sockets.set(socket, (state = { pending: new Map(), lastBodyBytes: 0, answered: false }));
+  if (!state) {
+    state = { pending: new Map(), lastBodyBytes: 0, answered: false };
+    sockets.set(socket, state);
+  }
   return state;
 }
 
@@ -123,7 +126,10 @@ function answerOnSocket(socket: Duplex, body: Problem, headers?: Record<string, 
   };
   // A request still incomplete now never will be (its body stalled or broke): its response is not coming.
   const waitFor = [...state.pending].filter(([, request]) => request.complete).map(([response]) => response);
-  if (waitFor.length === 0) return write();
+  if (waitFor.length === 0) {
+    write();
+    return;
+  }
   let left = waitFor.length;
   const settle = () => {
     if (--left === 0) write();

@@ -73,7 +73,7 @@ const PARAMETER = `${TOKEN}=(?:${TOKEN}|${QUOTED_STRING})`;
 const MEDIA_TYPE = new RegExp(`^(${TOKEN})/(${TOKEN})((?:[ \\t]*;[ \\t]*(?:${PARAMETER})?)*)[ \\t]*$`);
 const PARAMETERS = new RegExp(`(${TOKEN})=(${TOKEN}|${QUOTED_STRING})`, 'g');
 
-export interface MediaType {
+interface MediaType {
   /** `type/subtype`, lowercased. */
   essence: string;
   /** Parameter names lowercased, values unquoted. */

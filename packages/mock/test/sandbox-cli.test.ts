@@ -43,7 +43,10 @@ async function seedWith(name: string, content: string): Promise<string> {
   return file;
 }
 
-async function validSeed(): Promise<{ credentials: Array<Record<string, any>> }> {
+/** The example seed as plain JSON the cases edit: each entry's fields and its stored `credentials` object. */
+type EditableSeed = { credentials: Array<Record<string, unknown> & { credentials: Record<string, unknown> }> };
+
+async function validSeed(): Promise<EditableSeed> {
   return structuredClone(exampleSeed(await loadOperations(readBundledSpec()))) as never;
 }
 
@@ -105,7 +108,7 @@ async function createOne(url: string, token: string, leafUserId: string): Promis
   return (await response.json()) as { id: string };
 }
 
-async function read(url: string, token: string, leafUserId: string): Promise<{ status: number; body: any }> {
+async function read(url: string, token: string, leafUserId: string): Promise<{ status: number; body: { id?: unknown } }> {
   const response = await fetch(new URL(fillPath(get, { leafUserId }), url), { headers: { authorization: `Bearer ${token}` } });
   return { status: response.status, body: await response.json() };
 }

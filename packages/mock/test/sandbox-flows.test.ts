@@ -51,6 +51,7 @@ function providers(): Provider[] {
 
 interface Json {
   status: number;
+  // biome-ignore lint/suspicious/noExplicitAny: the body of whichever operation was called; expectValid checks it against that operation's schema, and each test reads the fields its operation answers
   body: any;
   reply: Reply;
 }

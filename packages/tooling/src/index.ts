@@ -5,3 +5,4 @@
 export * from './repo.js';
 export * from './local-bin.js';
 export * from './changesets.js';
+export * from './format.js';

@@ -25,7 +25,7 @@ export interface ToolRun {
 const quietEnv = () => ({ ...process.env, ...QUIET_ENV });
 
 /** The installed binary of `tool`; throws a one-line hint when it is not installed. */
-function localBin(tool: string): string {
+export function localBin(tool: string): string {
   const bin = join(REPO_ROOT, 'node_modules', '.bin', tool);
   if (!existsSync(bin)) throw new Error(`${tool} is not installed in ${REPO_ROOT}node_modules: run npm install.`);
   return bin;

@@ -8,7 +8,8 @@ const data = {
   rememberMe: 'true',
 };
 
-axios.post(endpoint, data)
+axios
+  .post(endpoint, data)
   .then((response) => console.log(JSON.stringify(response.data, null, 2)))
   .catch((error) => {
     console.error(error.response?.data ?? error.message);

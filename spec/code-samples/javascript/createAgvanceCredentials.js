@@ -12,7 +12,8 @@ const data = {
   username: 'grower@example.com',
 };
 
-axios.post(endpoint, data, { headers })
+axios
+  .post(endpoint, data, { headers })
   .then((response) => console.log(JSON.stringify(response.data, null, 2)))
   .catch((error) => {
     console.error(error.response?.data ?? error.message);

@@ -1,7 +1,8 @@
 const axios = require('axios');
 
 const TOKEN = 'YOUR_TOKEN';
-const endpoint = 'https://api.withleaf.io/services/usermanagement/api/users/{leafUserId}/climate-field-view-credentials';
+const endpoint =
+  'https://api.withleaf.io/services/usermanagement/api/users/{leafUserId}/climate-field-view-credentials';
 const headers = { Authorization: `Bearer ${TOKEN}` };
 
 const data = {
@@ -11,7 +12,8 @@ const data = {
   refreshToken: 'example-fieldview-refresh-token',
 };
 
-axios.post(endpoint, data, { headers })
+axios
+  .post(endpoint, data, { headers })
   .then((response) => console.log(JSON.stringify(response.data, null, 2)))
   .catch((error) => {
     console.error(error.response?.data ?? error.message);

@@ -13,7 +13,8 @@ const data = {
   clientEnvironment: 'PRODUCTION',
 };
 
-axios.post(endpoint, data, { headers })
+axios
+  .post(endpoint, data, { headers })
   .then((response) => console.log(JSON.stringify(response.data, null, 2)))
   .catch((error) => {
     console.error(error.response?.data ?? error.message);

@@ -10,7 +10,8 @@ const data = {
   sharedSecret: 'example-slingshot-shared-secret',
 };
 
-axios.post(endpoint, data, { headers })
+axios
+  .post(endpoint, data, { headers })
   .then((response) => console.log(JSON.stringify(response.data, null, 2)))
   .catch((error) => {
     console.error(error.response?.data ?? error.message);

@@ -1,10 +1,12 @@
 const axios = require('axios');
 
 const TOKEN = 'YOUR_TOKEN';
-const endpoint = 'https://api.withleaf.io/services/usermanagement/api/users/{leafUserId}/climate-field-view-credentials';
+const endpoint =
+  'https://api.withleaf.io/services/usermanagement/api/users/{leafUserId}/climate-field-view-credentials';
 const headers = { Authorization: `Bearer ${TOKEN}` };
 
-axios.delete(endpoint, { headers })
+axios
+  .delete(endpoint, { headers })
   .then((response) => console.log(response.status))
   .catch((error) => {
     console.error(error.response?.data ?? error.message);

@@ -4,7 +4,8 @@ const TOKEN = 'YOUR_TOKEN';
 const endpoint = 'https://api.withleaf.io/services/usermanagement/api/users/{leafUserId}/trimble-credentials';
 const headers = { Authorization: `Bearer ${TOKEN}` };
 
-axios.delete(endpoint, { headers })
+axios
+  .delete(endpoint, { headers })
   .then((response) => console.log(response.status))
   .catch((error) => {
     console.error(error.response?.data ?? error.message);

@@ -9,7 +9,8 @@ const params = {
   sort: 'createdDate,desc',
 };
 
-axios.get(endpoint, { headers, params })
+axios
+  .get(endpoint, { headers, params })
   .then((response) => console.log(JSON.stringify(response.data, null, 2)))
   .catch((error) => {
     console.error(error.response?.data ?? error.message);

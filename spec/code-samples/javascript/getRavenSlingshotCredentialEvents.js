@@ -1,7 +1,8 @@
 const axios = require('axios');
 
 const TOKEN = 'YOUR_TOKEN';
-const endpoint = 'https://api.withleaf.io/services/usermanagement/api/users/{leafUserId}/raven-slingshot-credentials/events';
+const endpoint =
+  'https://api.withleaf.io/services/usermanagement/api/users/{leafUserId}/raven-slingshot-credentials/events';
 const headers = { Authorization: `Bearer ${TOKEN}` };
 const params = {
   page: 0,
@@ -9,7 +10,8 @@ const params = {
   sort: 'createdDate,desc',
 };
 
-axios.get(endpoint, { headers, params })
+axios
+  .get(endpoint, { headers, params })
   .then((response) => console.log(JSON.stringify(response.data, null, 2)))
   .catch((error) => {
     console.error(error.response?.data ?? error.message);

@@ -4,7 +4,8 @@ const TOKEN = 'YOUR_TOKEN';
 const endpoint = 'https://api.withleaf.io/services/usermanagement/api/users/{leafUserId}/sentera-credentials';
 const headers = { Authorization: `Bearer ${TOKEN}` };
 
-axios.get(endpoint, { headers })
+axios
+  .get(endpoint, { headers })
   .then((response) => console.log(JSON.stringify(response.data, null, 2)))
   .catch((error) => {
     console.error(error.response?.data ?? error.message);

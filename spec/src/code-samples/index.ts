@@ -7,6 +7,7 @@
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
+import { formatWithBiome } from '@leaf-credentials/tooling';
 import type { BundledSpec } from '../index.js';
 import { listSampleFacts, type SampleFacts } from './facts.js';
 import { curl } from './templates/curl.js';
@@ -25,14 +26,16 @@ export interface SampleLanguage {
   dir: string;
   extension: string;
   templates: LanguageTemplates;
+  /** Biome lays these out (as it does every JS/TS file we write); Python and shell are not Biome's. */
+  formattedByBiome?: true;
 }
 
 /** The languages, in the docs' menu order. */
 export const SAMPLE_LANGUAGES: SampleLanguage[] = [
   { lang: 'curl', label: 'cURL', dir: 'curl', extension: '.sh', templates: curl },
   { lang: 'Python', dir: 'python', extension: '.py', templates: python },
-  { lang: 'JavaScript', dir: 'javascript', extension: '.js', templates: javascript },
-  { lang: 'TypeScript', dir: 'typescript', extension: '.ts', templates: typescript },
+  { lang: 'JavaScript', dir: 'javascript', extension: '.js', templates: javascript, formattedByBiome: true },
+  { lang: 'TypeScript', dir: 'typescript', extension: '.ts', templates: typescript, formattedByBiome: true },
 ];
 
 export interface GeneratedSample {
@@ -55,9 +58,20 @@ function render(facts: SampleFacts, language: SampleLanguage): GeneratedSample {
   };
 }
 
+/** Where a sample is committed, relative to the repo root: Biome's overrides and import order go by path. */
+const repoPath = (sample: GeneratedSample) => `spec/code-samples/${sample.file}`;
+
+/** The samples with those of Biome's languages formatted, all in one Biome run. */
+function formatted(samples: GeneratedSample[]): GeneratedSample[] {
+  const biomeDirs = new Set(SAMPLE_LANGUAGES.filter((language) => language.formattedByBiome).map(({ dir }) => dir));
+  const ofBiome = samples.filter((sample) => biomeDirs.has(sample.file.split('/')[0]!));
+  const layout = formatWithBiome(Object.fromEntries(ofBiome.map((sample) => [repoPath(sample), sample.source])));
+  return samples.map((sample) => ({ ...sample, source: layout[repoPath(sample)] ?? sample.source }));
+}
+
 /** Every sample of every operation, operations in document order, languages in menu order. */
 export function renderCodeSamples(spec: BundledSpec): GeneratedSample[] {
-  return listSampleFacts(spec).flatMap((facts) => SAMPLE_LANGUAGES.map((language) => render(facts, language)));
+  return formatted(listSampleFacts(spec).flatMap((facts) => SAMPLE_LANGUAGES.map((language) => render(facts, language))));
 }
 
 /** The spec with each operation's `x-codeSamples` set to its generated samples. */

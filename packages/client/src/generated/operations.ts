@@ -4,59 +4,439 @@
  * Every operation of the spec: its HTTP method, path template, its own server path (`basePath`, for an
  * operation served outside the base URL's path), and which sides carry a JSON body.
  */
-export const getTrimbleCredentials = { id: "getTrimbleCredentials", method: "GET", path: "/users/{leafUserId}/trimble-credentials", requestBody: false, responseBody: true } as const;
-export const createTrimbleCredentials = { id: "createTrimbleCredentials", method: "POST", path: "/users/{leafUserId}/trimble-credentials", requestBody: true, responseBody: true } as const;
-export const deleteTrimbleCredentials = { id: "deleteTrimbleCredentials", method: "DELETE", path: "/users/{leafUserId}/trimble-credentials", requestBody: false, responseBody: false } as const;
-export const getTrimbleCredentialEvents = { id: "getTrimbleCredentialEvents", method: "GET", path: "/users/{leafUserId}/trimble-credentials/events", requestBody: false, responseBody: true } as const;
-export const getClimateFieldViewCredentials = { id: "getClimateFieldViewCredentials", method: "GET", path: "/users/{leafUserId}/climate-field-view-credentials", requestBody: false, responseBody: true } as const;
-export const createClimateFieldViewCredentials = { id: "createClimateFieldViewCredentials", method: "POST", path: "/users/{leafUserId}/climate-field-view-credentials", requestBody: true, responseBody: true } as const;
-export const deleteClimateFieldViewCredentials = { id: "deleteClimateFieldViewCredentials", method: "DELETE", path: "/users/{leafUserId}/climate-field-view-credentials", requestBody: false, responseBody: false } as const;
-export const getClimateFieldViewCredentialStatus = { id: "getClimateFieldViewCredentialStatus", method: "GET", path: "/users/{leafUserId}/climate-field-view-credentials/status", requestBody: false, responseBody: true } as const;
-export const getClimateFieldViewCredentialEvents = { id: "getClimateFieldViewCredentialEvents", method: "GET", path: "/users/{leafUserId}/climate-field-view-credentials/events", requestBody: false, responseBody: true } as const;
-export const getJohnDeereCredentials = { id: "getJohnDeereCredentials", method: "GET", path: "/users/{leafUserId}/john-deere-credentials", requestBody: false, responseBody: true } as const;
-export const createJohnDeereCredentials = { id: "createJohnDeereCredentials", method: "POST", path: "/users/{leafUserId}/john-deere-credentials", requestBody: true, responseBody: true } as const;
-export const deleteJohnDeereCredentials = { id: "deleteJohnDeereCredentials", method: "DELETE", path: "/users/{leafUserId}/john-deere-credentials", requestBody: false, responseBody: false } as const;
-export const getJohnDeereCredentialEvents = { id: "getJohnDeereCredentialEvents", method: "GET", path: "/users/{leafUserId}/john-deere-credentials/events", requestBody: false, responseBody: true } as const;
-export const getCnhiCredentials = { id: "getCnhiCredentials", method: "GET", path: "/users/{leafUserId}/cnhi-credentials", requestBody: false, responseBody: true } as const;
-export const createCnhiCredentials = { id: "createCnhiCredentials", method: "POST", path: "/users/{leafUserId}/cnhi-credentials", requestBody: true, responseBody: true } as const;
-export const deleteCnhiCredentials = { id: "deleteCnhiCredentials", method: "DELETE", path: "/users/{leafUserId}/cnhi-credentials", requestBody: false, responseBody: false } as const;
-export const getCnhiCredentialEvents = { id: "getCnhiCredentialEvents", method: "GET", path: "/users/{leafUserId}/cnhi-credentials/events", requestBody: false, responseBody: true } as const;
-export const getAgLeaderCredentials = { id: "getAgLeaderCredentials", method: "GET", path: "/users/{leafUserId}/ag-leader-credentials", requestBody: false, responseBody: true } as const;
-export const createAgLeaderCredentials = { id: "createAgLeaderCredentials", method: "POST", path: "/users/{leafUserId}/ag-leader-credentials", requestBody: true, responseBody: true } as const;
-export const deleteAgLeaderCredentials = { id: "deleteAgLeaderCredentials", method: "DELETE", path: "/users/{leafUserId}/ag-leader-credentials", requestBody: false, responseBody: false } as const;
-export const getAgLeaderCredentialEvents = { id: "getAgLeaderCredentialEvents", method: "GET", path: "/users/{leafUserId}/ag-leader-credentials/events", requestBody: false, responseBody: true } as const;
-export const getAgvanceCredentials = { id: "getAgvanceCredentials", method: "GET", path: "/users/{leafUserId}/agvance-credentials", requestBody: false, responseBody: true } as const;
-export const createAgvanceCredentials = { id: "createAgvanceCredentials", method: "POST", path: "/users/{leafUserId}/agvance-credentials", requestBody: true, responseBody: true } as const;
-export const deleteAgvanceCredentials = { id: "deleteAgvanceCredentials", method: "DELETE", path: "/users/{leafUserId}/agvance-credentials", requestBody: false, responseBody: false } as const;
-export const getAgvanceCredentialEvents = { id: "getAgvanceCredentialEvents", method: "GET", path: "/users/{leafUserId}/agvance-credentials/events", requestBody: false, responseBody: true } as const;
-export const getLindsayCredentials = { id: "getLindsayCredentials", method: "GET", path: "/users/{leafUserId}/lindsay-credentials", requestBody: false, responseBody: true } as const;
-export const createLindsayCredentials = { id: "createLindsayCredentials", method: "POST", path: "/users/{leafUserId}/lindsay-credentials", requestBody: true, responseBody: true } as const;
-export const deleteLindsayCredentials = { id: "deleteLindsayCredentials", method: "DELETE", path: "/users/{leafUserId}/lindsay-credentials", requestBody: false, responseBody: false } as const;
-export const getLindsayCredentialEvents = { id: "getLindsayCredentialEvents", method: "GET", path: "/users/{leafUserId}/lindsay-credentials/events", requestBody: false, responseBody: true } as const;
-export const getPanoramaCredentials = { id: "getPanoramaCredentials", method: "GET", path: "/users/{leafUserId}/panorama-credentials", requestBody: false, responseBody: true } as const;
-export const createPanoramaCredentials = { id: "createPanoramaCredentials", method: "POST", path: "/users/{leafUserId}/panorama-credentials", requestBody: true, responseBody: true } as const;
-export const deletePanoramaCredentials = { id: "deletePanoramaCredentials", method: "DELETE", path: "/users/{leafUserId}/panorama-credentials", requestBody: false, responseBody: false } as const;
-export const getPanoramaCredentialEvents = { id: "getPanoramaCredentialEvents", method: "GET", path: "/users/{leafUserId}/panorama-credentials/events", requestBody: false, responseBody: true } as const;
-export const getRavenCredentials = { id: "getRavenCredentials", method: "GET", path: "/users/{leafUserId}/raven-credentials", requestBody: false, responseBody: true } as const;
-export const createRavenCredentials = { id: "createRavenCredentials", method: "POST", path: "/users/{leafUserId}/raven-credentials", requestBody: true, responseBody: true } as const;
-export const deleteRavenCredentials = { id: "deleteRavenCredentials", method: "DELETE", path: "/users/{leafUserId}/raven-credentials", requestBody: false, responseBody: false } as const;
-export const getRavenCredentialEvents = { id: "getRavenCredentialEvents", method: "GET", path: "/users/{leafUserId}/raven-credentials/events", requestBody: false, responseBody: true } as const;
-export const getRavenSlingshotCredentials = { id: "getRavenSlingshotCredentials", method: "GET", path: "/users/{leafUserId}/raven-slingshot-credentials", requestBody: false, responseBody: true } as const;
-export const createRavenSlingshotCredentials = { id: "createRavenSlingshotCredentials", method: "POST", path: "/users/{leafUserId}/raven-slingshot-credentials", requestBody: true, responseBody: true } as const;
-export const deleteRavenSlingshotCredentials = { id: "deleteRavenSlingshotCredentials", method: "DELETE", path: "/users/{leafUserId}/raven-slingshot-credentials", requestBody: false, responseBody: false } as const;
-export const getRavenSlingshotCredentialEvents = { id: "getRavenSlingshotCredentialEvents", method: "GET", path: "/users/{leafUserId}/raven-slingshot-credentials/events", requestBody: false, responseBody: true } as const;
-export const getSenteraCredentials = { id: "getSenteraCredentials", method: "GET", path: "/users/{leafUserId}/sentera-credentials", requestBody: false, responseBody: true } as const;
-export const createSenteraCredentials = { id: "createSenteraCredentials", method: "POST", path: "/users/{leafUserId}/sentera-credentials", requestBody: true, responseBody: true } as const;
-export const deleteSenteraCredentials = { id: "deleteSenteraCredentials", method: "DELETE", path: "/users/{leafUserId}/sentera-credentials", requestBody: false, responseBody: false } as const;
-export const getSenteraCredentialEvents = { id: "getSenteraCredentialEvents", method: "GET", path: "/users/{leafUserId}/sentera-credentials/events", requestBody: false, responseBody: true } as const;
-export const getStaraCredentials = { id: "getStaraCredentials", method: "GET", path: "/users/{leafUserId}/stara-credentials", requestBody: false, responseBody: true } as const;
-export const createStaraCredentials = { id: "createStaraCredentials", method: "POST", path: "/users/{leafUserId}/stara-credentials", requestBody: true, responseBody: true } as const;
-export const deleteStaraCredentials = { id: "deleteStaraCredentials", method: "DELETE", path: "/users/{leafUserId}/stara-credentials", requestBody: false, responseBody: false } as const;
-export const getStaraCredentialEvents = { id: "getStaraCredentialEvents", method: "GET", path: "/users/{leafUserId}/stara-credentials/events", requestBody: false, responseBody: true } as const;
-export const getValleyCredentials = { id: "getValleyCredentials", method: "GET", path: "/users/{leafUserId}/valley-credentials", requestBody: false, responseBody: true } as const;
-export const createValleyCredentials = { id: "createValleyCredentials", method: "POST", path: "/users/{leafUserId}/valley-credentials", requestBody: true, responseBody: true } as const;
-export const deleteValleyCredentials = { id: "deleteValleyCredentials", method: "DELETE", path: "/users/{leafUserId}/valley-credentials", requestBody: false, responseBody: false } as const;
-export const getValleyCredentialEvents = { id: "getValleyCredentialEvents", method: "GET", path: "/users/{leafUserId}/valley-credentials/events", requestBody: false, responseBody: true } as const;
-export const authenticate = { id: "authenticate", method: "POST", path: "/authenticate", basePath: "/api", requestBody: true, responseBody: true } as const;
+export const getTrimbleCredentials = {
+  id: 'getTrimbleCredentials',
+  method: 'GET',
+  path: '/users/{leafUserId}/trimble-credentials',
+  requestBody: false,
+  responseBody: true,
+} as const;
+export const createTrimbleCredentials = {
+  id: 'createTrimbleCredentials',
+  method: 'POST',
+  path: '/users/{leafUserId}/trimble-credentials',
+  requestBody: true,
+  responseBody: true,
+} as const;
+export const deleteTrimbleCredentials = {
+  id: 'deleteTrimbleCredentials',
+  method: 'DELETE',
+  path: '/users/{leafUserId}/trimble-credentials',
+  requestBody: false,
+  responseBody: false,
+} as const;
+export const getTrimbleCredentialEvents = {
+  id: 'getTrimbleCredentialEvents',
+  method: 'GET',
+  path: '/users/{leafUserId}/trimble-credentials/events',
+  requestBody: false,
+  responseBody: true,
+} as const;
+export const getClimateFieldViewCredentials = {
+  id: 'getClimateFieldViewCredentials',
+  method: 'GET',
+  path: '/users/{leafUserId}/climate-field-view-credentials',
+  requestBody: false,
+  responseBody: true,
+} as const;
+export const createClimateFieldViewCredentials = {
+  id: 'createClimateFieldViewCredentials',
+  method: 'POST',
+  path: '/users/{leafUserId}/climate-field-view-credentials',
+  requestBody: true,
+  responseBody: true,
+} as const;
+export const deleteClimateFieldViewCredentials = {
+  id: 'deleteClimateFieldViewCredentials',
+  method: 'DELETE',
+  path: '/users/{leafUserId}/climate-field-view-credentials',
+  requestBody: false,
+  responseBody: false,
+} as const;
+export const getClimateFieldViewCredentialStatus = {
+  id: 'getClimateFieldViewCredentialStatus',
+  method: 'GET',
+  path: '/users/{leafUserId}/climate-field-view-credentials/status',
+  requestBody: false,
+  responseBody: true,
+} as const;
+export const getClimateFieldViewCredentialEvents = {
+  id: 'getClimateFieldViewCredentialEvents',
+  method: 'GET',
+  path: '/users/{leafUserId}/climate-field-view-credentials/events',
+  requestBody: false,
+  responseBody: true,
+} as const;
+export const getJohnDeereCredentials = {
+  id: 'getJohnDeereCredentials',
+  method: 'GET',
+  path: '/users/{leafUserId}/john-deere-credentials',
+  requestBody: false,
+  responseBody: true,
+} as const;
+export const createJohnDeereCredentials = {
+  id: 'createJohnDeereCredentials',
+  method: 'POST',
+  path: '/users/{leafUserId}/john-deere-credentials',
+  requestBody: true,
+  responseBody: true,
+} as const;
+export const deleteJohnDeereCredentials = {
+  id: 'deleteJohnDeereCredentials',
+  method: 'DELETE',
+  path: '/users/{leafUserId}/john-deere-credentials',
+  requestBody: false,
+  responseBody: false,
+} as const;
+export const getJohnDeereCredentialEvents = {
+  id: 'getJohnDeereCredentialEvents',
+  method: 'GET',
+  path: '/users/{leafUserId}/john-deere-credentials/events',
+  requestBody: false,
+  responseBody: true,
+} as const;
+export const getCnhiCredentials = {
+  id: 'getCnhiCredentials',
+  method: 'GET',
+  path: '/users/{leafUserId}/cnhi-credentials',
+  requestBody: false,
+  responseBody: true,
+} as const;
+export const createCnhiCredentials = {
+  id: 'createCnhiCredentials',
+  method: 'POST',
+  path: '/users/{leafUserId}/cnhi-credentials',
+  requestBody: true,
+  responseBody: true,
+} as const;
+export const deleteCnhiCredentials = {
+  id: 'deleteCnhiCredentials',
+  method: 'DELETE',
+  path: '/users/{leafUserId}/cnhi-credentials',
+  requestBody: false,
+  responseBody: false,
+} as const;
+export const getCnhiCredentialEvents = {
+  id: 'getCnhiCredentialEvents',
+  method: 'GET',
+  path: '/users/{leafUserId}/cnhi-credentials/events',
+  requestBody: false,
+  responseBody: true,
+} as const;
+export const getAgLeaderCredentials = {
+  id: 'getAgLeaderCredentials',
+  method: 'GET',
+  path: '/users/{leafUserId}/ag-leader-credentials',
+  requestBody: false,
+  responseBody: true,
+} as const;
+export const createAgLeaderCredentials = {
+  id: 'createAgLeaderCredentials',
+  method: 'POST',
+  path: '/users/{leafUserId}/ag-leader-credentials',
+  requestBody: true,
+  responseBody: true,
+} as const;
+export const deleteAgLeaderCredentials = {
+  id: 'deleteAgLeaderCredentials',
+  method: 'DELETE',
+  path: '/users/{leafUserId}/ag-leader-credentials',
+  requestBody: false,
+  responseBody: false,
+} as const;
+export const getAgLeaderCredentialEvents = {
+  id: 'getAgLeaderCredentialEvents',
+  method: 'GET',
+  path: '/users/{leafUserId}/ag-leader-credentials/events',
+  requestBody: false,
+  responseBody: true,
+} as const;
+export const getAgvanceCredentials = {
+  id: 'getAgvanceCredentials',
+  method: 'GET',
+  path: '/users/{leafUserId}/agvance-credentials',
+  requestBody: false,
+  responseBody: true,
+} as const;
+export const createAgvanceCredentials = {
+  id: 'createAgvanceCredentials',
+  method: 'POST',
+  path: '/users/{leafUserId}/agvance-credentials',
+  requestBody: true,
+  responseBody: true,
+} as const;
+export const deleteAgvanceCredentials = {
+  id: 'deleteAgvanceCredentials',
+  method: 'DELETE',
+  path: '/users/{leafUserId}/agvance-credentials',
+  requestBody: false,
+  responseBody: false,
+} as const;
+export const getAgvanceCredentialEvents = {
+  id: 'getAgvanceCredentialEvents',
+  method: 'GET',
+  path: '/users/{leafUserId}/agvance-credentials/events',
+  requestBody: false,
+  responseBody: true,
+} as const;
+export const getLindsayCredentials = {
+  id: 'getLindsayCredentials',
+  method: 'GET',
+  path: '/users/{leafUserId}/lindsay-credentials',
+  requestBody: false,
+  responseBody: true,
+} as const;
+export const createLindsayCredentials = {
+  id: 'createLindsayCredentials',
+  method: 'POST',
+  path: '/users/{leafUserId}/lindsay-credentials',
+  requestBody: true,
+  responseBody: true,
+} as const;
+export const deleteLindsayCredentials = {
+  id: 'deleteLindsayCredentials',
+  method: 'DELETE',
+  path: '/users/{leafUserId}/lindsay-credentials',
+  requestBody: false,
+  responseBody: false,
+} as const;
+export const getLindsayCredentialEvents = {
+  id: 'getLindsayCredentialEvents',
+  method: 'GET',
+  path: '/users/{leafUserId}/lindsay-credentials/events',
+  requestBody: false,
+  responseBody: true,
+} as const;
+export const getPanoramaCredentials = {
+  id: 'getPanoramaCredentials',
+  method: 'GET',
+  path: '/users/{leafUserId}/panorama-credentials',
+  requestBody: false,
+  responseBody: true,
+} as const;
+export const createPanoramaCredentials = {
+  id: 'createPanoramaCredentials',
+  method: 'POST',
+  path: '/users/{leafUserId}/panorama-credentials',
+  requestBody: true,
+  responseBody: true,
+} as const;
+export const deletePanoramaCredentials = {
+  id: 'deletePanoramaCredentials',
+  method: 'DELETE',
+  path: '/users/{leafUserId}/panorama-credentials',
+  requestBody: false,
+  responseBody: false,
+} as const;
+export const getPanoramaCredentialEvents = {
+  id: 'getPanoramaCredentialEvents',
+  method: 'GET',
+  path: '/users/{leafUserId}/panorama-credentials/events',
+  requestBody: false,
+  responseBody: true,
+} as const;
+export const getRavenCredentials = {
+  id: 'getRavenCredentials',
+  method: 'GET',
+  path: '/users/{leafUserId}/raven-credentials',
+  requestBody: false,
+  responseBody: true,
+} as const;
+export const createRavenCredentials = {
+  id: 'createRavenCredentials',
+  method: 'POST',
+  path: '/users/{leafUserId}/raven-credentials',
+  requestBody: true,
+  responseBody: true,
+} as const;
+export const deleteRavenCredentials = {
+  id: 'deleteRavenCredentials',
+  method: 'DELETE',
+  path: '/users/{leafUserId}/raven-credentials',
+  requestBody: false,
+  responseBody: false,
+} as const;
+export const getRavenCredentialEvents = {
+  id: 'getRavenCredentialEvents',
+  method: 'GET',
+  path: '/users/{leafUserId}/raven-credentials/events',
+  requestBody: false,
+  responseBody: true,
+} as const;
+export const getRavenSlingshotCredentials = {
+  id: 'getRavenSlingshotCredentials',
+  method: 'GET',
+  path: '/users/{leafUserId}/raven-slingshot-credentials',
+  requestBody: false,
+  responseBody: true,
+} as const;
+export const createRavenSlingshotCredentials = {
+  id: 'createRavenSlingshotCredentials',
+  method: 'POST',
+  path: '/users/{leafUserId}/raven-slingshot-credentials',
+  requestBody: true,
+  responseBody: true,
+} as const;
+export const deleteRavenSlingshotCredentials = {
+  id: 'deleteRavenSlingshotCredentials',
+  method: 'DELETE',
+  path: '/users/{leafUserId}/raven-slingshot-credentials',
+  requestBody: false,
+  responseBody: false,
+} as const;
+export const getRavenSlingshotCredentialEvents = {
+  id: 'getRavenSlingshotCredentialEvents',
+  method: 'GET',
+  path: '/users/{leafUserId}/raven-slingshot-credentials/events',
+  requestBody: false,
+  responseBody: true,
+} as const;
+export const getSenteraCredentials = {
+  id: 'getSenteraCredentials',
+  method: 'GET',
+  path: '/users/{leafUserId}/sentera-credentials',
+  requestBody: false,
+  responseBody: true,
+} as const;
+export const createSenteraCredentials = {
+  id: 'createSenteraCredentials',
+  method: 'POST',
+  path: '/users/{leafUserId}/sentera-credentials',
+  requestBody: true,
+  responseBody: true,
+} as const;
+export const deleteSenteraCredentials = {
+  id: 'deleteSenteraCredentials',
+  method: 'DELETE',
+  path: '/users/{leafUserId}/sentera-credentials',
+  requestBody: false,
+  responseBody: false,
+} as const;
+export const getSenteraCredentialEvents = {
+  id: 'getSenteraCredentialEvents',
+  method: 'GET',
+  path: '/users/{leafUserId}/sentera-credentials/events',
+  requestBody: false,
+  responseBody: true,
+} as const;
+export const getStaraCredentials = {
+  id: 'getStaraCredentials',
+  method: 'GET',
+  path: '/users/{leafUserId}/stara-credentials',
+  requestBody: false,
+  responseBody: true,
+} as const;
+export const createStaraCredentials = {
+  id: 'createStaraCredentials',
+  method: 'POST',
+  path: '/users/{leafUserId}/stara-credentials',
+  requestBody: true,
+  responseBody: true,
+} as const;
+export const deleteStaraCredentials = {
+  id: 'deleteStaraCredentials',
+  method: 'DELETE',
+  path: '/users/{leafUserId}/stara-credentials',
+  requestBody: false,
+  responseBody: false,
+} as const;
+export const getStaraCredentialEvents = {
+  id: 'getStaraCredentialEvents',
+  method: 'GET',
+  path: '/users/{leafUserId}/stara-credentials/events',
+  requestBody: false,
+  responseBody: true,
+} as const;
+export const getValleyCredentials = {
+  id: 'getValleyCredentials',
+  method: 'GET',
+  path: '/users/{leafUserId}/valley-credentials',
+  requestBody: false,
+  responseBody: true,
+} as const;
+export const createValleyCredentials = {
+  id: 'createValleyCredentials',
+  method: 'POST',
+  path: '/users/{leafUserId}/valley-credentials',
+  requestBody: true,
+  responseBody: true,
+} as const;
+export const deleteValleyCredentials = {
+  id: 'deleteValleyCredentials',
+  method: 'DELETE',
+  path: '/users/{leafUserId}/valley-credentials',
+  requestBody: false,
+  responseBody: false,
+} as const;
+export const getValleyCredentialEvents = {
+  id: 'getValleyCredentialEvents',
+  method: 'GET',
+  path: '/users/{leafUserId}/valley-credentials/events',
+  requestBody: false,
+  responseBody: true,
+} as const;
+export const authenticate = {
+  id: 'authenticate',
+  method: 'POST',
+  path: '/authenticate',
+  basePath: '/api',
+  requestBody: true,
+  responseBody: true,
+} as const;
 
-export const OPERATIONS = { getTrimbleCredentials, createTrimbleCredentials, deleteTrimbleCredentials, getTrimbleCredentialEvents, getClimateFieldViewCredentials, createClimateFieldViewCredentials, deleteClimateFieldViewCredentials, getClimateFieldViewCredentialStatus, getClimateFieldViewCredentialEvents, getJohnDeereCredentials, createJohnDeereCredentials, deleteJohnDeereCredentials, getJohnDeereCredentialEvents, getCnhiCredentials, createCnhiCredentials, deleteCnhiCredentials, getCnhiCredentialEvents, getAgLeaderCredentials, createAgLeaderCredentials, deleteAgLeaderCredentials, getAgLeaderCredentialEvents, getAgvanceCredentials, createAgvanceCredentials, deleteAgvanceCredentials, getAgvanceCredentialEvents, getLindsayCredentials, createLindsayCredentials, deleteLindsayCredentials, getLindsayCredentialEvents, getPanoramaCredentials, createPanoramaCredentials, deletePanoramaCredentials, getPanoramaCredentialEvents, getRavenCredentials, createRavenCredentials, deleteRavenCredentials, getRavenCredentialEvents, getRavenSlingshotCredentials, createRavenSlingshotCredentials, deleteRavenSlingshotCredentials, getRavenSlingshotCredentialEvents, getSenteraCredentials, createSenteraCredentials, deleteSenteraCredentials, getSenteraCredentialEvents, getStaraCredentials, createStaraCredentials, deleteStaraCredentials, getStaraCredentialEvents, getValleyCredentials, createValleyCredentials, deleteValleyCredentials, getValleyCredentialEvents, authenticate } as const;
+export const OPERATIONS = {
+  getTrimbleCredentials,
+  createTrimbleCredentials,
+  deleteTrimbleCredentials,
+  getTrimbleCredentialEvents,
+  getClimateFieldViewCredentials,
+  createClimateFieldViewCredentials,
+  deleteClimateFieldViewCredentials,
+  getClimateFieldViewCredentialStatus,
+  getClimateFieldViewCredentialEvents,
+  getJohnDeereCredentials,
+  createJohnDeereCredentials,
+  deleteJohnDeereCredentials,
+  getJohnDeereCredentialEvents,
+  getCnhiCredentials,
+  createCnhiCredentials,
+  deleteCnhiCredentials,
+  getCnhiCredentialEvents,
+  getAgLeaderCredentials,
+  createAgLeaderCredentials,
+  deleteAgLeaderCredentials,
+  getAgLeaderCredentialEvents,
+  getAgvanceCredentials,
+  createAgvanceCredentials,
+  deleteAgvanceCredentials,
+  getAgvanceCredentialEvents,
+  getLindsayCredentials,
+  createLindsayCredentials,
+  deleteLindsayCredentials,
+  getLindsayCredentialEvents,
+  getPanoramaCredentials,
+  createPanoramaCredentials,
+  deletePanoramaCredentials,
+  getPanoramaCredentialEvents,
+  getRavenCredentials,
+  createRavenCredentials,
+  deleteRavenCredentials,
+  getRavenCredentialEvents,
+  getRavenSlingshotCredentials,
+  createRavenSlingshotCredentials,
+  deleteRavenSlingshotCredentials,
+  getRavenSlingshotCredentialEvents,
+  getSenteraCredentials,
+  createSenteraCredentials,
+  deleteSenteraCredentials,
+  getSenteraCredentialEvents,
+  getStaraCredentials,
+  createStaraCredentials,
+  deleteStaraCredentials,
+  getStaraCredentialEvents,
+  getValleyCredentials,
+  createValleyCredentials,
+  deleteValleyCredentials,
+  getValleyCredentialEvents,
+  authenticate,
+} as const;

@@ -127,7 +127,7 @@ function seed(call: Call): IHttpResponse {
   const invalid = invalidBody(call, 'SeedDocument');
   if (invalid) return invalid;
   const { store, table, clock } = call.context;
-  let entries;
+  let entries: ReturnType<typeof seedCredentials>;
   try {
     entries = seedCredentials(call.body, table, clock.now(), 'body');
   } catch (error) {

@@ -24,10 +24,8 @@ export { CONTROL_SPEC_PATH } from './control-spec.js';
 export type { ApiRequest } from './api.js';
 export { exampleSeed, readSeedFile, SeedError, type SeedDocument, type SeedEntry } from './seed.js';
 export { StateFileError } from './state-file.js';
-export { REFUSED_PASSWORD, STATUS_MAGIC_VALUES, type CredentialStatus } from './magic-values.js';
-export { issueToken, readSandboxToken, TOKEN_LIFETIME_SECONDS } from './token-keys.js';
-export { EVENT_RETENTION_MS } from './events.js';
-export { MAX_RECORDED_REQUESTS, type RecordedRequest } from './request-log.js';
+export { REFUSED_PASSWORD, type CredentialStatus } from './magic-values.js';
+export type { RecordedRequest } from './request-log.js';
 
 export interface Sandbox {
   /** Stored state → the API's answer (201/200/204/404, 401 for an expired sandbox token). */

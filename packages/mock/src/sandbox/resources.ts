@@ -7,7 +7,7 @@
 import type { IHttpOperation } from '@stoplight/types';
 import type { JsonSchema } from './schemas.js';
 
-export const HELPERS = ['get', 'create', 'delete', 'events', 'status', 'authenticate'] as const;
+const HELPERS = ['get', 'create', 'delete', 'events', 'status', 'authenticate'] as const;
 export type Helper = (typeof HELPERS)[number];
 
 export interface ProviderResource {

@@ -8,10 +8,10 @@
 import { open, readFile, rename } from 'node:fs/promises';
 import type { Credential, StateSnapshot, Store } from './store.js';
 
-export const STATE_FORMAT = 'leaf-credentials-sandbox-state';
-export const STATE_VERSION = 1;
+const STATE_FORMAT = 'leaf-credentials-sandbox-state';
+const STATE_VERSION = 1;
 /** The shortest wait between a change and its write. */
-export const MIN_WRITE_DELAY_MS = 20;
+const MIN_WRITE_DELAY_MS = 20;
 /** Chunks of this many characters are written at once. */
 const CHUNK_CHARS = 1 << 20;
 
@@ -67,7 +67,7 @@ function isCredential(value: unknown): value is Credential {
 }
 
 /** Writes the store's state to `file`, atomically. */
-export async function writeStateFile(file: string, store: Store): Promise<void> {
+async function writeStateFile(file: string, store: Store): Promise<void> {
   const temp = `${file}.tmp`;
   const handle = await open(temp, 'w');
   try {

@@ -13,7 +13,7 @@
  */
 import { createHmac, timingSafeEqual } from 'node:crypto';
 
-export const SANDBOX_TOKEN_ISSUER = 'leaf-credentials-sandbox';
+const SANDBOX_TOKEN_ISSUER = 'leaf-credentials-sandbox';
 const SIGNING_KEY = 'leaf-credentials-sandbox: not a secret';
 
 /** How long a token lasts, in the shape of the authenticate operation's `x-leaf-token-lifetime-seconds`. */

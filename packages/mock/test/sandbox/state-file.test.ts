@@ -11,7 +11,10 @@ import { clientOf, emptySandbox, providers, USER } from './support.js';
 const provider = providers[0]!;
 const dir = mkdtempSync(join(tmpdir(), 'sandbox-state-'));
 let files = 0;
-const freshFile = () => join(dir, `state-${(files += 1)}.json`);
+const freshFile = () => {
+  files += 1;
+  return join(dir, `state-${files}.json`);
+};
 
 describe('the state file', () => {
   it('keeps state across a restart: credentials, deletions and status changes', async () => {

@@ -13,7 +13,7 @@ import { readResources, type Helper, type ProviderResource } from '../../src/san
 export const operations: IHttpOperation[] = await loadOperations(readBundledSpec());
 export const table = readResources(operations);
 export const providers: ProviderResource[] = table.providers;
-export const validator = createResponseValidator(readBundledSpec());
+const validator = createResponseValidator(readBundledSpec());
 
 export const USER = '0b6f4c2e-8d1a-4e7b-9c3f-5a2d8e1b7c40';
 export const OTHER_USER = '7d3e9a1b-4c6f-4b2a-8e5d-1f9c3a7b2e64';
@@ -23,7 +23,10 @@ const tables = new WeakMap([[operations, table]]);
 /** The operation of `provider` (by name) with `helper`, among `within`. */
 export function operationOf(provider: ProviderResource, helper: Helper, within: IHttpOperation[] = operations): IHttpOperation | undefined {
   let resources = tables.get(within);
-  if (!resources) tables.set(within, (resources = readResources(within)));
+  if (!resources) {
+    resources = readResources(within);
+    tables.set(within, resources);
+  }
   return within.find((operation) => {
     const route = resources.route(operation);
     return route?.provider?.name === provider.name && route.helper === helper;

@@ -18,7 +18,7 @@ import {
 import { BEARER_TOKEN } from '@leaf-credentials/spec/bearer-token';
 import type { RawRequest } from './send.js';
 
-export interface Expectation {
+interface Expectation {
   status: number;
   /** What the problem's `detail` must mention. */
   names: string;
@@ -69,7 +69,7 @@ export const UNACCEPTABLE = [
 const validToken = fc.stringMatching(BEARER_TOKEN);
 
 /** Values that satisfy `schema`; strings are any Unicode, counted in code points like the validator does. */
-function valueOf(schema: JsonSchema): fc.Arbitrary<unknown> {
+function arbitraryValue(schema: JsonSchema): fc.Arbitrary<unknown> {
   if (schema.enum) return fc.constantFrom(...schema.enum);
   if (schema.format === 'uuid') return fc.uuid();
   switch (schema.type) {
@@ -82,11 +82,11 @@ function valueOf(schema: JsonSchema): fc.Arbitrary<unknown> {
     case 'boolean':
       return fc.boolean();
     case 'array':
-      return fc.array(valueOf(schema.items ?? {}), { maxLength: 3 });
+      return fc.array(arbitraryValue(schema.items ?? {}), { maxLength: 3 });
     case 'object': {
       const properties = schema.properties ?? {};
       const required = new Set(schema.required ?? []);
-      const shape = Object.fromEntries(Object.entries(properties).map(([name, property]) => [name, valueOf(property)]));
+      const shape = Object.fromEntries(Object.entries(properties).map(([name, property]) => [name, arbitraryValue(property)]));
       return fc.record(shape, { requiredKeys: [...required] });
     }
     default:
@@ -96,9 +96,9 @@ function valueOf(schema: JsonSchema): fc.Arbitrary<unknown> {
 
 function validParts(shape: OperationShape): fc.Arbitrary<ValidParts> {
   const pathValues = fc.record(
-    Object.fromEntries(shape.pathParameters.map(({ name, schema }) => [name, valueOf(schema).map(String)])),
+    Object.fromEntries(shape.pathParameters.map(({ name, schema }) => [name, arbitraryValue(schema).map(String)])),
   );
-  const body = shape.body ? valueOf(shape.body.schema).map((value) => value as Record<string, unknown>) : fc.constant(undefined);
+  const body = shape.body ? arbitraryValue(shape.body.schema).map((value) => value as Record<string, unknown>) : fc.constant(undefined);
   const accept = fc.option(fc.constantFrom(...ACCEPTABLE), { nil: undefined });
   return fc.record({ pathValues, token: validToken, body, accept });
 }
@@ -303,10 +303,10 @@ export function badRequest(shape: OperationShape, allowedMethods: readonly strin
         `broken percent-encoding in ${parameter.name}`,
         fc
           .tuple(validParts(shape), fc.constantFrom(...BROKEN_ESCAPES), fc.stringMatching(/^[a-z0-9-]{0,8}$/), fc.stringMatching(/^[a-z0-9-]{0,8}$/))
-          .map(([parts, escape, before, after]) => {
+          .map(([parts, brokenEscape, before, after]) => {
             const request = assemble(shape, parts);
             const placeholder = encodeURIComponent(parts.pathValues[parameter.name]!);
-            return { request: { ...request, path: request.path.replace(placeholder, `${before}${escape}${after}`) }, expected };
+            return { request: { ...request, path: request.path.replace(placeholder, `${before}${brokenEscape}${after}`) }, expected };
           }),
       ),
     );

@@ -4,7 +4,7 @@
  */
 import { runningInCi } from '@leaf-credentials/tooling';
 
-export const FUZZ_RUNS_ENV = 'FUZZ_RUNS';
+const FUZZ_RUNS_ENV = 'FUZZ_RUNS';
 export const MIN_CI_FUZZ_RUNS = 1_000;
 
 export function fuzzRuns(env: NodeJS.ProcessEnv = process.env): number {

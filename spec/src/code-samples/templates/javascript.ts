@@ -18,6 +18,7 @@ function program(facts: SampleFacts): string {
     '',
     facts.bearer ? `const TOKEN = '${TOKEN_PLACEHOLDER}';` : undefined,
     `const endpoint = '${facts.url}';`,
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: the generated sample's own template literal
     facts.bearer ? 'const headers = { Authorization: `Bearer ${TOKEN}` };' : undefined,
     hasQuery ? `const params = ${javascriptLiteral(facts.query)};` : undefined,
     '',

@@ -2,7 +2,7 @@
 import type { LeafHelper } from '../../providers.js';
 import type { SampleFacts } from '../facts.js';
 
-export type Template = (facts: SampleFacts) => string;
+type Template = (facts: SampleFacts) => string;
 
 /** One template per operation kind (`x-leaf-helper`); kinds that read the same way share one. */
 export type LanguageTemplates = Record<LeafHelper, Template>;

@@ -54,6 +54,7 @@ function signIn(facts: SampleFacts): string {
     '});',
     '',
     'const { expiresAt } = await leaf.authenticate();',
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: the generated sample's own template literal
     'console.log(`Signed in until ${expiresAt.toISOString()}.`);',
   );
 }
