@@ -6,7 +6,7 @@
  * DOCS_PORT, MOCK_PORT and MOCK_HOST override the addresses.
  */
 import type { AddressInfo } from 'node:net';
-import { createDocsServer, docsPort, DOCS_HTML_PATH, DOCS_PORT_ENV } from '@leaf-credentials/docs';
+import { createDocsServer, DOCS_HTML_PATH, DOCS_PORT_ENV, docsPort } from '@leaf-credentials/docs';
 import { defaultMockAddress, startSandbox } from '@leaf-credentials/mock';
 import { exampleLeafUserId } from '@leaf-credentials/spec';
 

@@ -45,11 +45,15 @@ for (const dir of workspaceDirs()) rmSync(join(dir, 'test-results'), { recursive
 
 // One workspace's suite at a time: on a 2-core machine the mock, Chromium, tsc and the fuzzers
 // running side by side starve each other into timeouts. Each suite still runs its files in parallel.
-const turbo = spawnSync('npx', ['--no-install', 'turbo', 'run', 'test', '--continue', '--concurrency=1', ...process.argv.slice(2)], {
-  cwd: ROOT,
-  stdio: 'inherit',
-  env: { ...process.env, TURBO_TELEMETRY_DISABLED: '1' },
-});
+const turbo = spawnSync(
+  'npx',
+  ['--no-install', 'turbo', 'run', 'test', '--continue', '--concurrency=1', ...process.argv.slice(2)],
+  {
+    cwd: ROOT,
+    stdio: 'inherit',
+    env: { ...process.env, TURBO_TELEMETRY_DISABLED: '1' },
+  },
+);
 
 const totals = { passed: 0, failed: 0, skipped: 0, failedFiles: 0 };
 for (const dir of workspaceDirs()) {
@@ -68,10 +72,14 @@ for (const dir of workspaceDirs()) {
 
 const failedFiles = totals.failedFiles > 0 ? `, ${totals.failedFiles} test file(s) failed outside any test` : '';
 const took = formatDuration(performance.now() - started);
-console.log(`\nvitest: ${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped${failedFiles} in ${took}`);
+console.log(
+  `\nvitest: ${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped${failedFiles} in ${took}`,
+);
 if (totals.passed === 0) console.error('No test ran.');
 if (turbo.status !== 0 && totals.failed === 0 && totals.failedFiles === 0) {
-  console.error('A task other than the tests failed (a build, generate or typecheck): see turbo\'s "Failed:" lines above.');
+  console.error(
+    'A task other than the tests failed (a build, generate or typecheck): see turbo\'s "Failed:" lines above.',
+  );
 }
 const failed = turbo.status !== 0 || totals.passed === 0 || totals.failed > 0 || totals.failedFiles > 0;
 process.exit(failed ? 1 : 0);

@@ -6,6 +6,9 @@ const require = createRequire(import.meta.url);
 
 export default mergeConfig(shared, {
   test: {
-    globalSetup: [require.resolve('@leaf-credentials/mock/vitest-global-setup'), require.resolve('@leaf-credentials/mock/vitest-sandbox-setup')],
+    globalSetup: [
+      require.resolve('@leaf-credentials/mock/vitest-global-setup'),
+      require.resolve('@leaf-credentials/mock/vitest-sandbox-setup'),
+    ],
   },
 });

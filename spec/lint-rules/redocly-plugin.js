@@ -14,10 +14,14 @@ function sensitiveFieldSaysSo() {
     Schema(schema, { report, location }) {
       if (!('x-sensitive' in schema)) return;
       if (schema['x-sensitive'] !== true) {
-        report({ message: '`x-sensitive` is `true` on a secret, or left out.', location: location.child('x-sensitive') });
+        report({
+          message: '`x-sensitive` is `true` on a secret, or left out.',
+          location: location.child('x-sensitive'),
+        });
       } else if (!SAYS_SENSITIVE.test(schema.description ?? '')) {
         report({
-          message: 'A field marked `x-sensitive: true` says "Sensitive." in its description (the page hides extensions).',
+          message:
+            'A field marked `x-sensitive: true` says "Sensitive." in its description (the page hides extensions).',
           location: location.child('description'),
         });
       }

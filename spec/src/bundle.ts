@@ -7,7 +7,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { runLocalBinSync } from '@leaf-credentials/tooling';
 import { withCodeSamples } from './code-samples/index.js';
-import { listOperations, SPEC_PATH, type BundledSpec } from './index.js';
+import { type BundledSpec, listOperations, SPEC_PATH } from './index.js';
 import { withTagGroups } from './tag-groups.js';
 
 /** Keys the bundle step writes; hand-written copies would drift from their source. */

@@ -1,5 +1,5 @@
 /** The examples the spec documents, read the one way every generator and test uses them. */
-import { resolveRef, type BundledSpec, type SpecOperation } from './index.js';
+import { type BundledSpec, resolveRef, type SpecOperation } from './index.js';
 
 type Json = Record<string, unknown>;
 
@@ -15,7 +15,9 @@ export function requestBodyExample(spec: BundledSpec, operation: SpecOperation):
   const schema = resolveRef(spec, media.schema) as Json | undefined;
   const example = schema?.example ?? (schema?.examples as unknown[] | undefined)?.[0];
   if (example === undefined) {
-    throw new Error(`${operation.operationId}'s request body has no example (code samples and contract tests send it): add one to its schema.`);
+    throw new Error(
+      `${operation.operationId}'s request body has no example (code samples and contract tests send it): add one to its schema.`,
+    );
   }
   return example;
 }

@@ -6,9 +6,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
+export * from './examples.js';
 export * from './json-pointer.js';
 export * from './providers.js';
-export * from './examples.js';
 
 /** The hand-written root document: edit this (and the files it references). */
 export const SPEC_PATH = fileURLToPath(new URL('../leaf-credentials.yaml', import.meta.url));
@@ -58,7 +58,8 @@ export function serversOf(spec: BundledSpec, operation?: SpecOperation): OpenApi
 /** The first server that is not on this machine: Leaf's production API (of `operation`, if given). */
 export function productionServerUrl(spec: BundledSpec = readBundledSpec(), operation?: SpecOperation): string {
   const server = serversOf(spec, operation).find((candidate) => !isLoopback(candidate));
-  if (!server) throw new Error(`The spec lists no production server${operation ? ` for ${operation.operationId}` : ''}.`);
+  if (!server)
+    throw new Error(`The spec lists no production server${operation ? ` for ${operation.operationId}` : ''}.`);
   return server.url;
 }
 

@@ -5,7 +5,7 @@
  * per provider (client helpers, contract tests, code samples, sidebar groups)
  * reads it from here.
  */
-import { listOperations, type BundledSpec, type SpecOperation } from './index.js';
+import { type BundledSpec, listOperations, type SpecOperation } from './index.js';
 
 /** The helpers a provider's operations can be, and the non-provider `authenticate`. */
 export const LEAF_HELPERS = ['get', 'create', 'delete', 'events', 'status', 'authenticate'] as const;
@@ -47,7 +47,10 @@ export function leafHelperOf(operation: SpecOperation): LeafHelper {
 /** The provider tag of an operation, or undefined for an operation of no provider (authenticate). */
 export function providerTagOf(spec: BundledSpec, operation: SpecOperation): SpecTag | undefined {
   const tags = specTags(spec).filter((tag) => operation.tags.includes(tag.name) && tag['x-leaf-provider']);
-  if (tags.length > 1) throw new Error(`${operation.operationId} has ${tags.length} provider tags; a provider's operation has exactly one.`);
+  if (tags.length > 1)
+    throw new Error(
+      `${operation.operationId} has ${tags.length} provider tags; a provider's operation has exactly one.`,
+    );
   return tags[0];
 }
 
@@ -55,19 +58,23 @@ export function providerTagOf(spec: BundledSpec, operation: SpecOperation): Spec
 export function listProviders(spec: BundledSpec): Provider[] {
   const providers = specTags(spec)
     .filter((tag) => tag['x-leaf-provider'])
-    .map((tag): Provider => ({
-      property: String(tag['x-leaf-provider']),
-      tag: tag.name,
-      displayName: tag['x-displayName'] ?? tag.name,
-      operations: {},
-    }));
+    .map(
+      (tag): Provider => ({
+        property: String(tag['x-leaf-provider']),
+        tag: tag.name,
+        displayName: tag['x-displayName'] ?? tag.name,
+        operations: {},
+      }),
+    );
   for (const operation of listOperations(spec)) {
     const tag = providerTagOf(spec, operation);
     if (!tag) continue;
     const provider = providers.find((candidate) => candidate.tag === tag.name)!;
     const helper = leafHelperOf(operation);
     if (provider.operations[helper]) {
-      throw new Error(`${provider.tag} has two "${helper}" operations: ${provider.operations[helper]} and ${operation.operationId}.`);
+      throw new Error(
+        `${provider.tag} has two "${helper}" operations: ${provider.operations[helper]} and ${operation.operationId}.`,
+      );
     }
     provider.operations[helper] = operation.operationId;
   }

@@ -8,10 +8,9 @@ import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { majorChangesets, REPO_ROOT, SPEC_CONSUMER_PACKAGE } from '@leaf-credentials/tooling';
 import { findBreakingChanges } from './breaking-changes.js';
 import { bundleSpec } from './bundle.js';
-import { majorChangesets, REPO_ROOT, SPEC_CONSUMER_PACKAGE } from '@leaf-credentials/tooling';
-
 
 /** The spec as last released: what `npm run spec:diff` compares with by default. */
 const BASELINE_PATH = join(REPO_ROOT, 'spec/baseline/leaf-credentials.json');

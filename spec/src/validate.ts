@@ -4,7 +4,7 @@
  */
 import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
-import { readBundledSpec, type BundledSpec } from './index.js';
+import { type BundledSpec, readBundledSpec } from './index.js';
 import { escapePointerSegment, locateRef } from './json-pointer.js';
 
 interface MediaType {

@@ -10,15 +10,14 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { majorChangesets, REPO_ROOT as ROOT } from '@leaf-credentials/tooling';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { findBreakingChanges } from '../src/breaking-changes.js';
-import { NARROWED_REQUEST_RULE } from '../src/request-constraints.js';
 import { bundleSpec } from '../src/bundle.js';
-import { majorChangesets } from '@leaf-credentials/tooling';
-import { runSpecDiff } from '../src/spec-diff.js';
 import type { BundledSpec } from '../src/index.js';
+import { NARROWED_REQUEST_RULE } from '../src/request-constraints.js';
+import { runSpecDiff } from '../src/spec-diff.js';
 import { SLOW_PROCESS_TIMEOUT } from './fixtures/timeouts.js';
-import { REPO_ROOT as ROOT } from '@leaf-credentials/tooling';
 
 const work = mkdtempSync(join(tmpdir(), 'breaking-changes-'));
 const basePath = join(work, 'base.json');
@@ -172,13 +171,19 @@ describe('npm run spec:diff', { timeout: SLOW_PROCESS_TIMEOUT }, () => {
   it("flags Trimble's scopes turning from 1.x's string into an array: a major change for client users", async () => {
     // The 1.x form, planted back into the current spec: what a user of the last major had.
     const released = revision('scopes-as-string', (spec) => {
-      schema(spec, 'TokenMetadata').properties.scopes = { description: 'Space-separated.', type: 'string', maxLength: 2048 };
+      schema(spec, 'TokenMetadata').properties.scopes = {
+        description: 'Space-separated.',
+        type: 'string',
+        maxLength: 2048,
+      };
     });
     const none = join(work, 'no-changesets-scopes');
     mkdirSync(none, { recursive: true });
     const result = await runSpecDiff({ baseFile: released, revisedFile: basePath, changesetDir: none });
     expect(result.exitCode).toBe(1);
-    expect([...result.stdout, ...result.stderr].join('\n')).toMatch(/trimble-credentials response 200 .*property tokenMetadata\/scopes/);
+    expect([...result.stdout, ...result.stderr].join('\n')).toMatch(
+      /trimble-credentials response 200 .*property tokenMetadata\/scopes/,
+    );
   });
 
   // The one test of the command line itself: it bundles the split spec (redocly) and runs Optic

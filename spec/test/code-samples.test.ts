@@ -19,7 +19,7 @@ import {
   writeCodeSamples,
 } from '../src/code-samples/index.js';
 import { inlineJson, javascriptLiteral, pythonLiteral, shellQuote } from '../src/code-samples/literals.js';
-import { listOperations, readBundledSpec, SPEC_PATH, type BundledSpec, type SpecOperation } from '../src/index.js';
+import { type BundledSpec, listOperations, readBundledSpec, SPEC_PATH, type SpecOperation } from '../src/index.js';
 
 const spec = readBundledSpec();
 const operations = listOperations(spec);
@@ -40,7 +40,11 @@ function withAuthenticate(base: BundledSpec): { spec: BundledSpec; operation: Sp
       tags: ['Authentication'],
       security: [],
       requestBody: {
-        content: { 'application/json': { example: { username: 'you@example.com', password: "it's-a-secret", rememberMe: 'true' } } },
+        content: {
+          'application/json': {
+            example: { username: 'you@example.com', password: "it's-a-secret", rememberMe: 'true' },
+          },
+        },
       },
       responses: { '200': { description: 'Token.', content: { 'application/json': { schema: { type: 'object' } } } } },
     },
@@ -64,7 +68,11 @@ describe('generated code samples', () => {
 
   it('are embedded in the bundle as x-codeSamples, exactly as generated', () => {
     const embedded = operations.flatMap(({ operationId, operation }) =>
-      (operation['x-codeSamples'] as Array<{ lang: string; source: string }>).map(({ lang, source }) => ({ operationId, lang, source })),
+      (operation['x-codeSamples'] as Array<{ lang: string; source: string }>).map(({ lang, source }) => ({
+        operationId,
+        lang,
+        source,
+      })),
     );
     expect(embedded).toEqual(samples.map(({ operationId, lang, source }) => ({ operationId, lang, source })));
   });
@@ -79,7 +87,9 @@ describe('generated code samples', () => {
   });
 
   it('call the provider helper in TypeScript, leaf.<x-leaf-provider>.<x-leaf-helper>', () => {
-    expect(sampleOf('getClimateFieldViewCredentialStatus', 'TypeScript')).toContain("await leaf.climateFieldView.status('{leafUserId}')");
+    expect(sampleOf('getClimateFieldViewCredentialStatus', 'TypeScript')).toContain(
+      "await leaf.climateFieldView.status('{leafUserId}')",
+    );
     expect(sampleOf('deleteTrimbleCredentials', 'TypeScript')).toContain("await leaf.trimble.delete('{leafUserId}');");
   });
 
@@ -102,7 +112,9 @@ describe('generated code samples', () => {
     ]);
     const [curl, python, javascript] = rendered.map((sample) => sample.source);
     expect(curl).toContain("'https://api.withleaf.io/api/authenticate'");
-    expect(curl).toContain(`-d '{"username": "you@example.com", "password": "it'\\''s-a-secret", "rememberMe": "true"}'`);
+    expect(curl).toContain(
+      `-d '{"username": "you@example.com", "password": "it'\\''s-a-secret", "rememberMe": "true"}'`,
+    );
     expect(curl).not.toContain('Authorization');
     expect(python).toContain('requests.post(endpoint, json=data)');
     // Biome may break the call chain across lines: `axios\n  .post(...)`.
@@ -119,7 +131,9 @@ describe('generated code samples', () => {
   it('refuse a create whose body has no example, naming it', () => {
     const copy = structuredClone(spec);
     const create = listOperations(copy).find((operation) => operation.operation['x-leaf-helper'] === 'create')!;
-    const schemaName = /[^/]+$/.exec(JSON.stringify(create.operation.requestBody).match(/#\/components\/schemas\/[^"]+/)![0])![0];
+    const schemaName = /[^/]+$/.exec(
+      JSON.stringify(create.operation.requestBody).match(/#\/components\/schemas\/[^"]+/)![0],
+    )![0];
     delete (copy.components.schemas![schemaName] as Record<string, unknown>).example;
     expect(() => renderCodeSamples(copy)).toThrow(`${create.operationId}'s request body has no example`);
   });

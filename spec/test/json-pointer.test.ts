@@ -113,9 +113,24 @@ describe('resolveRef', () => {
 
   it.each<[string, unknown, unknown, string | undefined]>([
     ['a node without $ref is itself', schemas.Problem, schemas.Problem, undefined],
-    ['a $ref is what it names', { $ref: '#/components/schemas/Problem' }, schemas.Problem, '#/components/schemas/Problem'],
-    ['a chain is followed to its end', { $ref: '#/components/schemas/Alias' }, schemas.Problem, '#/components/schemas/Problem'],
-    ['escaped segments are decoded', { $ref: '#/components/schemas/a~1b' }, schemas['a/b'], '#/components/schemas/a~1b'],
+    [
+      'a $ref is what it names',
+      { $ref: '#/components/schemas/Problem' },
+      schemas.Problem,
+      '#/components/schemas/Problem',
+    ],
+    [
+      'a chain is followed to its end',
+      { $ref: '#/components/schemas/Alias' },
+      schemas.Problem,
+      '#/components/schemas/Problem',
+    ],
+    [
+      'escaped segments are decoded',
+      { $ref: '#/components/schemas/a~1b' },
+      schemas['a/b'],
+      '#/components/schemas/a~1b',
+    ],
     ['a $ref to another document is left alone', { $ref: 'other.yaml#/x' }, { $ref: 'other.yaml#/x' }, undefined],
     ['a primitive is itself', 'text', 'text', undefined],
     ['null is itself', null, null, undefined],
@@ -125,7 +140,11 @@ describe('resolveRef', () => {
   });
 
   it.each<[string, unknown, RegExp]>([
-    ['a $ref that names nothing', { $ref: '#/components/schemas/Dangling' }, /"#\/components\/schemas\/Missing" names nothing/],
+    [
+      'a $ref that names nothing',
+      { $ref: '#/components/schemas/Dangling' },
+      /"#\/components\/schemas\/Missing" names nothing/,
+    ],
     ['a $ref to itself', { $ref: '#/components/schemas/Loop' }, /\$ref cycle: .*Loop → .*Loop$/],
     ['a longer cycle', schemas.Ping, /\$ref cycle: .*Pong → .*Ping → .*Pong$/],
   ])('throws on %s', (_, node, message) => {

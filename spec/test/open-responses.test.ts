@@ -63,19 +63,26 @@ function operationsOf(spec: BundledSpec): Operation[] {
   return Object.entries(spec.paths).flatMap(([path, item]) =>
     Object.entries(item)
       .filter(([method]) => ['get', 'post', 'put', 'patch', 'delete'].includes(method))
-      .map(([method, operation]) => ({ name: `${method.toUpperCase()} ${path}`, ...(operation as Omit<Operation, 'name'>) })),
+      .map(([method, operation]) => ({
+        name: `${method.toUpperCase()} ${path}`,
+        ...(operation as Omit<Operation, 'name'>),
+      })),
   );
 }
 
 function mediaSchemas(spec: BundledSpec, owner: Json | undefined, where: string): SchemaAt[] {
   const content = (owner && (resolved(spec, owner).content as Record<string, Json> | undefined)) ?? {};
-  return Object.entries(content).flatMap(([mediaType, media]) => schemasUnder(spec, media.schema, `${where} ${mediaType}`));
+  return Object.entries(content).flatMap(([mediaType, media]) =>
+    schemasUnder(spec, media.schema, `${where} ${mediaType}`),
+  );
 }
 
 /** The schemas of a response's headers. */
 function headerSchemas(spec: BundledSpec, response: Json, where: string): SchemaAt[] {
   const headers = (resolved(spec, response).headers as Record<string, Json> | undefined) ?? {};
-  return Object.entries(headers).flatMap(([name, header]) => schemasUnder(spec, resolved(spec, header).schema, `${where} header ${name}`));
+  return Object.entries(headers).flatMap(([name, header]) =>
+    schemasUnder(spec, resolved(spec, header).schema, `${where} header ${name}`),
+  );
 }
 
 const responseSchemas = (spec: BundledSpec) =>
@@ -114,7 +121,11 @@ describe('response schemas are open at every depth', () => {
   });
 
   it('has no pattern: Leaf documents none for what it sends', () => {
-    expect(responseSchemas(spec).filter(({ schema }) => schema.pattern !== undefined).map(({ where }) => where)).toEqual([]);
+    expect(
+      responseSchemas(spec)
+        .filter(({ schema }) => schema.pattern !== undefined)
+        .map(({ where }) => where),
+    ).toEqual([]);
   });
 });
 

@@ -49,7 +49,12 @@ const PAGES: ProviderPage[] = [
       refreshToken: 'deere-refresh-7d8e',
       clientEnvironment: 'PRODUCTION',
     },
-    create: { clientKey: 'deere-app-4f1c', clientSecret: 'dS3cr3t-1a2b3c', refreshToken: 'deere-refresh-7d8e', clientEnvironment: 'STAGE' },
+    create: {
+      clientKey: 'deere-app-4f1c',
+      clientSecret: 'dS3cr3t-1a2b3c',
+      refreshToken: 'deere-refresh-7d8e',
+      clientEnvironment: 'STAGE',
+    },
   },
   {
     schema: 'Cnhi',
@@ -81,7 +86,12 @@ const PAGES: ProviderPage[] = [
       privateKey: 'agl-private-1b6c',
     },
     // P2: this repo's page lists accessToken, Leaf's newer web page does not.
-    create: { accessToken: 'agl-access-3a7b', refreshToken: 'agl-refresh-8c2d', publicKey: 'agl-public-5e9f', privateKey: 'agl-private-1b6c' },
+    create: {
+      accessToken: 'agl-access-3a7b',
+      refreshToken: 'agl-refresh-8c2d',
+      publicKey: 'agl-public-5e9f',
+      privateKey: 'agl-private-1b6c',
+    },
     optionalOnCreate: ['accessToken'],
   },
   {
@@ -96,7 +106,13 @@ const PAGES: ProviderPage[] = [
       sessionId: 'a8f3c2e1-5b7d-4a9c-8e6f-1d2c3b4a5e6f',
       apiKey: 'agv-key-9d3e',
     },
-    create: { apiKey: 'agv-key-9d3e', clientEnvironment: 'STAGE', databaseId: 'COOP_0042', password: 'c0rn-And-So7', username: 'agronomist@example.com' },
+    create: {
+      apiKey: 'agv-key-9d3e',
+      clientEnvironment: 'STAGE',
+      databaseId: 'COOP_0042',
+      password: 'c0rn-And-So7',
+      username: 'agronomist@example.com',
+    },
   },
   {
     schema: 'Lindsay',
@@ -110,7 +126,12 @@ const PAGES: ProviderPage[] = [
       accessToken: 'lindsay-access-4e5f',
       refreshToken: 'lindsay-refresh-6a7b',
     },
-    create: { clientId: 'lindsay-client-7a1b', clientSecret: 'lindsay-secret-2c3d', refreshToken: 'lindsay-refresh-6a7b', clientEnvironment: 'PRODUCTION' },
+    create: {
+      clientId: 'lindsay-client-7a1b',
+      clientSecret: 'lindsay-secret-2c3d',
+      refreshToken: 'lindsay-refresh-6a7b',
+      clientEnvironment: 'PRODUCTION',
+    },
   },
   {
     schema: 'Panorama',
@@ -150,7 +171,12 @@ const PAGES: ProviderPage[] = [
   {
     schema: 'RavenSlingshot',
     segment: 'raven-slingshot-credentials',
-    resource: { ...LEAF_ID, apiKey: 'slingshot-api-6d7e', accessKey: 'slingshot-access-8f9a', sharedSecret: 'slingshot-shared-0b1c' },
+    resource: {
+      ...LEAF_ID,
+      apiKey: 'slingshot-api-6d7e',
+      accessKey: 'slingshot-access-8f9a',
+      sharedSecret: 'slingshot-shared-0b1c',
+    },
     create: { apiKey: 'slingshot-api-6d7e', accessKey: 'slingshot-access-8f9a', sharedSecret: 'slingshot-shared-0b1c' },
   },
   {
@@ -176,7 +202,12 @@ const PAGES: ProviderPage[] = [
       accessToken: 'stara-access-0f1a',
       apiKey: 'stara-api-2b3c',
     },
-    create: { apiKey: 'stara-api-2b3c', accessToken: 'stara-access-0f1a', accessTokenClient: 'stara-client-token-6b7c', refreshToken: 'stara-refresh-8d9e' },
+    create: {
+      apiKey: 'stara-api-2b3c',
+      accessToken: 'stara-access-0f1a',
+      accessTokenClient: 'stara-client-token-6b7c',
+      refreshToken: 'stara-refresh-8d9e',
+    },
   },
   {
     schema: 'Valley',
@@ -218,13 +249,18 @@ const createValidator = (page: ProviderPage): ValidateFunction =>
 
 function createErrors(page: ProviderPage, body: Body): string[] {
   const validate = createValidator(page);
-  return validate(body) ? [] : (validate.errors ?? []).map((error) => `${error.instancePath} ${error.message ?? ''}`.trim());
+  return validate(body)
+    ? []
+    : (validate.errors ?? []).map((error) => `${error.instancePath} ${error.message ?? ''}`.trim());
 }
 
 const resourceProperties = (page: ProviderPage) =>
-  (spec.components.schemas as Record<string, { properties: Record<string, Record<string, unknown>> }>)[`${page.schema}Credentials`]!.properties;
+  (spec.components.schemas as Record<string, { properties: Record<string, Record<string, unknown>> }>)[
+    `${page.schema}Credentials`
+  ]!.properties;
 
-const without = (body: Body, field: string): Body => Object.fromEntries(Object.entries(body).filter(([name]) => name !== field));
+const without = (body: Body, field: string): Body =>
+  Object.fromEntries(Object.entries(body).filter(([name]) => name !== field));
 
 describe.each(PAGES.map((page) => [page.schema, page] as const))('%s, as its page shows it', (_name, page) => {
   const path = `/users/{leafUserId}/${page.segment}`;
@@ -237,7 +273,12 @@ describe.each(PAGES.map((page) => [page.schema, page] as const))('%s, as its pag
   });
 
   it('accepts the resource with a field Leaf may add later', () => {
-    expect(responses.check('get', path, 200, 'application/json', { ...page.resource, lastSyncTime: '2026-03-10T08:00:00.000Z' }).ok).toBe(true);
+    expect(
+      responses.check('get', path, 200, 'application/json', {
+        ...page.resource,
+        lastSyncTime: '2026-03-10T08:00:00.000Z',
+      }).ok,
+    ).toBe(true);
   });
 
   it('refuses a resource without its id', () => {
@@ -250,14 +291,19 @@ describe.each(PAGES.map((page) => [page.schema, page] as const))('%s, as its pag
     expect(createErrors(page, page.create)).toEqual([]);
   });
 
-  it.each(Object.keys(page.create).map((field) => [field]))('a create body without %s is refused unless the page makes it optional', (field) => {
-    const errors = createErrors(page, without(page.create, field));
-    if (page.optionalOnCreate?.includes(field)) expect(errors).toEqual([]);
-    else expect(errors).toContainEqual(`must have required property '${field}'`);
-  });
+  it.each(Object.keys(page.create).map((field) => [field]))(
+    'a create body without %s is refused unless the page makes it optional',
+    (field) => {
+      const errors = createErrors(page, without(page.create, field));
+      if (page.optionalOnCreate?.includes(field)) expect(errors).toEqual([]);
+      else expect(errors).toContainEqual(`must have required property '${field}'`);
+    },
+  );
 
   it('refuses a create body with a field its page does not list', () => {
-    expect(createErrors(page, { ...page.create, tokenId: 'legacy-oauth1-token' })).toContainEqual('must NOT have additional properties');
+    expect(createErrors(page, { ...page.create, tokenId: 'legacy-oauth1-token' })).toContainEqual(
+      'must NOT have additional properties',
+    );
   });
 
   it('marks as writeOnly and x-sensitive exactly the create fields no response shows', () => {
@@ -279,13 +325,17 @@ describe('page contradictions, resolved (spec/README.md)', () => {
 
   it("P6: John Deere's OAuth 1 fields from the resource form are accepted in responses, deprecated", () => {
     const body = { ...johnDeere!.resource, tokenId: 'oauth1-token', tokenSecretKey: 'oauth1-secret' };
-    expect(responses.check('get', '/users/{leafUserId}/john-deere-credentials', 200, 'application/json', body).ok).toBe(true);
+    expect(responses.check('get', '/users/{leafUserId}/john-deere-credentials', 200, 'application/json', body).ok).toBe(
+      true,
+    );
     const properties = resourceProperties(johnDeere!);
     expect([properties.tokenId!.deprecated, properties.tokenSecretKey!.deprecated]).toEqual([true, true]);
   });
 
   it('P7: Agvance credentials are deleted with DELETE, answered 204', () => {
-    const operation = spec.paths['/users/{leafUserId}/agvance-credentials']!.delete as { responses: Record<string, unknown> };
+    const operation = spec.paths['/users/{leafUserId}/agvance-credentials']!.delete as {
+      responses: Record<string, unknown>;
+    };
     expect(Object.keys(operation.responses).filter((status) => status.startsWith('2'))).toEqual(['204']);
   });
 });

@@ -12,8 +12,15 @@ describe('providers from the spec', () => {
     const providers = listProviders(spec);
     expect(providers.length).toBeGreaterThan(0);
     for (const provider of providers) {
-      expect(Object.keys(provider.operations).every((helper) => (LEAF_HELPERS as readonly string[]).includes(helper))).toBe(true);
-      expect(provider.operations, provider.tag).toMatchObject({ get: expect.any(String), create: expect.any(String), delete: expect.any(String), events: expect.any(String) });
+      expect(
+        Object.keys(provider.operations).every((helper) => (LEAF_HELPERS as readonly string[]).includes(helper)),
+      ).toBe(true);
+      expect(provider.operations, provider.tag).toMatchObject({
+        get: expect.any(String),
+        create: expect.any(String),
+        delete: expect.any(String),
+        events: expect.any(String),
+      });
     }
     const listed = providers.flatMap((provider) => Object.values(provider.operations)).sort();
     const tagged = listOperations(spec).filter((operation) => operation.operation['x-leaf-helper'] !== 'authenticate');
@@ -24,6 +31,8 @@ describe('providers from the spec', () => {
     const copy = structuredClone(spec);
     const [first, second] = listOperations(copy).filter((operation) => operation.tags.includes('Trimble'));
     second!.operation['x-leaf-helper'] = first!.operation['x-leaf-helper'];
-    expect(() => listProviders(copy)).toThrow(`Trimble has two "${String(first!.operation['x-leaf-helper'])}" operations: ${first!.operationId} and ${second!.operationId}.`);
+    expect(() => listProviders(copy)).toThrow(
+      `Trimble has two "${String(first!.operation['x-leaf-helper'])}" operations: ${first!.operationId} and ${second!.operationId}.`,
+    );
   });
 });

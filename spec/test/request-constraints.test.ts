@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { bundleSpec } from '../src/bundle.js';
-import { listOperations, type BundledSpec } from '../src/index.js';
+import { type BundledSpec, listOperations } from '../src/index.js';
 import { findNarrowedRequestConstraints, NARROWED_REQUEST_RULE } from '../src/request-constraints.js';
 
 type Json = Record<string, unknown>;
@@ -69,111 +69,155 @@ const bodyField = (field: string, keyword: string, error: string) => ({
 const NARROWING: Case[] = [
   {
     change: 'a request-body maxLength lowered (256 to 8)',
-    plant: (spec) => { clientId(spec).maxLength = 8; },
+    plant: (spec) => {
+      clientId(spec).maxLength = 8;
+    },
     findings: [bodyField('clientId', 'maxLength', 'maxLength lowered from 256 to 8')],
   },
   {
     change: 'a request-body maxLength added',
     given: (spec) => void delete clientId(spec).maxLength,
-    plant: (spec) => { clientId(spec).maxLength = 256; },
+    plant: (spec) => {
+      clientId(spec).maxLength = 256;
+    },
     findings: [bodyField('clientId', 'maxLength', 'maxLength 256 added')],
   },
   {
     change: 'a request-body minLength raised (1 to 50)',
-    plant: (spec) => { clientId(spec).minLength = 50; },
+    plant: (spec) => {
+      clientId(spec).minLength = 50;
+    },
     findings: [bodyField('clientId', 'minLength', 'minLength raised from 1 to 50')],
   },
   {
     change: 'a request-body minLength added',
     given: (spec) => void delete clientId(spec).minLength,
-    plant: (spec) => { clientId(spec).minLength = 1; },
+    plant: (spec) => {
+      clientId(spec).minLength = 1;
+    },
     findings: [bodyField('clientId', 'minLength', 'minLength 1 added')],
   },
   {
     change: 'a pattern added to a request-body field',
-    plant: (spec) => { clientId(spec).pattern = '^[a-z-]+$'; },
+    plant: (spec) => {
+      clientId(spec).pattern = '^[a-z-]+$';
+    },
     findings: [bodyField('clientId', 'pattern', 'pattern "^[a-z-]+$" added')],
   },
   {
     change: 'a request-body pattern changed',
-    given: (spec) => { clientId(spec).pattern = '^[a-z-]+$'; },
-    plant: (spec) => { clientId(spec).pattern = '^[a-z]+$'; },
+    given: (spec) => {
+      clientId(spec).pattern = '^[a-z-]+$';
+    },
+    plant: (spec) => {
+      clientId(spec).pattern = '^[a-z]+$';
+    },
     findings: [bodyField('clientId', 'pattern', 'pattern changed from "^[a-z-]+$" to "^[a-z]+$"')],
   },
   {
     change: 'a format added to a request-body field',
-    plant: (spec) => { clientId(spec).format = 'uuid'; },
+    plant: (spec) => {
+      clientId(spec).format = 'uuid';
+    },
     findings: [bodyField('clientId', 'format', 'format "uuid" added')],
   },
   {
     change: 'a request-body format changed',
-    given: (spec) => { clientId(spec).format = 'uri'; },
-    plant: (spec) => { clientId(spec).format = 'uuid'; },
+    given: (spec) => {
+      clientId(spec).format = 'uri';
+    },
+    plant: (spec) => {
+      clientId(spec).format = 'uuid';
+    },
     findings: [bodyField('clientId', 'format', 'format changed from "uri" to "uuid"')],
   },
   {
     change: 'an enum added to a request-body field',
-    plant: (spec) => { clientId(spec).enum = ['example-trimble-client-id']; },
+    plant: (spec) => {
+      clientId(spec).enum = ['example-trimble-client-id'];
+    },
     findings: [bodyField('clientId', 'enum', 'enum ["example-trimble-client-id"] added')],
   },
   {
     change: 'a request-body enum value removed',
     given: withExtraFields,
-    plant: (spec) => { trimbleCreate(spec).properties.region!.enum = ['eu', null]; },
+    plant: (spec) => {
+      trimbleCreate(spec).properties.region!.enum = ['eu', null];
+    },
     findings: [bodyField('region', 'enum', 'enum value(s) "us" removed')],
   },
   {
     change: 'a request-body maxItems lowered',
     given: withExtraFields,
-    plant: (spec) => { trimbleCreate(spec).properties.labels!.maxItems = 5; },
+    plant: (spec) => {
+      trimbleCreate(spec).properties.labels!.maxItems = 5;
+    },
     findings: [bodyField('labels', 'maxItems', 'maxItems lowered from 10 to 5')],
   },
   {
     change: 'a request-body minItems raised',
     given: withExtraFields,
-    plant: (spec) => { trimbleCreate(spec).properties.labels!.minItems = 2; },
+    plant: (spec) => {
+      trimbleCreate(spec).properties.labels!.minItems = 2;
+    },
     findings: [bodyField('labels', 'minItems', 'minItems raised from 1 to 2')],
   },
   {
     change: "an array item's maxLength lowered",
     given: withExtraFields,
-    plant: (spec) => { (trimbleCreate(spec).properties.labels!.items as Json).maxLength = 8; },
+    plant: (spec) => {
+      (trimbleCreate(spec).properties.labels!.items as Json).maxLength = 8;
+    },
     findings: [bodyField('labels[]', 'maxLength', 'maxLength lowered from 64 to 8')],
   },
   {
     change: 'a request-body maximum lowered',
     given: withExtraFields,
-    plant: (spec) => { trimbleCreate(spec).properties.retries!.maximum = 5; },
+    plant: (spec) => {
+      trimbleCreate(spec).properties.retries!.maximum = 5;
+    },
     findings: [bodyField('retries', 'maximum', 'maximum lowered from 10 to 5')],
   },
   {
     change: 'a request-body maximum added',
     given: withExtraFields,
-    plant: (spec) => { trimbleCreate(spec).properties.weight!.maximum = 100; },
+    plant: (spec) => {
+      trimbleCreate(spec).properties.weight!.maximum = 100;
+    },
     findings: [bodyField('weight', 'maximum', 'maximum 100 added')],
   },
   {
     change: 'a request-body minimum raised',
     given: withExtraFields,
-    plant: (spec) => { trimbleCreate(spec).properties.retries!.minimum = 1; },
+    plant: (spec) => {
+      trimbleCreate(spec).properties.retries!.minimum = 1;
+    },
     findings: [bodyField('retries', 'minimum', 'minimum raised from 0 to 1')],
   },
   {
     change: 'a request-body minimum added',
     given: withExtraFields,
-    plant: (spec) => { trimbleCreate(spec).properties.weight!.minimum = 0; },
+    plant: (spec) => {
+      trimbleCreate(spec).properties.weight!.minimum = 0;
+    },
     findings: [bodyField('weight', 'minimum', 'minimum 0 added')],
   },
   {
     change: 'additionalProperties true to false',
     given: withExtraFields,
-    plant: (spec) => { trimbleCreate(spec).properties.extras!.additionalProperties = false; },
+    plant: (spec) => {
+      trimbleCreate(spec).properties.extras!.additionalProperties = false;
+    },
     findings: [bodyField('extras', 'additionalProperties', 'additionalProperties changed to false')],
   },
   {
     change: 'a request body that allowed unknown fields closed',
-    given: (spec) => { trimbleCreate(spec).additionalProperties = true; },
-    plant: (spec) => { trimbleCreate(spec).additionalProperties = false; },
+    given: (spec) => {
+      trimbleCreate(spec).additionalProperties = true;
+    },
+    plant: (spec) => {
+      trimbleCreate(spec).additionalProperties = false;
+    },
     findings: [
       {
         where: `${CREATE_TRIMBLE} ${BODY}`,
@@ -185,13 +229,17 @@ const NARROWING: Case[] = [
   {
     change: 'a nullable request field made non-null (type narrowed)',
     given: withExtraFields,
-    plant: (spec) => { trimbleCreate(spec).properties.region!.type = 'string'; },
+    plant: (spec) => {
+      trimbleCreate(spec).properties.region!.type = 'string';
+    },
     findings: [bodyField('region', 'type', 'type narrowed from ["string","null"] to "string"')],
   },
   {
     change: 'a number field made integer (type narrowed)',
     given: withExtraFields,
-    plant: (spec) => { trimbleCreate(spec).properties.weight!.type = 'integer'; },
+    plant: (spec) => {
+      trimbleCreate(spec).properties.weight!.type = 'integer';
+    },
     findings: [bodyField('weight', 'type', 'type narrowed from "number" to "integer"')],
   },
 ];
@@ -203,7 +251,9 @@ const LEAF_USER_OPERATIONS = listOperations(bundled)
 
 NARROWING.push({
   change: 'a pattern added to the shared path parameter (every operation that takes it)',
-  plant: (spec) => { leafUserIdSchema(spec).pattern = '^[0-9a-f-]{36}$'; },
+  plant: (spec) => {
+    leafUserIdSchema(spec).pattern = '^[0-9a-f-]{36}$';
+  },
   findings: LEAF_USER_OPERATIONS.map((operation) => ({
     where: `${operation} path parameter leafUserId`,
     jsonPath: '/components/parameters/LeafUserId/schema/pattern',
@@ -215,9 +265,19 @@ NARROWING.push({
 const WIDENING: Case[] = (
   [
     { change: 'nothing at all', plant: () => {} },
-    { change: 'a request-body maxLength raised', plant: (spec) => { clientId(spec).maxLength = 1024; } },
+    {
+      change: 'a request-body maxLength raised',
+      plant: (spec) => {
+        clientId(spec).maxLength = 1024;
+      },
+    },
     { change: 'a request-body maxLength removed', plant: (spec) => void delete clientId(spec).maxLength },
-    { change: 'a request-body minLength lowered', plant: (spec) => { clientId(spec).minLength = 0; } },
+    {
+      change: 'a request-body minLength lowered',
+      plant: (spec) => {
+        clientId(spec).minLength = 0;
+      },
+    },
     {
       change: 'a pattern and a format removed',
       given: (spec) => Object.assign(clientId(spec), { pattern: '^[a-z-]+$', format: 'uri' }),
@@ -248,11 +308,15 @@ const WIDENING: Case[] = (
     },
     {
       change: 'a required field made optional',
-      plant: (spec) => { trimbleCreate(spec).required = ['clientSecret', 'refreshToken']; },
+      plant: (spec) => {
+        trimbleCreate(spec).required = ['clientSecret', 'refreshToken'];
+      },
     },
     {
       change: 'a response-only field narrowed (not the request side)',
-      plant: (spec) => { schemas(spec).TrimbleCredentials!.properties.clientId!.maxLength = 8; },
+      plant: (spec) => {
+        schemas(spec).TrimbleCredentials!.properties.clientId!.maxLength = 8;
+      },
     },
     {
       change: 'a new operation whose request is narrower than any other',

@@ -10,9 +10,9 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { isMap, isScalar, isSeq, parseDocument, type Node, type YAMLMap } from 'yaml';
-import { SPECTRAL_RULESET_PATH } from '../src/lint.js';
+import { isMap, isScalar, isSeq, type Node, parseDocument, type YAMLMap } from 'yaml';
 import type { BundledSpec } from '../src/index.js';
+import { SPECTRAL_RULESET_PATH } from '../src/lint.js';
 import { freshBundle, nodeAt } from './fixtures/planted-violations.js';
 import { SLOW_PROCESS_TIMEOUT } from './fixtures/timeouts.js';
 
@@ -89,8 +89,8 @@ function spectralDisables(source: string): Disable[] {
       const severity = isScalar(pair.value)
         ? pair.value.value
         : isMap(pair.value)
-        ? pair.value.get('severity')
-        : undefined;
+          ? pair.value.get('severity')
+          : undefined;
       if (!isOff(severity)) return;
       // The comment above a map's first key belongs to the map.
       const key = pair.key as Node;

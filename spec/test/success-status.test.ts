@@ -1,6 +1,6 @@
 /** successStatus: the one 2xx an operation documents, or a clear error. */
 import { describe, expect, it } from 'vitest';
-import { successStatus, type SpecOperation } from '../src/index.js';
+import { type SpecOperation, successStatus } from '../src/index.js';
 
 const operation = (responses: Record<string, unknown> | undefined): SpecOperation => ({
   operationId: 'planted',

@@ -10,9 +10,9 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { REPO_ROOT as ROOT } from '@leaf-credentials/tooling';
 import { describe, expect, it } from 'vitest';
 import { SLOW_PROCESS_TIMEOUT } from './fixtures/timeouts.js';
-import { REPO_ROOT as ROOT } from '@leaf-credentials/tooling';
 
 const AUDIT_SCRIPT = join(ROOT, 'scripts/audit.ts');
 const AUDIT_REPORTS = fileURLToPath(new URL('./fixtures/npm-audit/', import.meta.url));
@@ -128,7 +128,9 @@ describe('install scripts', () => {
       Object.keys(allowScripts).sort(),
       'Every package with an install script needs an allowScripts entry: `npm install-scripts approve <name>` after review, `npm install-scripts deny <name>` otherwise.',
     ).toEqual(withScripts);
-    const reviewed = new Set(Object.keys(INSTALL_SCRIPT_ALLOWLIST).map((pinned) => pinned.slice(0, pinned.lastIndexOf('@'))));
+    const reviewed = new Set(
+      Object.keys(INSTALL_SCRIPT_ALLOWLIST).map((pinned) => pinned.slice(0, pinned.lastIndexOf('@'))),
+    );
     expect(Object.entries(allowScripts).filter(([name, allowed]) => allowed && !reviewed.has(name))).toEqual([]);
   });
 

@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { deriveBundle } from '../src/bundle.js';
-import { listOperations, readBundledSpec, SPEC_PATH, specTags, type BundledSpec } from '../src/index.js';
+import { type BundledSpec, listOperations, readBundledSpec, SPEC_PATH, specTags } from '../src/index.js';
 import { deriveTagGroups, PROVIDERS_GROUP, withTagGroups } from '../src/tag-groups.js';
 
 const spec = readBundledSpec();
@@ -14,9 +14,17 @@ const spec = readBundledSpec();
 describe('sidebar groups', () => {
   it('put every tag in exactly one group, the providers together', () => {
     const groups = deriveTagGroups(spec);
-    expect(groups.flatMap((group) => group.tags).sort()).toEqual(specTags(spec).map((tag) => tag.name).sort());
+    expect(groups.flatMap((group) => group.tags).sort()).toEqual(
+      specTags(spec)
+        .map((tag) => tag.name)
+        .sort(),
+    );
     const providers = groups.find((group) => group.name === PROVIDERS_GROUP)!;
-    expect(providers.tags).toEqual(specTags(spec).filter((tag) => tag['x-leaf-provider']).map((tag) => tag.name));
+    expect(providers.tags).toEqual(
+      specTags(spec)
+        .filter((tag) => tag['x-leaf-provider'])
+        .map((tag) => tag.name),
+    );
   });
 
   it('are what the bundle carries as x-tagGroups', () => {

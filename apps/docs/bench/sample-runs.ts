@@ -7,16 +7,16 @@
  * Exits 1 if any run fails, so the figures are for working samples.
  */
 import { performance } from 'node:perf_hooks';
-import { exampleLeafUserId, readBundledSpec } from '@leaf-credentials/spec';
 import { startMock } from '@leaf-credentials/mock';
+import { exampleLeafUserId, readBundledSpec } from '@leaf-credentials/spec';
 import {
+  type CodeSample,
   compileTypeScriptSamples,
   listCodeSamples,
   runPythonSamples,
   runSampleSource,
-  substitute,
-  type CodeSample,
   type SampleRun,
+  substitute,
 } from '../test/sample-runner.js';
 
 const spec = readBundledSpec();
@@ -35,7 +35,8 @@ async function timed(label: string, run: () => Promise<SampleRun[]>): Promise<nu
   const runs = await run();
   const seconds = (performance.now() - started) / 1000;
   const failed = runs.filter((result) => result.exitCode !== 0);
-  if (failed.length > 0) throw new Error(`${label}: ${failed.length} runs failed, e.g. ${failed[0]!.stderr.slice(-300)}`);
+  if (failed.length > 0)
+    throw new Error(`${label}: ${failed.length} runs failed, e.g. ${failed[0]!.stderr.slice(-300)}`);
   console.log(`  ${label.padEnd(44)} ${seconds.toFixed(1).padStart(6)} s  (${runs.length} samples)`);
   return seconds;
 }
@@ -59,7 +60,9 @@ try {
   console.log(`  ratio before/now: ${(tsx / batched).toFixed(2)}x`);
   console.log('Python samples');
   const perProcess = await timed('one python3 per sample (before)', () => oneByOne('Python', python));
-  const oneInterpreter = await timed('one interpreter for all (now)', async () => [...(await runPythonSamples(python)).values()]);
+  const oneInterpreter = await timed('one interpreter for all (now)', async () => [
+    ...(await runPythonSamples(python)).values(),
+  ]);
   console.log(`  ratio before/now: ${(perProcess / oneInterpreter).toFixed(2)}x`);
 } finally {
   await mock.stop();

@@ -5,9 +5,7 @@
  */
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { pathToFileURL, fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
   leafHelperOf,
   listOperations,
@@ -16,6 +14,8 @@ import {
   resolveRef,
   type SpecOperation,
 } from '@leaf-credentials/spec';
+import { type Browser, chromium, type Locator, type Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { codeSampleLabel, codeSampleLanguages } from '../src/redoc-config.js';
 import { DOCS_HTML_PATH } from '../src/server.js';
 import { listCodeSamples } from './sample-runner.js';
@@ -120,10 +120,14 @@ const navigation = () => page.locator('[data-component-name="Menu/Menu"]').first
 async function openOperation(operation: SpecOperation): Promise<Locator> {
   for (const tag of operation.tags) {
     const tagLink = navigation().getByRole('link', { name: tagLabel(tag), exact: true });
-    const operationLink = navigation().getByRole('link').filter({ hasText: String(operation.operation.summary) });
+    const operationLink = navigation()
+      .getByRole('link')
+      .filter({ hasText: String(operation.operation.summary) });
     if (!(await operationLink.isVisible())) await tagLink.click();
   }
-  const link = navigation().getByRole('link').filter({ hasText: String(operation.operation.summary) });
+  const link = navigation()
+    .getByRole('link')
+    .filter({ hasText: String(operation.operation.summary) });
   const href = await link.getAttribute('href');
   // Off the sidebar's bottom edge (the last item, e.g. a deprecated operation) its footer covers the link.
   await link.evaluate((element) => element.scrollIntoView({ block: 'center' }));
@@ -135,13 +139,15 @@ async function openOperation(operation: SpecOperation): Promise<Locator> {
 
 /** The request-sample panel: the one with the language menu. */
 function requestSamplePanel(section: Locator): Locator {
-  return section
-    .locator('[data-testid="right-panel"] [data-component-name="Panel/Panel"]')
-    .filter({ has: page.locator('[data-testid="dropdown"] > button', { hasText: new RegExp(`^(${labels.join('|')})$`) }) });
+  return section.locator('[data-testid="right-panel"] [data-component-name="Panel/Panel"]').filter({
+    has: page.locator('[data-testid="dropdown"] > button', { hasText: new RegExp(`^(${labels.join('|')})$`) }),
+  });
 }
 
 function responseSamplePanel(section: Locator): Locator {
-  return section.locator('[data-testid="right-panel"] [data-component-name="Panel/Panel"]').filter({ hasText: /^\s*Response/ });
+  return section
+    .locator('[data-testid="right-panel"] [data-component-name="Panel/Panel"]')
+    .filter({ hasText: /^\s*Response/ });
 }
 
 /** Closes a dropdown: Escape does not, a second click on its button does. */
@@ -185,7 +191,12 @@ describe('the API reference opened from disk in Chromium with no network', () =>
   });
 
   it('embeds every operation with a sample in each configured language, each the text of its file', async () => {
-    type Embedded = { paths: Record<string, Record<string, { operationId?: string; 'x-codeSamples'?: { lang: string; label?: string; source: string }[] }>> };
+    type Embedded = {
+      paths: Record<
+        string,
+        Record<string, { operationId?: string; 'x-codeSamples'?: { lang: string; label?: string; source: string }[] }>
+      >;
+    };
     // The page hydrates Redoc from this one line of the built file: it is what every panel renders.
     const definition = /const __redoc_definition = (.*);\n/.exec(readFileSync(DOCS_HTML_PATH, 'utf8'))?.[1];
     expect(definition, 'the built page embeds its definition').toBeDefined();
@@ -198,7 +209,10 @@ describe('the API reference opened from disk in Chromium with no network', () =>
     for (const operation of operations) {
       const shown = embeddedSamples.get(operation.operationId) ?? [];
       const written = samples.filter((sample) => sample.operation.operationId === operation.operationId);
-      expect(shown.map((sample) => sample.label ?? sample.lang), operation.operationId).toEqual(labels);
+      expect(
+        shown.map((sample) => sample.label ?? sample.lang),
+        operation.operationId,
+      ).toEqual(labels);
       for (const sample of written) {
         const match = shown.find((candidate) => (candidate.label ?? candidate.lang) === sample.label);
         expect(match?.source.trim(), `${sample.label} sample of ${operation.operationId}`).toBe(sample.source.trim());
@@ -207,55 +221,59 @@ describe('the API reference opened from disk in Chromium with no network', () =>
     }
   });
 
-  describe.each(clickedThrough.map((operation) => [operation.operationId, operation] as const))('%s', (_id, operation) => {
-    it('offers a request sample in every configured language, showing the sample text of each', async () => {
-      const section = await openOperation(operation);
-      const panel = requestSamplePanel(section);
-      const languageButton = panel.locator('[data-testid="dropdown"] > button', {
-        hasText: new RegExp(`^(${labels.join('|')})$`),
+  describe.each(clickedThrough.map((operation) => [operation.operationId, operation] as const))(
+    '%s',
+    (_id, operation) => {
+      it('offers a request sample in every configured language, showing the sample text of each', async () => {
+        const section = await openOperation(operation);
+        const panel = requestSamplePanel(section);
+        const languageButton = panel.locator('[data-testid="dropdown"] > button', {
+          hasText: new RegExp(`^(${labels.join('|')})$`),
+        });
+
+        // Every sample the spec has for this operation is offered (Redoc silently hides a
+        // language missing from codeSamples.languages), in the configured order.
+        const offered = await (await openMenu(languageButton)).getByRole('menuitem').allInnerTexts();
+        const written = samples.filter((sample) => sample.operation.operationId === operation.operationId);
+        expect([...offered].sort()).toEqual(written.map((sample) => sample.label).sort());
+        expect(offered).toEqual(labels);
+
+        for (const label of labels) {
+          await (await openMenu(languageButton)).getByRole('menuitem', { name: label, exact: true }).click();
+          await expect.poll(() => languageButton.innerText()).toBe(label);
+          const expected = samples.find(
+            (sample) => sample.operation.operationId === operation.operationId && sample.label === label,
+          );
+          expect(expected, `${label} sample of ${operation.operationId}`).toBeDefined();
+          const shown = await panel.locator('pre[data-testid="source-code"]').innerText();
+          expect(shown.trim()).toBe(expected!.source.trim());
+        }
       });
 
-      // Every sample the spec has for this operation is offered (Redoc silently hides a
-      // language missing from codeSamples.languages), in the configured order.
-      const offered = await (await openMenu(languageButton)).getByRole('menuitem').allInnerTexts();
-      const written = samples.filter((sample) => sample.operation.operationId === operation.operationId);
-      expect([...offered].sort()).toEqual(written.map((sample) => sample.label).sort());
-      expect(offered).toEqual(labels);
+      it('shows the response sample of each documented status', async () => {
+        const section = await openOperation(operation);
+        const panel = responseSamplePanel(section);
+        const statusButtons = panel.locator('div:has(> [data-component-name="Panel/PanelHeaderTitle"]) button');
+        const responses = operation.operation.responses as Record<string, ResponseObject>;
+        expect(await statusButtons.allInnerTexts()).toEqual(Object.keys(responses));
 
-      for (const label of labels) {
-        await (await openMenu(languageButton)).getByRole('menuitem', { name: label, exact: true }).click();
-        await expect.poll(() => languageButton.innerText()).toBe(label);
-        const expected = samples.find(
-          (sample) => sample.operation.operationId === operation.operationId && sample.label === label,
-        );
-        expect(expected, `${label} sample of ${operation.operationId}`).toBeDefined();
-        const shown = await panel.locator('pre[data-testid="source-code"]').innerText();
-        expect(shown.trim()).toBe(expected!.source.trim());
-      }
-    });
-
-    it('shows the response sample of each documented status', async () => {
-      const section = await openOperation(operation);
-      const panel = responseSamplePanel(section);
-      const statusButtons = panel.locator('div:has(> [data-component-name="Panel/PanelHeaderTitle"]) button');
-      const responses = operation.operation.responses as Record<string, ResponseObject>;
-      expect(await statusButtons.allInnerTexts()).toEqual(Object.keys(responses));
-
-      for (const [index, [status, declared]] of Object.entries(responses).entries()) {
-        await statusButtons.nth(index).click();
-        const body = panel.locator('[data-testid="panel-body"]');
-        const mediaTypes = Object.keys(resolveResponse(declared).content ?? {});
-        if (mediaTypes.length === 0) {
-          await expect.poll(() => body.innerText(), { message: status }).toBe('No content');
-          continue;
+        for (const [index, [status, declared]] of Object.entries(responses).entries()) {
+          await statusButtons.nth(index).click();
+          const body = panel.locator('[data-testid="panel-body"]');
+          const mediaTypes = Object.keys(resolveResponse(declared).content ?? {});
+          if (mediaTypes.length === 0) {
+            await expect.poll(() => body.innerText(), { message: status }).toBe('No content');
+            continue;
+          }
+          await expect.poll(() => body.innerText(), { message: status }).toContain(mediaTypes[0]!);
+          // Problem samples carry their own status: the sample shown is this status's, not the last one's.
+          if (mediaTypes[0] === 'application/problem+json')
+            expect(await body.innerText()).toContain(`"status": ${status}`);
+          else expect(await body.locator('[data-testid="json-viewer"]').isVisible()).toBe(true);
         }
-        await expect.poll(() => body.innerText(), { message: status }).toContain(mediaTypes[0]!);
-        // Problem samples carry their own status: the sample shown is this status's, not the last one's.
-        if (mediaTypes[0] === 'application/problem+json') expect(await body.innerText()).toContain(`"status": ${status}`);
-        else expect(await body.locator('[data-testid="json-viewer"]').isVisible()).toBe(true);
-      }
-    });
-  });
+      });
+    },
+  );
 
   it('offers the production server first as the base URL of the requests', async () => {
     const section = await openOperation(operations[0]!);
@@ -266,7 +284,9 @@ describe('the API reference opened from disk in Chromium with no network', () =>
   });
 
   it('shows every credential status value with its meaning', async () => {
-    const statusOperation = operations.find((operation) => operation.operationId === 'getClimateFieldViewCredentialStatus');
+    const statusOperation = operations.find(
+      (operation) => operation.operationId === 'getClimateFieldViewCredentialStatus',
+    );
     const section = await openOperation(statusOperation!);
     // The schema shown is the selected response's; another test may have left an error selected.
     await section.getByRole('tab', { name: '200', exact: true }).click();

@@ -6,12 +6,14 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { exampleLeafUserId, listOperations, readBundledSpec, SPEC_PATH } from '@leaf-credentials/spec';
 import { createResponseValidator } from '@leaf-credentials/spec/validate';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { codeSampleLabel, codeSampleLanguages } from '../src/redoc-config.js';
-import { startRecordingProxy, type RecordingProxy } from './recording-proxy.js';
+import { type RecordingProxy, startRecordingProxy } from './recording-proxy.js';
 import {
+  type CodeSample,
+  type CompiledTypeScript,
   compileTypeScriptSamples,
   listCodeSamples,
   missingPlaceholders,
@@ -19,10 +21,8 @@ import {
   runnerFor,
   runPythonSamples,
   runSampleSource,
-  substitute,
-  type CodeSample,
-  type CompiledTypeScript,
   type SampleRun,
+  substitute,
 } from './sample-runner.js';
 
 const spec = readBundledSpec();
@@ -37,13 +37,18 @@ const typescriptSamples = samples.filter((sample) => sample.lang === 'TypeScript
 type Target = 'mock' | 'sandbox';
 const TARGETS: Target[] = ['mock', 'sandbox'];
 const sampleName = (sample: CodeSample) => `${sample.operation.operationId}-${sample.lang.toLowerCase()}`;
-const runName = (sample: CodeSample, target: Target) => (target === 'mock' ? sampleName(sample) : `${sampleName(sample)}-sandbox`);
+const runName = (sample: CodeSample, target: Target) =>
+  target === 'mock' ? sampleName(sample) : `${sampleName(sample)}-sandbox`;
 /** In the sandbox each run has a token of its own, so it starts from the seed whatever ran before. */
 const tokenFor = (target: Target, name: string) => (target === 'mock' ? token : `${token}.${name}`);
 
 const proxies = {} as Record<Target, RecordingProxy>;
 const substituted = (sample: CodeSample, source: string, name: string, target: Target) =>
-  substitute(source, spec, sample.operation, { baseUrl: proxies[target].baseUrlFor(name), token: tokenFor(target, name), leafUserId });
+  substitute(source, spec, sample.operation, {
+    baseUrl: proxies[target].baseUrlFor(name),
+    token: tokenFor(target, name),
+    leafUserId,
+  });
 
 let compiled: CompiledTypeScript;
 let typescriptRuns: Map<string, SampleRun>;
@@ -52,7 +57,10 @@ const asWritten = (lang: string) =>
   TARGETS.flatMap((target) =>
     samples
       .filter((sample) => sample.lang === lang)
-      .map((sample) => ({ name: runName(sample, target), source: substituted(sample, sample.source, runName(sample, target), target) })),
+      .map((sample) => ({
+        name: runName(sample, target),
+        source: substituted(sample, sample.source, runName(sample, target), target),
+      })),
   );
 beforeAll(async () => {
   [proxies.mock, proxies.sandbox] = await Promise.all([
@@ -76,7 +84,12 @@ afterAll(() => Promise.all(TARGETS.map((target) => proxies[target]?.close())));
  * wrong. The TypeScript and Python samples as written come from the batches; an edited copy
  * runs on its own.
  */
-async function problemsRunning(sample: CodeSample, source: string, name = sampleName(sample), target: Target = 'mock'): Promise<string[]> {
+async function problemsRunning(
+  sample: CodeSample,
+  source: string,
+  name = sampleName(sample),
+  target: Target = 'mock',
+): Promise<string[]> {
   const missing = runnerFor(sample.lang).missing();
   if (missing) throw new Error(missing);
   const unreplaceable = missingPlaceholders(source, spec, sample.operation);
@@ -88,11 +101,21 @@ async function problemsRunning(sample: CodeSample, source: string, name = sample
       : asWrittenRun && sample.lang === 'Python'
         ? pythonRuns.get(name)!
         : await runSampleSource(sample.lang, name, substituted(sample, source, name, target));
-  return problemsWithRun(sample.lang, spec, sample.operation, run, proxies[target].exchangesOf(name), leafUserId, validator);
+  return problemsWithRun(
+    sample.lang,
+    spec,
+    sample.operation,
+    run,
+    proxies[target].exchangesOf(name),
+    leafUserId,
+    validator,
+  );
 }
 
 function sampleOf(operationId: string, lang: string): CodeSample {
-  const sample = samples.find((candidate) => candidate.operation.operationId === operationId && candidate.lang === lang);
+  const sample = samples.find(
+    (candidate) => candidate.operation.operationId === operationId && candidate.lang === lang,
+  );
   if (!sample) throw new Error(`No ${lang} sample for ${operationId}.`);
   return sample;
 }
@@ -102,7 +125,9 @@ describe('the code samples in the docs', () => {
     const operationIds = [...new Set(samples.map((sample) => sample.operation.operationId))];
     expect(operationIds.length).toBeGreaterThan(0);
     for (const operationId of operationIds) {
-      const labels = samples.filter((sample) => sample.operation.operationId === operationId).map((sample) => sample.label);
+      const labels = samples
+        .filter((sample) => sample.operation.operationId === operationId)
+        .map((sample) => sample.label);
       expect(labels, operationId).toEqual(languages.map(codeSampleLabel));
     }
     expect(samples).toHaveLength(listOperations(spec).length * languages.length);
@@ -114,7 +139,10 @@ describe('the code samples in the docs', () => {
       .map((entry) => join(entry.parentPath, entry.name));
     for (const sample of samples) {
       const dir = join(CODE_SAMPLES_DIR, sample.lang.toLowerCase());
-      const file = files.find((candidate) => dirname(candidate) === dir && candidate.startsWith(join(dir, `${sample.operation.operationId}.`)));
+      const file = files.find(
+        (candidate) =>
+          dirname(candidate) === dir && candidate.startsWith(join(dir, `${sample.operation.operationId}.`)),
+      );
       expect(file, `${sample.lang} sample of ${sample.operation.operationId}`).toBeDefined();
       expect(sample.source).toBe(readFileSync(file!, 'utf8'));
     }
@@ -150,41 +178,56 @@ describe.concurrent('a broken code sample fails the checks', () => {
     const sample = sampleOf('createTrimbleCredentials', 'curl');
     const broken = sample.source.replace(/(-d '[^\n]*') \\\n/, '$1\n');
     expect(broken).not.toBe(sample.source);
-    expect(await problemsRunning(sample, broken, 'broken-curl-backslash')).toContainEqual(expect.stringMatching(/^exited with 2: curl: no URL specified/));
+    expect(await problemsRunning(sample, broken, 'broken-curl-backslash')).toContainEqual(
+      expect.stringMatching(/^exited with 2: curl: no URL specified/),
+    );
   });
 
   it('a cURL POST without Content-Type (curl sends a form, the API answers 415)', async () => {
     const sample = sampleOf('createTrimbleCredentials', 'curl');
     const broken = sample.source.replace(/ *-H 'Content-Type: application\/json' \\\n/, '');
     expect(broken).not.toBe(sample.source);
-    expect(await problemsRunning(sample, broken, 'broken-curl-content-type')).toContainEqual(expect.stringMatching(/^got status 415/));
+    expect(await problemsRunning(sample, broken, 'broken-curl-content-type')).toContainEqual(
+      expect.stringMatching(/^got status 415/),
+    );
   });
 
   it('a Python DELETE that reads a JSON body from the 204', async () => {
     const sample = sampleOf('deleteTrimbleCredentials', 'Python');
     const broken = sample.source.replace('print(response.status_code)', 'print(response.json())');
     expect(broken).not.toBe(sample.source);
-    expect(await problemsRunning(sample, broken, 'broken-python-delete')).toContainEqual(expect.stringMatching(/^exited with 1: .*JSONDecodeError/s));
+    expect(await problemsRunning(sample, broken, 'broken-python-delete')).toContainEqual(
+      expect.stringMatching(/^exited with 1: .*JSONDecodeError/s),
+    );
   });
 
   it('a Python DELETE that prints the reason phrase instead of the status', async () => {
     const sample = sampleOf('deleteTrimbleCredentials', 'Python');
     const broken = sample.source.replace('print(response.status_code)', 'print(response.reason)');
     expect(broken).not.toBe(sample.source);
-    expect(await problemsRunning(sample, broken, 'broken-python-delete-reason')).toContainEqual('printed "No Content", not the status 204');
+    expect(await problemsRunning(sample, broken, 'broken-python-delete-reason')).toContainEqual(
+      'printed "No Content", not the status 204',
+    );
   });
 
   it('a TypeScript DELETE that prints what the helper resolves to', async () => {
     const sample = sampleOf('deleteTrimbleCredentials', 'TypeScript');
-    const broken = sample.source.replace(/await (leaf\.trimble\.delete\([^)]*\));\nconsole\.log\([^)]*\);/, 'console.log(await $1);');
+    const broken = sample.source.replace(
+      /await (leaf\.trimble\.delete\([^)]*\));\nconsole\.log\([^)]*\);/,
+      'console.log(await $1);',
+    );
     expect(broken).not.toBe(sample.source);
-    expect(await problemsRunning(sample, broken, 'broken-typescript-delete')).toContainEqual(expect.stringMatching(/^printed "undefined" for a 204 response/));
+    expect(await problemsRunning(sample, broken, 'broken-typescript-delete')).toContainEqual(
+      expect.stringMatching(/^printed "undefined" for a 204 response/),
+    );
   });
 
   it('a JavaScript GET that calls another operation', async () => {
     const sample = sampleOf('getTrimbleCredentials', 'JavaScript');
     const broken = sample.source.replace('/trimble-credentials', '/trimble-credentials/events');
     expect(broken).not.toBe(sample.source);
-    expect(await problemsRunning(sample, broken, 'broken-javascript-path')).toContainEqual(expect.stringMatching(/^called GET \/users\/[^ ]+\/trimble-credentials\/events, not GET/));
+    expect(await problemsRunning(sample, broken, 'broken-javascript-path')).toContainEqual(
+      expect.stringMatching(/^called GET \/users\/[^ ]+\/trimble-credentials\/events, not GET/),
+    );
   });
 });

@@ -11,11 +11,11 @@ import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { listProviders, SPEC_PATH, type BundledSpec } from '@leaf-credentials/spec';
+import * as mock from '@leaf-credentials/mock';
+import { type BundledSpec, listProviders, SPEC_PATH } from '@leaf-credentials/spec';
 import { bundleSpec } from '@leaf-credentials/spec/bundle';
 import { renderCodeSamples, SAMPLE_LANGUAGES, writeCodeSamples } from '@leaf-credentials/spec/code-samples';
-import * as mock from '@leaf-credentials/mock';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderGeneratedFiles } from '../../../packages/client/scripts/generate.js';
 import { createSandbox } from '../../../packages/mock/src/sandbox/index.js';
 import { buildDocs } from '../src/build.js';
@@ -36,7 +36,9 @@ let mockUrl: string;
 let closeMock: () => Promise<void>;
 
 type Helper = (leafUserId: string, body?: unknown) => Promise<unknown>;
-type ClientModule = { createLeafCredentialsClient(options: { baseUrl: string; token: string }): Record<string, unknown> };
+type ClientModule = {
+  createLeafCredentialsClient(options: { baseUrl: string; token: string }): Record<string, unknown>;
+};
 
 beforeAll(async () => {
   rmSync(WORK, { recursive: true, force: true });
@@ -69,7 +71,9 @@ const send = (baseUrl: string, method: string, path: string, body?: unknown) =>
 
 describe('a provider added with spec files only', () => {
   it('is a provider of the spec, with its helpers from x-leaf-helper', () => {
-    expect(listProviders(spec).find((provider) => provider.property === MADE_UP.property)?.operations).toEqual(MADE_UP.operations);
+    expect(listProviders(spec).find((provider) => provider.property === MADE_UP.property)?.operations).toEqual(
+      MADE_UP.operations,
+    );
   });
 
   it('gets four generated code samples per operation, its request body from the create example', () => {
@@ -81,7 +85,10 @@ describe('a provider added with spec files only', () => {
     }
     const curl = readFileSync(join(WORK, 'spec', 'code-samples', 'curl', `${MADE_UP.operations.create}.sh`), 'utf8');
     expect(curl).toContain(`-d '${JSON.stringify(MADE_UP.createExample).replaceAll(',', ', ').replaceAll(':', ': ')}'`);
-    const typescript = readFileSync(join(WORK, 'spec', 'code-samples', 'typescript', `${MADE_UP.operations.get}.ts`), 'utf8');
+    const typescript = readFileSync(
+      join(WORK, 'spec', 'code-samples', 'typescript', `${MADE_UP.operations.get}.ts`),
+      'utf8',
+    );
     expect(typescript).toContain(`leaf.${MADE_UP.property}.get('{leafUserId}')`);
   });
 
@@ -90,13 +97,16 @@ describe('a provider added with spec files only', () => {
     expect(groups.flatMap((group) => group.tags)).toContain(MADE_UP.tag);
   });
 
-  it('is in the client\'s generated operation table and provider table', async () => {
+  it("is in the client's generated operation table and provider table", async () => {
     const client = (await import(pathToFileURL(join(clientCopy, 'src', 'index.ts')).href)) as {
       OPERATIONS: Record<string, { method: string; path: string }>;
       PROVIDER_OPERATIONS: Record<string, unknown>;
     };
     expect(client.OPERATIONS[MADE_UP.operations.get]).toMatchObject({ method: 'GET', path: MADE_UP.path });
-    expect(client.OPERATIONS[MADE_UP.operations.events]).toMatchObject({ method: 'GET', path: `${MADE_UP.path}/events` });
+    expect(client.OPERATIONS[MADE_UP.operations.events]).toMatchObject({
+      method: 'GET',
+      path: `${MADE_UP.path}/events`,
+    });
     expect(client.PROVIDER_OPERATIONS[MADE_UP.property]).toEqual(MADE_UP.operations);
   });
 
@@ -117,7 +127,19 @@ describe('a provider added with spec files only', () => {
       );
       const tsc = spawnSync(
         process.execPath,
-        [require.resolve('typescript/bin/tsc'), '--noEmit', '--strict', '--skipLibCheck', '--target', 'es2022', '--module', 'nodenext', '--types', 'node', consumer],
+        [
+          require.resolve('typescript/bin/tsc'),
+          '--noEmit',
+          '--strict',
+          '--skipLibCheck',
+          '--target',
+          'es2022',
+          '--module',
+          'nodenext',
+          '--types',
+          'node',
+          consumer,
+        ],
         { cwd: clientCopy, encoding: 'utf8' },
       );
       expect(tsc.stdout + tsc.stderr).toBe('');
@@ -126,10 +148,16 @@ describe('a provider added with spec files only', () => {
   );
 
   it('is answered through the client helpers, against the mock serving the copied spec', async () => {
-    const { createLeafCredentialsClient } = (await import(pathToFileURL(join(clientCopy, 'src', 'index.ts')).href)) as ClientModule;
-    const helpers = createLeafCredentialsClient({ baseUrl: mockUrl, token: TOKEN })[MADE_UP.property] as Record<string, Helper> | undefined;
+    const { createLeafCredentialsClient } = (await import(
+      pathToFileURL(join(clientCopy, 'src', 'index.ts')).href
+    )) as ClientModule;
+    const helpers = createLeafCredentialsClient({ baseUrl: mockUrl, token: TOKEN })[MADE_UP.property] as
+      | Record<string, Helper>
+      | undefined;
     expect(helpers, `leaf.${MADE_UP.property}`).toBeDefined();
-    expect(await helpers!.create!(LEAF_USER_ID, MADE_UP.createExample)).toMatchObject({ username: MADE_UP.createExample.username });
+    expect(await helpers!.create!(LEAF_USER_ID, MADE_UP.createExample)).toMatchObject({
+      username: MADE_UP.createExample.username,
+    });
     expect(await helpers!.get!(LEAF_USER_ID)).toMatchObject({ region: MADE_UP.createExample.region });
     expect(await helpers!.delete!(LEAF_USER_ID)).toBeUndefined();
   });
@@ -157,7 +185,10 @@ describe('a provider added with spec files only', () => {
         expect((await send(url, 'GET', MADE_UP.path)).status).toBe(404);
         expect((await send(url, 'POST', MADE_UP.path, MADE_UP.createExample)).status).toBe(201);
         const stored = (await (await send(url, 'GET', MADE_UP.path)).json()) as Record<string, unknown>;
-        expect(stored).toMatchObject({ username: MADE_UP.createExample.username, region: MADE_UP.createExample.region });
+        expect(stored).toMatchObject({
+          username: MADE_UP.createExample.username,
+          region: MADE_UP.createExample.region,
+        });
         expect(stored, 'a writeOnly secret is never returned').not.toHaveProperty('password');
         expect((await send(url, 'DELETE', MADE_UP.path)).status).toBe(204);
         expect((await send(url, 'GET', MADE_UP.path)).status).toBe(404);

@@ -12,13 +12,13 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
+  type BundledSpec,
+  type LeafHelper,
   leafHelperOf,
   listOperations,
   localBasePath,
-  successStatus,
-  type BundledSpec,
-  type LeafHelper,
   type SpecOperation,
+  successStatus,
 } from '@leaf-credentials/spec';
 import {
   LEAF_USER_ID_PLACEHOLDER,
@@ -260,7 +260,12 @@ async function runBatch(
     runs.set(name, { exitCode, stdout, stderr });
   }
   for (const { name } of files) {
-    if (!runs.has(name)) runs.set(name, { exitCode: null, stdout: '', stderr: `the batch stopped before this sample: ${run.stderr.slice(-800)}` });
+    if (!runs.has(name))
+      runs.set(name, {
+        exitCode: null,
+        stdout: '',
+        stderr: `the batch stopped before this sample: ${run.stderr.slice(-800)}`,
+      });
   }
   return runs;
 }
@@ -376,9 +381,12 @@ export function problemsWithRun(
     const result = check('application/json', parsed);
     if (!result.ok) problems.push(`printed a body the spec does not document: ${result.errors.join('; ')}`);
   } else if (runner.printsStatus && !documentsBody) {
-    if (printed !== String(status)) problems.push(`printed ${JSON.stringify(printed.slice(0, 200))}, not the status ${status}`);
+    if (printed !== String(status))
+      problems.push(`printed ${JSON.stringify(printed.slice(0, 200))}, not the status ${status}`);
   } else if (printed === '' || /^(undefined|null)$/.test(printed) || /^[[{]/.test(printed)) {
-    problems.push(`printed ${JSON.stringify(printed.slice(0, 200))} for a ${status} response the client does not hand out; say what happened`);
+    problems.push(
+      `printed ${JSON.stringify(printed.slice(0, 200))} for a ${status} response the client does not hand out; say what happened`,
+    );
   }
   return problems;
 }

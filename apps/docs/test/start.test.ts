@@ -2,12 +2,12 @@
  * `npm start`'s serving half (scripts/start.ts, run after the build): the docs
  * and the seeded sandbox together, both URLs printed, both stopped by one Ctrl-C.
  */
-import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
 import { createServer, type Server } from 'node:net';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
 import { exampleLeafUserId, readBundledSpec } from '@leaf-credentials/spec';
 import { REPO_ROOT } from '@leaf-credentials/tooling';
+import { afterEach, describe, expect, it } from 'vitest';
 
 const START_SCRIPT = join(REPO_ROOT, 'scripts/start.ts');
 const LEAF_USER_ID = exampleLeafUserId();

@@ -46,7 +46,14 @@ const bareClient = createClient<paths>({ baseUrl, fetch: stubFetch, headers: { A
 const axiosClient = axios.create({
   baseURL: baseUrl,
   headers: { Authorization: `Bearer ${token}` },
-  adapter: async (config) => ({ data: payload, status: 200, statusText: 'OK', headers: responseHeaders, config, request: {} }),
+  adapter: async (config) => ({
+    data: payload,
+    status: 200,
+    statusText: 'OK',
+    headers: responseHeaders,
+    config,
+    request: {},
+  }),
 });
 
 const contenders: Record<string, () => Promise<TrimbleCredentials | undefined>> = {
@@ -57,8 +64,13 @@ const contenders: Record<string, () => Promise<TrimbleCredentials | undefined>> 
   'bare openapi-fetch': async () =>
     (await bareClient.GET('/users/{leafUserId}/trimble-credentials', { params: { path: { leafUserId } } })).data,
   'raw fetch + json()': async () =>
-    (await (await stubFetch(`${baseUrl}/users/${leafUserId}/trimble-credentials`, { headers: { Authorization: `Bearer ${token}` } })).json()) as TrimbleCredentials,
-  'axios (stub adapter)': async () => (await axiosClient.get<TrimbleCredentials>(`/users/${leafUserId}/trimble-credentials`)).data,
+    (await (
+      await stubFetch(`${baseUrl}/users/${leafUserId}/trimble-credentials`, {
+        headers: { Authorization: `Bearer ${token}` },
+      })
+    ).json()) as TrimbleCredentials,
+  'axios (stub adapter)': async () =>
+    (await axiosClient.get<TrimbleCredentials>(`/users/${leafUserId}/trimble-credentials`)).data,
 };
 const BASELINE = 'bare openapi-fetch';
 
@@ -97,7 +109,9 @@ async function main(): Promise<void> {
   }
   const helperRatio = median(samples.get(names[0]!)!) / baseline;
   const verdict = helperRatio <= HELPER_TARGET_RATIO ? 'within' : 'OVER';
-  console.log(`\nhelper / bare openapi-fetch = ${helperRatio.toFixed(3)} (${verdict} the ${HELPER_TARGET_RATIO}× target)`);
+  console.log(
+    `\nhelper / bare openapi-fetch = ${helperRatio.toFixed(3)} (${verdict} the ${HELPER_TARGET_RATIO}× target)`,
+  );
   const size = await measureBundle();
   console.log(
     `browser bundle of an app using one provider (${largestProvider()}, esbuild): ${describeSize(size)} (limit ${formatKiB(BUNDLE_LIMIT_BYTES)})`,

@@ -6,8 +6,9 @@
  * whose size `npm test` checks; the same with `raw` (openapi-fetch included);
  * and one with every provider and `raw` (`createLeafCredentialsClient`).
  */
-import { gzipSync } from 'node:zlib';
+
 import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 import { PROVIDERS } from '../src/generated/providers.js';
 
@@ -28,7 +29,9 @@ export interface BundleSize {
 /** The provider an app using one would use: the one with the most helpers (ties: the first). */
 export function largestProvider(): string {
   return Object.entries(PROVIDERS).reduce((largest, [name, helpers]) =>
-    Object.keys(helpers).length > Object.keys(PROVIDERS[largest[0] as keyof typeof PROVIDERS]).length ? [name, helpers] : largest,
+    Object.keys(helpers).length > Object.keys(PROVIDERS[largest[0] as keyof typeof PROVIDERS]).length
+      ? [name, helpers]
+      : largest,
   )[0];
 }
 
@@ -68,15 +71,21 @@ export function formatKiB(bytes: number): string {
   return `${(bytes / 1024).toFixed(2)} kB`;
 }
 
-export const describeSize = (size: BundleSize) => `${formatKiB(size.minifiedBytes)} min, ${formatKiB(size.gzippedBytes)} min+gzip`;
+export const describeSize = (size: BundleSize) =>
+  `${formatKiB(size.minifiedBytes)} min, ${formatKiB(size.gzippedBytes)} min+gzip`;
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const provider = largestProvider();
   const rows: Array<[string, BundleSize]> = [
     [`one provider (${provider}), helpers only`, await measureBundle(appSource([provider]))],
     [`one provider (${provider}) + raw`, await measureBundle(appSource([provider, 'raw']))],
-    [`all ${Object.keys(PROVIDERS).length} providers + raw (createLeafCredentialsClient)`, await measureBundle(appSource())],
+    [
+      `all ${Object.keys(PROVIDERS).length} providers + raw (createLeafCredentialsClient)`,
+      await measureBundle(appSource()),
+    ],
   ];
-  console.log(`browser bundles (esbuild; limit ${formatKiB(BUNDLE_LIMIT_BYTES)} min+gzip for one provider, checked by npm test):`);
+  console.log(
+    `browser bundles (esbuild; limit ${formatKiB(BUNDLE_LIMIT_BYTES)} min+gzip for one provider, checked by npm test):`,
+  );
   for (const [app, size] of rows) console.log(`  ${app.padEnd(60)} ${describeSize(size)}`);
 }

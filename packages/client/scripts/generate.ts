@@ -6,12 +6,12 @@
  * With CI set (or --check) it writes nothing and fails when the committed
  * files differ from what the spec generates, so a stale commit cannot pass CI.
  */
-import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import openapiTS, { astToString } from 'openapi-typescript';
-import { productionServerUrl, readBundledSpec, type BundledSpec } from '@leaf-credentials/spec';
+import { type BundledSpec, productionServerUrl, readBundledSpec } from '@leaf-credentials/spec';
 import { formatWithBiome, runningInCi } from '@leaf-credentials/tooling';
+import openapiTS, { astToString } from 'openapi-typescript';
 import { renderConstants, renderOperations, renderProviders, renderSchemaNames } from './generate/render.js';
 import { readOperations, readPathParameterRules, readProviders, readTokenLifetimes } from './generate/spec-facts.js';
 

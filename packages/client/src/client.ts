@@ -10,12 +10,19 @@ import { LeafApiError, LeafAuthError, LeafError, LeafInvalidResponseError, LeafR
 import { PRODUCTION_BASE_URL } from './generated/constants.js';
 import { PROVIDERS } from './generated/providers.js';
 import type { paths } from './generated/schema.js';
-import { buildProviderHelpers, checkLeafUserId, operationName, type CallOperation, type ProviderDefinition, type ProviderHelpers } from './helpers.js';
+import {
+  buildProviderHelpers,
+  type CallOperation,
+  checkLeafUserId,
+  operationName,
+  type ProviderDefinition,
+  type ProviderHelpers,
+} from './helpers.js';
 import type { LeafCredentialsClientOptions } from './options.js';
-import { raw, type ClientContext, type RawFactory } from './raw.js';
+import { type ClientContext, type RawFactory, raw } from './raw.js';
 import { secretsIn } from './redact.js';
 import { resolveRetryPolicy } from './retry.js';
-import { TokenSession, type IssuedToken } from './session.js';
+import { type IssuedToken, TokenSession } from './session.js';
 import { AUTHENTICATE_OPERATION, authenticateUrl, isAccount, signInWith } from './sign-in.js';
 import { AttemptDeadline, anySignal, checkMs } from './timing.js';
 import { createTransport } from './transport.js';
@@ -49,14 +56,16 @@ function checkCredentials({ token, auth }: LeafCredentialsClientOptions): void {
     throw new LeafAuthError(CREATE, 'invalid-options');
   }
   // Checked here, not at the first request: Headers would throw a TypeError quoting the token.
-  if (token !== undefined && typeof token !== 'function' && !isValidToken(token)) throw new LeafAuthError(CREATE, 'invalid-token');
+  if (token !== undefined && typeof token !== 'function' && !isValidToken(token))
+    throw new LeafAuthError(CREATE, 'invalid-token');
 }
 
 /** `?page=1&size=20&sort=…` as openapi-fetch writes it (arrays repeat their key); empty without values. */
 function queryString(query: object | undefined): string {
   const search = new URLSearchParams();
   for (const [name, value] of Object.entries(query ?? {})) {
-    for (const item of Array.isArray(value) ? value : [value]) if (item !== undefined) search.append(name, String(item));
+    for (const item of Array.isArray(value) ? value : [value])
+      if (item !== undefined) search.append(name, String(item));
   }
   const text = search.toString();
   return text ? `?${text}` : '';
@@ -72,7 +81,10 @@ function queryString(query: object | undefined): string {
  * const leaf = createLeafCredentialsClientFor({ trimble }, { auth: { username, password } });
  * ```
  */
-export function createLeafCredentialsClientFor<Parts extends ClientParts>(parts: Parts, options: LeafCredentialsClientOptions): LeafClientFor<Parts> {
+export function createLeafCredentialsClientFor<Parts extends ClientParts>(
+  parts: Parts,
+  options: LeafCredentialsClientOptions,
+): LeafClientFor<Parts> {
   checkCredentials(options);
   const { baseUrl = PRODUCTION_BASE_URL, token, auth, logger, signal: clientSignal } = options;
   const timeoutMs = options.timeoutMs === undefined ? undefined : checkMs('timeoutMs', options.timeoutMs, 1);
@@ -87,7 +99,14 @@ export function createLeafCredentialsClientFor<Parts extends ClientParts>(parts:
     logger,
     secrets: auth ? [auth.password] : [],
   });
-  if (auth) signIn = signInWith({ auth, url: auth.url ?? authenticateUrl(baseUrl), transport, signal: clientSignal, timeoutMs });
+  if (auth)
+    signIn = signInWith({
+      auth,
+      url: auth.url ?? authenticateUrl(baseUrl),
+      transport,
+      signal: clientSignal,
+      timeoutMs,
+    });
   // A string token goes into every request's headers; others are applied by the transport.
   const headers = typeof token === 'string' ? { ...options.headers, Authorization: bearer(token) } : options.headers;
   const base = baseUrl.replace(/\/$/, '');
@@ -140,9 +159,14 @@ export function createLeafCredentialsClientFor<Parts extends ClientParts>(parts:
     return context.run(operation, signal, body, true, async (deadline) => {
       checkLeafUserId(operation, leafUserId);
       const requestHeaders = new Headers(body === undefined ? undefined : { 'Content-Type': 'application/json' });
-      for (const extra of [headers, callOptions?.headers]) for (const [name, value] of Object.entries(extra ?? {})) requestHeaders.set(name, value);
+      for (const extra of [headers, callOptions?.headers])
+        for (const [name, value] of Object.entries(extra ?? {})) requestHeaders.set(name, value);
       const url = base + ref.path.replace('{leafUserId}', encodeURIComponent(leafUserId)) + queryString(query);
-      const init = { method: ref.method, headers: requestHeaders, body: body === undefined ? undefined : JSON.stringify(body) };
+      const init = {
+        method: ref.method,
+        headers: requestHeaders,
+        body: body === undefined ? undefined : JSON.stringify(body),
+      };
       const request = transport.named(new Request(url, { ...init, signal: deadline?.signal ?? signal }), operation);
       const response = await transport.fetch(request, deadline);
       const text = await response.text();

@@ -159,7 +159,8 @@ function withoutJsonExcerpt(cause: unknown): unknown {
 
 /** What a LeafAuthError says, by reason. */
 const AUTH_FAILURES = {
-  'invalid-token': () => 'the token is not a valid header value (it must be a non-empty string of visible ASCII characters)',
+  'invalid-token': () =>
+    'the token is not a valid header value (it must be a non-empty string of visible ASCII characters)',
   'token-function-failed': (cause: unknown) => `the token function failed: ${describeCause(cause)}`,
   'credentials-refused': (cause: unknown) =>
     `Leaf refused the username or password (${cause instanceof LeafApiError ? cause.status : 'no token'}); check both`,

@@ -6,10 +6,10 @@
 import { LeafInvalidResponseError } from './errors.js';
 import { PATH_PARAMETERS } from './generated/constants.js';
 import type { AllEventsOptions, CallOptions, EventsOptions } from './options.js';
-import { readPage, type Page, type PageQuery } from './paging.js';
+import { type Page, type PageQuery, readPage } from './paging.js';
 import { badPathParameter } from './transport.js';
 import type { OperationId, RequestBody, ResponseBody } from './types.js';
-import { withWaitUntilHealthy, type WaitUntilHealthy, type WithStatus } from './wait.js';
+import { type WaitUntilHealthy, type WithStatus, withWaitUntilHealthy } from './wait.js';
 
 /** One operation as the generated tables describe it. */
 export interface OperationRef {
@@ -32,10 +32,16 @@ export type OperationHelper<Id extends OperationId> = [RequestBody<Id>] extends 
 export type ItemOf<Id extends OperationId> = ResponseBody<Id> extends readonly (infer Item)[] ? Item : never;
 
 /** `events(leafUserId, { page, size, sort })`: one page of the log. */
-export type EventsHelper<Id extends OperationId> = (leafUserId: string, options?: EventsOptions<Id>) => Promise<Page<ItemOf<Id>>>;
+export type EventsHelper<Id extends OperationId> = (
+  leafUserId: string,
+  options?: EventsOptions<Id>,
+) => Promise<Page<ItemOf<Id>>>;
 
 /** `allEvents(leafUserId, options)`: every event, page after page, fetched as the loop asks for them. */
-export type AllEventsHelper<Id extends OperationId> = (leafUserId: string, options?: AllEventsOptions<Id>) => AsyncIterableIterator<ItemOf<Id>>;
+export type AllEventsHelper<Id extends OperationId> = (
+  leafUserId: string,
+  options?: AllEventsOptions<Id>,
+) => AsyncIterableIterator<ItemOf<Id>>;
 
 type Extras<P extends ProviderDefinition> = (P extends { readonly events: OperationRef }
   ? { readonly allEvents: AllEventsHelper<P['events']['id']> }
@@ -44,7 +50,9 @@ type Extras<P extends ProviderDefinition> = (P extends { readonly events: Operat
 
 /** The helpers of one provider. */
 export type ProviderHelpers<P extends ProviderDefinition> = {
-  readonly [Helper in keyof P]: Helper extends 'events' ? EventsHelper<P[Helper]['id']> : OperationHelper<P[Helper]['id']>;
+  readonly [Helper in keyof P]: Helper extends 'events'
+    ? EventsHelper<P[Helper]['id']>
+    : OperationHelper<P[Helper]['id']>;
 } & Extras<P>;
 
 /** What the helpers need from the client: one call of an operation, answered 2xx, its body parsed. */
@@ -73,13 +81,18 @@ function splitOptions(options: (CallOptions & Record<string, unknown>) | undefin
   return { call: { signal, headers }, query, maxPages: maxPages as number | undefined };
 }
 
-export function buildProviderHelpers<P extends ProviderDefinition>(provider: string, definition: P, call: CallOperation): ProviderHelpers<P> {
+export function buildProviderHelpers<P extends ProviderDefinition>(
+  provider: string,
+  definition: P,
+  call: CallOperation,
+): ProviderHelpers<P> {
   const helpers: Record<string, unknown> = {};
   for (const [name, operation] of Object.entries(definition)) {
     helpers[name] = operation.requestBody
       ? (leafUserId: string, body: unknown, options?: CallOptions) =>
           call(operation, leafUserId, { body }, options).then(({ data }) => data)
-      : (leafUserId: string, options?: CallOptions) => call(operation, leafUserId, {}, options).then(({ data }) => data);
+      : (leafUserId: string, options?: CallOptions) =>
+          call(operation, leafUserId, {}, options).then(({ data }) => data);
   }
   const { events, get } = definition;
   if (events) {
@@ -94,19 +107,34 @@ export function buildProviderHelpers<P extends ProviderDefinition>(provider: str
     helpers.allEvents = async function* allEvents(leafUserId: string, options?: CallOptions & Record<string, unknown>) {
       const { call: callOptions, query, maxPages = DEFAULT_MAX_PAGES } = splitOptions(options);
       // NaN or Infinity would take away the bound.
-      if (!Number.isSafeInteger(maxPages) || maxPages < 1) throw new RangeError(`maxPages must be a whole number of pages, at least 1, not ${String(maxPages)}`);
+      if (!Number.isSafeInteger(maxPages) || maxPages < 1)
+        throw new RangeError(`maxPages must be a whole number of pages, at least 1, not ${String(maxPages)}`);
       let next: PageQuery = { page: 0, ...query };
       for (let fetched = 1; ; fetched++) {
         const { page: current, response } = await page(leafUserId, next, callOptions);
         yield* current.items;
         if (!current.next) return;
         if (fetched >= maxPages) {
-          throw new LeafInvalidResponseError(operationName(events), response, undefined, [], `still lists more after ${maxPages} pages (maxPages)`);
+          throw new LeafInvalidResponseError(
+            operationName(events),
+            response,
+            undefined,
+            [],
+            `still lists more after ${maxPages} pages (maxPages)`,
+          );
         }
-        next = { page: current.next.page, ...query, ...(current.next.size === undefined ? {} : { size: current.next.size }) };
+        next = {
+          page: current.next.page,
+          ...query,
+          ...(current.next.size === undefined ? {} : { size: current.next.size }),
+        };
       }
     };
   }
-  if (get) return withWaitUntilHealthy(provider, helpers as { get: (id: string, options: CallOptions) => Promise<WithStatus> }) as never;
+  if (get)
+    return withWaitUntilHealthy(
+      provider,
+      helpers as { get: (id: string, options: CallOptions) => Promise<WithStatus> },
+    ) as never;
   return helpers as ProviderHelpers<P>;
 }

@@ -4,13 +4,12 @@
  * account, and openapi-fetch's typed `raw` client.
  */
 export {
+  type ClientParts,
   createLeafCredentialsClient,
   createLeafCredentialsClientFor,
-  type ClientParts,
   type LeafClientFor,
   type LeafCredentialsClient,
 } from './client.js';
-export { raw, type RawFactory } from './raw.js';
 export {
   isNotFound,
   LeafApiError,
@@ -52,7 +51,8 @@ export type {
   WaitUntilHealthyOptions,
 } from './options.js';
 export type { Page } from './paging.js';
-export { REDACTED, SECRET_FIELDS, redactValue } from './redact.js';
+export { type RawFactory, raw } from './raw.js';
+export { REDACTED, redactValue, SECRET_FIELDS } from './redact.js';
 export { DEFAULT_RETRY } from './retry.js';
 export type { OperationId, RequestBody, ResponseBody } from './types.js';
 export { WAIT_DEFAULTS, type WaitUntilHealthy } from './wait.js';

@@ -52,10 +52,14 @@ export function readPage<Item>(items: Item[], response: Response, query: PageQue
   let next: Page<Item>['next'];
   if (linked !== undefined) {
     // Only forward: a link back to this page or an earlier one would loop.
-    if (linked && Number.isInteger(linked.page) && linked.page! > page) next = { page: linked.page!, size: linked.size ?? query.size };
+    if (linked && Number.isInteger(linked.page) && linked.page! > page)
+      next = { page: linked.page!, size: linked.size ?? query.size };
   } else if (items.length > 0) {
     const size = query.size ?? items.length;
-    const more = totalCount === undefined ? query.size !== undefined && items.length >= query.size : (page + 1) * size < totalCount;
+    const more =
+      totalCount === undefined
+        ? query.size !== undefined && items.length >= query.size
+        : (page + 1) * size < totalCount;
     if (more) next = { page: page + 1, size: query.size };
   }
   return { items, page, totalCount, next };

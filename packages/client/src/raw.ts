@@ -21,7 +21,13 @@ export interface ClientContext {
    * Runs one call with its deadline (when the client has `timeoutMs`), turning any failure into a
    * redacted LeafError; `log` also reports it to the logger.
    */
-  run<T>(operation: string, signal: AbortSignal | undefined, body: unknown, log: boolean, send: (deadline: AttemptDeadline | undefined) => Promise<T>): Promise<T>;
+  run<T>(
+    operation: string,
+    signal: AbortSignal | undefined,
+    body: unknown,
+    log: boolean,
+    send: (deadline: AttemptDeadline | undefined) => Promise<T>,
+  ): Promise<T>;
   /** A JSON body read as text, or a LeafInvalidResponseError that knows the status. */
   parseJson(operation: string, response: Response, text: string, body: unknown): unknown;
 }
@@ -62,7 +68,8 @@ export const raw: RawFactory = ({ baseUrl, headers, transport, clientSignal, run
   }
 
   const client: Record<string, unknown> = { ...openapi };
-  for (const method of RAW_METHODS) client[method] = (path: string, init?: RawInit) => rawCall(methods[method]!, method, path, init);
+  for (const method of RAW_METHODS)
+    client[method] = (path: string, init?: RawInit) => rawCall(methods[method]!, method, path, init);
   client.request = (method: string, path: string, init?: RawInit) =>
     rawCall((p, i) => openapi.request(method as never, p as never, i as never), method.toUpperCase(), path, init);
   return client as unknown as Client<paths>;

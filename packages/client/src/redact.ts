@@ -25,7 +25,9 @@ const FIELD_ERROR_DESCRIPTORS: ReadonlySet<string> = new Set<keyof FieldError>([
 
 // A secret field written in text in any case, its words joined or split by `_` or `-`
 // (providers answer with `access_token`), followed by `:` or `=` and its value, quoted or not.
-const SECRET_FIELD_PATTERN = SECRET_FIELDS.map((name) => name.replace(/[A-Z]/g, (c) => `[-_]?${c.toLowerCase()}`)).join('|');
+const SECRET_FIELD_PATTERN = SECRET_FIELDS.map((name) => name.replace(/[A-Z]/g, (c) => `[-_]?${c.toLowerCase()}`)).join(
+  '|',
+);
 const SECRET_ASSIGNMENT = new RegExp(
   `(["']?\\b(?:${SECRET_FIELD_PATTERN})\\b["']?\\s*[:=]\\s*)("(?:[^"\\\\]|\\\\.)*"|'[^']*'|[^\\s,;&}"']+)`,
   'gi',

@@ -30,7 +30,9 @@ function jwtExpiry(token: string): number | undefined {
 
 /** When a token issued now expires: its `exp`, else the lifetime the spec documents for `rememberMe`. */
 export function expiryOf(token: string, rememberMe: boolean, now: number): number {
-  return jwtExpiry(token) ?? now + (rememberMe ? TOKEN_LIFETIME_SECONDS.rememberMe : TOKEN_LIFETIME_SECONDS.otherwise) * 1000;
+  return (
+    jwtExpiry(token) ?? now + (rememberMe ? TOKEN_LIFETIME_SECONDS.rememberMe : TOKEN_LIFETIME_SECONDS.otherwise) * 1000
+  );
 }
 
 /** Rejects with the signal's reason as soon as it aborts; else settles as `promise` does. */

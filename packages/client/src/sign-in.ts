@@ -20,7 +20,12 @@ export function authenticateUrl(baseUrl: string): string {
 
 /** Whether `auth` names a usable account (the check runs before any request). */
 export function isAccount(auth: AuthOptions | undefined): auth is AuthOptions {
-  return typeof auth?.username === 'string' && auth.username !== '' && typeof auth.password === 'string' && auth.password !== '';
+  return (
+    typeof auth?.username === 'string' &&
+    auth.username !== '' &&
+    typeof auth.password === 'string' &&
+    auth.password !== ''
+  );
 }
 
 export interface SignInContext {
@@ -42,12 +47,19 @@ async function readAnswer(response: Response, rememberMe: boolean, secrets: stri
   if (!response.ok) {
     const answer = new LeafApiError(AUTHENTICATE_OPERATION, response, body, secrets);
     // Never retried: the same username and password would be refused again.
-    if (response.status === 401 || response.status === 403) throw new LeafAuthError(AUTHENTICATE_OPERATION, 'credentials-refused', answer, secrets);
+    if (response.status === 401 || response.status === 403)
+      throw new LeafAuthError(AUTHENTICATE_OPERATION, 'credentials-refused', answer, secrets);
     throw answer;
   }
   const token = (body as { id_token?: unknown } | undefined)?.id_token;
   if (!isValidToken(token)) {
-    throw new LeafInvalidResponseError(AUTHENTICATE_OPERATION, response, undefined, secrets, 'carries no usable id_token');
+    throw new LeafInvalidResponseError(
+      AUTHENTICATE_OPERATION,
+      response,
+      undefined,
+      secrets,
+      'carries no usable id_token',
+    );
   }
   return { token, expiresAt: expiryOf(token, rememberMe, Date.now()) };
 }
@@ -58,7 +70,8 @@ export function signInWith({ auth, url, transport, signal, timeoutMs }: SignInCo
   // As Leaf's own examples send it: rememberMe as the string "true" / "false".
   const body = JSON.stringify({ username: auth.username, password: auth.password, rememberMe: String(rememberMe) });
   return async () => {
-    const deadline = timeoutMs === undefined ? undefined : new AttemptDeadline(AUTHENTICATE_OPERATION, timeoutMs, signal);
+    const deadline =
+      timeoutMs === undefined ? undefined : new AttemptDeadline(AUTHENTICATE_OPERATION, timeoutMs, signal);
     const request = new Request(url, {
       method: authenticate.method,
       headers: { 'Content-Type': 'application/json', Accept: 'application/json' },

@@ -7,12 +7,19 @@
  */
 import type { Middleware } from 'openapi-fetch';
 import { bearer, IssuedTokens, isValidToken } from './auth.js';
-import { LeafAuthError, LeafError, LeafNetworkError, LeafRequestError, LeafTimeoutError, requestIdOf } from './errors.js';
+import {
+  LeafAuthError,
+  LeafError,
+  LeafNetworkError,
+  LeafRequestError,
+  LeafTimeoutError,
+  requestIdOf,
+} from './errors.js';
 import { OWN_SERVER_PATHS } from './generated/constants.js';
 import type { FetchLike, LeafLogger, TokenSource } from './options.js';
-import { backoffDelay, retryDelay, type RetryPolicy } from './retry.js';
+import { backoffDelay, type RetryPolicy, retryDelay } from './retry.js';
 import type { TokenSession } from './session.js';
-import { sleep, type AttemptDeadline } from './timing.js';
+import { type AttemptDeadline, sleep } from './timing.js';
 
 export interface TransportOptions {
   baseUrl: string;
@@ -89,7 +96,8 @@ export function createTransport(options: TransportOptions): Transport {
     onRequest({ request, schemaPath, params }) {
       const operation = `${request.method} ${schemaPath}`;
       const bad = targetChangingParameter(params.path as Record<string, unknown> | undefined);
-      if (bad !== undefined) throw badPathParameter(operation, bad, `must not be empty, "." or ".." (it would change the request's target)`);
+      if (bad !== undefined)
+        throw badPathParameter(operation, bad, `must not be empty, "." or ".." (it would change the request's target)`);
       const ownServer = OWN_SERVER_PATHS[schemaPath];
       let outgoing = request;
       const url = ownServer === undefined ? undefined : new URL(request.url);
@@ -109,7 +117,12 @@ export function createTransport(options: TransportOptions): Transport {
     return new LeafNetworkError(operation, error, secrets());
   }
 
-  async function attempt(request: Request, operation: string, attemptNumber: number, deadline: AttemptDeadline | undefined): Promise<Response> {
+  async function attempt(
+    request: Request,
+    operation: string,
+    attemptNumber: number,
+    deadline: AttemptDeadline | undefined,
+  ): Promise<Response> {
     const started = debug ? performance.now() : 0;
     let response: Response;
     deadline?.start();
@@ -195,7 +208,11 @@ export function createTransport(options: TransportOptions): Transport {
     return request;
   }
 
-  async function authorizeThenDispatch(request: Request, deadline: AttemptDeadline | undefined, provide: () => string | Promise<string>) {
+  async function authorizeThenDispatch(
+    request: Request,
+    deadline: AttemptDeadline | undefined,
+    provide: () => string | Promise<string>,
+  ) {
     return dispatch(authorize(request, await tokenFrom(provide, describe(request))), deadline);
   }
 

@@ -12,7 +12,10 @@ import type { CredentialStatus } from './types.js';
 export const WAIT_DEFAULTS = { timeoutMs: 120_000, intervalMs: 1_000, maxIntervalMs: 15_000 } as const;
 
 /** Statuses polling cannot fix: the provider refuses the credentials, so the user must act. */
-const TERMINAL_STATUSES: ReadonlySet<CredentialStatus> = new Set<CredentialStatus>(['UNAUTHENTICATED', 'MISSING_PERMISSION']);
+const TERMINAL_STATUSES: ReadonlySet<CredentialStatus> = new Set<CredentialStatus>([
+  'UNAUTHENTICATED',
+  'MISSING_PERMISSION',
+]);
 
 /** What a poll reads: any body with the credentials' `status` (a credentials resource). */
 export interface WithStatus {
@@ -32,7 +35,8 @@ async function pollUntilHealthy<Resource extends WithStatus>(
   const intervalMs = checkMs('intervalMs', options.intervalMs ?? WAIT_DEFAULTS.intervalMs, 1);
   const maxIntervalMs = checkMs('maxIntervalMs', options.maxIntervalMs ?? WAIT_DEFAULTS.maxIntervalMs, 1);
   // Longer than a timer can wait is allowed: deadlineSignal then sets none, and that deadline never comes.
-  const timeoutOption = options.timeoutMs === undefined ? undefined : checkMs('timeoutMs', options.timeoutMs, 0, Infinity);
+  const timeoutOption =
+    options.timeoutMs === undefined ? undefined : checkMs('timeoutMs', options.timeoutMs, 0, Infinity);
   const deadlineAt = options.deadline === undefined ? undefined : Number(options.deadline);
   // An invalid Date is NaN, which would set no timer at all: the wait would never end.
   if (deadlineAt !== undefined && !Number.isFinite(deadlineAt)) {
@@ -90,6 +94,10 @@ export function withWaitUntilHealthy<Helpers extends { get: GetHelper }>(
   return {
     ...helpers,
     waitUntilHealthy: (leafUserId: string, options?: WaitUntilHealthyOptions) =>
-      pollUntilHealthy(operation, (poll) => helpers.get(leafUserId, poll) as Promise<Awaited<ReturnType<Helpers['get']>>>, options),
+      pollUntilHealthy(
+        operation,
+        (poll) => helpers.get(leafUserId, poll) as Promise<Awaited<ReturnType<Helpers['get']>>>,
+        options,
+      ),
   };
 }

@@ -7,10 +7,11 @@
  * compiled program (ESM) against the mock and requires the package from
  * CommonJS. The matrix is printed as a table at the end.
  */
-import { createRequire } from 'node:module';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+
 import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { type ConsumerProject, createConsumerProject, type Ran } from './support/consumer-project.js';
 import { formatTable } from './support/table.js';
 import { type InstalledToolchain, installed, NODE_LINES, type Toolchain, TYPESCRIPTS } from './support/toolchains.js';
@@ -63,7 +64,8 @@ function compile(typescript: Toolchain): Promise<Ran> {
 }
 
 /** tsc's diagnostics, one string each (a diagnostic's continuation lines are indented). */
-const diagnostics = (compiled: Ran) => (compiled.stdout + compiled.stderr).split(/\n(?=\S)/).filter((text) => text.trim() !== '');
+const diagnostics = (compiled: Ran) =>
+  (compiled.stdout + compiled.stderr).split(/\n(?=\S)/).filter((text) => text.trim() !== '');
 
 beforeAll(() => {
   project = createConsumerProject();
@@ -89,58 +91,82 @@ afterAll(() => {
       mark(node.label, CJS_COLUMN),
     ]),
   ];
-  console.log(`consumer matrix, packed @leaf-credentials/client ${project?.packageVersion ?? ''}:\n${formatTable(['', ...columns], rows)}`);
+  console.log(
+    `consumer matrix, packed @leaf-credentials/client ${project?.packageVersion ?? ''}:\n${formatTable(['', ...columns], rows)}`,
+  );
 });
 
 describe('the pinned toolchains', () => {
   it('fail, in one line naming the devDependency and the fix, when one is not installed', () => {
     const dependency = 'node-99';
-    const notInstalled = { ...NODE_LINES[0]!, label: 'Node 99', dependency, locate: () => require.resolve(`${dependency}/package.json`) };
-    expect(() => installed(notInstalled)).toThrow(/^Node 99 is missing \(no node_modules\/node-99\): .*"node-99".*`npm ci`[^\n]*$/);
+    const notInstalled = {
+      ...NODE_LINES[0]!,
+      label: 'Node 99',
+      dependency,
+      locate: () => require.resolve(`${dependency}/package.json`),
+    };
+    expect(() => installed(notInstalled)).toThrow(
+      /^Node 99 is missing \(no node_modules\/node-99\): .*"node-99".*`npm ci`[^\n]*$/,
+    );
   });
 });
 
 describe.concurrent('a fresh project consuming the packed package', () => {
   for (const typescript of TYPESCRIPTS) {
-    it(`compiles a strict program using the helpers with ${typescript.label}, without a diagnostic`, { timeout: CELL_TIMEOUT }, () =>
-      cell('compile', typescript.label, async () => {
-        const compiled = await compile(typescript);
-        expect(diagnostics(compiled).filter((text) => !text.startsWith('wrong-calls.ts('))).toEqual([]);
-        expect(existsSync(join(project.dir, outDir(typescript), 'uses-helpers.js'))).toBe(true);
-      }),
+    it(
+      `compiles a strict program using the helpers with ${typescript.label}, without a diagnostic`,
+      { timeout: CELL_TIMEOUT },
+      () =>
+        cell('compile', typescript.label, async () => {
+          const compiled = await compile(typescript);
+          expect(diagnostics(compiled).filter((text) => !text.startsWith('wrong-calls.ts('))).toEqual([]);
+          expect(existsSync(join(project.dir, outDir(typescript), 'uses-helpers.js'))).toBe(true);
+        }),
     );
 
-    it(`does not compile a create body without clientSecret or a provider path the spec lacks, with ${typescript.label}`, { timeout: CELL_TIMEOUT }, () =>
-      cell('wrong', typescript.label, async () => {
-        const compiled = await compile(typescript);
-        expect(compiled.status).not.toBe(0);
-        const [missingSecret, wrongPath, ...others] = diagnostics(compiled);
-        expect(missingSecret).toMatch(/^wrong-calls\.ts\(8,\d+\): error.*?'clientSecret' is missing/s);
-        expect(wrongPath).toMatch(/^wrong-calls\.ts\(10,.*no-such-provider-credentials/);
-        expect(others).toEqual([]);
-      }),
+    it(
+      `does not compile a create body without clientSecret or a provider path the spec lacks, with ${typescript.label}`,
+      { timeout: CELL_TIMEOUT },
+      () =>
+        cell('wrong', typescript.label, async () => {
+          const compiled = await compile(typescript);
+          expect(compiled.status).not.toBe(0);
+          const [missingSecret, wrongPath, ...others] = diagnostics(compiled);
+          expect(missingSecret).toMatch(/^wrong-calls\.ts\(8,\d+\): error.*?'clientSecret' is missing/s);
+          expect(wrongPath).toMatch(/^wrong-calls\.ts\(10,.*no-such-provider-credentials/);
+          expect(others).toEqual([]);
+        }),
     );
   }
 
   for (const node of NODE_LINES) {
     for (const typescript of TYPESCRIPTS) {
-      it(`runs the program compiled by ${typescript.label} on ${node.label} against the mock`, { timeout: CELL_TIMEOUT }, () =>
-        cell(node.label, typescript.label, async () => {
-          const binary = find(node).binary;
-          await compile(typescript);
-          expect(existsSync(join(project.dir, outDir(typescript), 'uses-helpers.js')), `${typescript.label} emitted no program`).toBe(true);
-          // The mock answers from the spec's examples and keeps no state, so programs may run side by side.
-          const program = await project.run(binary, [`${outDir(typescript)}/uses-helpers.js`], { MOCK_URL: inject('mockUrl') });
-          expect(program.stderr).toBe('');
-          expect(JSON.parse(program.stdout)).toEqual(PROGRAM_OUTPUT);
-        }),
+      it(
+        `runs the program compiled by ${typescript.label} on ${node.label} against the mock`,
+        { timeout: CELL_TIMEOUT },
+        () =>
+          cell(node.label, typescript.label, async () => {
+            const binary = find(node).binary;
+            await compile(typescript);
+            expect(
+              existsSync(join(project.dir, outDir(typescript), 'uses-helpers.js')),
+              `${typescript.label} emitted no program`,
+            ).toBe(true);
+            // The mock answers from the spec's examples and keeps no state, so programs may run side by side.
+            const program = await project.run(binary, [`${outDir(typescript)}/uses-helpers.js`], {
+              MOCK_URL: inject('mockUrl'),
+            });
+            expect(program.stderr).toBe('');
+            expect(JSON.parse(program.stdout)).toEqual(PROGRAM_OUTPUT);
+          }),
       );
     }
 
     it(`can be required from CommonJS on ${node.label}, which is the pinned version`, { timeout: CELL_TIMEOUT }, () =>
       cell(node.label, CJS_COLUMN, async () => {
         const { binary, version } = find(node);
-        const script = "console.log(process.version, typeof require('@leaf-credentials/client').createLeafCredentialsClient)";
+        const script =
+          "console.log(process.version, typeof require('@leaf-credentials/client').createLeafCredentialsClient)";
         const required = await project.run(binary, ['--input-type=commonjs', '-e', script]);
         expect(required.stderr).toBe('');
         expect(required.stdout.trim()).toBe(`v${version} function`);

@@ -5,18 +5,24 @@
  * PROVIDER_OPERATIONS for the helpers), which the spec generates: a provider
  * added to the spec is covered here without an edit.
  */
-import { describe, expect, inject, it } from 'vitest';
+
 import {
   listOperations,
   listProviders,
   localBasePath,
   readBundledSpec,
   requestBodyExample,
-  successStatus,
   type SpecOperation,
+  successStatus,
 } from '@leaf-credentials/spec';
 import { createResponseValidator } from '@leaf-credentials/spec/validate';
-import { createLeafCredentialsClient, OPERATIONS, PROVIDER_OPERATIONS, type TrimbleCredentialsCreate } from '../src/index.js';
+import { describe, expect, inject, it } from 'vitest';
+import {
+  createLeafCredentialsClient,
+  OPERATIONS,
+  PROVIDER_OPERATIONS,
+  type TrimbleCredentialsCreate,
+} from '../src/index.js';
 import { LEAF_USER_ID } from './support/stub-fetch.js';
 
 const baseUrl = inject('mockUrl');
@@ -39,7 +45,11 @@ function callRaw(operation: SpecOperation): Promise<RawResult> {
   const { method, path } = OPERATIONS[operation.operationId as OperationId];
   const send = (client as unknown as Record<string, RawCall>)[method]!;
   const body = requestBodyExample(spec, operation);
-  return send(path, { params, baseUrl: `${baseUrl}${localBasePath(spec, operation)}`, ...(body === undefined ? {} : { body }) });
+  return send(path, {
+    params,
+    baseUrl: `${baseUrl}${localBasePath(spec, operation)}`,
+    ...(body === undefined ? {} : { body }),
+  });
 }
 
 function operationNamed(operationId: string): SpecOperation {
@@ -48,7 +58,7 @@ function operationNamed(operationId: string): SpecOperation {
   return operation;
 }
 
-describe('the generated tables are the spec\'s operations', () => {
+describe("the generated tables are the spec's operations", () => {
   it('OPERATIONS lists exactly the operations of the spec, with their method and path', () => {
     const fromSpec = Object.fromEntries(
       operations.map(({ operationId, method, path }) => [operationId, { method: method.toUpperCase(), path }]),
@@ -60,7 +70,9 @@ describe('the generated tables are the spec\'s operations', () => {
   });
 
   it('PROVIDER_OPERATIONS has a helper for every provider operation the spec tags (x-leaf-provider, x-leaf-helper)', () => {
-    const fromSpec = Object.fromEntries(listProviders(spec).map((provider) => [provider.property, provider.operations]));
+    const fromSpec = Object.fromEntries(
+      listProviders(spec).map((provider) => [provider.property, provider.operations]),
+    );
     expect(fromSpec).not.toEqual({});
     expect(PROVIDER_OPERATIONS).toEqual(fromSpec);
   });
@@ -84,7 +96,11 @@ type Helper = (leafUserId: string, ...args: unknown[]) => Promise<unknown>;
 
 describe('every provider helper answers as the spec documents', () => {
   const helpers = Object.entries(PROVIDER_OPERATIONS).flatMap(([provider, table]) =>
-    Object.entries(table).map(([helper, operationId]) => ({ provider, helper, operation: operationNamed(operationId) })),
+    Object.entries(table).map(([helper, operationId]) => ({
+      provider,
+      helper,
+      operation: operationNamed(operationId),
+    })),
   );
 
   for (const { provider, helper, operation } of helpers) {
@@ -137,7 +153,13 @@ describe('errors are problem+json as documented', () => {
       params: { path: { leafUserId: 'not-a-uuid' } },
     });
     expect(response.status).toBe(400);
-    const check = validator.check('get', '/users/{leafUserId}/climate-field-view-credentials/status', 400, response.headers.get('content-type'), error);
+    const check = validator.check(
+      'get',
+      '/users/{leafUserId}/climate-field-view-credentials/status',
+      400,
+      response.headers.get('content-type'),
+      error,
+    );
     expect(check.errors).toEqual([]);
     expect(error).toMatchObject({ fieldErrors: [expect.objectContaining({ field: 'leafUserId' })] });
   });

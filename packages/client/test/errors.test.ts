@@ -6,21 +6,35 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import {
   createLeafCredentialsClient,
+  type FetchLike,
   LeafApiError,
   LeafAuthError,
+  type LeafCredentialsClientOptions,
   LeafInvalidResponseError,
   LeafNetworkError,
   LeafRequestError,
   LeafTimeoutError,
-  type FetchLike,
-  type LeafCredentialsClientOptions,
 } from '../src/index.js';
 import { until } from './support/fake-clock.js';
 import { closeServersAfterEach, startServer } from './support/http-server.js';
-import { CREATE_BODIES, hangingReply, jsonResponse, LEAF_USER_ID, problemResponse, stubFetch, TEST_BASE_URL } from './support/stub-fetch.js';
+import {
+  CREATE_BODIES,
+  hangingReply,
+  jsonResponse,
+  LEAF_USER_ID,
+  problemResponse,
+  stubFetch,
+  TEST_BASE_URL,
+} from './support/stub-fetch.js';
 
 function clientWith(fetch: FetchLike, options: Partial<LeafCredentialsClientOptions> = {}) {
-  return createLeafCredentialsClient({ baseUrl: TEST_BASE_URL, token: 'errors.test.token', fetch, retry: false, ...options } as LeafCredentialsClientOptions);
+  return createLeafCredentialsClient({
+    baseUrl: TEST_BASE_URL,
+    token: 'errors.test.token',
+    fetch,
+    retry: false,
+    ...options,
+  } as LeafCredentialsClientOptions);
 }
 
 const statusPath = '/users/{leafUserId}/climate-field-view-credentials/status';
@@ -43,7 +57,11 @@ describe('LeafApiError', () => {
     const fetch = stubFetch(
       problemResponse(
         400,
-        { title: 'Bad Request', detail: 'clientSecret is required', fieldErrors: [{ field: 'clientSecret', message: 'required' }] },
+        {
+          title: 'Bad Request',
+          detail: 'clientSecret is required',
+          fieldErrors: [{ field: 'clientSecret', message: 'required' }],
+        },
         { 'x-request-id': 'req-42' },
       ),
     );
@@ -63,7 +81,9 @@ describe('LeafApiError', () => {
 
   it('makes up a problem from the status line when the body is not problem+json', async () => {
     const fetch = stubFetch(new Response('<html>bad gateway</html>', { status: 502, statusText: 'Bad Gateway' }));
-    const error = (await clientWith(fetch).climateFieldView.get(LEAF_USER_ID).catch((caught: unknown) => caught)) as LeafApiError;
+    const error = (await clientWith(fetch)
+      .climateFieldView.get(LEAF_USER_ID)
+      .catch((caught: unknown) => caught)) as LeafApiError;
     expect(error).toBeInstanceOf(LeafApiError);
     expect(error.problem).toEqual({ type: 'about:blank', title: 'Bad Gateway', status: 502 });
     expect(error.message).toBe('GET /users/{leafUserId}/climate-field-view-credentials failed: 502 Bad Gateway');
@@ -79,14 +99,20 @@ describe('LeafApiError', () => {
 
   it('keeps its message on one line when the title and detail hold line breaks', async () => {
     const fetch = stubFetch(problemResponse(400, { title: 'Bad\nRequest', detail: 'first line\r\n   second line\n' }));
-    const error = (await clientWith(fetch).trimble.get(LEAF_USER_ID).catch((caught: unknown) => caught)) as LeafApiError;
-    expect(error.message).toBe('GET /users/{leafUserId}/trimble-credentials failed: 400 Bad Request — first line second line');
+    const error = (await clientWith(fetch)
+      .trimble.get(LEAF_USER_ID)
+      .catch((caught: unknown) => caught)) as LeafApiError;
+    expect(error.message).toBe(
+      'GET /users/{leafUserId}/trimble-credentials failed: 400 Bad Request — first line second line',
+    );
     expect(error.problem).toMatchObject({ title: 'Bad\nRequest', detail: 'first line\r\n   second line\n' });
   });
 
   it('serializes to JSON with its fields', async () => {
     const fetch = stubFetch(problemResponse(404, { title: 'Not Found' }, { 'x-request-id': 'req-7' }));
-    const error = await clientWith(fetch).trimble.events(LEAF_USER_ID).catch((caught: unknown) => caught);
+    const error = await clientWith(fetch)
+      .trimble.events(LEAF_USER_ID)
+      .catch((caught: unknown) => caught);
     expect(JSON.parse(JSON.stringify(error))).toEqual({
       name: 'LeafApiError',
       message: 'GET /users/{leafUserId}/trimble-credentials/events failed: 404 Not Found',
@@ -101,7 +127,9 @@ describe('LeafApiError', () => {
 describe('transport failures are typed errors with the cause attached', () => {
   it('turns a fetch TypeError into a LeafNetworkError naming the operation and the cause', async () => {
     const refused = new TypeError('fetch failed', { cause: new Error('connect ECONNREFUSED 10.0.0.1:443') });
-    const error = (await clientWith(stubFetch(refused)).trimble.get(LEAF_USER_ID).catch((caught: unknown) => caught)) as LeafNetworkError;
+    const error = (await clientWith(stubFetch(refused))
+      .trimble.get(LEAF_USER_ID)
+      .catch((caught: unknown) => caught)) as LeafNetworkError;
     expect(error).toBeInstanceOf(LeafNetworkError);
     expect(error).not.toBeInstanceOf(TypeError);
     expect(error.message).toBe(
@@ -113,15 +141,28 @@ describe('transport failures are typed errors with the cause attached', () => {
   it('gives the raw client typed network errors as well', async () => {
     const raw = clientWith(stubFetch(new TypeError('fetch failed'))).raw;
     await expect(
-      raw.GET('/users/{leafUserId}/climate-field-view-credentials/status', { params: { path: { leafUserId: LEAF_USER_ID } } }),
+      raw.GET('/users/{leafUserId}/climate-field-view-credentials/status', {
+        params: { path: { leafUserId: LEAF_USER_ID } },
+      }),
     ).rejects.toThrow(
-      new LeafNetworkError('GET /users/{leafUserId}/climate-field-view-credentials/status', new TypeError('fetch failed'), []),
+      new LeafNetworkError(
+        'GET /users/{leafUserId}/climate-field-view-credentials/status',
+        new TypeError('fetch failed'),
+        [],
+      ),
     );
   });
 
   it('gives the raw client a LeafInvalidResponseError for invalid JSON in a success response, quoting none of it', async () => {
-    const fetch = stubFetch(new Response('{"status": "OK", "note": "body-excerpt-value" oops', { status: 200, headers: { 'x-request-id': 'req-3' } }));
-    const error = (await clientWith(fetch).raw.GET(statusPath, leafUserIdParams).catch((caught: unknown) => caught)) as LeafInvalidResponseError;
+    const fetch = stubFetch(
+      new Response('{"status": "OK", "note": "body-excerpt-value" oops', {
+        status: 200,
+        headers: { 'x-request-id': 'req-3' },
+      }),
+    );
+    const error = (await clientWith(fetch)
+      .raw.GET(statusPath, leafUserIdParams)
+      .catch((caught: unknown) => caught)) as LeafInvalidResponseError;
     expect(error).toBeInstanceOf(LeafInvalidResponseError);
     expect(error).toMatchObject({ status: 200, requestId: 'req-3', operation: `GET ${statusPath}` });
     expect(error.cause).toMatchObject({ name: 'SyntaxError' });
@@ -142,16 +183,23 @@ describe('transport failures are typed errors with the cause attached', () => {
       .trimble.create(LEAF_USER_ID, body, { headers: { 'x-note': `see\n${body.clientSecret}` } })
       .catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(LeafRequestError);
-    expect(error).toMatchObject({ operation: 'POST /users/{leafUserId}/trimble-credentials', cause: { name: 'TypeError' } });
+    expect(error).toMatchObject({
+      operation: 'POST /users/{leafUserId}/trimble-credentials',
+      cause: { name: 'TypeError' },
+    });
     expect(JSON.stringify(error)).not.toContain(body.clientSecret);
   });
 
   it('turns invalid JSON in a success response into a LeafInvalidResponseError with the status', async () => {
     const fetch = stubFetch(new Response('{"status": "OK"', { status: 200, headers: { 'x-request-id': 'req-9' } }));
-    const error = (await clientWith(fetch).climateFieldView.status(LEAF_USER_ID).catch((caught: unknown) => caught)) as LeafInvalidResponseError;
+    const error = (await clientWith(fetch)
+      .climateFieldView.status(LEAF_USER_ID)
+      .catch((caught: unknown) => caught)) as LeafInvalidResponseError;
     expect(error).toBeInstanceOf(LeafInvalidResponseError);
     expect(error).toMatchObject({ status: 200, requestId: 'req-9' });
-    expect(error.message).toBe('GET /users/{leafUserId}/climate-field-view-credentials/status failed: 200 response is not valid JSON');
+    expect(error.message).toBe(
+      'GET /users/{leafUserId}/climate-field-view-credentials/status failed: 200 response is not valid JSON',
+    );
     expect(error.cause).toMatchObject({ name: 'SyntaxError' });
   });
 
@@ -185,9 +233,9 @@ describe('transport failures are typed errors with the cause attached', () => {
   it("honours the client's signal on every call", async () => {
     const controller = new AbortController();
     controller.abort(new Error('shutting down'));
-    await expect(clientWith(stubFetch(hangingReply), { signal: controller.signal }).trimble.get(LEAF_USER_ID)).rejects.toThrow(
-      'shutting down',
-    );
+    await expect(
+      clientWith(stubFetch(hangingReply), { signal: controller.signal }).trimble.get(LEAF_USER_ID),
+    ).rejects.toThrow('shutting down');
   });
 });
 
@@ -211,8 +259,14 @@ describe('the token', () => {
   it('from a function is checked before every request: helpers and raw reject with a LeafAuthError, nothing is sent', async () => {
     const fetch = stubFetch(jsonResponse({ status: 'OK' }));
     const logged: unknown[] = [];
-    const client = clientWith(fetch, { token: async () => badToken, logger: { error: (...entry) => logged.push(entry) } });
-    for (const call of [() => client.climateFieldView.status(LEAF_USER_ID), () => client.raw.GET(statusPath, leafUserIdParams)]) {
+    const client = clientWith(fetch, {
+      token: async () => badToken,
+      logger: { error: (...entry) => logged.push(entry) },
+    });
+    for (const call of [
+      () => client.climateFieldView.status(LEAF_USER_ID),
+      () => client.raw.GET(statusPath, leafUserIdParams),
+    ]) {
       const error = await call().catch((caught: unknown) => caught);
       expect(error).toBeInstanceOf(LeafAuthError);
       expect(error).toMatchObject({ reason: 'invalid-token', operation: `GET ${statusPath}` });
@@ -227,13 +281,20 @@ describe('the token', () => {
       throw new TypeError('refresh failed: {"refresh_token":"rt-SECRET-value"} Authorization: Bearer old-SECRET-value');
     };
     const client = clientWith(stubFetch(jsonResponse({ status: 'OK' })), { token: failing });
-    for (const call of [() => client.climateFieldView.status(LEAF_USER_ID), () => client.raw.GET(statusPath, leafUserIdParams)]) {
+    for (const call of [
+      () => client.climateFieldView.status(LEAF_USER_ID),
+      () => client.raw.GET(statusPath, leafUserIdParams),
+    ]) {
       const error = (await call().catch((caught: unknown) => caught)) as LeafAuthError;
       expect(error).toBeInstanceOf(LeafAuthError);
       expect(error.reason).toBe('token-function-failed');
       expect(error.cause).toMatchObject({ name: 'TypeError' });
-      expect(error.message).toMatch(/^GET \/users\/\{leafUserId\}\/climate-field-view-credentials\/status failed: the token function failed: refresh failed/);
-      expect(JSON.stringify(error) + String(error.stack) + String((error.cause as Error).stack)).not.toContain('SECRET');
+      expect(error.message).toMatch(
+        /^GET \/users\/\{leafUserId\}\/climate-field-view-credentials\/status failed: the token function failed: refresh failed/,
+      );
+      expect(JSON.stringify(error) + String(error.stack) + String((error.cause as Error).stack)).not.toContain(
+        'SECRET',
+      );
     }
   });
 });
@@ -251,14 +312,23 @@ describe('timeoutMs', () => {
     await vi.advanceTimersByTimeAsync(1);
     const error = (await settled) as LeafTimeoutError;
     expect(error).toBeInstanceOf(LeafTimeoutError);
-    expect(error).toMatchObject({ timeoutMs: 2_000, operation: 'GET /users/{leafUserId}/climate-field-view-credentials/events' });
-    expect(error.message).toBe('GET /users/{leafUserId}/climate-field-view-credentials/events failed: timed out after 2000 ms');
+    expect(error).toMatchObject({
+      timeoutMs: 2_000,
+      operation: 'GET /users/{leafUserId}/climate-field-view-credentials/events',
+    });
+    expect(error.message).toBe(
+      'GET /users/{leafUserId}/climate-field-view-credentials/events failed: timed out after 2000 ms',
+    );
   });
 
   it('clears its timer when the answer comes in time', async () => {
     const fetch = stubFetch(new Response('{"status":"OK"}', { status: 200 }));
-    await expect(clientWith(fetch, { timeoutMs: 2_000 }).climateFieldView.status(LEAF_USER_ID)).resolves.toEqual({ status: 'OK' });
-    await expect(clientWith(fetch, { timeoutMs: 2_000 }).raw.GET(statusPath, leafUserIdParams)).resolves.toMatchObject({ data: { status: 'OK' } });
+    await expect(clientWith(fetch, { timeoutMs: 2_000 }).climateFieldView.status(LEAF_USER_ID)).resolves.toEqual({
+      status: 'OK',
+    });
+    await expect(clientWith(fetch, { timeoutMs: 2_000 }).raw.GET(statusPath, leafUserIdParams)).resolves.toMatchObject({
+      data: { status: 'OK' },
+    });
     expect(vi.getTimerCount()).toBe(0);
   });
 
@@ -274,8 +344,15 @@ describe('timeoutMs', () => {
         headersArrived = true;
         return response;
       };
-      const client = createLeafCredentialsClient({ baseUrl: server.url, token: 'errors.test.token', fetch, retry: false, timeoutMs: 2_000 });
-      const call = via === 'helper' ? client.climateFieldView.status(LEAF_USER_ID) : client.raw.GET(statusPath, leafUserIdParams);
+      const client = createLeafCredentialsClient({
+        baseUrl: server.url,
+        token: 'errors.test.token',
+        fetch,
+        retry: false,
+        timeoutMs: 2_000,
+      });
+      const call =
+        via === 'helper' ? client.climateFieldView.status(LEAF_USER_ID) : client.raw.GET(statusPath, leafUserIdParams);
       const settled = settledSoon(call);
       await until(() => headersArrived);
       await vi.advanceTimersByTimeAsync(2_000);

@@ -6,8 +6,8 @@
 import { appendFileSync, cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
 import { readBundledSpec } from '@leaf-credentials/spec';
+import { describe, expect, it } from 'vitest';
 import { GENERATED_DIR, staleGeneratedFiles } from '../scripts/generate.js';
 
 describe('generated code', () => {

@@ -2,19 +2,20 @@
  * The per-provider helpers against the real mock: each returns the body the
  * spec documents, and each non-2xx becomes a LeafApiError naming the problem.
  */
-import { describe, expect, expectTypeOf, inject, it } from 'vitest';
+
 import { listOperations } from '@leaf-credentials/spec';
 import { createResponseValidator } from '@leaf-credentials/spec/validate';
+import { describe, expect, expectTypeOf, inject, it } from 'vitest';
 import {
+  type ClimateFieldViewCredentials,
+  type CredentialEvent,
+  type CredentialStatusReport,
   createLeafCredentialsClient,
   LeafApiError,
   LeafAuthError,
   LeafRequestError,
   OPERATIONS,
   type Page,
-  type ClimateFieldViewCredentials,
-  type CredentialEvent,
-  type CredentialStatusReport,
   type TrimbleCredentials,
   type TrimbleCredentialsCreate,
 } from '../src/index.js';
@@ -26,8 +27,14 @@ const validator = createResponseValidator();
 
 describe('every helper returns the body the spec documents', () => {
   it('has one helper per operation of a provider (x-leaf-helper) in the spec', () => {
-    const providerOperations = listOperations().filter(({ operation }) => !['authenticate', undefined].includes(operation['x-leaf-helper'] as string));
-    expect(everyHelperCall(client).map(({ id }) => id).sort()).toEqual(providerOperations.map(({ operationId }) => operationId).sort());
+    const providerOperations = listOperations().filter(
+      ({ operation }) => !['authenticate', undefined].includes(operation['x-leaf-helper'] as string),
+    );
+    expect(
+      everyHelperCall(client)
+        .map(({ id }) => id)
+        .sort(),
+    ).toEqual(providerOperations.map(({ operationId }) => operationId).sort());
   });
 
   for (const { label, name, id, call } of everyHelperCall(client)) {
@@ -75,9 +82,12 @@ describe('every helper returns the body the spec documents', () => {
   }
 
   it('leaves the non-throwing openapi-fetch style to client.raw', async () => {
-    const { data, error, response } = await client.raw.GET('/users/{leafUserId}/climate-field-view-credentials/status', {
-      params: { path: { leafUserId: 'not-a-uuid' } },
-    });
+    const { data, error, response } = await client.raw.GET(
+      '/users/{leafUserId}/climate-field-view-credentials/status',
+      {
+        params: { path: { leafUserId: 'not-a-uuid' } },
+      },
+    );
     expect(response.status).toBe(400);
     expect(data).toBeUndefined();
     expect(error).toMatchObject({ status: 400 });
@@ -102,12 +112,16 @@ describe('a non-2xx answer becomes a LeafApiError', () => {
   it('refuses a token that is not RFC 6750 b64token before sending, the rule the mock applies too', async () => {
     // A valid header value, but the mock would answer it with a 401: the client and mock share one rule.
     expect(() => createLeafCredentialsClient({ baseUrl, token: 'not@a#jwt' })).toThrow(LeafAuthError);
-    const reply = await fetch(`${baseUrl}/users/${LEAF_USER_ID}/trimble-credentials`, { headers: { authorization: 'Bearer not@a#jwt' } });
+    const reply = await fetch(`${baseUrl}/users/${LEAF_USER_ID}/trimble-credentials`, {
+      headers: { authorization: 'Bearer not@a#jwt' },
+    });
     expect(reply.status).toBe(401);
   });
 
   it('refuses a leafUserId that is not a uuid with a LeafRequestError naming leafUserId (the mock would answer 400)', async () => {
-    const error = (await client.climateFieldView.status('not-a-uuid').catch((caught: unknown) => caught)) as LeafRequestError;
+    const error = (await client.climateFieldView
+      .status('not-a-uuid')
+      .catch((caught: unknown) => caught)) as LeafRequestError;
     expect(error).toBeInstanceOf(LeafRequestError);
     expect(error.message).toBe(
       'GET /users/{leafUserId}/climate-field-view-credentials/status failed: could not make the request: path parameter leafUserId must be a UUID, not "not-a-uuid"',

@@ -5,7 +5,14 @@
  */
 import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { appSource, BUNDLE_LIMIT_BYTES, describeSize, formatKiB, largestProvider, measureBundle } from '../scripts/bundle-size.js';
+import {
+  appSource,
+  BUNDLE_LIMIT_BYTES,
+  describeSize,
+  formatKiB,
+  largestProvider,
+  measureBundle,
+} from '../scripts/bundle-size.js';
 import { PROVIDERS } from '../src/index.js';
 import { PACKAGE_DIR, packFiles } from './support/pack.js';
 
@@ -24,7 +31,10 @@ describe('the published package', () => {
 
   it('resolves with types under node10, node16 (CJS and ESM) and bundlers (attw --pack)', () => {
     // --no-install: attw is a devDependency; a missing one fails here rather than being fetched from the registry.
-    const output = execFileSync('npx', ['--no-install', 'attw', '--pack', '.', '--format', 'json'], { cwd: PACKAGE_DIR, encoding: 'utf8' });
+    const output = execFileSync('npx', ['--no-install', 'attw', '--pack', '.', '--format', 'json'], {
+      cwd: PACKAGE_DIR,
+      encoding: 'utf8',
+    });
     // attw also exits non-zero on a problem, which makes execFileSync throw.
     const report = JSON.parse(output) as { problems: Record<string, unknown>; analysis: { problems: unknown[] } };
     expect(report.analysis.problems).toEqual([]);

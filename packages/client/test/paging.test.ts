@@ -4,12 +4,18 @@
  * allEvents(id) walks every page, and stops at maxPages on a list that never ends.
  */
 import { describe, expect, it } from 'vitest';
-import { createLeafCredentialsClient, LeafInvalidResponseError, type CredentialEvent } from '../src/index.js';
+import { type CredentialEvent, createLeafCredentialsClient, LeafInvalidResponseError } from '../src/index.js';
 import { readPage } from '../src/paging.js';
 import { jsonResponse, LEAF_USER_ID, stubFetch, TEST_BASE_URL } from './support/stub-fetch.js';
 
 const event = (n: number): CredentialEvent =>
-  ({ id: `event-${n}`, body: '{}', headers: '', statusCode: 200, createdDate: '2024-01-01T00:00:00.000Z' }) as CredentialEvent;
+  ({
+    id: `event-${n}`,
+    body: '{}',
+    headers: '',
+    statusCode: 200,
+    createdDate: '2024-01-01T00:00:00.000Z',
+  }) as CredentialEvent;
 const events = (from: number, count: number) => Array.from({ length: count }, (_, index) => event(from + index));
 
 /** A server holding `total` events, paging them like Leaf (Link and X-Total-Count on every page). */
@@ -19,7 +25,10 @@ function pagingServer(total: number, { link = true, count = true } = {}) {
     const page = Number(query.get('page') ?? 0);
     const size = Number(query.get('size') ?? 20);
     const last = Math.max(0, Math.ceil(total / size) - 1);
-    const links = [`<api/events?page=0&size=${size}>; rel="first"`, `<api/events?page=${last}&size=${size}>; rel="last"`];
+    const links = [
+      `<api/events?page=0&size=${size}>; rel="first"`,
+      `<api/events?page=${last}&size=${size}>; rel="last"`,
+    ];
     if (page < last) links.unshift(`<api/events?page=${page + 1}&size=${size}>; rel="next"`);
     const headers: Record<string, string> = {};
     if (link) headers.link = links.join(', ');
@@ -48,7 +57,12 @@ describe('events(leafUserId, { page, size, sort })', () => {
 
   it('answers the first page when asked for none, and sends no query', async () => {
     const fetch = pagingServer(3);
-    expect(await trimbleOf(fetch).events(LEAF_USER_ID)).toEqual({ items: events(0, 3), page: 0, totalCount: 3, next: undefined });
+    expect(await trimbleOf(fetch).events(LEAF_USER_ID)).toEqual({
+      items: events(0, 3),
+      page: 0,
+      totalCount: 3,
+      next: undefined,
+    });
     expect(queries(fetch)).toEqual(['']);
   });
 });
@@ -56,10 +70,34 @@ describe('events(leafUserId, { page, size, sort })', () => {
 describe('readPage: where the next page comes from', () => {
   const response = (headers: Record<string, string>) => new Response('[]', { headers });
   const cases: Array<[string, Record<string, string>, number, { page?: number; size?: number }, unknown]> = [
-    ['Link rel="next"', { link: '<x?page=3&size=10>; rel="next", <x?page=9&size=10>; rel="last"' }, 10, { page: 2, size: 10 }, { page: 3, size: 10 }],
-    ['a Link without rel="next"', { link: '<x?page=0&size=10>; rel="first"', 'x-total-count': '999' }, 10, { page: 2, size: 10 }, undefined],
-    ['a Link pointing back (ignored, it would loop)', { link: '<x?page=1&size=10>; rel="next"' }, 10, { page: 2, size: 10 }, undefined],
-    ['a Link to another host (only page and size are read)', { link: '<https://evil.test/steal?page=4&size=10>; rel="next"' }, 10, { page: 3, size: 10 }, { page: 4, size: 10 }],
+    [
+      'Link rel="next"',
+      { link: '<x?page=3&size=10>; rel="next", <x?page=9&size=10>; rel="last"' },
+      10,
+      { page: 2, size: 10 },
+      { page: 3, size: 10 },
+    ],
+    [
+      'a Link without rel="next"',
+      { link: '<x?page=0&size=10>; rel="first"', 'x-total-count': '999' },
+      10,
+      { page: 2, size: 10 },
+      undefined,
+    ],
+    [
+      'a Link pointing back (ignored, it would loop)',
+      { link: '<x?page=1&size=10>; rel="next"' },
+      10,
+      { page: 2, size: 10 },
+      undefined,
+    ],
+    [
+      'a Link to another host (only page and size are read)',
+      { link: '<https://evil.test/steal?page=4&size=10>; rel="next"' },
+      10,
+      { page: 3, size: 10 },
+      { page: 4, size: 10 },
+    ],
     ['X-Total-Count with more left', { 'x-total-count': '31' }, 10, { page: 2, size: 10 }, { page: 3, size: 10 }],
     ['X-Total-Count with none left', { 'x-total-count': '30' }, 10, { page: 2, size: 10 }, undefined],
     ['no headers, a full page', {}, 10, { page: 0, size: 10 }, { page: 1, size: 10 }],
@@ -105,7 +143,9 @@ describe('allEvents(leafUserId)', () => {
       for await (const item of trimbleOf(endless).allEvents(LEAF_USER_ID, { maxPages: 5 })) seen.push(item);
     })().catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(LeafInvalidResponseError);
-    expect((error as Error).message).toBe('GET /users/{leafUserId}/trimble-credentials/events failed: 200 response still lists more after 5 pages (maxPages)');
+    expect((error as Error).message).toBe(
+      'GET /users/{leafUserId}/trimble-credentials/events failed: 200 response still lists more after 5 pages (maxPages)',
+    );
     expect(seen).toHaveLength(5);
     expect(endless.requests).toHaveLength(5);
   });

@@ -7,12 +7,33 @@ import { describe, expect, it } from 'vitest';
 import { createLeafCredentialsClient, LeafRequestError } from '../src/index.js';
 import { everyHelperCall, jsonResponse, LEAF_USER_ID, stubFetch, TEST_BASE_URL } from './support/stub-fetch.js';
 
-const BAD_IDS = ['..', '.', '', ' ', '\t', 'a/b', `${LEAF_USER_ID}\n`, ` ${LEAF_USER_ID}`, `${LEAF_USER_ID}/..`, '%2e%2e'];
+const BAD_IDS = [
+  '..',
+  '.',
+  '',
+  ' ',
+  '\t',
+  'a/b',
+  `${LEAF_USER_ID}\n`,
+  ` ${LEAF_USER_ID}`,
+  `${LEAF_USER_ID}/..`,
+  '%2e%2e',
+];
 
 function clients() {
   const fetch = stubFetch(jsonResponse({ id_token: 'never.sent.token' }));
-  const withToken = createLeafCredentialsClient({ baseUrl: TEST_BASE_URL, token: 'path.test.token', fetch, retry: false });
-  const withAuth = createLeafCredentialsClient({ baseUrl: TEST_BASE_URL, auth: { username: 'u', password: 'p4ssword' }, fetch, retry: false });
+  const withToken = createLeafCredentialsClient({
+    baseUrl: TEST_BASE_URL,
+    token: 'path.test.token',
+    fetch,
+    retry: false,
+  });
+  const withAuth = createLeafCredentialsClient({
+    baseUrl: TEST_BASE_URL,
+    auth: { username: 'u', password: 'p4ssword' },
+    fetch,
+    retry: false,
+  });
   return { fetch, withToken, withAuth };
 }
 
@@ -43,7 +64,9 @@ describe('helpers refuse a leafUserId that is not what the spec says (a uuid), s
   it('accepts a uuid in either case', async () => {
     const { fetch, withToken } = clients();
     await withToken.trimble.get(LEAF_USER_ID.toUpperCase());
-    expect(new URL(fetch.requests[0]!.url).pathname).toBe(`/api/users/${LEAF_USER_ID.toUpperCase()}/trimble-credentials`);
+    expect(new URL(fetch.requests[0]!.url).pathname).toBe(
+      `/api/users/${LEAF_USER_ID.toUpperCase()}/trimble-credentials`,
+    );
   });
 });
 
@@ -72,10 +95,20 @@ describe('raw refuses path parameters that would change the target, sending noth
 
   it("sends an operation with its own server (authenticate) to the base URL's origin + that server's path", async () => {
     const fetch = stubFetch(jsonResponse({ id_token: 'a.token' }));
-    const client = createLeafCredentialsClient({ baseUrl: 'https://leaf.test/services/usermanagement/api', token: 't0k3n', fetch });
+    const client = createLeafCredentialsClient({
+      baseUrl: 'https://leaf.test/services/usermanagement/api',
+      token: 't0k3n',
+      fetch,
+    });
     await client.raw.POST('/authenticate', { body: { username: 'u', password: 'p4ssword' } });
     // A call that names the server itself is left as it is.
-    await client.raw.POST('/authenticate', { body: { username: 'u', password: 'p4ssword' }, baseUrl: 'http://127.0.0.1:4010/api' });
-    expect(fetch.requests.map((request) => request.url)).toEqual(['https://leaf.test/api/authenticate', 'http://127.0.0.1:4010/api/authenticate']);
+    await client.raw.POST('/authenticate', {
+      body: { username: 'u', password: 'p4ssword' },
+      baseUrl: 'http://127.0.0.1:4010/api',
+    });
+    expect(fetch.requests.map((request) => request.url)).toEqual([
+      'https://leaf.test/api/authenticate',
+      'http://127.0.0.1:4010/api/authenticate',
+    ]);
   });
 });

@@ -5,21 +5,28 @@
  * what the caller can see: messages, stacks, toJSON(), util.inspect, logs.
  */
 import { inspect } from 'node:util';
-import { describe, expect, it } from 'vitest';
 import { readBundledSpec } from '@leaf-credentials/spec';
+import { describe, expect, it } from 'vitest';
 import {
   createLeafCredentialsClient,
+  type LeafCredentialsClientOptions,
   LeafError,
   OPERATIONS,
+  type OperationId,
   REDACTED,
   redactValue,
   SECRET_FIELDS,
-  type LeafCredentialsClientOptions,
-  type OperationId,
 } from '../src/index.js';
 import { scrubText, secretsIn } from '../src/redact.js';
 import { settle, until, useFakeClock } from './support/fake-clock.js';
-import { everyHelperCall, hangingReply, LEAF_USER_ID, stubFetch, TEST_BASE_URL, type Reply } from './support/stub-fetch.js';
+import {
+  everyHelperCall,
+  hangingReply,
+  LEAF_USER_ID,
+  type Reply,
+  stubFetch,
+  TEST_BASE_URL,
+} from './support/stub-fetch.js';
 
 const PLANTED = {
   token: 'PLANTED-bearer-token-0a1b2c',
@@ -45,7 +52,12 @@ async function echoedFieldErrors(request: Request) {
   const body = request.body === null ? {} : ((await request.clone().json()) as Record<string, unknown>);
   return Object.entries(body)
     .filter(([field]) => (SECRET_FIELDS as readonly string[]).includes(field))
-    .map(([field, value]) => ({ objectName: 'body', field, message: `invalid: ${String(value)}`, rejectedValue: value }));
+    .map(([field, value]) => ({
+      objectName: 'body',
+      field,
+      message: `invalid: ${String(value)}`,
+      rejectedValue: value,
+    }));
 }
 
 const FAILURES: Record<string, Reply> = {
@@ -70,7 +82,10 @@ const FAILURES: Record<string, Reply> = {
     throw new TypeError(`fetch failed while sending ${Object.values(body).join(' ')}`);
   },
   'a success response with invalid JSON holding secrets': () =>
-    new Response(`{"clientSecret":"${PLANTED.clientSecret}","accessToken":"${PLANTED.accessToken}" oops ${PLANTED.apiKey}`, { status: 200 }),
+    new Response(
+      `{"clientSecret":"${PLANTED.clientSecret}","accessToken":"${PLANTED.accessToken}" oops ${PLANTED.apiKey}`,
+      { status: 200 },
+    ),
   'a timeout': hangingReply,
   'retries that end in a 503 echoing the request': async (request) =>
     new Response(JSON.stringify({ title: 'Service Unavailable', status: 503, detail: await echo(request) }), {
@@ -80,7 +95,11 @@ const FAILURES: Record<string, Reply> = {
 };
 
 const PLANTED_BODIES = {
-  createTrimbleCredentials: { clientId: 'trimble-client-id', clientSecret: PLANTED.clientSecret, refreshToken: PLANTED.refreshToken },
+  createTrimbleCredentials: {
+    clientId: 'trimble-client-id',
+    clientSecret: PLANTED.clientSecret,
+    refreshToken: PLANTED.refreshToken,
+  },
   createClimateFieldViewCredentials: {
     clientId: 'fieldview-client-id',
     clientSecret: PLANTED.clientSecret,
@@ -93,7 +112,13 @@ const PLANTED_BODIES = {
 function visibleText(error: unknown, logged: unknown[][]): string {
   const errorViews =
     error instanceof Error
-      ? [error.message, error.stack, String(error), JSON.stringify(error), inspect(error, { depth: null, showHidden: true })]
+      ? [
+          error.message,
+          error.stack,
+          String(error),
+          JSON.stringify(error),
+          inspect(error, { depth: null, showHidden: true }),
+        ]
       : [inspect(error, { depth: null })];
   return [...errorViews, ...logged.map((entry) => inspect(entry, { depth: null }) + JSON.stringify(entry))].join('\n');
 }
@@ -107,14 +132,22 @@ useFakeClock();
 const isSignIn = (request: Request) => new URL(request.url).pathname.endsWith('/authenticate');
 
 /** How the client gets its token, and how the server answers the sign-in (`undefined`: like every other request). */
-const CREDENTIALS: Record<string, { credentials: Pick<LeafCredentialsClientOptions, 'token' | 'auth'>; signIn?: Reply }> = {
+const CREDENTIALS: Record<
+  string,
+  { credentials: Pick<LeafCredentialsClientOptions, 'token' | 'auth'>; signIn?: Reply }
+> = {
   'a string token': { credentials: { token: PLANTED.token } },
   'a token function': { credentials: { token: async () => PLANTED.token } },
   'a sign-in': {
     credentials: { auth: { username: 'planted-user@example.com', password: PLANTED.password } },
-    signIn: () => new Response(JSON.stringify({ id_token: PLANTED.issuedToken }), { headers: { 'content-type': 'application/json' } }),
+    signIn: () =>
+      new Response(JSON.stringify({ id_token: PLANTED.issuedToken }), {
+        headers: { 'content-type': 'application/json' },
+      }),
   },
-  'a sign-in that fails the same way': { credentials: { auth: { username: 'planted-user@example.com', password: PLANTED.password } } },
+  'a sign-in that fails the same way': {
+    credentials: { auth: { username: 'planted-user@example.com', password: PLANTED.password } },
+  },
 };
 
 describe('planted secrets appear nowhere', () => {
@@ -128,7 +161,10 @@ describe('planted secrets appear nowhere', () => {
         const options = {
           baseUrl: TEST_BASE_URL,
           ...credentials,
-          fetch: stubFetch((request) => (signInAnswer && isSignIn(request) ? signInAnswer(request) : answer(request)) as Promise<Response>),
+          fetch: stubFetch(
+            (request) =>
+              (signInAnswer && isSignIn(request) ? signInAnswer(request) : answer(request)) as Promise<Response>,
+          ),
           timeoutMs: 1_000,
           retry: { methods: ['GET', 'DELETE', 'POST'], statuses: [500, 503] },
           logger: { debug: record, warn: record, error: record },
@@ -200,7 +236,9 @@ describe('a rotating token', () => {
       fetch,
       logger: { error: (...entry) => void logged.push(entry) },
     });
-    const errors = await Promise.all(tokens.map(() => client.trimble.get(LEAF_USER_ID).catch((caught: unknown) => caught)));
+    const errors = await Promise.all(
+      tokens.map(() => client.trimble.get(LEAF_USER_ID).catch((caught: unknown) => caught)),
+    );
     expect(issued).toBe(tokens.length);
     for (const error of errors) {
       expect(error).toBeInstanceOf(LeafError);
@@ -217,7 +255,8 @@ describe('the redaction rules', () => {
     const sensitive = new Set<string>();
     const visit = (node: unknown, path: string[]): void => {
       if (!node || typeof node !== 'object') return;
-      if ((node as Record<string, unknown>)['x-sensitive'] === true && path.at(-2) === 'properties') sensitive.add(path.at(-1)!);
+      if ((node as Record<string, unknown>)['x-sensitive'] === true && path.at(-2) === 'properties')
+        sensitive.add(path.at(-1)!);
       for (const [key, child] of Object.entries(node)) visit(child, [...path, key]);
     };
     visit(readBundledSpec().components.schemas, []);
@@ -230,14 +269,23 @@ describe('the redaction rules', () => {
       a: [{ clientSecret: REDACTED, id: 'keep' }],
       apiKey: REDACTED,
     });
-    expect(scrubText('{"access_token":"abc","token_type":"Bearer"} refreshToken=def Authorization: Bearer ghi.jkl', [])).toBe(
+    expect(
+      scrubText('{"access_token":"abc","token_type":"Bearer"} refreshToken=def Authorization: Bearer ghi.jkl', []),
+    ).toBe(
       `{"access_token":"${REDACTED}","token_type":"Bearer"} refreshToken=${REDACTED} Authorization: Bearer ${REDACTED}`,
     );
     expect(scrubText('the value s3cr3t-value leaked', ['s3cr3t-value'])).toBe(`the value ${REDACTED} leaked`);
   });
 
   it('know a secret field in any spelling: kebab-case, snake_case, upper case', () => {
-    const spelled = { 'access-token': 'a1', ACCESS_TOKEN: 'b2', 'client-secret': 'c3', refresh_token: 'd4', Api_Key: 'e5', token_type: 'Bearer' };
+    const spelled = {
+      'access-token': 'a1',
+      ACCESS_TOKEN: 'b2',
+      'client-secret': 'c3',
+      refresh_token: 'd4',
+      Api_Key: 'e5',
+      token_type: 'Bearer',
+    };
     expect(redactValue(spelled, [])).toEqual({
       'access-token': REDACTED,
       ACCESS_TOKEN: REDACTED,
@@ -258,7 +306,8 @@ describe('the redaction rules', () => {
   });
 
   it('leave text without secrets alone', () => {
-    const text = "POST /users/{leafUserId}/trimble-credentials failed: 400 Bad Request — body must have required property 'clientSecret'";
+    const text =
+      "POST /users/{leafUserId}/trimble-credentials failed: 400 Bad Request — body must have required property 'clientSecret'";
     expect(scrubText(text, ['ab', undefined])).toBe(text);
   });
 });

@@ -7,15 +7,23 @@ import { describe, expect, it, vi } from 'vitest';
 import {
   createLeafCredentialsClient,
   DEFAULT_RETRY,
-  LeafApiError,
-  LeafNetworkError,
   type FetchLike,
+  LeafApiError,
   type LeafLogger,
+  LeafNetworkError,
   type RetryOptions,
 } from '../src/index.js';
 import { backoffDelay, parseRetryAfter, resolveRetryPolicy } from '../src/retry.js';
 import { settle, until, useFakeClock } from './support/fake-clock.js';
-import { CREATE_BODIES, hangingReply, jsonResponse, LEAF_USER_ID, problemResponse, stubFetch, TEST_BASE_URL } from './support/stub-fetch.js';
+import {
+  CREATE_BODIES,
+  hangingReply,
+  jsonResponse,
+  LEAF_USER_ID,
+  problemResponse,
+  stubFetch,
+  TEST_BASE_URL,
+} from './support/stub-fetch.js';
 
 const credentials = { status: 'OK' };
 
@@ -66,10 +74,14 @@ describe('what is retried', () => {
   it('never retries a POST by default, on a status or a network error', async () => {
     const body = CREATE_BODIES.createTrimbleCredentials;
     const answered = stubFetch(unavailable(), jsonResponse(credentials, 201));
-    await expect(settle(clientWith(answered).trimble.create(LEAF_USER_ID, body))).resolves.toMatchObject({ status: 503 });
+    await expect(settle(clientWith(answered).trimble.create(LEAF_USER_ID, body))).resolves.toMatchObject({
+      status: 503,
+    });
     expect(answered.requests).toHaveLength(1);
     const failed = stubFetch(new TypeError('fetch failed'), jsonResponse(credentials, 201));
-    await expect(settle(clientWith(failed).trimble.create(LEAF_USER_ID, body))).resolves.toBeInstanceOf(LeafNetworkError);
+    await expect(settle(clientWith(failed).trimble.create(LEAF_USER_ID, body))).resolves.toBeInstanceOf(
+      LeafNetworkError,
+    );
     expect(failed.requests).toHaveLength(1);
   });
 
@@ -94,9 +106,15 @@ describe('the options are checked when the client is made', () => {
     [{ attempts: Number.NaN }, 'retry.attempts must be a finite number of tries, at least 1, not NaN'],
     [{ attempts: Infinity }, 'retry.attempts must be a finite number of tries, at least 1, not Infinity'],
     [{ attempts: 0 }, 'retry.attempts'],
-    [{ baseDelayMs: Number.NaN }, 'retry.baseDelayMs must be a finite number of milliseconds from 0 to 2147483647, not NaN'],
+    [
+      { baseDelayMs: Number.NaN },
+      'retry.baseDelayMs must be a finite number of milliseconds from 0 to 2147483647, not NaN',
+    ],
     [{ baseDelayMs: -1 }, 'retry.baseDelayMs'],
-    [{ maxDelayMs: Infinity }, 'retry.maxDelayMs must be a finite number of milliseconds from 0 to 2147483647, not Infinity'],
+    [
+      { maxDelayMs: Infinity },
+      'retry.maxDelayMs must be a finite number of milliseconds from 0 to 2147483647, not Infinity',
+    ],
   ];
   for (const [retry, message] of invalid) {
     it(`refuses ${JSON.stringify(retry, (_key, value: unknown) => (typeof value === 'number' ? String(value) : value))} with a RangeError`, () => {
@@ -146,7 +164,10 @@ describe('how long it waits and how often', () => {
   });
 
   it('waits exactly the Retry-After seconds of a 429 instead of its own backoff', async () => {
-    const fetch = stubFetch(problemResponse(429, { title: 'Too Many Requests' }, { 'retry-after': '7' }), jsonResponse(credentials));
+    const fetch = stubFetch(
+      problemResponse(429, { title: 'Too Many Requests' }, { 'retry-after': '7' }),
+      jsonResponse(credentials),
+    );
     await settle(clientWith(fetch).trimble.get(LEAF_USER_ID));
     expect(fetch.times[1]! - fetch.times[0]!).toBe(7_000);
   });
@@ -160,7 +181,10 @@ describe('how long it waits and how often', () => {
   });
 
   it('gives up at once when Retry-After asks for more than maxDelayMs', async () => {
-    const fetch = stubFetch(problemResponse(503, { title: 'Down for maintenance' }, { 'retry-after': '3600' }), jsonResponse(credentials));
+    const fetch = stubFetch(
+      problemResponse(503, { title: 'Down for maintenance' }, { 'retry-after': '3600' }),
+      jsonResponse(credentials),
+    );
     const error = await settle(clientWith(fetch, { maxDelayMs: 60_000 }).trimble.get(LEAF_USER_ID));
     expect(error).toMatchObject({ status: 503 });
     expect(fetch.requests).toHaveLength(1);

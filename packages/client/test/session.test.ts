@@ -7,17 +7,17 @@
  */
 import { inspect } from 'node:util';
 import { describe, expect, it, vi } from 'vitest';
+import { TOKEN_LIFETIME_SECONDS } from '../src/generated/constants.js';
 import {
   createLeafCredentialsClient,
+  type FetchLike,
   LeafApiError,
   LeafAuthError,
   type LeafError,
   LeafInvalidResponseError,
-  type FetchLike,
 } from '../src/index.js';
-import { TOKEN_LIFETIME_SECONDS } from '../src/generated/constants.js';
-import { jsonResponse, LEAF_USER_ID, problemResponse, stubFetch, TEST_BASE_URL } from './support/stub-fetch.js';
 import { jwt } from './support/jwt.js';
+import { jsonResponse, LEAF_USER_ID, problemResponse, stubFetch, TEST_BASE_URL } from './support/stub-fetch.js';
 
 const PASSWORD = 'PLANTED-password-5e6f7a';
 const USERNAME = 'grower@example.com';
@@ -28,7 +28,10 @@ const credentials = { id: 'c1', status: 'OK' };
 const isAuthenticate = (request: Request) => !new URL(request.url).pathname.includes('/users/');
 
 /** A Leaf stand-in: authenticate issues `tokens` in turn; other requests answer `answer(request, token)`. */
-function leafStub(tokens: string[], answer: (request: Request, token: string | undefined) => Response = () => jsonResponse(credentials)) {
+function leafStub(
+  tokens: string[],
+  answer: (request: Request, token: string | undefined) => Response = () => jsonResponse(credentials),
+) {
   let issued = 0;
   return stubFetch(async (request) => {
     if (isAuthenticate(request)) return jsonResponse({ id_token: tokens[Math.min(issued++, tokens.length - 1)] });
@@ -56,7 +59,9 @@ describe('auth: the client signs in with a username and password', () => {
 
   it('sends rememberMe "true" when asked, and authenticates at auth.url when given', async () => {
     const fetch = leafStub([jwt({})]);
-    await client(fetch, { auth: { ...auth, rememberMe: true, url: 'https://sso.leaf.test/sign-in' } }).trimble.get(LEAF_USER_ID);
+    await client(fetch, { auth: { ...auth, rememberMe: true, url: 'https://sso.leaf.test/sign-in' } }).trimble.get(
+      LEAF_USER_ID,
+    );
     expect(fetch.requests[0]!.url).toBe('https://sso.leaf.test/sign-in');
     expect(await fetch.requests[0]!.clone().json()).toMatchObject({ rememberMe: 'true' });
   });
@@ -122,7 +127,9 @@ describe('auth: the client signs in with a username and password', () => {
   it('shares the re-authentication when concurrent calls get a 401, and gives up after the one retry', async () => {
     const fetch = leafStub([jwt({ n: 1 }), jwt({ n: 2 })], () => problemResponse(401, { title: 'Unauthorized' }));
     const leaf = client(fetch);
-    const errors = await Promise.all(Array.from({ length: 5 }, () => leaf.trimble.get(LEAF_USER_ID).catch((error: unknown) => error)));
+    const errors = await Promise.all(
+      Array.from({ length: 5 }, () => leaf.trimble.get(LEAF_USER_ID).catch((error: unknown) => error)),
+    );
     for (const error of errors) expect(error).toMatchObject({ name: 'LeafApiError', status: 401 });
     expect(authentications(fetch)).toBe(2);
     expect(fetch.requests.filter((request) => !isAuthenticate(request))).toHaveLength(10);
@@ -130,28 +137,42 @@ describe('auth: the client signs in with a username and password', () => {
 
   it('reports a refused username or password once, as a LeafAuthError, without retrying or leaking', async () => {
     const logged: unknown[] = [];
-    const fetch = stubFetch(problemResponse(401, { title: 'Unauthorized', detail: `Bad credentials for ${USERNAME} / ${PASSWORD}` }));
+    const fetch = stubFetch(
+      problemResponse(401, { title: 'Unauthorized', detail: `Bad credentials for ${USERNAME} / ${PASSWORD}` }),
+    );
     const leaf = client(fetch, { logger: { error: (...entry: unknown[]) => logged.push(entry) } });
-    const errors = await Promise.all(Array.from({ length: 3 }, () => leaf.trimble.get(LEAF_USER_ID).catch((error: unknown) => error)));
+    const errors = await Promise.all(
+      Array.from({ length: 3 }, () => leaf.trimble.get(LEAF_USER_ID).catch((error: unknown) => error)),
+    );
     expect(fetch.requests).toHaveLength(1);
     const [error] = errors as LeafAuthError[];
     expect(error).toBeInstanceOf(LeafAuthError);
     expect(error!.reason).toBe('credentials-refused');
     expect(error!.message).toBe('POST /authenticate failed: Leaf refused the username or password (401); check both');
-    for (const view of [error!.message, error!.stack, JSON.stringify(error!.toJSON()), inspect(error, { depth: 10 }), JSON.stringify(logged)]) {
+    for (const view of [
+      error!.message,
+      error!.stack,
+      JSON.stringify(error!.toJSON()),
+      inspect(error, { depth: 10 }),
+      JSON.stringify(logged),
+    ]) {
       expect(view).not.toContain(PASSWORD);
     }
   });
 
   it('turns an authenticate answer without a usable id_token into a LeafInvalidResponseError', async () => {
-    const error = await client(stubFetch(jsonResponse({ token: 'x' }))).trimble.get(LEAF_USER_ID).catch((caught: unknown) => caught);
+    const error = await client(stubFetch(jsonResponse({ token: 'x' })))
+      .trimble.get(LEAF_USER_ID)
+      .catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(LeafInvalidResponseError);
     expect((error as LeafError).message).toBe('POST /authenticate failed: 200 response carries no usable id_token');
   });
 
   it('turns another error status of authenticate into a LeafApiError', async () => {
     const fetch = stubFetch(problemResponse(400, { title: 'Bad Request', detail: 'password must not be blank' }));
-    const error = await client(fetch).trimble.get(LEAF_USER_ID).catch((caught: unknown) => caught);
+    const error = await client(fetch)
+      .trimble.get(LEAF_USER_ID)
+      .catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(LeafApiError);
     expect((error as LeafApiError).status).toBe(400);
   });
@@ -159,14 +180,29 @@ describe('auth: the client signs in with a username and password', () => {
   it('never shows the password or an issued token in errors, toJSON, util.inspect or the log', async () => {
     const token = jwt({ exp: Date.now() / 1000 + 3600, planted: 'PLANTED-token' });
     const logged: unknown[] = [];
-    const logger = { debug: (...entry: unknown[]) => logged.push(entry), error: (...entry: unknown[]) => logged.push(entry) };
+    const logger = {
+      debug: (...entry: unknown[]) => logged.push(entry),
+      error: (...entry: unknown[]) => logged.push(entry),
+    };
     // The server echoes everything it was sent.
     const fetch = leafStub([token], (request) =>
-      problemResponse(500, { title: 'Internal Server Error', detail: `got ${request.headers.get('authorization')} for ${PASSWORD}; token=${token}` }),
+      problemResponse(500, {
+        title: 'Internal Server Error',
+        detail: `got ${request.headers.get('authorization')} for ${PASSWORD}; token=${token}`,
+      }),
     );
-    const error = (await client(fetch, { logger }).trimble.get(LEAF_USER_ID).catch((caught: unknown) => caught)) as LeafApiError;
+    const error = (await client(fetch, { logger })
+      .trimble.get(LEAF_USER_ID)
+      .catch((caught: unknown) => caught)) as LeafApiError;
     expect(error).toBeInstanceOf(LeafApiError);
-    const views = [error.message, error.stack, JSON.stringify(error.toJSON()), JSON.stringify(error.problem), inspect(error, { depth: 10 }), inspect(logged, { depth: 10 })];
+    const views = [
+      error.message,
+      error.stack,
+      JSON.stringify(error.toJSON()),
+      JSON.stringify(error.problem),
+      inspect(error, { depth: 10 }),
+      inspect(logged, { depth: 10 }),
+    ];
     for (const view of views) {
       expect(view).not.toContain(PASSWORD);
       expect(view).not.toContain(token);
@@ -174,7 +210,12 @@ describe('auth: the client signs in with a username and password', () => {
   });
 
   it('refuses options with both or neither of token and auth, or an empty username or password', () => {
-    const cases = [{}, { token: 't0k3n', auth }, { auth: { username: USERNAME, password: '' } }, { auth: { username: '', password: PASSWORD } }];
+    const cases = [
+      {},
+      { token: 't0k3n', auth },
+      { auth: { username: USERNAME, password: '' } },
+      { auth: { username: '', password: PASSWORD } },
+    ];
     for (const options of cases) {
       expect(() => createLeafCredentialsClient(options as never)).toThrow(LeafAuthError);
     }

@@ -67,5 +67,4 @@ describe('the helper types', () => {
     const errors = compileErrors(fixture('scopes-split.ts'));
     expect(errors.join('\n')).toMatch(/Property 'split' does not exist on type 'string\[\]'/);
   });
-
 });

@@ -5,17 +5,24 @@
  */
 import { describe, expect, it, vi } from 'vitest';
 import {
+  type CredentialStatus,
   createLeafCredentialsClient,
+  type FetchLike,
   LeafApiError,
   LeafCredentialStatusError,
   LeafTimeoutError,
-  type CredentialStatus,
-  type FetchLike,
   type WaitUntilHealthy,
   type WaitUntilHealthyOptions,
 } from '../src/index.js';
 import { settle, until, useFakeClock } from './support/fake-clock.js';
-import { hangingReply, jsonResponse, LEAF_USER_ID, problemResponse, stubFetch, TEST_BASE_URL } from './support/stub-fetch.js';
+import {
+  hangingReply,
+  jsonResponse,
+  LEAF_USER_ID,
+  problemResponse,
+  stubFetch,
+  TEST_BASE_URL,
+} from './support/stub-fetch.js';
 
 useFakeClock();
 
@@ -40,7 +47,12 @@ const PROVIDERS: { provider: string; path: string; helpers: (fetch: FetchLike) =
 describe('waitUntilHealthy', () => {
   for (const { provider, path, helpers } of PROVIDERS) {
     it(`${provider}: reads the credentials' own status with doubling pauses until it is OK`, async () => {
-      const fetch = stubFetch(statusReply('TEMPORARILY_UNAVAILABLE'), statusReply('TEMPORARILY_UNAVAILABLE'), statusReply('TEMPORARILY_UNAVAILABLE'), statusReply('OK'));
+      const fetch = stubFetch(
+        statusReply('TEMPORARILY_UNAVAILABLE'),
+        statusReply('TEMPORARILY_UNAVAILABLE'),
+        statusReply('TEMPORARILY_UNAVAILABLE'),
+        statusReply('OK'),
+      );
       const seen: CredentialStatus[] = [];
       const result = await settle(
         helpers(fetch).waitUntilHealthy(LEAF_USER_ID, { intervalMs: 500, onStatus: (status) => seen.push(status) }),
@@ -55,14 +67,18 @@ describe('waitUntilHealthy', () => {
 
     it(`${provider}: names its own helper when the credentials are refused`, async () => {
       const error = await settle(helpers(stubFetch(statusReply('UNAUTHENTICATED'))).waitUntilHealthy(LEAF_USER_ID));
-      expect(error).toMatchObject({ message: `${provider}.waitUntilHealthy failed: the credentials are UNAUTHENTICATED` });
+      expect(error).toMatchObject({
+        message: `${provider}.waitUntilHealthy failed: the credentials are UNAUTHENTICATED`,
+      });
     });
   }
 
   it('keeps polling, after the usual pause, while the credentials carry no status yet', async () => {
     const fetch = stubFetch(statusReply(), statusReply('OK'));
     const seen: CredentialStatus[] = [];
-    await settle(fieldView(fetch).waitUntilHealthy(LEAF_USER_ID, { intervalMs: 700, onStatus: (status) => seen.push(status) }));
+    await settle(
+      fieldView(fetch).waitUntilHealthy(LEAF_USER_ID, { intervalMs: 700, onStatus: (status) => seen.push(status) }),
+    );
     expect(fetch.times[1]! - fetch.times[0]!).toBe(700);
     expect(seen).toEqual([]);
   });
@@ -70,7 +86,9 @@ describe('waitUntilHealthy', () => {
   it('caps the pause between polls at maxIntervalMs', async () => {
     const fetch = stubFetch(...Array<Response>(5).fill(statusReply('TEMPORARILY_UNAVAILABLE')), statusReply('OK'));
     await settle(fieldView(fetch).waitUntilHealthy(LEAF_USER_ID, { intervalMs: 1_000, maxIntervalMs: 3_000 }));
-    expect(fetch.times.slice(1).map((time, index) => time - fetch.times[index]!)).toEqual([1_000, 2_000, 3_000, 3_000, 3_000]);
+    expect(fetch.times.slice(1).map((time, index) => time - fetch.times[index]!)).toEqual([
+      1_000, 2_000, 3_000, 3_000, 3_000,
+    ]);
   });
 
   for (const status of ['UNAUTHENTICATED', 'MISSING_PERMISSION'] as const) {
@@ -78,7 +96,10 @@ describe('waitUntilHealthy', () => {
       const fetch = stubFetch(statusReply('TEMPORARILY_UNAVAILABLE'), statusReply(status), statusReply('OK'));
       const error = await settle(fieldView(fetch).waitUntilHealthy(LEAF_USER_ID));
       expect(error).toBeInstanceOf(LeafCredentialStatusError);
-      expect(error).toMatchObject({ credentialStatus: status, message: `climateFieldView.waitUntilHealthy failed: the credentials are ${status}` });
+      expect(error).toMatchObject({
+        credentialStatus: status,
+        message: `climateFieldView.waitUntilHealthy failed: the credentials are ${status}`,
+      });
       expect(fetch.requests).toHaveLength(2);
     });
   }
@@ -86,7 +107,9 @@ describe('waitUntilHealthy', () => {
   it('gives up at timeoutMs with a LeafTimeoutError carrying the last status', async () => {
     const fetch = stubFetch(statusReply('TEMPORARILY_UNAVAILABLE'));
     const started = Date.now();
-    const error = await settle(fieldView(fetch).waitUntilHealthy(LEAF_USER_ID, { timeoutMs: 10_000, intervalMs: 1_000 }));
+    const error = await settle(
+      fieldView(fetch).waitUntilHealthy(LEAF_USER_ID, { timeoutMs: 10_000, intervalMs: 1_000 }),
+    );
     expect(error).toBeInstanceOf(LeafTimeoutError);
     expect(error).toMatchObject({ timeoutMs: 10_000, lastStatus: 'TEMPORARILY_UNAVAILABLE' });
     expect(Date.now() - started).toBe(10_000);
@@ -115,11 +138,27 @@ describe('waitUntilHealthy', () => {
   });
 
   const invalidOptions: [string, WaitUntilHealthyOptions, string][] = [
-    ['an invalid Date as deadline', { deadline: new Date('garbage') }, 'deadline must be a valid Date or epoch milliseconds, not Invalid Date'],
-    ['an invalid Date with a timeoutMs', { deadline: new Date('garbage'), timeoutMs: 1_000 }, 'deadline must be a valid Date'],
+    [
+      'an invalid Date as deadline',
+      { deadline: new Date('garbage') },
+      'deadline must be a valid Date or epoch milliseconds, not Invalid Date',
+    ],
+    [
+      'an invalid Date with a timeoutMs',
+      { deadline: new Date('garbage'), timeoutMs: 1_000 },
+      'deadline must be a valid Date',
+    ],
     ['NaN as deadline', { deadline: Number.NaN }, 'deadline must be a valid Date'],
-    ['NaN as timeoutMs', { timeoutMs: Number.NaN }, 'timeoutMs must be a finite number of milliseconds at least 0, not NaN'],
-    ['0 as intervalMs', { intervalMs: 0 }, 'intervalMs must be a finite number of milliseconds from 1 to 2147483647, not 0'],
+    [
+      'NaN as timeoutMs',
+      { timeoutMs: Number.NaN },
+      'timeoutMs must be a finite number of milliseconds at least 0, not NaN',
+    ],
+    [
+      '0 as intervalMs',
+      { intervalMs: 0 },
+      'intervalMs must be a finite number of milliseconds from 1 to 2147483647, not 0',
+    ],
     ['Infinity as maxIntervalMs', { maxIntervalMs: Infinity }, 'maxIntervalMs must be'],
   ];
   for (const [label, options, message] of invalidOptions) {

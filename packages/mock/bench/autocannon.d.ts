@@ -5,7 +5,12 @@ declare module 'autocannon' {
     path?: string;
     headers?: Record<string, string>;
     body?: string;
-    onResponse?: (status: number, body: string, context: Record<string, unknown>, headers: Record<string, string>) => void;
+    onResponse?: (
+      status: number,
+      body: string,
+      context: Record<string, unknown>,
+      headers: Record<string, string>,
+    ) => void;
     /** Called before each request with the connection's own context; returns the request to send. */
     setupRequest?: (request: RequestOptions, context: Record<string, unknown>) => RequestOptions;
   }

@@ -15,13 +15,22 @@
  * Prints requests/s with the ratio to stock Prism, p50/p99, errors and
  * unexpected statuses; exits 1 on any error, timeout or unexpected status.
  */
+
+import { randomUUID } from 'node:crypto';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { randomUUID } from 'node:crypto';
-import autocannon, { type RequestOptions, type Result } from 'autocannon';
 import { readBundledSpec } from '@leaf-credentials/spec';
-import { exampleRequest, fillPath, loadOperations, operationShapes, startMock, startSandbox, type OperationShape } from '../src/index.js';
+import autocannon, { type RequestOptions, type Result } from 'autocannon';
+import {
+  exampleRequest,
+  fillPath,
+  loadOperations,
+  type OperationShape,
+  operationShapes,
+  startMock,
+  startSandbox,
+} from '../src/index.js';
 import { exampleSeed } from '../src/sandbox/index.js';
 import type { RunningServer } from '../src/server-process.js';
 import { freePort, startStockPrism } from './stock-prism.js';
@@ -33,7 +42,8 @@ const TARGETS = { ratioToStockPrism: 2, memoryMb: 200 };
 
 function positiveNumber(name: string, fallback: number): number {
   const value = Number(process.env[name] ?? fallback);
-  if (!Number.isFinite(value) || value <= 0) throw new Error(`${name} must be a positive number, not "${process.env[name]}".`);
+  if (!Number.isFinite(value) || value <= 0)
+    throw new Error(`${name} must be a positive number, not "${process.env[name]}".`);
   return value;
 }
 
@@ -55,7 +65,11 @@ const localPath = (_shape: OperationShape, path: string) => path;
 const TARGET_LIST: Target[] = [
   { name: 'example mode', start: () => startMock(), pathOf: localPath },
   { name: 'sandbox', start: () => startSandbox(), pathOf: localPath },
-  { name: 'stock prism', start: async () => startStockPrism(await freePort()), pathOf: (shape, path) => path.slice(shape.basePath.length) },
+  {
+    name: 'stock prism',
+    start: async () => startStockPrism(await freePort()),
+    pathOf: (shape, path) => path.slice(shape.basePath.length),
+  },
 ];
 
 interface Measured {
@@ -95,7 +109,13 @@ async function measure(target: Target): Promise<Measured> {
   const startMs = performance.now() - started;
   const unexpected = new Map<string, number>();
   try {
-    const result = await autocannon({ url: server.url, connections, duration: seconds, timeout: 5, requests: load(target, unexpected) });
+    const result = await autocannon({
+      url: server.url,
+      connections,
+      duration: seconds,
+      timeout: 5,
+      requests: load(target, unexpected),
+    });
     return { name: target.name, startMs, result, unexpected };
   } finally {
     await server.stop();
@@ -128,7 +148,9 @@ async function largeSeed(directory: string, total: number): Promise<Seed> {
   const template = exampleSeed(await loadOperations(readBundledSpec())).credentials;
   const users = Array.from({ length: Math.ceil(total / template.length) }, () => randomUUID());
   const credentials = users
-    .flatMap((leafUserId) => template.map((entry) => ({ ...entry, leafUserId, credentials: { ...entry.credentials, id: randomUUID() } })))
+    .flatMap((leafUserId) =>
+      template.map((entry) => ({ ...entry, leafUserId, credentials: { ...entry.credentials, id: randomUUID() } })),
+    )
     .slice(0, total);
   const file = join(directory, 'seed.json');
   await writeFile(file, JSON.stringify({ credentials }));
@@ -158,11 +180,22 @@ async function getLatency(seed: Seed): Promise<Growth> {
   try {
     const sampled = [...new Set([...seed.users.slice(0, 250), ...seed.users.slice(-250)])];
     const unexpected = new Map<string, number>();
-    const reads = shapes.filter((shape) => shape.method === 'GET' && shape.pathParameters.some(({ name }) => name === 'leafUserId'));
-    const requests = sampled.flatMap((leafUserId) =>
-      reads.map((shape) => ({ ...load(TARGET_LIST[1]!, unexpected, [shape])[0]!, path: fillPath(shape, { leafUserId }) })),
+    const reads = shapes.filter(
+      (shape) => shape.method === 'GET' && shape.pathParameters.some(({ name }) => name === 'leafUserId'),
     );
-    const result = await autocannon({ url: server.url, connections, duration: Math.min(seconds, 5), timeout: 5, requests });
+    const requests = sampled.flatMap((leafUserId) =>
+      reads.map((shape) => ({
+        ...load(TARGET_LIST[1]!, unexpected, [shape])[0]!,
+        path: fillPath(shape, { leafUserId }),
+      })),
+    );
+    const result = await autocannon({
+      url: server.url,
+      connections,
+      duration: Math.min(seconds, 5),
+      timeout: 5,
+      requests,
+    });
     return { credentials: seed.credentials, memoryMb: await residentMb(server.pid), result, unexpected };
   } finally {
     await server.stop();
@@ -175,7 +208,10 @@ for (const target of TARGET_LIST) measured.push(await measure(target));
 const directory = await mkdtemp(join(tmpdir(), 'bench-mock-'));
 let growth: Growth[];
 try {
-  growth = [await getLatency(await exampleUserSeed()), await getLatency(await largeSeed(directory, STORED_CREDENTIALS))];
+  growth = [
+    await getLatency(await exampleUserSeed()),
+    await getLatency(await largeSeed(directory, STORED_CREDENTIALS)),
+  ];
 } finally {
   await rm(directory, { recursive: true, force: true });
 }
@@ -200,6 +236,8 @@ console.log(
   ].join('\n'),
 );
 const runs = [...measured.map(({ result, unexpected }) => ({ result, unexpected })), ...growth];
-const failed = runs.some(({ result, unexpected }) => result.errors + result.timeouts + count(unexpected) > 0 || result.requests.total === 0);
+const failed = runs.some(
+  ({ result, unexpected }) => result.errors + result.timeouts + count(unexpected) > 0 || result.requests.total === 0,
+);
 if (failed) console.error('bench:mock failed: every request must get its documented status, with no errors.');
 process.exitCode = failed ? 1 : 0;

@@ -10,8 +10,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readBundledSpec } from '@leaf-credentials/spec';
 import type { IHttpOperation } from '@stoplight/types';
-import { loadOperations } from '../src/server.js';
 import { createSandbox, type Sandbox } from '../src/sandbox/index.js';
+import { loadOperations } from '../src/server.js';
 
 const COUNT = Number(process.argv[2] ?? 100_000);
 const SAMPLES = 2_000;
@@ -24,7 +24,11 @@ const body = schema.examples![0];
 const headers = { authorization: 'Bearer bench-token' };
 
 const stateFile = join(mkdtempSync(join(tmpdir(), 'sandbox-bench-')), 'state.json');
-const sandbox = await createSandbox({ operations, seed: { credentials: [] }, ...(process.env.NO_STATE ? {} : { stateFile }) });
+const sandbox = await createSandbox({
+  operations,
+  seed: { credentials: [] },
+  ...(process.env.NO_STATE ? {} : { stateFile }),
+});
 const users: string[] = [];
 
 async function fill(upTo: number) {
@@ -40,7 +44,13 @@ async function getLatencyMicros(target: Sandbox): Promise<{ p50: number; p99: nu
   for (let index = 0; index < SAMPLES; index += 1) {
     const leafUserId = users[Math.floor(Math.random() * users.length)]!;
     const started = performance.now();
-    const answer = await target.answer({ operation: get, pathParams: { leafUserId }, query: {}, headers, body: undefined });
+    const answer = await target.answer({
+      operation: get,
+      pathParams: { leafUserId },
+      query: {},
+      headers,
+      body: undefined,
+    });
     times.push((performance.now() - started) * 1000);
     if (answer.statusCode !== 200) throw new Error(`GET answered ${answer.statusCode}`);
   }
@@ -69,6 +79,13 @@ const heap = heapMb();
 
 console.log(`sandbox store  ${COUNT.toLocaleString('en')} credentials (${get.path})`);
 console.log(`  creates      ${(COUNT / fillSeconds).toFixed(0)} per second in process`);
-console.log(`  heap         ${(heap - baseline).toFixed(0)} MB for the credentials (${heap.toFixed(0)} MB in all; rss ${(process.memoryUsage().rss / 2 ** 20).toFixed(0)} MB)${globalThis.gc ? '' : ' (run with --expose-gc for exact figures)'}`);
-console.log(`  GET p50/p99  ${small.p50.toFixed(1)}/${small.p99.toFixed(1)} µs at 1,000  vs  ${large.p50.toFixed(1)}/${large.p99.toFixed(1)} µs at ${COUNT.toLocaleString('en')} (p50 ratio ${(large.p50 / small.p50).toFixed(2)})`);
-if (!process.env.NO_STATE) console.log(`  state file   ${(statSync(stateFile).size / 2 ** 20).toFixed(0)} MB, last write finished ${writeMs.toFixed(0)} ms after close()`);
+console.log(
+  `  heap         ${(heap - baseline).toFixed(0)} MB for the credentials (${heap.toFixed(0)} MB in all; rss ${(process.memoryUsage().rss / 2 ** 20).toFixed(0)} MB)${globalThis.gc ? '' : ' (run with --expose-gc for exact figures)'}`,
+);
+console.log(
+  `  GET p50/p99  ${small.p50.toFixed(1)}/${small.p99.toFixed(1)} µs at 1,000  vs  ${large.p50.toFixed(1)}/${large.p99.toFixed(1)} µs at ${COUNT.toLocaleString('en')} (p50 ratio ${(large.p50 / small.p50).toFixed(2)})`,
+);
+if (!process.env.NO_STATE)
+  console.log(
+    `  state file   ${(statSync(stateFile).size / 2 ** 20).toFixed(0)} MB, last write finished ${writeMs.toFixed(0)} ms after close()`,
+  );

@@ -6,7 +6,7 @@
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { SPEC_PATH } from '@leaf-credentials/spec';
-import { startListeningProcess, type RunningServer } from '../src/server-process.js';
+import { type RunningServer, startListeningProcess } from '../src/server-process.js';
 
 const require = createRequire(import.meta.url);
 const PRISM_PACKAGE = require.resolve('@stoplight/prism-cli/package.json');
@@ -15,7 +15,9 @@ const READY_LINE = /Prism is listening on (http:\/\/\S+)/;
 
 export function startStockPrism(port: number, host = '127.0.0.1'): Promise<RunningServer> {
   // Stock Prism has no "pick a free port": the caller names one.
-  return startListeningProcess([PRISM_BIN, 'mock', '--host', host, '--port', String(port), SPEC_PATH], READY_LINE, { timeoutMs: 60_000 });
+  return startListeningProcess([PRISM_BIN, 'mock', '--host', host, '--port', String(port), SPEC_PATH], READY_LINE, {
+    timeoutMs: 60_000,
+  });
 }
 
 /** A port free right now on `host` (stock Prism takes no port 0). */

@@ -6,19 +6,21 @@
  * paged as Leaf pages it.
  */
 import { createRequire } from 'node:module';
-import type { IHttpOperation } from '@stoplight/types';
 import type { IPrismComponents } from '@stoplight/prism-core';
 import type { IHttpMockConfig, IHttpRequest, IHttpResponse } from '@stoplight/prism-http';
-import type { ApiRequest, Sandbox } from './sandbox/index.js';
+import type { IHttpOperation } from '@stoplight/types';
 import { pageOf, pageRequestOf } from './paging.js';
-import { readPreferences, type Preferences } from './preferences.js';
-import { kindOfStatus, namedProblem, problem, PROBLEM_CONTENT_TYPE } from './problem.js';
+import { type Preferences, readPreferences } from './preferences.js';
+import { kindOfStatus, namedProblem, PROBLEM_CONTENT_TYPE, problem } from './problem.js';
 import { problemResponse } from './reply.js';
 import type { Route } from './route.js';
+import type { ApiRequest, Sandbox } from './sandbox/index.js';
 import { silentLogger } from './silent-logger.js';
 
 type PrismMock = IPrismComponents<IHttpOperation, IHttpRequest, IHttpResponse, IHttpMockConfig>['mock'];
-const { default: prismMock } = createRequire(import.meta.url)('@stoplight/prism-http/dist/mocker/index.js') as { default: PrismMock };
+const { default: prismMock } = createRequire(import.meta.url)('@stoplight/prism-http/dist/mocker/index.js') as {
+  default: PrismMock;
+};
 
 /** What the answer stage needs of the sandbox. */
 export type AnswerSource = Pick<Sandbox, 'answer'>;
@@ -75,7 +77,13 @@ function pathParamsOf(template: string, path: string): Record<string, string> {
 const ANSWER_MEDIA_TYPES = [PROBLEM_CONTENT_TYPE, 'application/json;q=0.9'];
 
 /** Prism's mocker: the example (or Prefer's choice) of a documented response; a list is paged. */
-function exampleAnswer(operation: IHttpOperation, input: IHttpRequest, preferences: Preferences, path: string, viaPrefer: boolean): IHttpResponse {
+function exampleAnswer(
+  operation: IHttpOperation,
+  input: IHttpRequest,
+  preferences: Preferences,
+  path: string,
+  viaPrefer: boolean,
+): IHttpResponse {
   // A fresh config per request: Prism's mocker writes the request's Accept into it.
   const config = { dynamic: false, mediaTypes: [...ANSWER_MEDIA_TYPES], ...preferences };
   const result = prismMock({ resource: operation, input: { data: input, validations: [] }, config })(silentLogger);
@@ -83,7 +91,12 @@ function exampleAnswer(operation: IHttpOperation, input: IHttpRequest, preferenc
   const output = result.right;
   const pageRequest = pageRequestOf(operation, input.url.query ?? {});
   if (!pageRequest || !Array.isArray(output.body) || output.statusCode >= 300) return output;
-  const page = pageOf(output.body as unknown[], pageRequest, path, (input.url.query ?? {}) as Record<string, string | string[]>);
+  const page = pageOf(
+    output.body as unknown[],
+    pageRequest,
+    path,
+    (input.url.query ?? {}) as Record<string, string | string[]>,
+  );
   return { ...output, headers: { ...output.headers, ...page.headers }, body: page.items };
 }
 
@@ -92,5 +105,7 @@ function prismFailure(failure: Error, path: string, header?: string): IHttpRespo
   const error = failure as Error & { status?: number; detail?: string };
   const kind = kindOfStatus(error.status && error.status >= 400 && error.status < 500 ? error.status : 500);
   const detail = error.detail || error.message;
-  return problemResponse(header ? namedProblem(kind, path, 'header', header, `${header} header: ${detail}`) : problem(kind, path, detail));
+  return problemResponse(
+    header ? namedProblem(kind, path, 'header', header, `${header} header: ${detail}`) : problem(kind, path, detail),
+  );
 }

@@ -20,7 +20,9 @@ export interface Checked {
 export function check(received: Received, route: Route, produced: readonly string[]): Checked | IHttpResponse {
   const { request, path, raw, url } = received;
   const early =
-    checkPathEncoding(route.operation.path, route.path) ?? checkHeaders(request, path) ?? checkAccept(request.headers.accept, produced, path);
+    checkPathEncoding(route.operation.path, route.path) ??
+    checkHeaders(request, path) ??
+    checkAccept(request.headers.accept, produced, path);
   if (early) return problemResponse(early);
 
   const accepted = route.operation.request?.body?.contents?.map((content) => content.mediaType.toLowerCase());

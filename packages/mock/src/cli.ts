@@ -6,10 +6,11 @@
  * the spec's examples. Prints the URL it listens on as `listening on <url>`;
  * the test helpers wait for that line.
  */
+
+import type { AddressInfo } from 'node:net';
 import { parseArgs } from 'node:util';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import type { AddressInfo } from 'node:net';
 import { readBundledSpec } from '@leaf-credentials/spec';
 import { defaultMockAddress, MOCK_PORT_ENV, parseHost, parsePort } from './config.js';
 import { createSandbox, readSeedFile, type Sandbox } from './sandbox/index.js';
@@ -42,7 +43,8 @@ const { values, host, port } = (() => {
       },
     });
     for (const flag of ['seed', 'state-file'] as const) {
-      if (values[flag] !== undefined && !values.sandbox) throw new Error(`--${flag} needs --sandbox: the mock keeps no state (npm run sandbox -- --${flag} FILE).`);
+      if (values[flag] !== undefined && !values.sandbox)
+        throw new Error(`--${flag} needs --sandbox: the mock keeps no state (npm run sandbox -- --${flag} FILE).`);
     }
     const fallback = defaultMockAddress(spec);
     return {
@@ -85,7 +87,9 @@ server.listen(port, host, () => {
   const address = server.address() as AddressInfo;
   const hostname = address.family === 'IPv6' ? `[${address.address}]` : address.address;
   const what = sandbox ? 'sandbox' : 'mock';
-  console.log(`Leaf credentials ${what} (${operations.length} operations) listening on http://${hostname}:${address.port}`);
+  console.log(
+    `Leaf credentials ${what} (${operations.length} operations) listening on http://${hostname}:${address.port}`,
+  );
 });
 
 function shutdown(): void {

@@ -1,5 +1,5 @@
 /** Where the mock listens unless told otherwise: the loopback server the spec documents. */
-import { mockServerUrl, type BundledSpec } from '@leaf-credentials/spec';
+import { type BundledSpec, mockServerUrl } from '@leaf-credentials/spec';
 
 /** Environment variables that override the mock's address. */
 export const MOCK_PORT_ENV = 'MOCK_PORT';

@@ -5,7 +5,15 @@
  * the 2xx it answers with. The load benchmark sends these requests; the
  * fuzzer starts from them and breaks one thing at a time.
  */
-import { listOperations, mockServerUrl, readBundledSpec, resolveRef, successStatus, type BundledSpec, type OpenApiServer } from '@leaf-credentials/spec';
+import {
+  type BundledSpec,
+  listOperations,
+  mockServerUrl,
+  type OpenApiServer,
+  readBundledSpec,
+  resolveRef,
+  successStatus,
+} from '@leaf-credentials/spec';
 
 /** Any well-formed bearer token passes the mock's auth check. */
 export const EXAMPLE_BEARER_TOKEN = 'mock.example.token';
@@ -76,10 +84,18 @@ interface ParameterObject {
 export function operationShapes(spec: BundledSpec = readBundledSpec()): OperationShape[] {
   return listOperations(spec).map((specOperation) => {
     const { operationId, method, path, operation } = specOperation;
-    const pathItem = dereference(spec, spec.paths[path] as { parameters?: ParameterObject[]; servers?: OpenApiServer[] });
+    const pathItem = dereference(
+      spec,
+      spec.paths[path] as { parameters?: ParameterObject[]; servers?: OpenApiServer[] },
+    );
     const resolved = dereference(spec, operation) as {
       parameters?: ParameterObject[];
-      requestBody?: { content: Record<string, { schema: JsonSchema; example?: unknown; examples?: Record<string, { value?: unknown }> }> };
+      requestBody?: {
+        content: Record<
+          string,
+          { schema: JsonSchema; example?: unknown; examples?: Record<string, { value?: unknown }> }
+        >;
+      };
       responses: Record<string, unknown>;
     };
     const parameters = [...(pathItem.parameters ?? []), ...(resolved.parameters ?? [])];
@@ -101,18 +117,22 @@ export function operationShapes(spec: BundledSpec = readBundledSpec()): Operatio
       path,
       basePath: mockServerUrl({ ...spec, servers }).pathname.replace(/\/+$/, ''),
       pathParameters,
-      ...(mediaType && content
-        ? { body: { mediaType, schema: content.schema, example: exampleOf(content) } }
-        : {}),
+      ...(mediaType && content ? { body: { mediaType, schema: content.schema, example: exampleOf(content) } } : {}),
       successStatus: successStatus(specOperation),
-      documentedStatuses: Object.keys(resolved.responses).filter((status) => /^\d{3}$/.test(status)).map(Number),
+      documentedStatuses: Object.keys(resolved.responses)
+        .filter((status) => /^\d{3}$/.test(status))
+        .map(Number),
       secured,
     };
   });
 }
 
 /** A media type's example: its `example`, else the first of its named `examples`, else the schema's. */
-function exampleOf(content: { schema: JsonSchema; example?: unknown; examples?: Record<string, { value?: unknown }> }): unknown {
+function exampleOf(content: {
+  schema: JsonSchema;
+  example?: unknown;
+  examples?: Record<string, { value?: unknown }>;
+}): unknown {
   return content.example ?? Object.values(content.examples ?? {})[0]?.value ?? content.schema.example;
 }
 

@@ -7,8 +7,30 @@
  * really free the port.
  */
 import { connectSandbox, type SandboxControl } from './sandbox-client.js';
-import { startServerProcess, type RunningServer, type StartServerOptions } from './server-process.js';
+import { type RunningServer, type StartServerOptions, startServerProcess } from './server-process.js';
 
+export { defaultMockAddress, MOCK_HOST_ENV, MOCK_PORT_ENV, type MockAddress, parseHost, parsePort } from './config.js';
+export {
+  EXAMPLE_BEARER_TOKEN,
+  type ExampleRequest,
+  exampleRequest,
+  fillPath,
+  type JsonSchema,
+  type OperationShape,
+  operationShapes,
+} from './example-requests.js';
+export { MAX_RESPONSE_DELAY_MS } from './preferences.js';
+export { type FieldError, PROBLEM_CONTENT_TYPE, PROBLEM_KINDS, type Problem } from './problem.js';
+export { basePathsOf } from './route.js';
+export {
+  CONTROL_PREFIX,
+  CONTROL_SPEC_PATH,
+  REFUSED_PASSWORD,
+  type RecordedRequest,
+  type SeedDocument,
+  type SeedEntry,
+} from './sandbox/index.js';
+export { connectSandbox, type SandboxControl, SandboxControlError } from './sandbox-client.js';
 export {
   createMockServer,
   isControlPath,
@@ -16,26 +38,10 @@ export {
   MAX_BODY_BYTES,
   MAX_HEADER_BYTES,
   MAX_HEADER_VALUE_BYTES,
-  REQUEST_TIMEOUT_MS,
   type MockServerOptions,
+  REQUEST_TIMEOUT_MS,
 } from './server.js';
-export {
-  EXAMPLE_BEARER_TOKEN,
-  exampleRequest,
-  fillPath,
-  operationShapes,
-  type ExampleRequest,
-  type JsonSchema,
-  type OperationShape,
-} from './example-requests.js';
-export { defaultMockAddress, MOCK_HOST_ENV, MOCK_PORT_ENV, parseHost, parsePort, type MockAddress } from './config.js';
-export { PROBLEM_CONTENT_TYPE, PROBLEM_KINDS, type Problem, type FieldError } from './problem.js';
 export { isWellFormedBearer } from './validate.js';
-export { MAX_RESPONSE_DELAY_MS } from './preferences.js';
-export { basePathsOf } from './route.js';
-
-export { connectSandbox, SandboxControlError, type SandboxControl } from './sandbox-client.js';
-export { CONTROL_PREFIX, CONTROL_SPEC_PATH, REFUSED_PASSWORD, type RecordedRequest, type SeedDocument, type SeedEntry } from './sandbox/index.js';
 
 export type StartMockOptions = StartServerOptions;
 export type RunningMock = RunningServer;

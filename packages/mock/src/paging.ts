@@ -24,7 +24,10 @@ function single(value: string | string[] | undefined): string | undefined {
 }
 
 /** The page asked for, or undefined when the operation is not a paged list (it documents no `size`). */
-export function pageRequestOf(operation: IHttpOperation, query: Record<string, string | string[]>): PageRequest | undefined {
+export function pageRequestOf(
+  operation: IHttpOperation,
+  query: Record<string, string | string[]>,
+): PageRequest | undefined {
   const defaultSize = documentedDefault(operation, 'size');
   if (defaultSize === undefined) return undefined;
   const page = single(query.page);
@@ -45,7 +48,12 @@ export interface Page<T> {
  * One page of `items`. `path` and `query` are the request's: each Link keeps
  * every other query parameter (`sort`) and replaces `page` and `size`.
  */
-export function pageOf<T>(items: readonly T[], request: PageRequest, path: string, query: Record<string, string | string[]>): Page<T> {
+export function pageOf<T>(
+  items: readonly T[],
+  request: PageRequest,
+  path: string,
+  query: Record<string, string | string[]>,
+): Page<T> {
   const { page, size } = request;
   const lastPage = Math.max(Math.ceil(items.length / size) - 1, 0);
   const link = (target: number, rel: string) => {

@@ -8,8 +8,9 @@
  * (at most MAX_RESPONSE_DELAY_MS), for testing a client's timeouts. Other
  * preferences (`return=minimal`, `respond-async`) are ignored, as RFC 7240 asks.
  */
-import type { IHttpOperation } from '@stoplight/types';
+
 import type { IHttpOperationConfig } from '@stoplight/prism-http';
+import type { IHttpOperation } from '@stoplight/types';
 import { namedProblem, type Problem, type ProblemKindName } from './problem.js';
 
 export type Preferences = Pick<IHttpOperationConfig, 'code' | 'exampleKey'> & { dynamic?: boolean };
@@ -41,7 +42,10 @@ function parse(header: string): Map<string, string> {
     const match = /^\s*([^=\s]+)\s*(?:=\s*(.*?))?\s*$/.exec(part);
     if (!match) continue;
     const value = match[2] ?? '';
-    preferences.set(match[1]!.toLowerCase(), value.startsWith('"') && value.endsWith('"') && value.length > 1 ? value.slice(1, -1) : value);
+    preferences.set(
+      match[1]!.toLowerCase(),
+      value.startsWith('"') && value.endsWith('"') && value.length > 1 ? value.slice(1, -1) : value,
+    );
   }
   return preferences;
 }
@@ -52,7 +56,10 @@ function list(values: string[]): string {
 
 /** The code Prism answers a valid request with when none is preferred: the operation's first 2xx. */
 function defaultCode(operation: IHttpOperation): string | undefined {
-  return operation.responses.map((response) => response.code).filter((code) => /^2\d\d$/.test(code)).sort()[0];
+  return operation.responses
+    .map((response) => response.code)
+    .filter((code) => /^2\d\d$/.test(code))
+    .sort()[0];
 }
 
 export function readPreferences(header: string | undefined, operation: IHttpOperation, path: string): ReadPreferences {
@@ -64,9 +71,20 @@ export function readPreferences(header: string | undefined, operation: IHttpOper
   const code = preferences.get('code');
   const documented = operation.responses.map((response) => response.code).filter((status) => /^\d{3}$/.test(status));
   if (code !== undefined) {
-    if (!/^[1-5]\d\d$/.test(code)) return { config, problem: preferProblem('UNREADABLE_PREFERENCE', path, `code=${code} is not an HTTP status code`) };
+    if (!/^[1-5]\d\d$/.test(code))
+      return {
+        config,
+        problem: preferProblem('UNREADABLE_PREFERENCE', path, `code=${code} is not an HTTP status code`),
+      };
     if (!documented.includes(code)) {
-      return { config, problem: preferProblem('NOT_FOUND', path, `code=${code} is not documented for this operation; use one of ${list(documented)}`) };
+      return {
+        config,
+        problem: preferProblem(
+          'NOT_FOUND',
+          path,
+          `code=${code} is not documented for this operation; use one of ${list(documented)}`,
+        ),
+      };
     }
     config.code = Number(code);
     applied.push(`code=${code}`);
@@ -74,7 +92,11 @@ export function readPreferences(header: string | undefined, operation: IHttpOper
 
   const dynamic = preferences.get('dynamic');
   if (dynamic !== undefined) {
-    if (dynamic !== 'true' && dynamic !== 'false') return { config, problem: preferProblem('UNREADABLE_PREFERENCE', path, `dynamic=${dynamic} is neither true nor false`) };
+    if (dynamic !== 'true' && dynamic !== 'false')
+      return {
+        config,
+        problem: preferProblem('UNREADABLE_PREFERENCE', path, `dynamic=${dynamic} is neither true nor false`),
+      };
     config.dynamic = dynamic === 'true';
     applied.push(`dynamic=${dynamic}`);
   }
@@ -82,9 +104,18 @@ export function readPreferences(header: string | undefined, operation: IHttpOper
   const example = preferences.get('example');
   if (example !== undefined) {
     const response = operation.responses.find((candidate) => candidate.code === (code ?? defaultCode(operation)));
-    const names = (response?.contents ?? []).flatMap((content) => (content.examples ?? []).map((candidate) => candidate.key));
+    const names = (response?.contents ?? []).flatMap((content) =>
+      (content.examples ?? []).map((candidate) => candidate.key),
+    );
     if (!names.includes(example)) {
-      return { config, problem: preferProblem('NOT_FOUND', path, `example=${example} is not an example of the ${response?.code ?? ''} response; use one of ${list(names)}`) };
+      return {
+        config,
+        problem: preferProblem(
+          'NOT_FOUND',
+          path,
+          `example=${example} is not an example of the ${response?.code ?? ''} response; use one of ${list(names)}`,
+        ),
+      };
     }
     config.exampleKey = example;
     applied.push(`example=${example}`);
@@ -96,9 +127,21 @@ export function readPreferences(header: string | undefined, operation: IHttpOper
   if (delay !== undefined) {
     delayMs = Number(delay);
     if (!/^\d+$/.test(delay) || delayMs > MAX_RESPONSE_DELAY_MS) {
-      return { config, problem: preferProblem('UNREADABLE_PREFERENCE', path, `delay=${delay} is not a number of milliseconds from 0 to ${MAX_RESPONSE_DELAY_MS}`) };
+      return {
+        config,
+        problem: preferProblem(
+          'UNREADABLE_PREFERENCE',
+          path,
+          `delay=${delay} is not a number of milliseconds from 0 to ${MAX_RESPONSE_DELAY_MS}`,
+        ),
+      };
     }
     applied.push(`delay=${delay}`);
   }
-  return { config, mocked, ...(delayMs === undefined ? {} : { delayMs }), ...(applied.length > 0 ? { applied: applied.join(', ') } : {}) };
+  return {
+    config,
+    mocked,
+    ...(delayMs === undefined ? {} : { delayMs }),
+    ...(applied.length > 0 ? { applied: applied.join(', ') } : {}),
+  };
 }

@@ -74,7 +74,12 @@ export function statusTitle(status: number): string {
   return STATUS_CODES[status] ?? (status >= 500 ? 'Server Error' : 'Client Error');
 }
 
-export function problem(kindOrName: ProblemKindName | ProblemKind, path: string, detail: string, fieldErrors?: FieldError[]): Problem {
+export function problem(
+  kindOrName: ProblemKindName | ProblemKind,
+  path: string,
+  detail: string,
+  fieldErrors?: FieldError[],
+): Problem {
   const { status, type, message } = typeof kindOrName === 'string' ? PROBLEM_KINDS[kindOrName] : kindOrName;
   return {
     type,
@@ -88,7 +93,13 @@ export function problem(kindOrName: ProblemKindName | ProblemKind, path: string,
 }
 
 /** The one problem shape for a single named field, parameter or header: `detail` is its message. */
-export function namedProblem(kind: ProblemKindName | ProblemKind, path: string, objectName: string, field: string, message: string): Problem {
+export function namedProblem(
+  kind: ProblemKindName | ProblemKind,
+  path: string,
+  objectName: string,
+  field: string,
+  message: string,
+): Problem {
   return problem(kind, path, message, [{ objectName, field, message }]);
 }
 
@@ -115,7 +126,7 @@ export function toFieldError(diagnostic: IPrismDiagnostic, parameterNames: Param
         : undefined;
   const segments = named === undefined ? rest : [...rest, named];
   const field = segments.length > 0 ? segments.join('.') : location;
-  const canonical = location === 'body' ? field : parameterNames.get(field.toLowerCase()) ?? field;
+  const canonical = location === 'body' ? field : (parameterNames.get(field.toLowerCase()) ?? field);
   return {
     objectName: location,
     field: canonical,
@@ -126,7 +137,11 @@ export function toFieldError(diagnostic: IPrismDiagnostic, parameterNames: Param
 /** Prism reports parameter names lowercased; this maps them back to the spec's spelling. */
 export type ParameterNames = ReadonlyMap<string, string>;
 
-export function parameterNamesOf(operations: Array<{ request?: { path?: Array<{ name: string }>; query?: Array<{ name: string }>; headers?: Array<{ name: string }> } }>): ParameterNames {
+export function parameterNamesOf(
+  operations: Array<{
+    request?: { path?: Array<{ name: string }>; query?: Array<{ name: string }>; headers?: Array<{ name: string }> };
+  }>,
+): ParameterNames {
   const names = new Map<string, string>();
   for (const operation of operations) {
     const { path = [], query = [], headers = [] } = operation.request ?? {};
@@ -165,7 +180,9 @@ export function fitToSchema<T>(value: T, schema: SizeSchema | undefined): T {
   }
   if (value !== null && typeof value === 'object' && schema.properties) {
     const properties = schema.properties;
-    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, fitToSchema(item, properties[key])])) as T;
+    return Object.fromEntries(
+      Object.entries(value).map(([key, item]) => [key, fitToSchema(item, properties[key])]),
+    ) as T;
   }
   return value;
 }

@@ -7,7 +7,7 @@
  */
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
-import { namedProblem, problem, statusTitle, PROBLEM_CONTENT_TYPE, type Problem } from './problem.js';
+import { namedProblem, PROBLEM_CONTENT_TYPE, type Problem, problem, statusTitle } from './problem.js';
 
 /** Headers plus the request line may take this many bytes; one header past MAX_HEADER_VALUE_BYTES is named. */
 export const MAX_HEADER_BYTES = 64 * 1024;
@@ -35,7 +35,11 @@ function requestLine(error: ParserError, previousBodyBytes = 0): { method: strin
   let start = headersEnd < 0 ? 0 : headersEnd + HEADERS_END.length;
   if (headersEnd >= 0 && start + previousBodyBytes <= at) start += previousBodyBytes;
   // RFC 9112 §2.2: empty lines before a request line are ignored.
-  const line = text.slice(start).replace(/^(?:\r?\n)+/, '').split(/\r?\n/, 1)[0] ?? '';
+  const line =
+    text
+      .slice(start)
+      .replace(/^(?:\r?\n)+/, '')
+      .split(/\r?\n/, 1)[0] ?? '';
   const [method = '', target = ''] = line.split(' ');
   return { method: method.slice(0, 64), target: target.slice(0, 2048) };
 }
@@ -45,13 +49,21 @@ function parserProblem(error: ParserError, requestTimeoutMs: number, previousBod
   switch (error.code) {
     case 'HPE_HEADER_OVERFLOW': {
       const message = `the request line and headers are larger than ${MAX_HEADER_BYTES} bytes`;
-      return problem('HEADERS_TOO_LARGE', target, `Request headers: ${message}`, [{ objectName: 'header', field: 'headers', message }]);
+      return problem('HEADERS_TOO_LARGE', target, `Request headers: ${message}`, [
+        { objectName: 'header', field: 'headers', message },
+      ]);
     }
     case 'ERR_HTTP_REQUEST_TIMEOUT':
-      return problem('REQUEST_TIMEOUT', target, `The request was not received completely within ${requestTimeoutMs} ms.`);
+      return problem(
+        'REQUEST_TIMEOUT',
+        target,
+        `The request was not received completely within ${requestTimeoutMs} ms.`,
+      );
     case 'HPE_INVALID_METHOD': {
       const message = `'${method}' is not an HTTP method`;
-      return problem('VIOLATION', target, `Request method: ${message}`, [{ objectName: 'request', field: 'method', message }]);
+      return problem('VIOLATION', target, `Request method: ${message}`, [
+        { objectName: 'request', field: 'method', message },
+      ]);
     }
     case 'HPE_INVALID_CONTENT_LENGTH':
     case 'HPE_UNEXPECTED_CONTENT_LENGTH': {
@@ -63,7 +75,11 @@ function parserProblem(error: ParserError, requestTimeoutMs: number, previousBod
       return namedProblem('VIOLATION', target, 'header', 'Transfer-Encoding', message);
     }
     default:
-      return problem('MALFORMED', target, `The request is not valid HTTP/1.1: ${error.reason ?? error.message} (${error.code ?? 'unknown'})`);
+      return problem(
+        'MALFORMED',
+        target,
+        `The request is not valid HTTP/1.1: ${error.reason ?? error.message} (${error.code ?? 'unknown'})`,
+      );
   }
 }
 

@@ -6,7 +6,7 @@ import type { IncomingMessage } from 'node:http';
 import type { IHttpResponse } from '@stoplight/prism-http';
 import { problem } from './problem.js';
 import { problemResponse } from './reply.js';
-import { readBody, tooLargeProblem, TOO_LARGE } from './request-checks.js';
+import { readBody, TOO_LARGE, tooLargeProblem } from './request-checks.js';
 
 export interface Received {
   request: IncomingMessage;
@@ -50,7 +50,9 @@ function pathAsSent(target: string, url: URL): string {
   if (!segments.some((segment) => DOT_SEGMENT.test(segment))) return url.pathname;
   // Only the dot segments stay raw; every other one is serialized as URL parsing would.
   return segments
-    .map((segment) => (DOT_SEGMENT.test(segment) || segment === '' ? segment : new URL(`${ORIGIN}/${segment}`).pathname.slice(1)))
+    .map((segment) =>
+      DOT_SEGMENT.test(segment) || segment === '' ? segment : new URL(`${ORIGIN}/${segment}`).pathname.slice(1),
+    )
     .join('/');
 }
 

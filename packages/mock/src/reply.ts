@@ -17,11 +17,17 @@ export const CORS_HEADERS = {
   'access-control-expose-headers': 'www-authenticate, preference-applied, x-total-count, link',
 };
 
-export function send(response: ServerResponse, reply: IHttpResponse, cors: Record<string, string>, fit: (body: Problem) => Problem): void {
+export function send(
+  response: ServerResponse,
+  reply: IHttpResponse,
+  cors: Record<string, string>,
+  fit: (body: Problem) => Problem,
+): void {
   const headers: Record<string, string> = { ...cors, ...lowercaseKeys(reply.headers ?? {}) };
   let payload: string | undefined;
   if (reply.body !== undefined && reply.statusCode !== 204) {
-    const body = headers['content-type'] === PROBLEM_CONTENT_TYPE ? fit(statingStatus(reply.body, reply.statusCode)) : reply.body;
+    const body =
+      headers['content-type'] === PROBLEM_CONTENT_TYPE ? fit(statingStatus(reply.body, reply.statusCode)) : reply.body;
     payload = typeof body === 'string' ? body : JSON.stringify(body);
     headers['content-type'] ??= 'application/json';
     // writeHead fixes the headers before end() sees the body: without this node sends it chunked.

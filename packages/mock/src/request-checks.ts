@@ -6,7 +6,7 @@
  * answer with, naming the header, parameter or `body` at fault, or nothing.
  */
 import type { IncomingMessage } from 'node:http';
-import { namedProblem, problem, type Problem, type ProblemKindName } from './problem.js';
+import { namedProblem, type Problem, type ProblemKindName, problem } from './problem.js';
 
 /** Bodies larger than this are refused before parsing (the spec's largest field is 4 KiB). */
 export const MAX_BODY_BYTES = 1024 * 1024;
@@ -53,14 +53,20 @@ export function checkHeaders(request: IncomingMessage, path: string): Problem | 
   }
   for (const header of SINGLETON_HEADERS) {
     const count = request.headersDistinct[header.toLowerCase()]?.length ?? 0;
-    if (count > 1) return headerProblem('VIOLATION', path, header, `${header} header: sent ${count} times, allowed once`);
+    if (count > 1)
+      return headerProblem('VIOLATION', path, header, `${header} header: sent ${count} times, allowed once`);
   }
   const raw = request.rawHeaders;
   for (let index = 0; index < raw.length; index += 2) {
     const size = Buffer.byteLength(raw[index + 1]!, 'latin1');
     if (size > MAX_HEADER_VALUE_BYTES) {
       const header = raw[index]!;
-      return headerProblem('HEADERS_TOO_LARGE', path, header, `${header} header: ${size} bytes, more than ${MAX_HEADER_VALUE_BYTES} allowed`);
+      return headerProblem(
+        'HEADERS_TOO_LARGE',
+        path,
+        header,
+        `${header} header: ${size} bytes, more than ${MAX_HEADER_VALUE_BYTES} allowed`,
+      );
     }
   }
   return undefined;
@@ -96,7 +102,11 @@ function parseMediaType(value: string): MediaType | undefined {
  * that matches it (RFC 9110 §12.5.1); a range that cannot be parsed is
  * ignored, and a header with none that can is treated as absent.
  */
-export function checkAccept(accept: string | undefined, produced: readonly string[], path: string): Problem | undefined {
+export function checkAccept(
+  accept: string | undefined,
+  produced: readonly string[],
+  path: string,
+): Problem | undefined {
   if (accept === undefined) return undefined;
   const ranges = accept
     .split(',')
@@ -108,13 +118,23 @@ export function checkAccept(accept: string | undefined, produced: readonly strin
   const specificity = (essence: string) => (essence === '*/*' ? 0 : essence.endsWith('/*') ? 1 : 2);
   const acceptable = produced.some((mediaType) => {
     const matching = ranges
-      .filter(({ essence }) => essence === '*/*' || essence === mediaType || (essence.endsWith('/*') && mediaType.startsWith(essence.slice(0, -1))))
+      .filter(
+        ({ essence }) =>
+          essence === '*/*' ||
+          essence === mediaType ||
+          (essence.endsWith('/*') && mediaType.startsWith(essence.slice(0, -1))),
+      )
       .sort((a, b) => specificity(b.essence) - specificity(a.essence));
     return matching.length > 0 && matching[0]!.q > 0;
   });
   if (acceptable) return undefined;
   const wanted = ranges.map(({ essence, q }) => (q === 1 ? essence : `${essence};q=${q}`)).join(', ');
-  return headerProblem('NOT_ACCEPTABLE', path, 'Accept', `Accept header: ${wanted} rules out what this API sends (${produced.join(', ')})`);
+  return headerProblem(
+    'NOT_ACCEPTABLE',
+    path,
+    'Accept',
+    `Accept header: ${wanted} rules out what this API sends (${produced.join(', ')})`,
+  );
 }
 
 const JSON_ESSENCE = /^application\/(?:[\w.-]+\+)?json$/;
@@ -139,24 +159,51 @@ export function parseRequestBody(
   path: string,
 ): ParsedBody {
   if (raw.length === 0) return {};
-  if (accepted === undefined) return { problem: bodyProblem(path, 'must be empty: this operation takes no request body') };
+  if (accepted === undefined)
+    return { problem: bodyProblem(path, 'must be empty: this operation takes no request body') };
 
   const expected = accepted.join(' or ');
   if (contentType === undefined) {
-    return { problem: headerProblem('UNSUPPORTED_MEDIA_TYPE', path, 'Content-Type', `Content-Type header: missing; send the body as ${expected}`) };
+    return {
+      problem: headerProblem(
+        'UNSUPPORTED_MEDIA_TYPE',
+        path,
+        'Content-Type',
+        `Content-Type header: missing; send the body as ${expected}`,
+      ),
+    };
   }
   const mediaType = parseMediaType(contentType);
   if (!mediaType) {
-    return { problem: headerProblem('UNSUPPORTED_MEDIA_TYPE', path, 'Content-Type', `Content-Type header: not a media type; send ${expected}`) };
+    return {
+      problem: headerProblem(
+        'UNSUPPORTED_MEDIA_TYPE',
+        path,
+        'Content-Type',
+        `Content-Type header: not a media type; send ${expected}`,
+      ),
+    };
   }
   if (!accepted.includes(mediaType.essence)) {
     return {
-      problem: headerProblem('UNSUPPORTED_MEDIA_TYPE', path, 'Content-Type', `Content-Type header: ${mediaType.essence} is not supported; send ${expected}`),
+      problem: headerProblem(
+        'UNSUPPORTED_MEDIA_TYPE',
+        path,
+        'Content-Type',
+        `Content-Type header: ${mediaType.essence} is not supported; send ${expected}`,
+      ),
     };
   }
   const charset = mediaType.parameters.get('charset');
   if (charset !== undefined && charset.toLowerCase() !== 'utf-8') {
-    return { problem: headerProblem('UNSUPPORTED_MEDIA_TYPE', path, 'Content-Type', `Content-Type header: charset must be utf-8, not ${charset}`) };
+    return {
+      problem: headerProblem(
+        'UNSUPPORTED_MEDIA_TYPE',
+        path,
+        'Content-Type',
+        `Content-Type header: charset must be utf-8, not ${charset}`,
+      ),
+    };
   }
 
   let text: string;
@@ -191,5 +238,7 @@ export function readBody(request: IncomingMessage): Promise<Buffer | typeof TOO_
 
 export function tooLargeProblem(path: string): Problem {
   const message = `larger than ${MAX_BODY_BYTES} bytes`;
-  return problem('BODY_TOO_LARGE', path, `The request body is ${message}.`, [{ objectName: 'body', field: 'body', message }]);
+  return problem('BODY_TOO_LARGE', path, `The request body is ${message}.`, [
+    { objectName: 'body', field: 'body', message },
+  ]);
 }

@@ -7,9 +7,9 @@
  * matches the rest against the operation's path template.
  */
 import { createRequire } from 'node:module';
-import type { IHttpOperation } from '@stoplight/types';
 import type { IPrismComponents } from '@stoplight/prism-core';
 import type { IHttpConfig, IHttpRequest, IHttpResponse } from '@stoplight/prism-http';
+import type { IHttpOperation } from '@stoplight/types';
 import { namedProblem, problem } from './problem.js';
 import { problemResponse } from './reply.js';
 
@@ -65,7 +65,8 @@ export interface Router {
 export function createRouter(operations: IHttpOperation[]): Router {
   const byBasePath = new Map<string, IHttpOperation[]>();
   for (const operation of operations) {
-    for (const basePath of basePathsOf(operation)) byBasePath.set(basePath, [...(byBasePath.get(basePath) ?? []), operation]);
+    for (const basePath of basePathsOf(operation))
+      byBasePath.set(basePath, [...(byBasePath.get(basePath) ?? []), operation]);
   }
   // The longest base first: `/api/authenticate` is `/authenticate` under `/api`, not a path of the root.
   const basePaths = [...byBasePath.keys()].sort((a, b) => b.length - a.length);
@@ -75,7 +76,11 @@ export function createRouter(operations: IHttpOperation[]): Router {
   function splits(path: string): Array<{ basePath: string; rest: string; resources: IHttpOperation[] }> {
     return basePaths
       .filter((basePath) => basePath === '' || path === basePath || path.startsWith(`${basePath}/`))
-      .map((basePath) => ({ basePath, rest: path.slice(basePath.length) || '/', resources: byBasePath.get(basePath)! }));
+      .map((basePath) => ({
+        basePath,
+        rest: path.slice(basePath.length) || '/',
+        resources: byBasePath.get(basePath)!,
+      }));
   }
 
   function find(method: string, path: string): Route | undefined {
@@ -90,7 +95,8 @@ export function createRouter(operations: IHttpOperation[]): Router {
     const found = find(method === 'head' ? 'get' : method, path);
     if (found) return found;
     const allowed = withHead(methods.filter((candidate) => find(candidate, path) !== undefined));
-    if (allowed.length === 0) return problemResponse(problem('NOT_FOUND', path, `No operation of the spec has the path ${path}.`));
+    if (allowed.length === 0)
+      return problemResponse(problem('NOT_FOUND', path, `No operation of the spec has the path ${path}.`));
     // RFC 9110 §15.5.6: a 405 lists what the resource does allow.
     const message = `${method.toUpperCase()} is not allowed on ${path}; use ${formatMethods(allowed)}`;
     const reply = problemResponse(namedProblem('METHOD_NOT_ALLOWED', path, 'request', 'method', message));

@@ -59,8 +59,11 @@ export function connectSandbox(url: string, token?: string): SandboxControl {
     clearRequests: async () => void (await call('DELETE', '/requests')),
     credentials: async () => (await call<SeedDocument>('GET', '/credentials'))!,
     setStatus: async (leafUserId, provider, status) =>
-      void (await call('PUT', `/users/${encodeURIComponent(leafUserId)}/${encodeURIComponent(provider)}/status`, { status })),
-    setClock: async (now) => void (await (now === undefined ? call('DELETE', '/clock') : call('PUT', '/clock', { now: now.toISOString() }))),
+      void (await call('PUT', `/users/${encodeURIComponent(leafUserId)}/${encodeURIComponent(provider)}/status`, {
+        status,
+      })),
+    setClock: async (now) =>
+      void (await (now === undefined ? call('DELETE', '/clock') : call('PUT', '/clock', { now: now.toISOString() }))),
     as: (other) => connectSandbox(url, other),
   };
 }

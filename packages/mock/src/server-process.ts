@@ -4,7 +4,7 @@
  * answer, and stops it (SIGTERM, so the sandbox flushes its state file; SIGKILL
  * after 3 s).
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { mockServerUrl } from '@leaf-credentials/spec';
 
@@ -76,7 +76,12 @@ export async function startListeningProcess(
   }
 }
 
-function waitForReadyLine(child: ChildProcess, ready: RegExp, timeoutMs: number, stderr: () => string): Promise<string> {
+function waitForReadyLine(
+  child: ChildProcess,
+  ready: RegExp,
+  timeoutMs: number,
+  stderr: () => string,
+): Promise<string> {
   return new Promise((resolve, reject) => {
     let stdout = '';
     const timer = setTimeout(() => fail(`did not start within ${timeoutMs} ms`), timeoutMs);

@@ -13,21 +13,29 @@
  * read, and every request is recorded for `requests()`.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { IHttpOperation } from '@stoplight/types';
-import { getHttpOperationsFromSpec, type IHttpResponse } from '@stoplight/prism-http';
 import type { BundledSpec } from '@leaf-credentials/spec';
+import { getHttpOperationsFromSpec, type IHttpResponse } from '@stoplight/prism-http';
+import type { IHttpOperation } from '@stoplight/types';
 import { createAnswerStage } from './answer.js';
 import { check, isChecked } from './check.js';
-import { fitToSchema, namedProblem, parameterNamesOf, problem, PROBLEM_CONTENT_TYPE, type Problem, type SizeSchema } from './problem.js';
+import {
+  fitToSchema,
+  namedProblem,
+  PROBLEM_CONTENT_TYPE,
+  type Problem,
+  parameterNamesOf,
+  problem,
+  type SizeSchema,
+} from './problem.js';
 import { answerProtocolErrors, MAX_HEADER_BYTES } from './protocol-errors.js';
-import { flattenHeaders, isReceived, queryOf, read, type Received } from './read.js';
+import { flattenHeaders, isReceived, queryOf, type Received, read } from './read.js';
 import { CORS_HEADERS, problemResponse, send } from './reply.js';
 import { createRouter, formatMethods, isRoute } from './route.js';
 import { CONTROL_PREFIX, type ControlRequest, type Sandbox } from './sandbox/index.js';
 import { validateRequest } from './validate.js';
 
-export { MAX_BODY_BYTES, MAX_HEADER_VALUE_BYTES } from './request-checks.js';
 export { MAX_HEADER_BYTES } from './protocol-errors.js';
+export { MAX_BODY_BYTES, MAX_HEADER_VALUE_BYTES } from './request-checks.js';
 
 /** A request still incomplete after this long gets a 408 (a stalled client must not hold the mock). */
 export const REQUEST_TIMEOUT_MS = 10_000;
@@ -51,7 +59,10 @@ export function isControlPath(path: string): boolean {
   return path === CONTROL_PREFIX || path.startsWith(`${CONTROL_PREFIX}/`);
 }
 
-function createHandler(operations: IHttpOperation[], sandbox: Sandbox | undefined): (request: IncomingMessage) => Promise<IHttpResponse> {
+function createHandler(
+  operations: IHttpOperation[],
+  sandbox: Sandbox | undefined,
+): (request: IncomingMessage) => Promise<IHttpResponse> {
   const router = createRouter(operations);
   const parameterNames = parameterNamesOf(operations);
   const produced = producedMediaTypes(operations);
@@ -74,7 +85,13 @@ function createHandler(operations: IHttpOperation[], sandbox: Sandbox | undefine
 
 /** The control API parses its own bodies (and names what it expected in a 400). */
 function controlRequestOf({ request, method, url, path, raw }: Received): ControlRequest {
-  return { method: method.toUpperCase(), path, query: queryOf(url), headers: flattenHeaders(request), body: raw.length > 0 ? raw.toString('utf8') : undefined };
+  return {
+    method: method.toUpperCase(),
+    path,
+    query: queryOf(url),
+    headers: flattenHeaders(request),
+    body: raw.length > 0 ? raw.toString('utf8') : undefined,
+  };
 }
 
 export function createMockServer(operations: IHttpOperation[], options: MockServerOptions = {}): Server {
@@ -90,7 +107,8 @@ export function createMockServer(operations: IHttpOperation[], options: MockServ
     const method = request.method ?? 'GET';
     const url = request.url ?? '/';
     // The log is of the API requests a test's code sent, not of the test's own control calls.
-    if (!isControlPath(url.split('?', 1)[0]!)) sandbox?.record({ method, url, headers: flattenHeaders(request), status: reply.statusCode });
+    if (!isControlPath(url.split('?', 1)[0]!))
+      sandbox?.record({ method, url, headers: flattenHeaders(request), status: reply.statusCode });
     options.onResponse?.(method, url, reply.statusCode);
   };
 
@@ -123,9 +141,18 @@ export function createMockServer(operations: IHttpOperation[], options: MockServ
   server.on('checkExpectation', (request: IncomingMessage, response: ServerResponse) => {
     const message = `Expect header: only 100-continue is supported, not ${request.headers.expect}`;
     request.resume();
-    answered(request, response, problemResponse(namedProblem('EXPECTATION_FAILED', request.url ?? '/', 'header', 'Expect', message)));
+    answered(
+      request,
+      response,
+      problemResponse(namedProblem('EXPECTATION_FAILED', request.url ?? '/', 'header', 'Expect', message)),
+    );
   });
-  answerProtocolErrors(server, { requestTimeoutMs, allowedMethods: formatMethods(methods), onResponse: options.onResponse, fit });
+  answerProtocolErrors(server, {
+    requestTimeoutMs,
+    allowedMethods: formatMethods(methods),
+    onResponse: options.onResponse,
+    fit,
+  });
   return server;
 }
 
@@ -142,6 +169,8 @@ function problemSchemaOf(operations: IHttpOperation[]): SizeSchema | undefined {
 
 /** Every media type the operations answer with, for the Accept check. */
 function producedMediaTypes(operations: IHttpOperation[]): string[] {
-  const mediaTypes = operations.flatMap((operation) => operation.responses.flatMap((response) => response.contents ?? []));
+  const mediaTypes = operations.flatMap((operation) =>
+    operation.responses.flatMap((response) => response.contents ?? []),
+  );
   return [...new Set(mediaTypes.map((content) => content.mediaType.toLowerCase()))];
 }

@@ -6,14 +6,23 @@
  * it says (400 naming each field).
  */
 import { createRequire } from 'node:module';
-import type { IHttpOperation } from '@stoplight/types';
+import { isBearerToken } from '@leaf-credentials/spec/bearer-token';
 import type { IPrismDiagnostic, ValidatorFn } from '@stoplight/prism-core';
 import type { IHttpRequest, IHttpResponse } from '@stoplight/prism-http';
-import { isBearerToken } from '@leaf-credentials/spec/bearer-token';
-import { describeViolations, namedProblem, problem, toFieldError, type ParameterNames, type Problem } from './problem.js';
+import type { IHttpOperation } from '@stoplight/types';
+import {
+  describeViolations,
+  namedProblem,
+  type ParameterNames,
+  type Problem,
+  problem,
+  toFieldError,
+} from './problem.js';
 import { problemResponse } from './reply.js';
 
-const { validateInput, validateSecurity } = createRequire(import.meta.url)('@stoplight/prism-http/dist/validator/index.js') as {
+const { validateInput, validateSecurity } = createRequire(import.meta.url)(
+  '@stoplight/prism-http/dist/validator/index.js',
+) as {
   validateInput: ValidatorFn<IHttpOperation, IHttpRequest>;
   validateSecurity: ValidatorFn<IHttpOperation, IHttpRequest>;
 };
@@ -52,7 +61,12 @@ export function validateRequest(
 ): IHttpResponse | undefined {
   const errors = diagnosticsOf(operation, input);
   const authorization = input.headers?.authorization;
-  if (errors.length === 0 && isSecured(operation) && authorization !== undefined && !isWellFormedBearer(authorization)) {
+  if (
+    errors.length === 0 &&
+    isSecured(operation) &&
+    authorization !== undefined &&
+    !isWellFormedBearer(authorization)
+  ) {
     errors.push({ code: 401, message: 'Authorization header: the bearer token is malformed', severity: ERROR });
   }
   const unauthorized = errors.find((diagnostic) => diagnostic.code === 401);

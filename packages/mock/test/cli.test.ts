@@ -5,15 +5,19 @@
  */
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
 import { mockServerUrl } from '@leaf-credentials/spec';
-import { defaultMockAddress, MOCK_HOST_ENV, MOCK_PORT_ENV } from '../src/index.js';
+import { describe, expect, it } from 'vitest';
 import { parseHost, parsePort } from '../src/config.js';
+import { defaultMockAddress, MOCK_HOST_ENV, MOCK_PORT_ENV } from '../src/index.js';
 
 const PACKAGE_DIR = fileURLToPath(new URL('..', import.meta.url));
 
 function runCli(...args: string[]) {
-  return spawnSync(process.execPath, ['--import', 'tsx', 'src/cli.ts', ...args], { cwd: PACKAGE_DIR, encoding: 'utf8', timeout: 20_000 });
+  return spawnSync(process.execPath, ['--import', 'tsx', 'src/cli.ts', ...args], {
+    cwd: PACKAGE_DIR,
+    encoding: 'utf8',
+    timeout: 20_000,
+  });
 }
 
 describe('parsePort', () => {
@@ -23,7 +27,9 @@ describe('parsePort', () => {
 
   it('rejects anything else, naming where it came from', () => {
     for (const value of ['abc', '', ' ', '-1', '65536', '1.5', '80abc']) {
-      expect(() => parsePort(value, '--port'), value).toThrow(`--port must be a port number from 0 to 65535, not "${value}".`);
+      expect(() => parsePort(value, '--port'), value).toThrow(
+        `--port must be a port number from 0 to 65535, not "${value}".`,
+      );
     }
   });
 });
@@ -39,12 +45,19 @@ describe('defaultMockAddress', () => {
   it('is the spec’s mock server unless the environment says otherwise', () => {
     const documented = mockServerUrl();
     expect(defaultMockAddress(undefined, {})).toEqual({ host: documented.hostname, port: Number(documented.port) });
-    expect(defaultMockAddress(undefined, { [MOCK_PORT_ENV]: '5000', [MOCK_HOST_ENV]: '0.0.0.0' })).toEqual({ host: '0.0.0.0', port: 5000 });
+    expect(defaultMockAddress(undefined, { [MOCK_PORT_ENV]: '5000', [MOCK_HOST_ENV]: '0.0.0.0' })).toEqual({
+      host: '0.0.0.0',
+      port: 5000,
+    });
   });
 
   it('names the variable that holds a bad value', () => {
-    expect(() => defaultMockAddress(undefined, { [MOCK_PORT_ENV]: 'abc' })).toThrow(`${MOCK_PORT_ENV} must be a port number`);
-    expect(() => defaultMockAddress(undefined, { [MOCK_HOST_ENV]: '' })).toThrow(`${MOCK_HOST_ENV} must be a host name`);
+    expect(() => defaultMockAddress(undefined, { [MOCK_PORT_ENV]: 'abc' })).toThrow(
+      `${MOCK_PORT_ENV} must be a port number`,
+    );
+    expect(() => defaultMockAddress(undefined, { [MOCK_HOST_ENV]: '' })).toThrow(
+      `${MOCK_HOST_ENV} must be a host name`,
+    );
   });
 });
 

@@ -7,12 +7,12 @@
  */
 import { createServer, type RequestListener, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { afterAll, describe, expect, inject, it } from 'vitest';
 import fc from 'fast-check';
-import { operationShapes, PROBLEM_CONTENT_TYPE, type OperationShape, type Problem } from '../src/index.js';
-import { badRequest, type BadRequest } from './support/bad-requests.js';
+import { afterAll, describe, expect, inject, it } from 'vitest';
+import { type OperationShape, operationShapes, PROBLEM_CONTENT_TYPE, type Problem } from '../src/index.js';
+import { type BadRequest, badRequest } from './support/bad-requests.js';
 import { allowedMethods, checksSpec, expectNamedProblem, namedProblemProperty } from './support/fuzz-property.js';
-import { createAgent, REQUEST_DEADLINE_MS, send, type Reply } from './support/send.js';
+import { createAgent, REQUEST_DEADLINE_MS, type Reply, send } from './support/send.js';
 
 const mockUrl = inject('mockUrl');
 const shapes = operationShapes();
@@ -22,11 +22,20 @@ const read = shapes.find((shape) => !shape.body && shape.method === 'GET')!;
 const DEADLINE_MS = 300;
 const RUNS = 50;
 
-const staticProblem = JSON.stringify({ type: 'about:blank', title: 'Bad Request', status: 400, detail: 'Bad Request', path: '/', message: 'error.http.400' });
+const staticProblem = JSON.stringify({
+  type: 'about:blank',
+  title: 'Bad Request',
+  status: 400,
+  detail: 'Bad Request',
+  path: '/',
+  message: 'error.http.400',
+});
 
 const STUBS: Record<string, RequestListener> = {
   'answers 500': (_request, response) => {
-    response.writeHead(500, { 'content-type': PROBLEM_CONTENT_TYPE }).end(JSON.stringify({ status: 500, detail: 'boom' }));
+    response
+      .writeHead(500, { 'content-type': PROBLEM_CONTENT_TYPE })
+      .end(JSON.stringify({ status: 500, detail: 'boom' }));
   },
   'answers 400 as plain application/json': (request, response) => {
     // Names everything a mutation could break, so only the media type is wrong for a 400 case.
@@ -96,7 +105,10 @@ const PLANTS: Record<string, Plant> = {
     const status = reply.status === 400 ? 422 : 400;
     return withBody({ ...reply, status }, { ...problem, status });
   },
-  'plain application/json': (reply) => ({ ...reply, headers: { ...reply.headers, 'content-type': 'application/json' } }),
+  'plain application/json': (reply) => ({
+    ...reply,
+    headers: { ...reply.headers, 'content-type': 'application/json' },
+  }),
   'a body status unlike the reply': (reply, problem) => withBody(reply, { ...problem, status: reply.status + 1 }),
   'a problem naming nothing': (reply, problem) => {
     const { fieldErrors: _dropped, ...rest } = problem;

@@ -16,6 +16,7 @@ describe('FUZZ_RUNS', () => {
   });
 
   it('refuses a count that is not a whole positive number', () => {
-    for (const value of ['ten', '0', '-5', '1.5']) expect(() => fuzzRuns({ FUZZ_RUNS: value }), value).toThrow(/whole number/);
+    for (const value of ['ten', '0', '-5', '1.5'])
+      expect(() => fuzzRuns({ FUZZ_RUNS: value }), value).toThrow(/whole number/);
   });
 });

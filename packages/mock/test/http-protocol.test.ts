@@ -3,10 +3,11 @@
  * handler) still get a problem+json answer, never an empty reply or a dropped
  * connection. Sent over raw sockets, since no HTTP client sends these.
  */
-import { connect } from 'node:net';
+
 import type { AddressInfo } from 'node:net';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { connect } from 'node:net';
 import { readBundledSpec } from '@leaf-credentials/spec';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import {
   createMockServer,
   EXAMPLE_BEARER_TOKEN,
@@ -47,7 +48,11 @@ function parseResponses(raw: string): RawResponse[] {
     );
     const length = Number(headers['content-length'] ?? 0);
     const bodyStart = headEnd + 4;
-    responses.push({ status: Number(statusLine.split(' ')[1]), headers, body: rest.slice(bodyStart, bodyStart + length) });
+    responses.push({
+      status: Number(statusLine.split(' ')[1]),
+      headers,
+      body: rest.slice(bodyStart, bodyStart + length),
+    });
     rest = rest.slice(bodyStart + length);
   }
   return responses;
@@ -105,7 +110,10 @@ describe('requests node:http refuses get problem+json', () => {
   });
 
   it('answers both Content-Length and Transfer-Encoding with 400 naming one of them', async () => {
-    const reply = await exchange(port, `POST ${PATH} HTTP/1.1\r\nHost: x\r\nContent-Length: 2\r\nTransfer-Encoding: chunked\r\n${auth}\r\n{}`);
+    const reply = await exchange(
+      port,
+      `POST ${PATH} HTTP/1.1\r\nHost: x\r\nContent-Length: 2\r\nTransfer-Encoding: chunked\r\n${auth}\r\n{}`,
+    );
     expect(reply.status).toBe(400);
     expect(reply.problem.detail).toMatch(/Content-Length|Transfer-Encoding/);
   });
@@ -127,13 +135,19 @@ describe('many headers', () => {
   const filler = Array.from({ length: 2_100 }, (_, index) => `X-F${index}: 1\r\n`).join('');
 
   it('reads an Authorization header sent after 2,100 others', async () => {
-    const [reply, ...more] = await exchangeAll(port, `GET ${PATH} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n${filler}${auth}\r\n`);
+    const [reply, ...more] = await exchangeAll(
+      port,
+      `GET ${PATH} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n${filler}${auth}\r\n`,
+    );
     expect(more).toEqual([]);
     expect(reply!.status, reply!.body).toBe(200);
   });
 
   it('sees an Authorization repeated after 2,100 headers', async () => {
-    const reply = await exchange(port, `GET ${PATH} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n${auth}${filler}${auth}\r\n`);
+    const reply = await exchange(
+      port,
+      `GET ${PATH} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n${auth}${filler}${auth}\r\n`,
+    );
     expectProblem(reply, 400, 'Authorization');
   });
 });
@@ -166,7 +180,10 @@ describe('a bad request pipelined after good ones', () => {
   });
 
   it('names the broken header of the failing request, with its own path', async () => {
-    const responses = await exchangeAll(port, `${get}POST /elsewhere HTTP/1.1\r\nHost: x\r\nContent-Length: ten\r\n\r\n`);
+    const responses = await exchangeAll(
+      port,
+      `${get}POST /elsewhere HTTP/1.1\r\nHost: x\r\nContent-Length: ten\r\n\r\n`,
+    );
     expect(responses.map((response) => response.status)).toEqual([200, 400]);
     expectLastProblem(responses, 400, 'Content-Length');
     expect((JSON.parse(responses[1]!.body) as Problem).path).toBe('/elsewhere');
@@ -186,7 +203,10 @@ describe('a stalled request', () => {
 
   it('gets a 408 problem instead of holding the connection forever', async () => {
     const started = Date.now();
-    const reply = await exchange(serverPort, `POST ${PATH} HTTP/1.1\r\nHost: x\r\nContent-Length: 100\r\n${auth}\r\n{"only":`);
+    const reply = await exchange(
+      serverPort,
+      `POST ${PATH} HTTP/1.1\r\nHost: x\r\nContent-Length: 100\r\n${auth}\r\n{"only":`,
+    );
     expectProblem(reply, 408, '300 ms');
     expect(Date.now() - started).toBeLessThan(5_000);
   });

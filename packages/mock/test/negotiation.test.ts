@@ -3,10 +3,17 @@
  * response through `Prefer` (as with Prism's CLI), a media type through
  * `Accept`, and HEAD, answered like GET without the body.
  */
-import { describe, expect, inject, it } from 'vitest';
+
 import { listOperations } from '@leaf-credentials/spec';
 import { createResponseValidator } from '@leaf-credentials/spec/validate';
-import { exampleRequest, operationShapes, PROBLEM_CONTENT_TYPE, type OperationShape, type Problem } from '../src/index.js';
+import { describe, expect, inject, it } from 'vitest';
+import {
+  exampleRequest,
+  type OperationShape,
+  operationShapes,
+  PROBLEM_CONTENT_TYPE,
+  type Problem,
+} from '../src/index.js';
 import { ACCEPTABLE, UNACCEPTABLE } from './support/bad-requests.js';
 
 const mockUrl = inject('mockUrl');
@@ -61,13 +68,16 @@ function expectNamed(reply: Awaited<ReturnType<typeof call>>, status: number, he
 describe('Prefer picks a documented response', () => {
   // Every operation that documents a 404 (authenticate does not: it has no resource to miss).
   const with404 = shapes.filter((shape) => shape.documentedStatuses.includes(404));
-  it.each(with404.map((shape) => [shape.operationId, shape] as const))('%s: code=404 gets the spec’s 404 problem', async (_, shape) => {
-    const reply = await call(shape, { prefer: 'code=404' });
-    expect(reply.status).toBe(404);
-    expect(reply.headers.get('content-type')).toBe(PROBLEM_CONTENT_TYPE);
-    expect(reply.headers.get('preference-applied')).toBe('code=404');
-    expectDocumented(shape, reply);
-  });
+  it.each(with404.map((shape) => [shape.operationId, shape] as const))(
+    '%s: code=404 gets the spec’s 404 problem',
+    async (_, shape) => {
+      const reply = await call(shape, { prefer: 'code=404' });
+      expect(reply.status).toBe(404);
+      expect(reply.headers.get('content-type')).toBe(PROBLEM_CONTENT_TYPE);
+      expect(reply.headers.get('preference-applied')).toBe('code=404');
+      expectDocumented(shape, reply);
+    },
+  );
 
   it('example=default names the example the success response already uses', async () => {
     const [shape] = gets;
@@ -138,14 +148,17 @@ describe('Accept', () => {
 });
 
 describe('HEAD', () => {
-  it.each(gets.map((shape) => [shape.operationId, shape] as const))('%s: answered like GET, without the body', async (_, shape) => {
-    const get = await call(shape);
-    const head = await call(shape, {}, 'HEAD');
-    expect(head.status).toBe(get.status);
-    expect(head.text).toBe('');
-    expect(head.headers.get('content-type')).toBe(get.headers.get('content-type'));
-    expect(head.headers.get('content-length')).toBe(String(Buffer.byteLength(get.text)));
-  });
+  it.each(gets.map((shape) => [shape.operationId, shape] as const))(
+    '%s: answered like GET, without the body',
+    async (_, shape) => {
+      const get = await call(shape);
+      const head = await call(shape, {}, 'HEAD');
+      expect(head.status).toBe(get.status);
+      expect(head.text).toBe('');
+      expect(head.headers.get('content-type')).toBe(get.headers.get('content-type'));
+      expect(head.headers.get('content-length')).toBe(String(Buffer.byteLength(get.text)));
+    },
+  );
 
   it('checks the request like GET: no token is a 401', async () => {
     const head = await call(gets[0]!, { authorization: '' }, 'HEAD');

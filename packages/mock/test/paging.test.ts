@@ -13,11 +13,35 @@ const ITEMS = ['a', 'b', 'c', 'd', 'e'];
 const PATH = '/users/u/trimble-credentials/events';
 
 const PAGES = [
-  { behaviour: 'the first page links next, last and first', page: 0, size: 2, items: ['a', 'b'], rels: ['next', 'last', 'first'] },
-  { behaviour: 'a middle page links next and prev', page: 1, size: 2, items: ['c', 'd'], rels: ['next', 'prev', 'last', 'first'] },
+  {
+    behaviour: 'the first page links next, last and first',
+    page: 0,
+    size: 2,
+    items: ['a', 'b'],
+    rels: ['next', 'last', 'first'],
+  },
+  {
+    behaviour: 'a middle page links next and prev',
+    page: 1,
+    size: 2,
+    items: ['c', 'd'],
+    rels: ['next', 'prev', 'last', 'first'],
+  },
   { behaviour: 'the last page links no next', page: 2, size: 2, items: ['e'], rels: ['prev', 'last', 'first'] },
-  { behaviour: 'a page past the end is empty and its prev is the last page', page: 9, size: 2, items: [], rels: ['prev', 'last', 'first'] },
-  { behaviour: 'one page holding everything links only last and first', page: 0, size: 20, items: ITEMS, rels: ['last', 'first'] },
+  {
+    behaviour: 'a page past the end is empty and its prev is the last page',
+    page: 9,
+    size: 2,
+    items: [],
+    rels: ['prev', 'last', 'first'],
+  },
+  {
+    behaviour: 'one page holding everything links only last and first',
+    page: 0,
+    size: 20,
+    items: ITEMS,
+    rels: ['last', 'first'],
+  },
 ];
 
 describe('pageOf', () => {
@@ -28,7 +52,8 @@ describe('pageOf', () => {
       expect(result.headers['x-total-count']).toBe('5');
       const links = result.headers.link!.split(', ').map((entry) => /^<(.*)>; rel="(\w+)"$/.exec(entry)!);
       expect(links.map((match) => match[2])).toEqual(rels);
-      for (const [, url] of links) expect(url).toMatch(new RegExp(`^${PATH}\\?sort=createdDate%2Cdesc&page=\\d+&size=${size}$`));
+      for (const [, url] of links)
+        expect(url).toMatch(new RegExp(`^${PATH}\\?sort=createdDate%2Cdesc&page=\\d+&size=${size}$`));
     });
   }
 
@@ -48,7 +73,8 @@ describe('the mock pages each example events list', () => {
 
   for (const shape of eventShapes) {
     const { method, path, headers } = exampleRequest(shape);
-    const get = (query: string) => send(mockUrl, { method, path: `${path}${query}`, headers: Object.entries(headers) }, agent);
+    const get = (query: string) =>
+      send(mockUrl, { method, path: `${path}${query}`, headers: Object.entries(headers) }, agent);
 
     it(`${shape.operationId}: size=1 answers one event, the total and the links`, async () => {
       const whole = await get('');

@@ -6,9 +6,15 @@
  */
 import { once } from 'node:events';
 import type { AddressInfo } from 'node:net';
+import { type BundledSpec, productionServerUrl, readBundledSpec } from '@leaf-credentials/spec';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { productionServerUrl, readBundledSpec, type BundledSpec } from '@leaf-credentials/spec';
-import { createMockServer, exampleRequest, loadOperations, operationShapes, PROBLEM_CONTENT_TYPE } from '../src/index.js';
+import {
+  createMockServer,
+  exampleRequest,
+  loadOperations,
+  operationShapes,
+  PROBLEM_CONTENT_TYPE,
+} from '../src/index.js';
 import { createAgent, send } from './support/send.js';
 
 const mockUrl = inject('mockUrl');
@@ -41,9 +47,17 @@ describe('base paths of the spec', () => {
 });
 
 const UNROUTED = [
-  { behaviour: 'a path under an unknown prefix is a 404', path: '/services/other/api/users/x/trimble-credentials', status: 404 },
+  {
+    behaviour: 'a path under an unknown prefix is a 404',
+    path: '/services/other/api/users/x/trimble-credentials',
+    status: 404,
+  },
   { behaviour: 'the base path alone is a 404', path: PRODUCTION_BASE, status: 404 },
-  { behaviour: 'a base path repeated is a 404', path: `${PRODUCTION_BASE}${PRODUCTION_BASE}/users/5f1c7a3e-2b4d-4c8e-9f6a-1d2e3b4c5a6f/trimble-credentials`, status: 404 },
+  {
+    behaviour: 'a base path repeated is a 404',
+    path: `${PRODUCTION_BASE}${PRODUCTION_BASE}/users/5f1c7a3e-2b4d-4c8e-9f6a-1d2e3b4c5a6f/trimble-credentials`,
+    status: 404,
+  },
 ];
 
 describe('what no base path routes', () => {
@@ -79,7 +93,9 @@ describe('path-level servers', () => {
   const spec = readBundledSpec();
   const shape = operationShapes(spec).find((candidate) => candidate.method === 'GET' && candidate.basePath === '')!;
   const fixture = withPathLevelServers(spec, shape.path);
-  const local = exampleRequest(operationShapes(fixture).find((candidate) => candidate.operationId === shape.operationId)!);
+  const local = exampleRequest(
+    operationShapes(fixture).find((candidate) => candidate.operationId === shape.operationId)!,
+  );
   let url = '';
   const server = { close: () => {} } as { close: () => void };
 
@@ -95,7 +111,7 @@ describe('path-level servers', () => {
   });
   afterAll(() => server.close());
 
-  it('puts the example request under the servers\' path', () => {
+  it("puts the example request under the servers' path", () => {
     expect(local.path.startsWith('/api/')).toBe(true);
   });
 

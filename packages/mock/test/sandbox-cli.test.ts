@@ -10,8 +10,8 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readBundledSpec } from '@leaf-credentials/spec';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exampleRequest, fillPath, loadOperations, operationShapes, startSandbox } from '../src/index.js';
 import { exampleSeed } from '../src/sandbox/index.js';
 
@@ -31,8 +31,12 @@ afterAll(() => rm(directory, { recursive: true, force: true }));
 /** The CLI run to its end (these cases stop it at start): exit status and output. */
 function runCli(...args: string[]): Promise<{ status: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    execFile(process.execPath, ['--import', 'tsx', 'src/cli.ts', '--port', '0', '--quiet', ...args], { cwd: PACKAGE_DIR, timeout: CLI_TIMEOUT_MS }, (error, stdout, stderr) =>
-      resolve({ status: error ? (typeof error.code === 'number' ? error.code : null) : 0, stdout, stderr }),
+    execFile(
+      process.execPath,
+      ['--import', 'tsx', 'src/cli.ts', '--port', '0', '--quiet', ...args],
+      { cwd: PACKAGE_DIR, timeout: CLI_TIMEOUT_MS },
+      (error, stdout, stderr) =>
+        resolve({ status: error ? (typeof error.code === 'number' ? error.code : null) : 0, stdout, stderr }),
     );
   });
 }
@@ -53,7 +57,11 @@ async function validSeed(): Promise<EditableSeed> {
 describe.concurrent('refusals that stop the sandbox with one line', { timeout: CLI_TIMEOUT_MS + 10_000 }, () => {
   const CASES: Array<{ behaviour: string; args: () => Promise<string[]>; says: (string | RegExp)[] }> = [
     { behaviour: '--seed without --sandbox', args: async () => ['--seed', 'x.json'], says: ['--seed needs --sandbox'] },
-    { behaviour: '--state-file without --sandbox', args: async () => ['--state-file', 'x.json'], says: ['--state-file needs --sandbox'] },
+    {
+      behaviour: '--state-file without --sandbox',
+      args: async () => ['--state-file', 'x.json'],
+      says: ['--state-file needs --sandbox'],
+    },
     {
       behaviour: 'a seed file that does not exist, naming it',
       args: async () => ['--sandbox', '--seed', join(directory, 'missing.json')],
@@ -108,8 +116,14 @@ async function createOne(url: string, token: string, leafUserId: string): Promis
   return (await response.json()) as { id: string };
 }
 
-async function read(url: string, token: string, leafUserId: string): Promise<{ status: number; body: { id?: unknown } }> {
-  const response = await fetch(new URL(fillPath(get, { leafUserId }), url), { headers: { authorization: `Bearer ${token}` } });
+async function read(
+  url: string,
+  token: string,
+  leafUserId: string,
+): Promise<{ status: number; body: { id?: unknown } }> {
+  const response = await fetch(new URL(fillPath(get, { leafUserId }), url), {
+    headers: { authorization: `Bearer ${token}` },
+  });
   return { status: response.status, body: await response.json() };
 }
 
@@ -122,7 +136,10 @@ describe('--state-file', { timeout: 120_000 }, () => {
     const created = await createOne(first.url, token, leafUserId).finally(() => first.stop());
     const second = await startSandbox({ stateFile });
     try {
-      expect(await read(second.url, token, leafUserId)).toEqual({ status: 200, body: expect.objectContaining({ id: created.id }) });
+      expect(await read(second.url, token, leafUserId)).toEqual({
+        status: 200,
+        body: expect.objectContaining({ id: created.id }),
+      });
       expect((await read(second.url, `other-${randomUUID()}`, leafUserId)).status).toBe(404);
     } finally {
       await second.stop();
@@ -160,7 +177,10 @@ describe('--seed', { timeout: 120_000 }, () => {
     try {
       const [a, b] = [`a-${randomUUID()}`, `b-${randomUUID()}`];
       expect((await read(sandbox.url, a, leafUserId)).status).toBe(200);
-      const removed = await fetch(new URL(fillPath(get, { leafUserId }), sandbox.url), { method: 'DELETE', headers: { authorization: `Bearer ${a}` } });
+      const removed = await fetch(new URL(fillPath(get, { leafUserId }), sandbox.url), {
+        method: 'DELETE',
+        headers: { authorization: `Bearer ${a}` },
+      });
       expect(removed.status).toBe(204);
       expect((await read(sandbox.url, a, leafUserId)).status).toBe(404);
       expect((await read(sandbox.url, b, leafUserId)).status).toBe(200);

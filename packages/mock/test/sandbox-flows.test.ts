@@ -6,11 +6,18 @@
  * user, against the sandbox process of the global setup.
  */
 import { randomUUID } from 'node:crypto';
-import { afterAll, describe, expect, inject, it } from 'vitest';
 import { listOperations, readBundledSpec } from '@leaf-credentials/spec';
 import { createResponseValidator } from '@leaf-credentials/spec/validate';
-import { connectSandbox, fillPath, operationShapes, PROBLEM_CONTENT_TYPE, type OperationShape, type Problem } from '../src/index.js';
-import { createAgent, send, type Reply } from './support/send.js';
+import { afterAll, describe, expect, inject, it } from 'vitest';
+import {
+  connectSandbox,
+  fillPath,
+  type OperationShape,
+  operationShapes,
+  PROBLEM_CONTENT_TYPE,
+  type Problem,
+} from '../src/index.js';
+import { createAgent, type Reply, send } from './support/send.js';
 
 const sandboxUrl = inject('sandboxUrl');
 const agent = createAgent(8);
@@ -36,7 +43,8 @@ function providers(): Provider[] {
   return shapes
     .filter((shape) => shape.method === 'POST' && shape.path.startsWith('/users/'))
     .map((create) => {
-      const find = (method: string, suffix = '') => shapes.find((shape) => shape.method === method && shape.path === create.path + suffix);
+      const find = (method: string, suffix = '') =>
+        shapes.find((shape) => shape.method === method && shape.path === create.path + suffix);
       const tag = listOperations(spec).find((operation) => operation.operationId === create.operationId)!.tags[0];
       return {
         name: tags.find((candidate) => candidate.name === tag)!['x-leaf-provider']!,
@@ -57,18 +65,36 @@ interface Json {
 }
 
 function client(token: string, leafUserId: string, base = '') {
-  const call = async (shape: OperationShape, options: { body?: unknown; headers?: Record<string, string>; query?: string } = {}): Promise<Json> => {
+  const call = async (
+    shape: OperationShape,
+    options: { body?: unknown; headers?: Record<string, string>; query?: string } = {},
+  ): Promise<Json> => {
     const headers: Record<string, string> = { authorization: `Bearer ${token}`, ...options.headers };
     if (options.body !== undefined) headers['content-type'] = 'application/json';
     const path = base + fillPath(shape, { leafUserId }) + (options.query ?? '');
-    const reply = await send(sandboxUrl, { method: shape.method, path, headers: Object.entries(headers), body: options.body === undefined ? undefined : JSON.stringify(options.body) }, agent);
+    const reply = await send(
+      sandboxUrl,
+      {
+        method: shape.method,
+        path,
+        headers: Object.entries(headers),
+        body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      },
+      agent,
+    );
     return { status: reply.status, body: reply.text ? JSON.parse(reply.text) : undefined, reply };
   };
   return call;
 }
 
 function expectValid(shape: OperationShape, answer: Json): void {
-  const check = validator.check(shape.method, shape.path, answer.status, (answer.reply.headers['content-type'] as string) ?? null, answer.body);
+  const check = validator.check(
+    shape.method,
+    shape.path,
+    answer.status,
+    (answer.reply.headers['content-type'] as string) ?? null,
+    answer.body,
+  );
   expect(check.errors).toEqual([]);
 }
 
@@ -101,7 +127,9 @@ describe.concurrent.each(providers())('$name credentials in the sandbox', (provi
     expect(created.status).toBe(201);
     expectValid(provider.create, created);
     // The posted fields come back, but for the secrets the create body marks write-only (Leaf does not return them).
-    const echoed = Object.entries(example).filter(([field, value]) => typeof value !== 'object' && !isWriteOnly(provider.create, field));
+    const echoed = Object.entries(example).filter(
+      ([field, value]) => typeof value !== 'object' && !isWriteOnly(provider.create, field),
+    );
     expect(created.body).toMatchObject({ ...Object.fromEntries(echoed), status: 'OK' });
     expect(created.body.id).toMatch(/^[0-9a-f-]{36}$/);
 
@@ -159,7 +187,7 @@ describe.concurrent.each(providers())('$name credentials in the sandbox', (provi
     expect(after.body[0].statusCode).toBe(401);
   });
 
-  it('refuses a create missing a required field with the mock\'s 400 naming it, and stores nothing', async () => {
+  it("refuses a create missing a required field with the mock's 400 naming it, and stores nothing", async () => {
     const { token, leafUserId } = fresh();
     const call = client(token, leafUserId);
     const [field] = provider.create.body!.schema.required!;
@@ -223,12 +251,16 @@ describe.concurrent.each(providers())('$name credentials in the sandbox', (provi
     const { token, leafUserId } = fresh();
     const call = client(token, leafUserId);
     const answers = await Promise.all(
-      Array.from({ length: 50 }, (_, index) => (index % 2 === 0 ? call(provider.create, { body: example }) : call(provider.remove))),
+      Array.from({ length: 50 }, (_, index) =>
+        index % 2 === 0 ? call(provider.create, { body: example }) : call(provider.remove),
+      ),
     );
     for (const answer of answers) expect([201, 204, 404]).toContain(answer.status);
     const read = await call(provider.get);
     const events = await call(provider.events);
-    const listed = (await connectSandbox(sandboxUrl).as(token).credentials()).credentials.filter((entry) => entry.leafUserId === leafUserId);
+    const listed = (await connectSandbox(sandboxUrl).as(token).credentials()).credentials.filter(
+      (entry) => entry.leafUserId === leafUserId,
+    );
     if (read.status === 200) {
       expect(answers.map((answer) => answer.body?.id)).toContain(read.body.id);
       expect(events.status).toBe(200);
@@ -244,16 +276,26 @@ describe.concurrent.each(providers())('$name credentials in the sandbox', (provi
 describe('the seeded example user', () => {
   // The docs show the spec's examples, which the mock answers: the seeded sandbox answers the same.
   const reads = shapes.filter((shape) => shape.method === 'GET' && !shape.path.endsWith('/events'));
-  it.each(reads.map((shape) => [shape.operationId, shape] as const))('%s answers the spec example, for any token', async (_id, shape) => {
-    const request = { method: 'GET', path: fillPath(shape), headers: [['authorization', `Bearer seed-${randomUUID()}`]] as Array<[string, string]> };
-    const [seeded, example] = await Promise.all([send(sandboxUrl, request, agent), send(inject('mockUrl'), request, agent)]);
-    expect(seeded.status).toBe(200);
-    const answered = JSON.parse(seeded.text) as Record<string, unknown>;
-    const shown = JSON.parse(example.text) as Record<string, unknown>;
-    // What it answers is what the docs show; what it leaves out is a secret the create body marks write-only.
-    expect(shown).toMatchObject(answered);
-    const create = shapes.find((candidate) => candidate.method === 'POST' && shape.path.startsWith(candidate.path));
-    const left = Object.keys(shown).filter((field) => !(field in answered));
-    expect(left.filter((field) => !isWriteOnly(create, field))).toEqual([]);
-  });
+  it.each(reads.map((shape) => [shape.operationId, shape] as const))(
+    '%s answers the spec example, for any token',
+    async (_id, shape) => {
+      const request = {
+        method: 'GET',
+        path: fillPath(shape),
+        headers: [['authorization', `Bearer seed-${randomUUID()}`]] as Array<[string, string]>,
+      };
+      const [seeded, example] = await Promise.all([
+        send(sandboxUrl, request, agent),
+        send(inject('mockUrl'), request, agent),
+      ]);
+      expect(seeded.status).toBe(200);
+      const answered = JSON.parse(seeded.text) as Record<string, unknown>;
+      const shown = JSON.parse(example.text) as Record<string, unknown>;
+      // What it answers is what the docs show; what it leaves out is a secret the create body marks write-only.
+      expect(shown).toMatchObject(answered);
+      const create = shapes.find((candidate) => candidate.method === 'POST' && shape.path.startsWith(candidate.path));
+      const left = Object.keys(shown).filter((field) => !(field in answered));
+      expect(left.filter((field) => !isWriteOnly(create, field))).toEqual([]);
+    },
+  );
 });

@@ -3,9 +3,10 @@
  * bundled spec are served too: every operation answers its documented example,
  * and a create body missing a required field is refused.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { IHttpOperation } from '@stoplight/types';
+
 import { readBundledSpec } from '@leaf-credentials/spec';
+import type { IHttpOperation } from '@stoplight/types';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort, startStockPrism } from '../bench/stock-prism.js';
 import { exampleRequest, loadOperations, operationShapes } from '../src/index.js';
 import type { RunningServer } from '../src/server-process.js';
@@ -44,7 +45,12 @@ describe('stock prism mock', () => {
     it(`${shape.operationId}: answers ${request.expectedStatus} with the spec's example`, async () => {
       const reply = await send(
         prism.url,
-        { method: request.method, path: stockPath(request.path, shape.basePath), headers: Object.entries(request.headers), body: request.body },
+        {
+          method: request.method,
+          path: stockPath(request.path, shape.basePath),
+          headers: Object.entries(request.headers),
+          body: request.body,
+        },
         agent,
       );
       expect(reply.status, reply.text).toBe(request.expectedStatus);
@@ -63,7 +69,12 @@ describe('stock prism mock', () => {
       const { [field!]: _left, ...body } = shape.body!.example as Record<string, unknown>;
       const reply = await send(
         prism.url,
-        { method: request.method, path: stockPath(request.path, shape.basePath), headers: Object.entries(request.headers), body: JSON.stringify(body) },
+        {
+          method: request.method,
+          path: stockPath(request.path, shape.basePath),
+          headers: Object.entries(request.headers),
+          body: JSON.stringify(body),
+        },
         agent,
       );
       expect(reply.status, reply.text).toBeGreaterThanOrEqual(400);

@@ -4,13 +4,14 @@
  * body the spec documents. The spec's own examples (what the load benchmark
  * sends) pass too.
  */
-import { afterAll, describe, expect, inject, it } from 'vitest';
-import fc from 'fast-check';
+
 import { listOperations } from '@leaf-credentials/spec';
 import { createResponseValidator } from '@leaf-credentials/spec/validate';
-import { exampleRequest, operationShapes, type OperationShape } from '../src/index.js';
+import fc from 'fast-check';
+import { afterAll, describe, expect, inject, it } from 'vitest';
+import { exampleRequest, type OperationShape, operationShapes } from '../src/index.js';
 import { validRequest } from './support/bad-requests.js';
-import { createAgent, send, type RawRequest } from './support/send.js';
+import { createAgent, type RawRequest, send } from './support/send.js';
 
 const mockUrl = inject('mockUrl');
 const shapes = operationShapes();
@@ -34,7 +35,13 @@ async function expectDocumentedSuccess(shape: OperationShape, request: RawReques
   const reply = await send(mockUrl, request, agent);
   expect(reply.status, reply.text).toBe(DOCUMENTED_SUCCESS.get(shape.operationId));
   const contentType = (reply.headers['content-type'] as string | undefined) ?? null;
-  const check = validator.check(shape.method, shape.path, reply.status, contentType, reply.text ? JSON.parse(reply.text) : undefined);
+  const check = validator.check(
+    shape.method,
+    shape.path,
+    reply.status,
+    contentType,
+    reply.text ? JSON.parse(reply.text) : undefined,
+  );
   expect(check.errors).toEqual([]);
   if (reply.status === 204) {
     // No content, so no content type either (Prism's engine says text/plain).
@@ -46,7 +53,10 @@ async function expectDocumentedSuccess(shape: OperationShape, request: RawReques
 describe.concurrent('valid requests get the documented success', () => {
   for (const shape of shapes) {
     it(`${shape.operationId}: generated valid requests get ${shape.successStatus}`, async () => {
-      await fc.assert(fc.asyncProperty(validRequest(shape), (request) => expectDocumentedSuccess(shape, request)), { numRuns: 100 });
+      await fc.assert(
+        fc.asyncProperty(validRequest(shape), (request) => expectDocumentedSuccess(shape, request)),
+        { numRuns: 100 },
+      );
     });
 
     it(`${shape.operationId}: the spec's example request gets ${shape.successStatus}`, async () => {

@@ -5,7 +5,7 @@
  * Not through npx: its start costs about half a second of CPU per call, and
  * the linters and bundler are called dozens of times in `npm test`.
  */
-import { execFile, spawnSync, type StdioOptions } from 'node:child_process';
+import { execFile, type StdioOptions, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { REPO_ROOT } from './repo.js';

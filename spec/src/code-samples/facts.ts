@@ -4,15 +4,15 @@
  * needs the bearer token, the example request body, what a success prints.
  */
 import {
+  type BundledSpec,
   listOperations,
   productionServerUrl,
   requestBodyExample,
   resolveRef,
-  successStatus,
-  type BundledSpec,
   type SpecOperation,
+  successStatus,
 } from '../index.js';
-import { leafHelperOf, providerTagOf, type LeafHelper } from '../providers.js';
+import { type LeafHelper, leafHelperOf, providerTagOf } from '../providers.js';
 
 /** What every sample contains for the reader to replace. */
 export const TOKEN_PLACEHOLDER = 'YOUR_TOKEN';

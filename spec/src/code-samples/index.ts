@@ -13,8 +13,8 @@ import { listSampleFacts, type SampleFacts } from './facts.js';
 import { curl } from './templates/curl.js';
 import { javascript } from './templates/javascript.js';
 import { python } from './templates/python.js';
-import { typescript } from './templates/typescript.js';
 import type { LanguageTemplates } from './templates/template.js';
+import { typescript } from './templates/typescript.js';
 
 export * from './facts.js';
 
@@ -71,16 +71,25 @@ function formatted(samples: GeneratedSample[]): GeneratedSample[] {
 
 /** Every sample of every operation, operations in document order, languages in menu order. */
 export function renderCodeSamples(spec: BundledSpec): GeneratedSample[] {
-  return formatted(listSampleFacts(spec).flatMap((facts) => SAMPLE_LANGUAGES.map((language) => render(facts, language))));
+  return formatted(
+    listSampleFacts(spec).flatMap((facts) => SAMPLE_LANGUAGES.map((language) => render(facts, language))),
+  );
 }
 
 /** The spec with each operation's `x-codeSamples` set to its generated samples. */
-export function withCodeSamples<T extends BundledSpec>(spec: T, samples: GeneratedSample[] = renderCodeSamples(spec)): T {
+export function withCodeSamples<T extends BundledSpec>(
+  spec: T,
+  samples: GeneratedSample[] = renderCodeSamples(spec),
+): T {
   for (const pathItem of Object.values(spec.paths)) {
     for (const operation of Object.values(pathItem) as Array<Record<string, unknown>>) {
       const own = samples.filter((sample) => sample.operationId === operation?.operationId);
       if (own.length === 0) continue;
-      operation['x-codeSamples'] = own.map(({ lang, label, source }) => ({ lang, ...(label ? { label } : {}), source }));
+      operation['x-codeSamples'] = own.map(({ lang, label, source }) => ({
+        lang,
+        ...(label ? { label } : {}),
+        source,
+      }));
     }
   }
   return spec;
@@ -98,7 +107,9 @@ function filesIn(dir: string): string[] {
 export function staleCodeSamples(dir: string, samples: GeneratedSample[]): string[] {
   const expected = new Set(samples.map((sample) => sample.file));
   const differing = samples
-    .filter((sample) => !existsSync(join(dir, sample.file)) || readFileSync(join(dir, sample.file), 'utf8') !== sample.source)
+    .filter(
+      (sample) => !existsSync(join(dir, sample.file)) || readFileSync(join(dir, sample.file), 'utf8') !== sample.source,
+    )
     .map((sample) => sample.file);
   const leftOver = filesIn(dir).filter((file) => !expected.has(file));
   return [...differing, ...leftOver].sort();

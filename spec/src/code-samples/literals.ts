@@ -14,7 +14,9 @@ export function shellQuote(text: string): string {
 export function inlineJson(value: unknown): string {
   if (value === null || typeof value !== 'object') return JSON.stringify(value);
   if (Array.isArray(value)) return `[${value.map(inlineJson).join(', ')}]`;
-  return `{${Object.entries(value).map(([key, item]) => `${JSON.stringify(key)}: ${inlineJson(item)}`).join(', ')}}`;
+  return `{${Object.entries(value)
+    .map(([key, item]) => `${JSON.stringify(key)}: ${inlineJson(item)}`)
+    .join(', ')}}`;
 }
 
 interface LiteralStyle {
@@ -60,6 +62,8 @@ export const javascriptLiteral = (value: unknown): string => literal(value as Js
 
 /** A flat object as a one-line JavaScript literal, `{ page: 0, sort: 'createdDate,desc' }`. */
 export function inlineJavascriptLiteral(value: Record<string, unknown>): string {
-  const entries = Object.entries(value).map(([key, item]) => `${JAVASCRIPT.key(key)}: ${literal(item as Json, JAVASCRIPT, 0)}`);
+  const entries = Object.entries(value).map(
+    ([key, item]) => `${JAVASCRIPT.key(key)}: ${literal(item as Json, JAVASCRIPT, 0)}`,
+  );
   return entries.length === 0 ? '{}' : `{ ${entries.join(', ')} }`;
 }

@@ -28,7 +28,7 @@ export function renderOperations(operations: OperationFacts[]): string {
   return (
     '/**\n' +
     ' * Every operation of the spec: its HTTP method, path template, its own server path (`basePath`, for an\n' +
-    ' * operation served outside the base URL\'s path), and which sides carry a JSON body.\n' +
+    " * operation served outside the base URL's path), and which sides carry a JSON body.\n" +
     ' */\n' +
     operations.map(renderOperation).join('') +
     `\nexport const OPERATIONS = { ${operations.map((operation) => operation.id).join(', ')} } as const;\n`
@@ -49,7 +49,9 @@ export function renderProviders(providers: ProviderFacts[]): string {
   const ids = [...new Set(providers.flatMap((provider) => Object.values(provider.helpers)))];
   const table = providers.map(
     (provider) =>
-      `  ${provider.name}: { ${Object.entries(provider.helpers).map(([helper, id]) => `${helper}: ${json(id)}`).join(', ')} },\n`,
+      `  ${provider.name}: { ${Object.entries(provider.helpers)
+        .map(([helper, id]) => `${helper}: ${json(id)}`)
+        .join(', ')} },\n`,
   );
   return (
     `import type { ProviderHelpers } from '../helpers.js';\n` +
@@ -70,10 +72,13 @@ export function renderConstants(values: {
   operations: OperationFacts[];
 }): string {
   const ownServers = Object.fromEntries(
-    values.operations.flatMap((operation) => (operation.basePath === undefined ? [] : [[operation.path, operation.basePath]])),
+    values.operations.flatMap((operation) =>
+      operation.basePath === undefined ? [] : [[operation.path, operation.basePath]],
+    ),
   );
   const rules = Object.entries(values.pathParameters).map(
-    ([name, rule]) => `  ${name}: { pattern: /${rule.pattern.replaceAll('/', '\\/')}/, description: ${json(rule.description)} },\n`,
+    ([name, rule]) =>
+      `  ${name}: { pattern: /${rule.pattern.replaceAll('/', '\\/')}/, description: ${json(rule.description)} },\n`,
   );
   return (
     `/** Leaf's production API, the first server in the spec. */\n` +

@@ -4,7 +4,13 @@
  * the tags and operations name (`x-leaf-provider`, `x-leaf-helper`); the rule
  * each path parameter's schema sets; the authenticate operation's token lifetimes.
  */
-import { listOperations, resolveRef, successStatus, type BundledSpec, type SpecOperation } from '@leaf-credentials/spec';
+import {
+  type BundledSpec,
+  listOperations,
+  resolveRef,
+  type SpecOperation,
+  successStatus,
+} from '@leaf-credentials/spec';
 
 type SpecObject = Record<string, unknown>;
 
@@ -86,11 +92,16 @@ export function readProviders(spec: BundledSpec): ProviderFacts[] {
         const facts = operationFacts(spec, specOperation);
         const where = `${facts.id} (tag ${String(tag.name)})`;
         if (!PROVIDER_HELPERS.includes(facts.helper as never)) {
-          throw new Error(`${where}: x-leaf-helper must be one of ${PROVIDER_HELPERS.join(', ')}, not ${String(facts.helper)}`);
+          throw new Error(
+            `${where}: x-leaf-helper must be one of ${PROVIDER_HELPERS.join(', ')}, not ${String(facts.helper)}`,
+          );
         }
-        if (helpers[facts.helper!]) throw new Error(`${where}: ${helpers[facts.helper!]} is already its provider's ${facts.helper}`);
+        if (helpers[facts.helper!])
+          throw new Error(`${where}: ${helpers[facts.helper!]} is already its provider's ${facts.helper}`);
         if (facts.pathParameters.join() !== 'leafUserId') {
-          throw new Error(`${where}: a provider helper takes exactly the path parameter leafUserId, not ${facts.pathParameters.join(', ') || 'none'}`);
+          throw new Error(
+            `${where}: a provider helper takes exactly the path parameter leafUserId, not ${facts.pathParameters.join(', ') || 'none'}`,
+          );
         }
         helpers[facts.helper!] = facts.id;
       }
@@ -111,17 +122,25 @@ export interface ParameterRule {
 
 /** Formats the client knows how to check; the spec names them, this says what each means. */
 const FORMAT_PATTERNS: Record<string, ParameterRule> = {
-  uuid: { pattern: '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$', description: 'a UUID' },
+  uuid: {
+    pattern: '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$',
+    description: 'a UUID',
+  },
 };
 
 function ruleOf(name: string, schema: SpecObject): ParameterRule {
-  if (typeof schema.pattern === 'string') return { pattern: schema.pattern, description: `a value matching ${schema.pattern}` };
+  if (typeof schema.pattern === 'string')
+    return { pattern: schema.pattern, description: `a value matching ${schema.pattern}` };
   if (typeof schema.format === 'string') {
     const rule = FORMAT_PATTERNS[schema.format];
-    if (!rule) throw new Error(`path parameter ${name}: the client cannot check format ${schema.format}; add it to FORMAT_PATTERNS`);
+    if (!rule)
+      throw new Error(
+        `path parameter ${name}: the client cannot check format ${schema.format}; add it to FORMAT_PATTERNS`,
+      );
     return rule;
   }
-  if (schema.type === 'string' || schema.type === undefined) return { pattern: '^[^/]+$', description: 'a non-empty string without "/"' };
+  if (schema.type === 'string' || schema.type === undefined)
+    return { pattern: '^[^/]+$', description: 'a non-empty string without "/"' };
   throw new Error(`path parameter ${name}: the client cannot check a path parameter of type ${String(schema.type)}`);
 }
 
@@ -132,7 +151,8 @@ export function readPathParameterRules(spec: BundledSpec): Record<string, Parame
     for (const parameter of parametersOf(spec, path, operation).filter((candidate) => candidate.in === 'path')) {
       const name = String(parameter.name);
       const rule = ruleOf(name, (resolveRef(spec, parameter.schema) as SpecObject | undefined) ?? {});
-      if (rules[name] && rules[name]!.pattern !== rule.pattern) throw new Error(`path parameter ${name} has different schemas in different operations`);
+      if (rules[name] && rules[name]!.pattern !== rule.pattern)
+        throw new Error(`path parameter ${name} has different schemas in different operations`);
       rules[name] = rule;
     }
   }
@@ -141,10 +161,16 @@ export function readPathParameterRules(spec: BundledSpec): Record<string, Parame
 
 /** `x-leaf-token-lifetime-seconds` of the authenticate operation: how long a token lasts, by `rememberMe`. */
 export function readTokenLifetimes(spec: BundledSpec): { rememberMe: number; otherwise: number } {
-  const authenticate = listOperations(spec).find((operation) => operation.operation['x-leaf-helper'] === 'authenticate');
-  const lifetimes = authenticate?.operation['x-leaf-token-lifetime-seconds'] as { rememberMe?: unknown; otherwise?: unknown } | undefined;
+  const authenticate = listOperations(spec).find(
+    (operation) => operation.operation['x-leaf-helper'] === 'authenticate',
+  );
+  const lifetimes = authenticate?.operation['x-leaf-token-lifetime-seconds'] as
+    | { rememberMe?: unknown; otherwise?: unknown }
+    | undefined;
   if (typeof lifetimes?.rememberMe !== 'number' || typeof lifetimes.otherwise !== 'number') {
-    throw new Error('the authenticate operation (x-leaf-helper: authenticate) must state x-leaf-token-lifetime-seconds: { rememberMe, otherwise }');
+    throw new Error(
+      'the authenticate operation (x-leaf-helper: authenticate) must state x-leaf-token-lifetime-seconds: { rememberMe, otherwise }',
+    );
   }
   return { rememberMe: lifetimes.rememberMe, otherwise: lifetimes.otherwise };
 }

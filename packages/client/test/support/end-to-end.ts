@@ -7,7 +7,7 @@
  */
 import { inspect } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createLeafCredentialsClient, isNotFound, LeafAuthError, type FetchLike } from '../../src/index.js';
+import { createLeafCredentialsClient, type FetchLike, isNotFound, LeafAuthError } from '../../src/index.js';
 
 export interface LeafServer {
   /** The base URL to give the client. */
@@ -19,7 +19,11 @@ export interface LeafServer {
   stop(): Promise<void>;
 }
 
-const CREATE_BODY = { clientId: 'e2e-client-id', clientSecret: 'PLANTED-e2e-client-secret', refreshToken: 'PLANTED-e2e-refresh-token' };
+const CREATE_BODY = {
+  clientId: 'e2e-client-id',
+  clientSecret: 'PLANTED-e2e-client-secret',
+  refreshToken: 'PLANTED-e2e-refresh-token',
+};
 const PASSWORD = 'PLANTED-e2e-password-7c8d';
 let users = 0;
 
@@ -46,14 +50,21 @@ export function describeEndToEnd(name: string, start: () => Promise<LeafServer>,
     function signedIn(password = PASSWORD) {
       const { fetch, counts } = countingFetch();
       const username = `e2e-user-${process.pid}-${++users}@example.com`;
-      const leaf = createLeafCredentialsClient({ baseUrl: server.url, auth: { username, password }, fetch, retry: false });
+      const leaf = createLeafCredentialsClient({
+        baseUrl: server.url,
+        auth: { username, password },
+        fetch,
+        retry: false,
+      });
       return { leaf, counts };
     }
 
     it('authenticates, creates, reads, pages the events and deletes', async () => {
       const { leaf, counts } = signedIn();
       const id = leafUserId();
-      const existing = await leaf.trimble.get(id).catch((error: unknown) => (isNotFound(error) ? undefined : Promise.reject(error)));
+      const existing = await leaf.trimble
+        .get(id)
+        .catch((error: unknown) => (isNotFound(error) ? undefined : Promise.reject(error)));
       if (existing) await leaf.trimble.delete(id);
       const created = await leaf.trimble.create(id, CREATE_BODY);
       expect(created).toMatchObject({ clientId: CREATE_BODY.clientId });

@@ -5,8 +5,8 @@
  * credentials are stored per signed-in user with a paged events log.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { jwt } from './jwt.js';
 import { startServer, type TestServer } from './http-server.js';
+import { jwt } from './jwt.js';
 
 export const REFUSED_PASSWORD = 'stand-in-wrong-password';
 const TOKEN_LIFETIME_MS = 24 * 3600_000;
@@ -42,7 +42,10 @@ export async function startLeafStandIn(): Promise<LeafStandIn> {
   function userOf(request: IncomingMessage): string | undefined {
     const token = request.headers.authorization?.replace(/^Bearer /, '');
     try {
-      const claims = JSON.parse(Buffer.from(token!.split('.')[1]!, 'base64url').toString()) as { sub: string; exp: number };
+      const claims = JSON.parse(Buffer.from(token!.split('.')[1]!, 'base64url').toString()) as {
+        sub: string;
+        exp: number;
+      };
       return claims.exp * 1000 > now() ? claims.sub : undefined;
     } catch {
       return undefined;
@@ -55,7 +58,9 @@ export async function startLeafStandIn(): Promise<LeafStandIn> {
     if (url.pathname === '/api/authenticate' && request.method === 'POST') {
       const { username, password } = await readJson(request);
       if (password === REFUSED_PASSWORD) return send(response, 401, problem(401, 'Unauthorized'));
-      return send(response, 200, { id_token: jwt({ sub: username, exp: Math.floor((now() + TOKEN_LIFETIME_MS) / 1000) }) });
+      return send(response, 200, {
+        id_token: jwt({ sub: username, exp: Math.floor((now() + TOKEN_LIFETIME_MS) / 1000) }),
+      });
     }
     const user = userOf(request);
     if (!user) return send(response, 401, problem(401, 'Unauthorized'));
@@ -70,13 +75,25 @@ export async function startLeafStandIn(): Promise<LeafStandIn> {
       const last = Math.max(0, Math.ceil(entry.events.length / size) - 1);
       const next = page < last ? `<${url.pathname}?page=${page + 1}&size=${size}>; rel="next", ` : '';
       const link = `${next}<${url.pathname}?page=${last}&size=${size}>; rel="last"`;
-      return send(response, 200, entry.events.slice(page * size, (page + 1) * size), { link, 'x-total-count': String(entry.events.length) });
+      return send(response, 200, entry.events.slice(page * size, (page + 1) * size), {
+        link,
+        'x-total-count': String(entry.events.length),
+      });
     }
     if (request.method === 'POST') {
       const body = await readJson(request);
-      const resource = { id: `credentials-of-${match[1]}`, status: 'OK', createdTime: new Date(now()).toISOString(), clientId: body.clientId };
+      const resource = {
+        id: `credentials-of-${match[1]}`,
+        status: 'OK',
+        createdTime: new Date(now()).toISOString(),
+        clientId: body.clientId,
+      };
       // Each exchange with the provider is an event: three dozen make several pages.
-      const events = Array.from({ length: 45 }, (_, n) => ({ id: `event-${n}`, statusCode: 200, createdDate: new Date(now()).toISOString() }));
+      const events = Array.from({ length: 45 }, (_, n) => ({
+        id: `event-${n}`,
+        statusCode: 200,
+        createdDate: new Date(now()).toISOString(),
+      }));
       stored.set(key, { resource, events });
       return send(response, 201, resource);
     }

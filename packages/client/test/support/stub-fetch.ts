@@ -3,7 +3,7 @@
  * planned reply and records what it was sent (and when, on the faked clock).
  */
 import { operationShapes } from '@leaf-credentials/mock';
-import { PROVIDER_OPERATIONS, type FetchLike, type LeafCredentialsClient, type OperationId } from '../../src/index.js';
+import { type FetchLike, type LeafCredentialsClient, type OperationId, PROVIDER_OPERATIONS } from '../../src/index.js';
 
 export const LEAF_USER_ID = '5f1c7a3e-2b4d-4c8e-9f6a-1d2e3b4c5a6f';
 export const TEST_BASE_URL = 'https://leaf.test/api';
@@ -39,7 +39,11 @@ export function jsonResponse(body: unknown, status = 200, headers: Record<string
   });
 }
 
-export function problemResponse(status: number, problem: Record<string, unknown>, headers: Record<string, string> = {}): Response {
+export function problemResponse(
+  status: number,
+  problem: Record<string, unknown>,
+  headers: Record<string, string> = {},
+): Response {
   return new Response(JSON.stringify({ status, ...problem }), {
     status,
     headers: { 'content-type': 'application/problem+json', ...headers },
@@ -82,7 +86,9 @@ export function everyHelperCall(
 ) {
   return Object.entries(PROVIDER_OPERATIONS).flatMap(([provider, table]) =>
     Object.entries(table as Record<string, string>).map(([name, id]) => {
-      const helper = (client as unknown as Record<string, Record<string, (...args: unknown[]) => Promise<unknown>>>)[provider]![name]!;
+      const helper = (client as unknown as Record<string, Record<string, (...args: unknown[]) => Promise<unknown>>>)[
+        provider
+      ]![name]!;
       const body = bodies[id as OperationId];
       return {
         label: `${provider}.${name}`,

@@ -3,18 +3,19 @@
  * answer stage behind the mock's routing and validation. Which operation does
  * what comes from its `x-leaf-helper`; whose state it sees, from its token.
  */
-import type { IHttpOperation } from '@stoplight/types';
+
 import type { IHttpResponse } from '@stoplight/prism-http';
+import type { IHttpOperation } from '@stoplight/types';
+import { type PageRequest, pageOf, pageRequestOf } from '../paging.js';
+import { authenticate } from './authenticate.js';
 import type { Clock } from './clock.js';
 import { createCredential } from './credentials.js';
-import { pageOf, pageRequestOf, type PageRequest } from '../paging.js';
-import { EVENT_SORT_FIELDS, orderedEvents, retained, type EventOrder } from './events.js';
+import { EVENT_SORT_FIELDS, type EventOrder, orderedEvents, retained } from './events.js';
 import { answerView, type Resource } from './resource-shape.js';
 import type { ResourceTable, Route } from './resources.js';
 import { emptyResponse, fieldProblem, jsonResponse, noCredentials, problemAnswer } from './responses.js';
 import type { Slot, Store } from './store.js';
 import { checkToken, type StateKey } from './token-keys.js';
-import { authenticate } from './authenticate.js';
 
 export interface ApiRequest {
   /** Routed; the mock has validated the request against it already. */
@@ -40,13 +41,24 @@ export function answerApi(request: ApiRequest, context: ApiContext): IHttpRespon
   const path = request.path ?? fillPath(request.operation.path, request.pathParams);
   const route = context.table.route(request.operation);
   if (!route) {
-    return problemAnswer('MOCK_FAILURE', path, `The sandbox has no answer for ${request.operation.method.toUpperCase()} ${request.operation.path}: it has no x-leaf-helper the sandbox knows.`);
+    return problemAnswer(
+      'MOCK_FAILURE',
+      path,
+      `The sandbox has no answer for ${request.operation.method.toUpperCase()} ${request.operation.path}: it has no x-leaf-helper the sandbox knows.`,
+    );
   }
   if (route.helper === 'authenticate') return authenticate(request.operation, request.body, path, context.clock.now());
 
   const now = context.clock.now();
   const token = checkToken(request.headers.authorization, now);
-  if ('missing' in token) return fieldProblem('UNAUTHORIZED', path, 'header', 'Authorization', 'Authorization header: a bearer token is required');
+  if ('missing' in token)
+    return fieldProblem(
+      'UNAUTHORIZED',
+      path,
+      'header',
+      'Authorization',
+      'Authorization header: a bearer token is required',
+    );
   if ('expired' in token) {
     const message = `Authorization header: the sandbox token of ${token.expired.username} expired at ${new Date(token.expired.exp * 1000).toISOString()}; authenticate again`;
     const answer = fieldProblem('UNAUTHORIZED', path, 'header', 'Authorization', message);
@@ -55,7 +67,13 @@ export function answerApi(request: ApiRequest, context: ApiContext): IHttpRespon
   return answerCredentials(route as Required<Route>, request, path, token.key, context);
 }
 
-function answerCredentials(route: Required<Route>, request: ApiRequest, path: string, key: StateKey, context: ApiContext): IHttpResponse {
+function answerCredentials(
+  route: Required<Route>,
+  request: ApiRequest,
+  path: string,
+  key: StateKey,
+  context: ApiContext,
+): IHttpResponse {
   const { provider } = route;
   const leafUserId = request.pathParams.leafUserId ?? '';
   const slot: Slot = { leafUserId, provider: provider.name };
@@ -63,17 +81,31 @@ function answerCredentials(route: Required<Route>, request: ApiRequest, path: st
   if (route.helper === 'create') {
     const credential = createCredential(provider, (request.body ?? {}) as Resource, now);
     context.store.put(key, slot, credential);
-    return jsonResponse(201, answerView(credential.resource, provider.answerSchemas.create ?? provider.resourceSchema, provider.createSchema));
+    return jsonResponse(
+      201,
+      answerView(credential.resource, provider.answerSchemas.create ?? provider.resourceSchema, provider.createSchema),
+    );
   }
-  if (route.helper === 'delete') return context.store.delete(key, slot) ? emptyResponse(204) : noCredentials(path, provider.name, leafUserId);
+  if (route.helper === 'delete')
+    return context.store.delete(key, slot) ? emptyResponse(204) : noCredentials(path, provider.name, leafUserId);
 
   const credential = context.store.get(key, slot);
   if (!credential) return noCredentials(path, provider.name, leafUserId);
   switch (route.helper) {
     case 'get':
-      return jsonResponse(200, answerView(credential.resource, provider.answerSchemas.get ?? provider.resourceSchema, provider.createSchema));
+      return jsonResponse(
+        200,
+        answerView(credential.resource, provider.answerSchemas.get ?? provider.resourceSchema, provider.createSchema),
+      );
     case 'status':
-      return jsonResponse(200, answerView(credential.resource, provider.answerSchemas.status ?? { properties: { status: {} }, additionalProperties: false }, undefined));
+      return jsonResponse(
+        200,
+        answerView(
+          credential.resource,
+          provider.answerSchemas.status ?? { properties: { status: {} }, additionalProperties: false },
+          undefined,
+        ),
+      );
     case 'events': {
       const paging = readPaging(request, path);
       if ('statusCode' in paging) return paging;
@@ -94,7 +126,13 @@ function readPaging(request: ApiRequest, path: string): { page: PageRequest; ord
   for (const name of ['page', 'size'] as const) {
     const low = name === 'page' ? 0 : 1;
     if (!Number.isInteger(page[name]) || page[name] < low || (name === 'size' && page.size > LEAF_MAX_SIZE)) {
-      return fieldProblem('VIOLATION', path, 'query', name, `query parameter ${name} must be an integer from ${low}${name === 'size' ? ` to ${LEAF_MAX_SIZE}` : ''}`);
+      return fieldProblem(
+        'VIOLATION',
+        path,
+        'query',
+        name,
+        `query parameter ${name} must be an integer from ${low}${name === 'size' ? ` to ${LEAF_MAX_SIZE}` : ''}`,
+      );
     }
   }
   const sort = single(request.query.sort);
@@ -104,7 +142,13 @@ function readPaging(request: ApiRequest, path: string): { page: PageRequest; ord
   const direction = /^(asc|desc)$/i.test(parts.at(-1)!) ? parts.pop()! : 'desc';
   const field = parts[0] ?? '';
   if (parts.length === 0 || !parts.every((name) => EVENT_SORT_FIELDS.includes(name))) {
-    return fieldProblem('VIOLATION', path, 'query', 'sort', `query parameter sort must name ${EVENT_SORT_FIELDS.join(', ')}, optionally followed by ,asc or ,desc`);
+    return fieldProblem(
+      'VIOLATION',
+      path,
+      'query',
+      'sort',
+      `query parameter sort must name ${EVENT_SORT_FIELDS.join(', ')}, optionally followed by ,asc or ,desc`,
+    );
   }
   return { page, order: { field, descending: direction.toLowerCase() === 'desc' } };
 }
@@ -118,5 +162,7 @@ function single(value: string | string[] | undefined): string | undefined {
 }
 
 function fillPath(template: string, params: Record<string, string>): string {
-  return template.replace(/\{([^}]+)\}/g, (whole, name: string) => (params[name] === undefined ? whole : encodeURIComponent(params[name]!)));
+  return template.replace(/\{([^}]+)\}/g, (whole, name: string) =>
+    params[name] === undefined ? whole : encodeURIComponent(params[name]!),
+  );
 }

@@ -15,7 +15,7 @@ import { emptyResponse, fieldProblem, jsonResponse, noCredentials, problemAnswer
 import { firstFailure } from './schemas.js';
 import { SeedError, seedCredentials } from './seed.js';
 import type { Store } from './store.js';
-import { bearerToken, stateKeyOf, type StateKey } from './token-keys.js';
+import { bearerToken, type StateKey, stateKeyOf } from './token-keys.js';
 
 /** Every control request's path starts with this; no path of the API does. */
 export const CONTROL_PREFIX = '/__sandbox';
@@ -60,9 +60,15 @@ const ROUTES: Array<{ pattern: RegExp; methods: Record<string, Handler> }> = [
 export function answerControl(request: ControlRequest, context: ControlContext): IHttpResponse {
   const { path } = request;
   const rest = path.slice(CONTROL_PREFIX.length).replace(/\/$/, '') || '/';
-  const route = ROUTES.map((candidate) => ({ candidate, match: candidate.pattern.exec(rest) })).find(({ match }) => match);
+  const route = ROUTES.map((candidate) => ({ candidate, match: candidate.pattern.exec(rest) })).find(
+    ({ match }) => match,
+  );
   if (!route) {
-    return problemAnswer('NOT_FOUND', path, `No control request ${path}; see packages/mock/sandbox-control.yaml for the ones there are.`);
+    return problemAnswer(
+      'NOT_FOUND',
+      path,
+      `No control request ${path}; see packages/mock/sandbox-control.yaml for the ones there are.`,
+    );
   }
   const method = request.method.toUpperCase();
   const handler = route.candidate.methods[method];
@@ -73,7 +79,8 @@ export function answerControl(request: ControlRequest, context: ControlContext):
     return { ...answer, headers: { ...answer.headers, allow: allowed } };
   }
   const body = parseBody(request.body);
-  if (body instanceof SyntaxError) return fieldProblem('VIOLATION', path, 'body', 'body', `body is not JSON: ${body.message}`);
+  if (body instanceof SyntaxError)
+    return fieldProblem('VIOLATION', path, 'body', 'body', `body is not JSON: ${body.message}`);
   const token = bearerToken(request.headers.authorization);
   const params = route.match!.slice(1).map((segment) => safeDecode(segment));
   return handler({ key: token === undefined ? undefined : stateKeyOf(token), body, path, params, context });
@@ -104,7 +111,13 @@ function invalidBody(call: Call, schemaName: string): IHttpResponse | undefined 
   const failure = firstFailure(controlSchema(schemaName), call.body);
   if (!failure) return undefined;
   const field = failure.field || 'body';
-  return fieldProblem('VIOLATION', call.path, 'body', field, `body${failure.field ? `.${failure.field}` : ''} ${failure.message}`);
+  return fieldProblem(
+    'VIOLATION',
+    call.path,
+    'body',
+    field,
+    `body${failure.field ? `.${failure.field}` : ''} ${failure.message}`,
+  );
 }
 
 function reset(call: Call): IHttpResponse {
@@ -134,7 +147,13 @@ function seed(call: Call): IHttpResponse {
     if (!(error instanceof SeedError)) throw error;
     // "body: credentials[0]: field credentials.clientId: must be string" → the field it names.
     const field = /^body: (credentials\[\d+\])(?:: field ([^:]+))?/.exec(error.message);
-    return fieldProblem('VIOLATION', call.path, 'body', [field?.[1], field?.[2]].filter(Boolean).join('.') || 'body', error.message);
+    return fieldProblem(
+      'VIOLATION',
+      call.path,
+      'body',
+      [field?.[1], field?.[2]].filter(Boolean).join('.') || 'body',
+      error.message,
+    );
   }
   if (call.key === undefined) store.addToSeed(entries);
   else for (const entry of entries) store.put(call.key, entry, entry.credential);
@@ -149,12 +168,24 @@ function setStatus(call: Call): IHttpResponse {
   const provider = table.provider(providerName);
   if (!provider) {
     const known = table.providers.map((candidate) => candidate.name).join(', ');
-    return fieldProblem('NOT_FOUND', call.path, 'path', 'provider', `No provider ${providerName} in the spec (known: ${known})`);
+    return fieldProblem(
+      'NOT_FOUND',
+      call.path,
+      'path',
+      'provider',
+      `No provider ${providerName} in the spec (known: ${known})`,
+    );
   }
   const invalid = invalidBody(call, 'StatusChange');
   if (invalid) return invalid;
   if (call.key === undefined) {
-    return fieldProblem('VIOLATION', call.path, 'header', 'Authorization', 'Authorization header: name the token whose credential changes (`Authorization: Bearer <token>`)');
+    return fieldProblem(
+      'VIOLATION',
+      call.path,
+      'header',
+      'Authorization',
+      'Authorization header: name the token whose credential changes (`Authorization: Bearer <token>`)',
+    );
   }
   const slot = { leafUserId, provider: provider.name };
   const credential = store.get(call.key, slot);

@@ -1,6 +1,6 @@
 /** The changes a credential goes through: created by a POST, and a change of status. */
 import { retained, statusEvent } from './events.js';
-import { statusRequestedBy, type CredentialStatus } from './magic-values.js';
+import { type CredentialStatus, statusRequestedBy } from './magic-values.js';
 import { createdResource, type Resource } from './resource-shape.js';
 import type { ProviderResource } from './resources.js';
 import type { Credential } from './store.js';
@@ -19,5 +19,8 @@ export function createCredential(provider: ProviderResource, body: Resource, now
  */
 export function withStatus(credential: Credential, status: CredentialStatus, now: Date): Credential {
   if (credential.resource.status === status) return credential;
-  return { resource: { ...credential.resource, status }, log: [...retained(credential.log, now), statusEvent(status, now)] };
+  return {
+    resource: { ...credential.resource, status },
+    log: [...retained(credential.log, now), statusEvent(status, now)],
+  };
 }

@@ -25,9 +25,18 @@ const JSON_HEADERS = '{"content-type":"application/json"}';
 /** What the provider answers Leaf's token fetch with, per resulting status (one shared string each). */
 const PROVIDER_ANSWERS: Record<CredentialStatus, { statusCode: number; body: string }> = {
   OK: { statusCode: 200, body: '{"access_token":"[redacted]","token_type":"Bearer","expires_in":3600}' },
-  UNAUTHENTICATED: { statusCode: 401, body: '{"error":"invalid_grant","error_description":"The refresh token is invalid or revoked"}' },
-  MISSING_PERMISSION: { statusCode: 403, body: '{"error":"insufficient_scope","error_description":"The token lacks a scope Leaf needs"}' },
-  TEMPORARILY_UNAVAILABLE: { statusCode: 503, body: '{"error":"temporarily_unavailable","error_description":"The provider is unavailable"}' },
+  UNAUTHENTICATED: {
+    statusCode: 401,
+    body: '{"error":"invalid_grant","error_description":"The refresh token is invalid or revoked"}',
+  },
+  MISSING_PERMISSION: {
+    statusCode: 403,
+    body: '{"error":"insufficient_scope","error_description":"The token lacks a scope Leaf needs"}',
+  },
+  TEMPORARILY_UNAVAILABLE: {
+    statusCode: 503,
+    body: '{"error":"temporarily_unavailable","error_description":"The provider is unavailable"}',
+  },
 };
 
 let counter = randomBytes(3).readUIntBE(0, 3);
@@ -36,7 +45,10 @@ const processPart = randomBytes(5).toString('hex');
 /** A 24-hex-digit id like Leaf's (MongoDB ObjectId layout: seconds, random, counter). */
 export function eventId(at: Date): string {
   counter = (counter + 1) % 0xffffff;
-  const seconds = Math.floor(at.getTime() / 1000).toString(16).padStart(8, '0').slice(-8);
+  const seconds = Math.floor(at.getTime() / 1000)
+    .toString(16)
+    .padStart(8, '0')
+    .slice(-8);
   return `${seconds}${processPart}${counter.toString(16).padStart(6, '0')}`;
 }
 
@@ -48,7 +60,13 @@ export function statusEvent(status: CredentialStatus, at: Date): LogEntry {
 
 /** What the events operation answers for one entry (the spec's CredentialEvent). */
 export function renderEvent(entry: LogEntry): Record<string, unknown> {
-  return { id: entry.id, body: entry.body, headers: entry.headers, statusCode: entry.statusCode, createdDate: leafTimestamp(new Date(entry.at)) };
+  return {
+    id: entry.id,
+    body: entry.body,
+    headers: entry.headers,
+    statusCode: entry.statusCode,
+    createdDate: leafTimestamp(new Date(entry.at)),
+  };
 }
 
 /** The entries still within the retention window at `now`. */

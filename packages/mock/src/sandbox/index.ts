@@ -8,9 +8,10 @@
  *   const response = await sandbox.answer({ operation, pathParams, query, headers, body });
  *   await sandbox.close();   // writes what is pending to the state file
  */
-import type { IHttpOperation } from '@stoplight/types';
+
 import type { IHttpResponse } from '@stoplight/prism-http';
-import { answerApi, type ApiRequest } from './api.js';
+import type { IHttpOperation } from '@stoplight/types';
+import { type ApiRequest, answerApi } from './api.js';
 import { createClock } from './clock.js';
 import { answerControl, type ControlRequest } from './control.js';
 import { RequestLog } from './request-log.js';
@@ -19,13 +20,13 @@ import { exampleSeed, seedCredentials } from './seed.js';
 import { createStateWriter, loadStateFile, type StateWriter } from './state-file.js';
 import { Store } from './store.js';
 
+export type { ApiRequest } from './api.js';
 export { CONTROL_PREFIX, type ControlRequest } from './control.js';
 export { CONTROL_SPEC_PATH } from './control-spec.js';
-export type { ApiRequest } from './api.js';
-export { exampleSeed, readSeedFile, SeedError, type SeedDocument, type SeedEntry } from './seed.js';
-export { StateFileError } from './state-file.js';
-export { REFUSED_PASSWORD, type CredentialStatus } from './magic-values.js';
+export { type CredentialStatus, REFUSED_PASSWORD } from './magic-values.js';
 export type { RecordedRequest } from './request-log.js';
+export { exampleSeed, readSeedFile, type SeedDocument, type SeedEntry, SeedError } from './seed.js';
+export { StateFileError } from './state-file.js';
 
 export interface Sandbox {
   /** Stored state → the API's answer (201/200/204/404, 401 for an expired sandbox token). */

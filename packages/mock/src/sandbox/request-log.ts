@@ -1,5 +1,5 @@
 /** What the sandbox received, for tests' assertions: bounded, and never holding a token. */
-import { bearerToken, stateKeyOf, type StateKey } from './token-keys.js';
+import { bearerToken, type StateKey, stateKeyOf } from './token-keys.js';
 
 /** The log keeps the most recent this many requests. */
 export const MAX_RECORDED_REQUESTS = 10_000;
@@ -25,10 +25,17 @@ export class RequestLog {
     const token = bearerToken(authorization);
     this.entries.push({
       key: token === undefined ? undefined : stateKeyOf(token),
-      request: { method: request.method.toUpperCase(), url: request.url, status: request.status, at: at.toISOString(), headers },
+      request: {
+        method: request.method.toUpperCase(),
+        url: request.url,
+        status: request.status,
+        at: at.toISOString(),
+        headers,
+      },
     });
     // Trim in batches: one splice per MAX_RECORDED_REQUESTS records, not one shift per record.
-    if (this.entries.length > 2 * MAX_RECORDED_REQUESTS) this.entries.splice(0, this.entries.length - MAX_RECORDED_REQUESTS);
+    if (this.entries.length > 2 * MAX_RECORDED_REQUESTS)
+      this.entries.splice(0, this.entries.length - MAX_RECORDED_REQUESTS);
   }
 
   /** Oldest first: `key`'s requests, or all. */

@@ -26,7 +26,8 @@ interface FillContext {
 
 const propertiesOf = (schema: JsonSchema | undefined) => (schema?.properties ?? {}) as Record<string, JsonSchema>;
 const requiredOf = (schema: JsonSchema | undefined) => new Set((schema?.required ?? []) as string[]);
-const exampleOf = (schema: JsonSchema | undefined): unknown => (schema?.examples as unknown[] | undefined)?.[0] ?? schema?.example;
+const exampleOf = (schema: JsonSchema | undefined): unknown =>
+  (schema?.examples as unknown[] | undefined)?.[0] ?? schema?.example;
 
 /** The resource a valid create body becomes. */
 export function createdResource(
@@ -62,7 +63,8 @@ function pick(resource: Resource, names: string[]): Resource {
 
 /** A value for a property Leaf fills: a fresh token for secrets, else the schema's example. */
 function fill(name: string, schema: JsonSchema, parentExample: unknown): unknown {
-  if (schema['x-sensitive'] === true && schema.type === 'string') return `sandbox-${name}-${randomBytes(12).toString('base64url')}`;
+  if (schema['x-sensitive'] === true && schema.type === 'string')
+    return `sandbox-${name}-${randomBytes(12).toString('base64url')}`;
   const example = exampleOf(schema) ?? parentExample;
   if (example !== undefined) return structuredClone(example);
   switch (schema.type) {

@@ -42,7 +42,10 @@ export interface ResourceTable {
 
 /** `Climate FieldView`, `climateFieldView` and `climate-field-view-credentials` all name one provider. */
 export function providerAlias(name: string): string {
-  return name.replace(/-credentials$/i, '').replace(/[^A-Za-z0-9]/g, '').toLowerCase();
+  return name
+    .replace(/-credentials$/i, '')
+    .replace(/[^A-Za-z0-9]/g, '')
+    .toLowerCase();
 }
 
 function helperOf(operation: IHttpOperation): Helper | undefined {
@@ -60,7 +63,9 @@ function successSchema(operation: IHttpOperation): JsonSchema | undefined {
 }
 
 function bodySchema(operation: IHttpOperation): JsonSchema | undefined {
-  return operation.request?.body?.contents?.find((content) => content.mediaType.includes('json'))?.schema as JsonSchema | undefined;
+  return operation.request?.body?.contents?.find((content) => content.mediaType.includes('json'))?.schema as
+    | JsonSchema
+    | undefined;
 }
 
 type Member = { helper: Helper; operation: IHttpOperation };

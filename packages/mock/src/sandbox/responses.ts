@@ -3,7 +3,7 @@
  * mock's one table of kinds and its one constructor (../problem.ts).
  */
 import type { IHttpResponse } from '@stoplight/prism-http';
-import { namedProblem, problem, type ProblemKindName } from '../problem.js';
+import { namedProblem, type ProblemKindName, problem } from '../problem.js';
 import { problemResponse } from '../reply.js';
 
 export function jsonResponse(statusCode: number, body: unknown, headers: Record<string, string> = {}): IHttpResponse {
@@ -19,7 +19,13 @@ export function problemAnswer(kind: ProblemKindName, path: string, detail: strin
 }
 
 /** A problem that names one field: `objectName` is where it was (`body`, `path`, `query`, `header`). */
-export function fieldProblem(kind: ProblemKindName, path: string, objectName: string, field: string, message: string): IHttpResponse {
+export function fieldProblem(
+  kind: ProblemKindName,
+  path: string,
+  objectName: string,
+  field: string,
+  message: string,
+): IHttpResponse {
   return problemResponse(namedProblem(kind, path, objectName, field, message));
 }
 

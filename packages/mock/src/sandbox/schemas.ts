@@ -32,8 +32,12 @@ export function firstFailure(schema: JsonSchema, value: unknown): SchemaFailure 
 }
 
 function describe(error: ErrorObject): SchemaFailure {
-  const segments = error.instancePath.split('/').slice(1).map((segment) => segment.replace(/~1/g, '/').replace(/~0/g, '~'));
-  const named = (error.params as { missingProperty?: string; additionalProperty?: string }).missingProperty ??
+  const segments = error.instancePath
+    .split('/')
+    .slice(1)
+    .map((segment) => segment.replace(/~1/g, '/').replace(/~0/g, '~'));
+  const named =
+    (error.params as { missingProperty?: string; additionalProperty?: string }).missingProperty ??
     (error.params as { additionalProperty?: string }).additionalProperty;
   if (named !== undefined) segments.push(named);
   const field = segments.join('.');

@@ -15,11 +15,11 @@ import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import type { IHttpOperation } from '@stoplight/types';
 import { parse as parseYaml } from 'yaml';
-import { statusEvent, type LogEntry } from './events.js';
-import type { CredentialStatus } from './magic-values.js';
 import { createCredential } from './credentials.js';
+import { type LogEntry, statusEvent } from './events.js';
+import type { CredentialStatus } from './magic-values.js';
 import type { Resource } from './resource-shape.js';
-import { readResources, type ProviderResource, type ResourceTable } from './resources.js';
+import { type ProviderResource, type ResourceTable, readResources } from './resources.js';
 import { firstFailure, type JsonSchema } from './schemas.js';
 import type { Credential, StoredCredential } from './store.js';
 
@@ -66,13 +66,28 @@ function parseSeedText(file: string, text: string): unknown {
       return parseYaml(text);
     }
   } catch (error) {
-    const kind = extension === '.json' ? 'JSON' : extension === '' || !['.yaml', '.yml'].includes(extension) ? 'JSON or YAML' : 'YAML';
-    throw new SeedError(file, undefined, '', `is not ${kind} (${(error as Error).message.split('\n')[0]!.replace(/:$/, '')})`);
+    const kind =
+      extension === '.json'
+        ? 'JSON'
+        : extension === '' || !['.yaml', '.yml'].includes(extension)
+          ? 'JSON or YAML'
+          : 'YAML';
+    throw new SeedError(
+      file,
+      undefined,
+      '',
+      `is not ${kind} (${(error as Error).message.split('\n')[0]!.replace(/:$/, '')})`,
+    );
   }
 }
 
 /** The stored credentials a seed document describes; throws SeedError at its first invalid entry. */
-export function seedCredentials(document: unknown, table: ResourceTable, now: Date, source = 'seed'): StoredCredential[] {
+export function seedCredentials(
+  document: unknown,
+  table: ResourceTable,
+  now: Date,
+  source = 'seed',
+): StoredCredential[] {
   const entries = (document as { credentials?: unknown } | null)?.credentials;
   if (document === null || typeof document !== 'object' || Array.isArray(document)) {
     throw new SeedError(source, undefined, '', 'must be an object with a "credentials" list');
@@ -94,9 +109,16 @@ function seedEntry(entry: unknown, table: ResourceTable, now: Date, source: stri
   if (idFailure) fail('leafUserId', idFailure.message);
   if (typeof providerName !== 'string') return fail('provider', 'must be a string');
   const provider = table.provider(providerName);
-  if (!provider) return fail('provider', `no provider ${JSON.stringify(providerName)} in the spec (known: ${table.providers.map((p) => p.name).join(', ')})`);
-  const seeded = seededCredential(credentials, provider, now, (field, reason) => fail(`credentials${field ? `.${field}` : ''}`, reason));
-  const log = events === undefined ? seeded.log : seededLog(events, provider, (field, reason) => fail(`events${field}`, reason));
+  if (!provider)
+    return fail(
+      'provider',
+      `no provider ${JSON.stringify(providerName)} in the spec (known: ${table.providers.map((p) => p.name).join(', ')})`,
+    );
+  const seeded = seededCredential(credentials, provider, now, (field, reason) =>
+    fail(`credentials${field ? `.${field}` : ''}`, reason),
+  );
+  const log =
+    events === undefined ? seeded.log : seededLog(events, provider, (field, reason) => fail(`events${field}`, reason));
   return { leafUserId, provider: provider.name, credential: { resource: seeded.resource, log } };
 }
 
@@ -108,11 +130,18 @@ function seedEntry(entry: unknown, table: ResourceTable, now: Date, source: stri
  * neither, the error names a field of the form it looks like (it has `id` or
  * `status`: a resource).
  */
-function seededCredential(credentials: unknown, provider: ProviderResource, now: Date, fail: (field: string, reason: string) => never): Credential {
-  if (credentials === null || typeof credentials !== 'object' || Array.isArray(credentials)) return fail('', 'must be an object');
+function seededCredential(
+  credentials: unknown,
+  provider: ProviderResource,
+  now: Date,
+  fail: (field: string, reason: string) => never,
+): Credential {
+  if (credentials === null || typeof credentials !== 'object' || Array.isArray(credentials))
+    return fail('', 'must be an object');
   const given = credentials as Resource;
   const asResource = firstFailure(provider.resourceSchema, given);
-  if (!asResource) return { resource: { ...given }, log: [statusEvent((given.status as CredentialStatus | undefined) ?? 'OK', now)] };
+  if (!asResource)
+    return { resource: { ...given }, log: [statusEvent((given.status as CredentialStatus | undefined) ?? 'OK', now)] };
   const asCreate = provider.createSchema && firstFailure(provider.createSchema, given);
   if (provider.createSchema && !asCreate) return createCredential(provider, given, now);
   const failure = 'id' in given || 'status' in given || !asCreate ? asResource : asCreate;
@@ -120,7 +149,11 @@ function seededCredential(credentials: unknown, provider: ProviderResource, now:
 }
 
 /** The seed's events as log entries, oldest first. */
-function seededLog(events: unknown, provider: ProviderResource, fail: (field: string, reason: string) => never): LogEntry[] {
+function seededLog(
+  events: unknown,
+  provider: ProviderResource,
+  fail: (field: string, reason: string) => never,
+): LogEntry[] {
   const schema = provider.answerSchemas.events as JsonSchema | undefined;
   if (!Array.isArray(events)) return fail('', 'must be a list');
   if (schema) {
@@ -134,7 +167,13 @@ function seededLog(events: unknown, provider: ProviderResource, fail: (field: st
     .map((event, index) => {
       const at = Date.parse(String(event.createdDate));
       if (Number.isNaN(at)) fail(`[${index}].createdDate`, 'must be a date-time');
-      return { id: String(event.id), at, statusCode: Number(event.statusCode), body: String(event.body), headers: String(event.headers) };
+      return {
+        id: String(event.id),
+        at,
+        statusCode: Number(event.statusCode),
+        body: String(event.body),
+        headers: String(event.headers),
+      };
     })
     .sort((a, b) => a.at - b.at);
 }
@@ -147,7 +186,8 @@ export function exampleSeed(operations: IHttpOperation[]): SeedDocument {
   const credentials: SeedEntry[] = [];
   for (const provider of table.providers) {
     const example = (provider.resourceSchema.examples as unknown[] | undefined)?.[0] ?? provider.resourceSchema.example;
-    if (example && typeof example === 'object') credentials.push({ leafUserId, provider: provider.name, credentials: example as Resource });
+    if (example && typeof example === 'object')
+      credentials.push({ leafUserId, provider: provider.name, credentials: example as Resource });
   }
   return { credentials };
 }

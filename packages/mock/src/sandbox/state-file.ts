@@ -18,7 +18,9 @@ const CHUNK_CHARS = 1 << 20;
 /** The state file cannot be used: the sandbox does not start, and the file is left as it is. */
 export class StateFileError extends Error {
   constructor(file: string, reason: string) {
-    super(`The sandbox state file ${file} cannot be used: ${reason}. It was left unchanged; fix it, or move it away to start empty.`);
+    super(
+      `The sandbox state file ${file} cannot be used: ${reason}. It was left unchanged; fix it, or move it away to start empty.`,
+    );
     this.name = 'StateFileError';
   }
 }
@@ -46,13 +48,17 @@ function checkSnapshot(file: string, parsed: unknown): StateSnapshot {
   if (!isObject(document) || document.format !== STATE_FORMAT) {
     throw new StateFileError(file, `it is not a sandbox state file (no "format": "${STATE_FORMAT}")`);
   }
-  if (document.version !== STATE_VERSION) throw new StateFileError(file, `its version ${String(document.version)} is not ${STATE_VERSION}`);
+  if (document.version !== STATE_VERSION)
+    throw new StateFileError(file, `its version ${String(document.version)} is not ${STATE_VERSION}`);
   if (!isObject(document.states)) throw new StateFileError(file, '"states" is not an object');
   for (const [key, entries] of Object.entries(document.states)) {
     if (!isObject(entries)) throw new StateFileError(file, `states[${JSON.stringify(key)}] is not an object`);
     for (const [slot, entry] of Object.entries(entries)) {
       if (entry !== null && !isCredential(entry)) {
-        throw new StateFileError(file, `states[${JSON.stringify(key)}][${JSON.stringify(slot)}] is not a stored credential`);
+        throw new StateFileError(
+          file,
+          `states[${JSON.stringify(key)}][${JSON.stringify(slot)}] is not a stored credential`,
+        );
       }
     }
   }

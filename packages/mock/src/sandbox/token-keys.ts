@@ -48,7 +48,12 @@ export function lifetimeSeconds(rememberMe: unknown, lifetimes: TokenLifetimes =
   return rememberMe === true || rememberMe === 'true' ? lifetimes.rememberMe : lifetimes.otherwise;
 }
 
-export function issueToken(username: string, rememberMe: unknown, now: Date, lifetimes: TokenLifetimes = TOKEN_LIFETIME_SECONDS): string {
+export function issueToken(
+  username: string,
+  rememberMe: unknown,
+  now: Date,
+  lifetimes: TokenLifetimes = TOKEN_LIFETIME_SECONDS,
+): string {
   const iat = Math.floor(now.getTime() / 1000);
   const exp = iat + lifetimeSeconds(rememberMe, lifetimes);
   const claims: SandboxTokenClaims = { iss: SANDBOX_TOKEN_ISSUER, sub: username, username, iat, exp };

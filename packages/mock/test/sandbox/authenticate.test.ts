@@ -8,11 +8,26 @@ import { authenticateOperation, clientOf, createBody, operations, providers } fr
 // Until the spec has it (wip/client adds it), a stand-in with the agreed helper.
 const authenticate: IHttpOperation =
   authenticateOperation ??
-  ({ id: 'authenticate', iid: 'authenticate', method: 'post', path: '/authenticate', responses: [], servers: [], request: {}, security: [], tags: [{ id: 'a', name: 'Authentication' }], extensions: { 'x-leaf-helper': 'authenticate' } } as unknown as IHttpOperation);
+  ({
+    id: 'authenticate',
+    iid: 'authenticate',
+    method: 'post',
+    path: '/authenticate',
+    responses: [],
+    servers: [],
+    request: {},
+    security: [],
+    tags: [{ id: 'a', name: 'Authentication' }],
+    extensions: { 'x-leaf-helper': 'authenticate' },
+  } as unknown as IHttpOperation);
 const withAuthenticate = authenticateOperation ? operations : [...operations, authenticate];
 
 async function sandboxAt(clock: { now: Date }) {
-  const sandbox = await createSandbox({ operations: withAuthenticate, seed: { credentials: [] }, now: () => clock.now });
+  const sandbox = await createSandbox({
+    operations: withAuthenticate,
+    seed: { credentials: [] },
+    now: () => clock.now,
+  });
   const signIn = async (body: Record<string, unknown>) =>
     sandbox.answer({ operation: authenticate, pathParams: {}, query: {}, headers: {}, body });
   return { sandbox, signIn };
@@ -24,22 +39,41 @@ describe('authenticate in the sandbox', () => {
     { rememberMe: true, hours: 30 * 24 },
     { rememberMe: 'false', hours: 24 },
     { rememberMe: false, hours: 24 },
-  ])('answers 200 with an id_token that expires in $hours hours for rememberMe $rememberMe', async ({ rememberMe, hours }) => {
-    const clock = { now: new Date('2030-01-01T00:00:00Z') };
-    const { signIn } = await sandboxAt(clock);
-    const answer = await signIn({ username: 'grower@example.com', password: 'secret', rememberMe });
-    expect(answer.statusCode).toBe(200);
-    const claims = readSandboxToken((answer.body as { id_token: string }).id_token)!;
-    expect(claims.username).toBe('grower@example.com');
-    expect(claims.exp * 1000 - clock.now.getTime()).toBe(hours * 3600 * 1000);
-  });
+  ])(
+    'answers 200 with an id_token that expires in $hours hours for rememberMe $rememberMe',
+    async ({ rememberMe, hours }) => {
+      const clock = { now: new Date('2030-01-01T00:00:00Z') };
+      const { signIn } = await sandboxAt(clock);
+      const answer = await signIn({ username: 'grower@example.com', password: 'secret', rememberMe });
+      expect(answer.statusCode).toBe(200);
+      const claims = readSandboxToken((answer.body as { id_token: string }).id_token)!;
+      expect(claims.username).toBe('grower@example.com');
+      expect(claims.exp * 1000 - clock.now.getTime()).toBe(hours * 3600 * 1000);
+    },
+  );
 
   it('takes the lifetimes the operation states in x-leaf-token-lifetime-seconds', async () => {
     const now = new Date('2030-01-01T00:00:00Z');
-    const stated = { ...authenticate, extensions: { ...authenticate.extensions, 'x-leaf-token-lifetime-seconds': { rememberMe: 600, otherwise: 60 } } };
-    const sandbox = await createSandbox({ operations: withAuthenticate.map((operation) => (operation === authenticate ? stated : operation)), seed: { credentials: [] }, now: () => now });
-    for (const [rememberMe, seconds] of [['true', 600], [false, 60]] as const) {
-      const answer = await sandbox.answer({ operation: stated, pathParams: {}, query: {}, headers: {}, body: { username: 'a', password: 'b', rememberMe } });
+    const stated = {
+      ...authenticate,
+      extensions: { ...authenticate.extensions, 'x-leaf-token-lifetime-seconds': { rememberMe: 600, otherwise: 60 } },
+    };
+    const sandbox = await createSandbox({
+      operations: withAuthenticate.map((operation) => (operation === authenticate ? stated : operation)),
+      seed: { credentials: [] },
+      now: () => now,
+    });
+    for (const [rememberMe, seconds] of [
+      ['true', 600],
+      [false, 60],
+    ] as const) {
+      const answer = await sandbox.answer({
+        operation: stated,
+        pathParams: {},
+        query: {},
+        headers: {},
+        body: { username: 'a', password: 'b', rememberMe },
+      });
       const claims = readSandboxToken((answer.body as { id_token: string }).id_token)!;
       expect(claims.exp - claims.iat).toBe(seconds);
     }
@@ -66,10 +100,11 @@ describe('authenticate in the sandbox', () => {
 
   const provider = providers[0]!;
 
-  it('keeps a user\'s data across authentications, and apart from other users', async () => {
+  it("keeps a user's data across authentications, and apart from other users", async () => {
     const clock = { now: new Date('2030-01-01T00:00:00Z') };
     const { sandbox, signIn } = await sandboxAt(clock);
-    const token = async (username: string) => ((await signIn({ username, password: 'pw', rememberMe: 'true' })).body as { id_token: string }).id_token;
+    const token = async (username: string) =>
+      ((await signIn({ username, password: 'pw', rememberMe: 'true' })).body as { id_token: string }).id_token;
     const created = await clientOf(sandbox, await token('alice')).create(provider, createBody(provider));
     clock.now = new Date(clock.now.getTime() + 60_000);
     expect((await clientOf(sandbox, await token('alice')).get(provider)).body).toEqual(created.body);
@@ -79,7 +114,9 @@ describe('authenticate in the sandbox', () => {
   it('answers a request with an expired sandbox token with a 401 naming Authorization, on the sandbox clock', async () => {
     const clock = { now: new Date('2030-01-01T00:00:00Z') };
     const { sandbox, signIn } = await sandboxAt(clock);
-    const token = ((await signIn({ username: 'alice', password: 'pw', rememberMe: 'false' })).body as { id_token: string }).id_token;
+    const token = (
+      (await signIn({ username: 'alice', password: 'pw', rememberMe: 'false' })).body as { id_token: string }
+    ).id_token;
     const client = clientOf(sandbox, token);
     expect((await client.get(provider)).statusCode).toBe(404);
     await client.control('PUT', '/clock', { now: '2030-01-02T00:00:01Z' });

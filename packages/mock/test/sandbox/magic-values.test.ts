@@ -4,7 +4,10 @@ import { STATUS_MAGIC_VALUES, statusRequestedBy } from '../../src/sandbox/magic-
 describe('magic values in a create body', () => {
   it.each([
     ...Object.entries(STATUS_MAGIC_VALUES).map(([value, status]) => ({ body: { refreshToken: value }, status })),
-    ...Object.entries(STATUS_MAGIC_VALUES).map(([value, status]) => ({ body: { clientId: 'x', apiKey: value }, status })),
+    ...Object.entries(STATUS_MAGIC_VALUES).map(([value, status]) => ({
+      body: { clientId: 'x', apiKey: value },
+      status,
+    })),
     { body: { refreshToken: 'sandbox-unauthenticated-ish' }, status: 'OK' },
     { body: { refreshToken: 'an ordinary token' }, status: 'OK' },
     { body: { nested: { refreshToken: 'sandbox-unauthenticated' } }, status: 'OK' },
@@ -14,6 +17,8 @@ describe('magic values in a create body', () => {
   });
 
   it('has one magic value per status other than OK', () => {
-    expect(new Set(Object.values(STATUS_MAGIC_VALUES))).toEqual(new Set(['UNAUTHENTICATED', 'MISSING_PERMISSION', 'TEMPORARILY_UNAVAILABLE']));
+    expect(new Set(Object.values(STATUS_MAGIC_VALUES))).toEqual(
+      new Set(['UNAUTHENTICATED', 'MISSING_PERMISSION', 'TEMPORARILY_UNAVAILABLE']),
+    );
   });
 });

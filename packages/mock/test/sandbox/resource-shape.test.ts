@@ -12,7 +12,11 @@ const resourceSchema = {
     id: { type: 'string' },
     status: { type: 'string', enum: ['OK', 'UNAUTHENTICATED'] },
     createdTime: { type: 'string', format: 'date-time' },
-    tokenMetadata: { type: 'object', required: ['scopes'], properties: { scopes: { type: 'array', items: { type: 'string' } } } },
+    tokenMetadata: {
+      type: 'object',
+      required: ['scopes'],
+      properties: { scopes: { type: 'array', items: { type: 'string' } } },
+    },
     clientId: { type: 'string' },
     secret: { type: 'string' },
     note: { type: 'string' },
@@ -24,15 +28,24 @@ const resourceSchema = {
 const now = new Date('2030-01-01T00:00:00.000Z');
 
 describe('a created resource', () => {
-  const resource = createdResource({ clientId: 'c', secret: 's', id: 'posted-id' }, resourceSchema, createSchema, { now, status: 'UNAUTHENTICATED' });
+  const resource = createdResource({ clientId: 'c', secret: 's', id: 'posted-id' }, resourceSchema, createSchema, {
+    now,
+    status: 'UNAUTHENTICATED',
+  });
 
   it.each([
     { field: 'clientId', check: (value: unknown) => value === 'c' },
-    { field: 'id', check: (value: unknown) => typeof value === 'string' && value !== 'posted-id' && /^[0-9a-f-]{36}$/.test(value) },
+    {
+      field: 'id',
+      check: (value: unknown) => typeof value === 'string' && value !== 'posted-id' && /^[0-9a-f-]{36}$/.test(value),
+    },
     { field: 'createdTime', check: (value: unknown) => value === '2030-01-01T00:00:00.000000Z' },
     { field: 'status', check: (value: unknown) => value === 'UNAUTHENTICATED' },
     { field: 'tokenMetadata', check: (value: unknown) => JSON.stringify(value) === '{"scopes":[]}' },
-    { field: 'accessToken', check: (value: unknown) => typeof value === 'string' && value.startsWith('sandbox-accessToken-') },
+    {
+      field: 'accessToken',
+      check: (value: unknown) => typeof value === 'string' && value.startsWith('sandbox-accessToken-'),
+    },
     { field: 'region', check: (value: unknown) => value === 'eu' },
   ])('has $field as Leaf sets or posted it', ({ field, check }) => {
     expect(check(resource[field])).toBe(true);
@@ -53,9 +66,21 @@ describe('what an answer shows', () => {
   const stored = { id: 'x', status: 'OK', clientId: 'c', secret: 's', extra: 1 };
 
   it.each([
-    { name: 'a write-only create field the answer does not require', schema: resourceSchema, hidden: ['secret', 'extra'] },
-    { name: 'a write-only create field the answer requires', schema: { ...resourceSchema, required: ['secret'] }, hidden: ['extra'] },
-    { name: 'a field the answer marks write-only', schema: { properties: { ...resourceSchema.properties, id: { type: 'string', writeOnly: true } } }, hidden: ['id', 'secret', 'extra'] },
+    {
+      name: 'a write-only create field the answer does not require',
+      schema: resourceSchema,
+      hidden: ['secret', 'extra'],
+    },
+    {
+      name: 'a write-only create field the answer requires',
+      schema: { ...resourceSchema, required: ['secret'] },
+      hidden: ['extra'],
+    },
+    {
+      name: 'a field the answer marks write-only',
+      schema: { properties: { ...resourceSchema.properties, id: { type: 'string', writeOnly: true } } },
+      hidden: ['id', 'secret', 'extra'],
+    },
     { name: 'fields of a schema that declares none', schema: { type: 'object' }, hidden: ['secret'] },
   ])('hides $name', ({ schema, hidden }) => {
     const view = answerView(stored, schema, createSchema);

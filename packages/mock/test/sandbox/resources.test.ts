@@ -15,8 +15,12 @@ function madeUpProvider(): IHttpOperation[] {
 }
 
 describe('the resources read from the spec', () => {
-  it('finds one provider per tag of the operations with an x-leaf-helper, in the spec\'s order', () => {
-    const tags = [...new Set(operations.filter((operation) => table.route(operation)?.provider).map((operation) => operation.tags![0]!.name))];
+  it("finds one provider per tag of the operations with an x-leaf-helper, in the spec's order", () => {
+    const tags = [
+      ...new Set(
+        operations.filter((operation) => table.route(operation)?.provider).map((operation) => operation.tags![0]!.name),
+      ),
+    ];
     expect(providers.map((provider) => provider.name)).toEqual(tags);
     for (const provider of providers) expect(provider.resourceSchema.type).toBe('object');
   });
@@ -40,7 +44,9 @@ describe('the resources read from the spec', () => {
     expect((await client.create(acme, createBody(acme))).statusCode).toBe(201);
     expect((await client.get(acme)).statusCode).toBe(200);
     expect((await client.get(providers[0]!)).statusCode).toBe(404);
-    expect((await client.control('PUT', `/users/${USER}/acme-farm/status`, { status: 'UNAUTHENTICATED' })).statusCode).toBe(200);
+    expect(
+      (await client.control('PUT', `/users/${USER}/acme-farm/status`, { status: 'UNAUTHENTICATED' })).statusCode,
+    ).toBe(200);
   });
 
   it('refuses an operation with a helper but no tag, naming it', () => {

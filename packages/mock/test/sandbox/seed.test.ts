@@ -1,8 +1,8 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { stringify as toYaml } from 'yaml';
 import { describe, expect, it } from 'vitest';
+import { stringify as toYaml } from 'yaml';
 import { createSandbox, exampleSeed, readSeedFile, SeedError } from '../../src/sandbox/index.js';
 import { clientOf, createBody, documented, operations, providers, table, USER } from './support.js';
 
@@ -15,7 +15,12 @@ function seedFile(name: string, content: string): string {
   return file;
 }
 
-const entry = (overrides: Record<string, unknown> = {}) => ({ leafUserId: USER, provider: provider.name, credentials: createBody(provider), ...overrides });
+const entry = (overrides: Record<string, unknown> = {}) => ({
+  leafUserId: USER,
+  provider: provider.name,
+  credentials: createBody(provider),
+  ...overrides,
+});
 
 describe('seed files', () => {
   it.each([
@@ -32,29 +37,59 @@ describe('seed files', () => {
     { content: '{"credentials": [', entry: undefined, field: undefined, says: 'is not JSON' },
     { content: '[]', entry: undefined, field: undefined, says: 'must be an object' },
     { content: '{"credentials": {}}', entry: undefined, field: 'credentials', says: 'list' },
-    { content: JSON.stringify({ credentials: [entry(), entry({ leafUserId: 'nope' })] }), entry: 'credentials[1]', field: 'leafUserId', says: 'uuid' },
-    { content: JSON.stringify({ credentials: [entry({ provider: 'Acme' })] }), entry: 'credentials[0]', field: 'provider', says: 'Acme' },
-    { content: JSON.stringify({ credentials: [entry({ credentials: createBody(provider, { clientId: 7 }) })] }), entry: 'credentials[0]', field: 'credentials.clientId', says: 'string' },
-    { content: JSON.stringify({ credentials: [entry({ colour: 'red' })] }), entry: 'credentials[0]', field: 'colour', says: 'unknown' },
-    { content: JSON.stringify({ credentials: [entry({ events: [{ id: 'e1' }] })] }), entry: 'credentials[0]', field: 'events[0].body', says: 'required' },
-  ])('stops on $content with one line naming the file, $entry and $field', async ({ content, entry: at, field, says }) => {
-    const file = seedFile('bad.json', content);
-    const error = await readSeedFile(file, operations).catch((caught: unknown) => caught);
-    expect(error).toBeInstanceOf(SeedError);
-    const message = (error as Error).message;
-    expect(message.split('\n')).toHaveLength(1);
-    expect(message.startsWith(`${file}: `)).toBe(true);
-    if (at) expect(message).toContain(`${at}: `);
-    if (field) expect(message).toContain(`field ${field}: `);
-    expect(message).toContain(says);
-  });
+    {
+      content: JSON.stringify({ credentials: [entry(), entry({ leafUserId: 'nope' })] }),
+      entry: 'credentials[1]',
+      field: 'leafUserId',
+      says: 'uuid',
+    },
+    {
+      content: JSON.stringify({ credentials: [entry({ provider: 'Acme' })] }),
+      entry: 'credentials[0]',
+      field: 'provider',
+      says: 'Acme',
+    },
+    {
+      content: JSON.stringify({ credentials: [entry({ credentials: createBody(provider, { clientId: 7 }) })] }),
+      entry: 'credentials[0]',
+      field: 'credentials.clientId',
+      says: 'string',
+    },
+    {
+      content: JSON.stringify({ credentials: [entry({ colour: 'red' })] }),
+      entry: 'credentials[0]',
+      field: 'colour',
+      says: 'unknown',
+    },
+    {
+      content: JSON.stringify({ credentials: [entry({ events: [{ id: 'e1' }] })] }),
+      entry: 'credentials[0]',
+      field: 'events[0].body',
+      says: 'required',
+    },
+  ])(
+    'stops on $content with one line naming the file, $entry and $field',
+    async ({ content, entry: at, field, says }) => {
+      const file = seedFile('bad.json', content);
+      const error = await readSeedFile(file, operations).catch((caught: unknown) => caught);
+      expect(error).toBeInstanceOf(SeedError);
+      const message = (error as Error).message;
+      expect(message.split('\n')).toHaveLength(1);
+      expect(message.startsWith(`${file}: `)).toBe(true);
+      if (at) expect(message).toContain(`${at}: `);
+      if (field) expect(message).toContain(`field ${field}: `);
+      expect(message).toContain(says);
+    },
+  );
 
   it('names the file when it cannot be read', async () => {
     await expect(readSeedFile(join(dir, 'missing.yaml'), operations)).rejects.toThrow(/missing\.yaml: cannot be read/);
   });
 
   it('stops createSandbox on an invalid seed given directly', async () => {
-    await expect(createSandbox({ operations, seed: { credentials: [entry({ leafUserId: 1 })] } })).rejects.toThrow(/^seed: credentials\[0\]: field leafUserId/);
+    await expect(createSandbox({ operations, seed: { credentials: [entry({ leafUserId: 1 })] } })).rejects.toThrow(
+      /^seed: credentials\[0\]: field leafUserId/,
+    );
   });
 });
 
@@ -69,16 +104,26 @@ describe('what a seed entry becomes', () => {
   it('keeps given events, and dates a token fetch at load when there are none', async () => {
     const now = new Date('2030-01-01T00:00:00Z');
     const event = { id: 'seeded-1', body: '{}', headers: '{}', statusCode: 401, createdDate: '2029-12-31T00:00:00Z' };
-    const sandbox = await createSandbox({ operations, now: () => now, seed: { credentials: [entry({ events: [event] }), entry({ leafUserId: '1d2e3f40-5a6b-4c7d-8e9f-0a1b2c3d4e5f' })] } });
+    const sandbox = await createSandbox({
+      operations,
+      now: () => now,
+      seed: {
+        credentials: [entry({ events: [event] }), entry({ leafUserId: '1d2e3f40-5a6b-4c7d-8e9f-0a1b2c3d4e5f' })],
+      },
+    });
     const client = clientOf(sandbox, 'any');
-    expect(((await client.events(provider)).body as Array<{ id: string }>).map((item) => item.id)).toEqual(['seeded-1']);
-    const fetched = (await client.events(provider, {}, '1d2e3f40-5a6b-4c7d-8e9f-0a1b2c3d4e5f')).body as Array<{ createdDate: string }>;
+    expect(((await client.events(provider)).body as Array<{ id: string }>).map((item) => item.id)).toEqual([
+      'seeded-1',
+    ]);
+    const fetched = (await client.events(provider, {}, '1d2e3f40-5a6b-4c7d-8e9f-0a1b2c3d4e5f')).body as Array<{
+      createdDate: string;
+    }>;
     expect(Date.parse(fetched[0]!.createdDate)).toBe(now.getTime());
   });
 });
 
 describe('the example seed', () => {
-  it('holds the spec example user with every provider\'s example credentials, and the sandbox serves them to any token', async () => {
+  it("holds the spec example user with every provider's example credentials, and the sandbox serves them to any token", async () => {
     const seed = exampleSeed(operations);
     expect(seed.credentials.map((item) => item.provider)).toEqual(providers.map((item) => item.name));
     expect(new Set(seed.credentials.map((item) => item.leafUserId))).toEqual(new Set([table.leafUserIdExample]));
@@ -94,7 +139,10 @@ describe('the example seed', () => {
 describe('magic values in a seed', () => {
   it('plays them as a create would: a create body with one is seeded with that status and its event', async () => {
     const field = Object.keys(createBody(provider)).find((name) => name !== 'clientId')!;
-    const sandbox = await createSandbox({ operations, seed: { credentials: [entry({ credentials: createBody(provider, { [field]: 'sandbox-unauthenticated' }) })] } });
+    const sandbox = await createSandbox({
+      operations,
+      seed: { credentials: [entry({ credentials: createBody(provider, { [field]: 'sandbox-unauthenticated' }) })] },
+    });
     const client = clientOf(sandbox, 'any');
     expect(((await client.get(provider)).body as { status: string }).status).toBe('UNAUTHENTICATED');
     expect(((await client.events(provider)).body as Array<{ statusCode: number }>)[0]!.statusCode).toBe(401);

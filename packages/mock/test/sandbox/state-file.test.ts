@@ -44,8 +44,16 @@ describe('the state file', () => {
   it.each([
     { name: 'not JSON', content: '{"format": "leaf-credentials-sandbox-state", "vers', reason: 'is not JSON' },
     { name: 'another kind of JSON', content: '{"credentials": []}', reason: 'not a sandbox state file' },
-    { name: 'another version', content: '{"format": "leaf-credentials-sandbox-state", "version": 9, "states": {}}', reason: 'version 9' },
-    { name: 'a broken entry', content: '{"format": "leaf-credentials-sandbox-state", "version": 1, "states": {"k": {"s": 3}}}', reason: 'not a stored credential' },
+    {
+      name: 'another version',
+      content: '{"format": "leaf-credentials-sandbox-state", "version": 9, "states": {}}',
+      reason: 'version 9',
+    },
+    {
+      name: 'a broken entry',
+      content: '{"format": "leaf-credentials-sandbox-state", "version": 1, "states": {"k": {"s": 3}}}',
+      reason: 'not a stored credential',
+    },
   ])('refuses a state file that is $name, saying why, and leaves it unchanged', async ({ content, reason }) => {
     const stateFile = freshFile();
     writeFileSync(stateFile, content);
@@ -66,7 +74,10 @@ describe('the state file', () => {
     const stateFile = freshFile();
     const sandbox = await emptySandbox({ stateFile });
     const client = clientOf(sandbox, 'bulk');
-    const users = Array.from({ length: 2_000 }, (_, index) => `00000000-0000-4000-8000-${String(index).padStart(12, '0')}`);
+    const users = Array.from(
+      { length: 2_000 },
+      (_, index) => `00000000-0000-4000-8000-${String(index).padStart(12, '0')}`,
+    );
     await Promise.all(users.map((user) => client.create(provider, undefined, user)));
     await sandbox.close();
     const snapshot = (await loadStateFile(stateFile))!;
@@ -92,8 +103,12 @@ const WRITER = fileURLToPath(new URL('./fixtures/keep-writing-state.ts', import.
 /** Runs the writer until it has written once, lets it go on `ms` more, then kills it with SIGKILL. */
 function killWhileWriting(stateFile: string, ms: number): Promise<void> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', WRITER, stateFile], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', WRITER, stateFile], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     child.stdout.once('data', () => setTimeout(() => child.kill('SIGKILL'), ms));
-    child.once('exit', (_code, signal) => (signal === 'SIGKILL' ? resolve() : reject(new Error(`the writer exited by itself (${signal})`))));
+    child.once('exit', (_code, signal) =>
+      signal === 'SIGKILL' ? resolve() : reject(new Error(`the writer exited by itself (${signal})`)),
+    );
   });
 }

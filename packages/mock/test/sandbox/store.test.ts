@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Store, type Credential } from '../../src/sandbox/store.js';
+import { type Credential, Store } from '../../src/sandbox/store.js';
 
 const credential = (id: string): Credential => ({ resource: { id }, log: [] });
 const slot = { leafUserId: 'u1', provider: 'Trimble' };
@@ -30,7 +30,7 @@ describe('the store', () => {
     expect(store.get('k', slot)?.resource.id).toBe('seed');
   });
 
-  it('reset without a key drops every key\'s own state and keeps the seed', () => {
+  it("reset without a key drops every key's own state and keeps the seed", () => {
     const store = new Store();
     store.setSeed([{ ...slot, credential: credential('seed') }]);
     store.put('a', slot, credential('a'));
@@ -55,7 +55,9 @@ describe('the store', () => {
     store.setSeed([{ ...slot, credential: credential('seed') }]);
     store.delete('k', slot);
     store.put('k', { ...slot, provider: 'Other' }, credential('own'));
-    const snapshot = Object.fromEntries([...store.snapshot()].map(([key, entries]) => [key, Object.fromEntries(entries)]));
+    const snapshot = Object.fromEntries(
+      [...store.snapshot()].map(([key, entries]) => [key, Object.fromEntries(entries)]),
+    );
     const restored = new Store();
     restored.setSeed([{ ...slot, credential: credential('seed') }]);
     restored.restore(JSON.parse(JSON.stringify(snapshot)));

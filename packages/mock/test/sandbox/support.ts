@@ -3,12 +3,13 @@
  * provider and helper (so every provider in the spec is tested, none by name),
  * and the spec's response validator.
  */
-import type { IHttpOperation } from '@stoplight/types';
+
 import { readBundledSpec } from '@leaf-credentials/spec';
 import { createResponseValidator } from '@leaf-credentials/spec/validate';
-import { loadOperations } from '../../src/server.js';
+import type { IHttpOperation } from '@stoplight/types';
 import { createSandbox, type Sandbox, type SandboxOptions } from '../../src/sandbox/index.js';
-import { readResources, type Helper, type ProviderResource } from '../../src/sandbox/resources.js';
+import { type Helper, type ProviderResource, readResources } from '../../src/sandbox/resources.js';
+import { loadOperations } from '../../src/server.js';
 
 export const operations: IHttpOperation[] = await loadOperations(readBundledSpec());
 export const table = readResources(operations);
@@ -21,7 +22,11 @@ export const OTHER_USER = '7d3e9a1b-4c6f-4b2a-8e5d-1f9c3a7b2e64';
 const tables = new WeakMap([[operations, table]]);
 
 /** The operation of `provider` (by name) with `helper`, among `within`. */
-export function operationOf(provider: ProviderResource, helper: Helper, within: IHttpOperation[] = operations): IHttpOperation | undefined {
+export function operationOf(
+  provider: ProviderResource,
+  helper: Helper,
+  within: IHttpOperation[] = operations,
+): IHttpOperation | undefined {
   let resources = tables.get(within);
   if (!resources) {
     resources = readResources(within);
@@ -36,7 +41,10 @@ export function operationOf(provider: ProviderResource, helper: Helper, within: 
 export const authenticateOperation = operations.find((operation) => table.route(operation)?.helper === 'authenticate');
 
 /** A create body valid against the provider's create schema: its example. */
-export function createBody(provider: ProviderResource, overrides: Record<string, unknown> = {}): Record<string, unknown> {
+export function createBody(
+  provider: ProviderResource,
+  overrides: Record<string, unknown> = {},
+): Record<string, unknown> {
   const schema = provider.createSchema!;
   const example = ((schema.examples as unknown[] | undefined)?.[0] ?? schema.example) as Record<string, unknown>;
   return { ...example, ...overrides };
@@ -56,7 +64,11 @@ export interface Call {
 
 /** A client of one sandbox for one token (`within`: the operations the sandbox serves). */
 export function clientOf(sandbox: Sandbox, token: string, within: IHttpOperation[] = operations) {
-  const call = async (provider: ProviderResource, helper: Helper, options: { user?: string; body?: unknown; query?: Record<string, string> } = {}): Promise<Call> => {
+  const call = async (
+    provider: ProviderResource,
+    helper: Helper,
+    options: { user?: string; body?: unknown; query?: Record<string, string> } = {},
+  ): Promise<Call> => {
     const operation = operationOf(provider, helper, within);
     if (!operation) throw new Error(`${provider.name} has no ${helper} operation`);
     const answer = await sandbox.answer({
@@ -66,19 +78,35 @@ export function clientOf(sandbox: Sandbox, token: string, within: IHttpOperation
       headers: { authorization: `Bearer ${token}` },
       body: options.body,
     });
-    return { statusCode: answer.statusCode, headers: (answer.headers ?? {}) as Record<string, string>, body: answer.body };
+    return {
+      statusCode: answer.statusCode,
+      headers: (answer.headers ?? {}) as Record<string, string>,
+      body: answer.body,
+    };
   };
   const control = async (method: string, path: string, body?: unknown, withToken = true): Promise<Call> => {
-    const answer = await sandbox.control({ method, path: `/__sandbox${path}`, query: {}, headers: withToken ? { authorization: `Bearer ${token}` } : {}, body });
-    return { statusCode: answer.statusCode, headers: (answer.headers ?? {}) as Record<string, string>, body: answer.body };
+    const answer = await sandbox.control({
+      method,
+      path: `/__sandbox${path}`,
+      query: {},
+      headers: withToken ? { authorization: `Bearer ${token}` } : {},
+      body,
+    });
+    return {
+      statusCode: answer.statusCode,
+      headers: (answer.headers ?? {}) as Record<string, string>,
+      body: answer.body,
+    };
   };
   return {
     call,
     control,
     get: (provider: ProviderResource, user?: string) => call(provider, 'get', { user }),
-    create: (provider: ProviderResource, body = createBody(provider), user?: string) => call(provider, 'create', { body, user }),
+    create: (provider: ProviderResource, body = createBody(provider), user?: string) =>
+      call(provider, 'create', { body, user }),
     delete: (provider: ProviderResource, user?: string) => call(provider, 'delete', { user }),
-    events: (provider: ProviderResource, query?: Record<string, string>, user?: string) => call(provider, 'events', { query, user }),
+    events: (provider: ProviderResource, query?: Record<string, string>, user?: string) =>
+      call(provider, 'events', { query, user }),
   };
 }
 
@@ -88,7 +116,11 @@ export function emptySandbox(options: Partial<SandboxOptions> = {}): Promise<San
 }
 
 /** Whether the spec documents `body` as `operation`'s answer with `status`. */
-export function documented(provider: ProviderResource, helper: Helper, answer: Call): { ok: boolean; errors: string[] } {
+export function documented(
+  provider: ProviderResource,
+  helper: Helper,
+  answer: Call,
+): { ok: boolean; errors: string[] } {
   const operation = operationOf(provider, helper)!;
   const contentType = answer.headers['content-type'] ?? null;
   return validator.check(operation.method, operation.path, answer.statusCode, contentType, answer.body);

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { checkToken, issueToken, lifetimeSeconds, readSandboxToken, stateKeyOf, TOKEN_LIFETIME_SECONDS } from '../../src/sandbox/token-keys.js';
+import {
+  checkToken,
+  issueToken,
+  lifetimeSeconds,
+  readSandboxToken,
+  stateKeyOf,
+  TOKEN_LIFETIME_SECONDS,
+} from '../../src/sandbox/token-keys.js';
 
 const NOW = new Date('2030-01-01T00:00:00Z');
 const DAY = 24 * 60 * 60;
@@ -24,12 +31,17 @@ describe('sandbox tokens', () => {
     expect(parts).toHaveLength(3);
     for (const part of parts) expect(part).toMatch(/^[A-Za-z0-9_-]+$/);
     expect(JSON.parse(Buffer.from(parts[0]!, 'base64url').toString())).toEqual({ alg: 'HS256', typ: 'JWT' });
-    expect(JSON.parse(Buffer.from(parts[1]!, 'base64url').toString())).toMatchObject({ username: 'grower@example.com' });
+    expect(JSON.parse(Buffer.from(parts[1]!, 'base64url').toString())).toMatchObject({
+      username: 'grower@example.com',
+    });
   });
 
   it.each([
     { name: 'a plain token', token: 'any-token' },
-    { name: 'a JWT from elsewhere', token: `${Buffer.from('{"alg":"none"}').toString('base64url')}.${Buffer.from('{"username":"x","exp":1}').toString('base64url')}.` },
+    {
+      name: 'a JWT from elsewhere',
+      token: `${Buffer.from('{"alg":"none"}').toString('base64url')}.${Buffer.from('{"username":"x","exp":1}').toString('base64url')}.`,
+    },
     { name: 'a sandbox token with its payload changed', token: tamper(issueToken('alice', true, NOW)) },
     { name: 'a sandbox token with its signature cut', token: issueToken('alice', true, NOW).slice(0, -2) },
   ])('does not take $name for a sandbox token', ({ token }) => {
@@ -63,6 +75,8 @@ describe('sandbox tokens', () => {
 
 function tamper(token: string): string {
   const [header, , signature] = token.split('.');
-  const payload = Buffer.from(JSON.stringify({ iss: 'leaf-credentials-sandbox', username: 'mallory', exp: 9e9 })).toString('base64url');
+  const payload = Buffer.from(
+    JSON.stringify({ iss: 'leaf-credentials-sandbox', username: 'mallory', exp: 9e9 }),
+  ).toString('base64url');
   return `${header}.${payload}.${signature}`;
 }

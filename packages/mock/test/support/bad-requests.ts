@@ -6,16 +6,16 @@
  * problem must name.
  */
 import { METHODS } from 'node:http';
+import { BEARER_TOKEN } from '@leaf-credentials/spec/bearer-token';
 import fc from 'fast-check';
 import {
-  isWellFormedBearer,
   fillPath,
+  isWellFormedBearer,
+  type JsonSchema,
   MAX_BODY_BYTES,
   MAX_HEADER_VALUE_BYTES,
-  type JsonSchema,
   type OperationShape,
 } from '../../src/index.js';
-import { BEARER_TOKEN } from '@leaf-credentials/spec/bearer-token';
 import type { RawRequest } from './send.js';
 
 interface Expectation {
@@ -74,7 +74,11 @@ function arbitraryValue(schema: JsonSchema): fc.Arbitrary<unknown> {
   if (schema.format === 'uuid') return fc.uuid();
   switch (schema.type) {
     case 'string':
-      return fc.string({ unit: 'binary', minLength: schema.minLength ?? 0, maxLength: Math.min(schema.maxLength ?? 64, 64) });
+      return fc.string({
+        unit: 'binary',
+        minLength: schema.minLength ?? 0,
+        maxLength: Math.min(schema.maxLength ?? 64, 64),
+      });
     case 'integer':
       return fc.integer();
     case 'number':
@@ -86,7 +90,9 @@ function arbitraryValue(schema: JsonSchema): fc.Arbitrary<unknown> {
     case 'object': {
       const properties = schema.properties ?? {};
       const required = new Set(schema.required ?? []);
-      const shape = Object.fromEntries(Object.entries(properties).map(([name, property]) => [name, arbitraryValue(property)]));
+      const shape = Object.fromEntries(
+        Object.entries(properties).map(([name, property]) => [name, arbitraryValue(property)]),
+      );
       return fc.record(shape, { requiredKeys: [...required] });
     }
     default:
@@ -98,7 +104,9 @@ function validParts(shape: OperationShape): fc.Arbitrary<ValidParts> {
   const pathValues = fc.record(
     Object.fromEntries(shape.pathParameters.map(({ name, schema }) => [name, arbitraryValue(schema).map(String)])),
   );
-  const body = shape.body ? arbitraryValue(shape.body.schema).map((value) => value as Record<string, unknown>) : fc.constant(undefined);
+  const body = shape.body
+    ? arbitraryValue(shape.body.schema).map((value) => value as Record<string, unknown>)
+    : fc.constant(undefined);
   const accept = fc.option(fc.constantFrom(...ACCEPTABLE), { nil: undefined });
   return fc.record({ pathValues, token: validToken, body, accept });
 }
@@ -106,7 +114,8 @@ function validParts(shape: OperationShape): fc.Arbitrary<ValidParts> {
 function assemble(shape: OperationShape, parts: ValidParts): RawRequest {
   const headers: Array<[string, string]> = [['authorization', `Bearer ${parts.token}`]];
   if (parts.accept !== undefined) headers.push(['accept', parts.accept]);
-  if (parts.body === undefined || !shape.body) return { method: shape.method, path: fillPath(shape, parts.pathValues), headers };
+  if (parts.body === undefined || !shape.body)
+    return { method: shape.method, path: fillPath(shape, parts.pathValues), headers };
   headers.push(['content-type', shape.body.mediaType]);
   return { method: shape.method, path: fillPath(shape, parts.pathValues), headers, body: JSON.stringify(parts.body) };
 }
@@ -119,7 +128,9 @@ export function validRequest(shape: OperationShape): fc.Arbitrary<RawRequest> {
 
 /** Header values travel as bytes: send Unicode as its UTF-8 bytes, minus what HTTP forbids. */
 function asHeaderValue(text: string): string {
-  return Buffer.from(text, 'utf8').toString('latin1').replace(/[^\t\x20-\x7e\x80-\xff]/g, '');
+  return Buffer.from(text, 'utf8')
+    .toString('latin1')
+    .replace(/[^\t\x20-\x7e\x80-\xff]/g, '');
 }
 
 /** What the server sees: HTTP trims spaces and tabs around a header value. */
@@ -142,7 +153,13 @@ const token = fc.string({ unit: TOKEN_CHARS, minLength: 1, maxLength: 20 }).filt
 const BROKEN_ESCAPES = ['%', '%z', '%zz', '%G1', '%C3%28', '%E0%A4%A', '%FF', '%ED%A0%80', '%C0%AF'];
 
 const WRONG_JSON_TYPES: Record<string, fc.Arbitrary<unknown>> = {
-  string: fc.oneof(fc.integer(), fc.boolean(), fc.constant(null), fc.array(fc.string(), { maxLength: 2 }), fc.object({ maxDepth: 1 })),
+  string: fc.oneof(
+    fc.integer(),
+    fc.boolean(),
+    fc.constant(null),
+    fc.array(fc.string(), { maxLength: 2 }),
+    fc.object({ maxDepth: 1 }),
+  ),
 };
 
 /** A lone surrogate has no UTF-8 form, so it cannot be percent-encoded into a URL. */
@@ -172,7 +189,10 @@ export function badRequest(shape: OperationShape, allowedMethods: readonly strin
   const auth: Expectation = { status: 401, names: 'Authorization', objectName: 'header' };
 
   const authFamilies: Array<fc.Arbitrary<BadRequest>> = [
-    mutation('no Authorization', valid.map(({ request }) => ({ request: withoutHeader(request, 'authorization'), expected: auth }))),
+    mutation(
+      'no Authorization',
+      valid.map(({ request }) => ({ request: withoutHeader(request, 'authorization'), expected: auth })),
+    ),
 
     mutation(
       'malformed Authorization',
@@ -180,11 +200,13 @@ export function badRequest(shape: OperationShape, allowedMethods: readonly strin
         .tuple(
           valid,
           fc.oneof(
-            fc.tuple(fc.constantFrom('Basic', 'Digest', 'Token', 'Negotiate', 'JWT'), validToken).map(([scheme, value]) => `${scheme} ${value}`),
+            fc
+              .tuple(fc.constantFrom('Basic', 'Digest', 'Token', 'Negotiate', 'JWT'), validToken)
+              .map(([scheme, value]) => `${scheme} ${value}`),
             fc.constantFrom('Bearer', 'Bearer ', 'Bearer  ', ''),
-            fc.tuple(validToken, fc.string({ unit: 'binary', minLength: 1, maxLength: 40 }), validToken).map(
-              ([before, junk, after]) => `Bearer ${before}${asHeaderValue(junk)}${after}`,
-            ),
+            fc
+              .tuple(validToken, fc.string({ unit: 'binary', minLength: 1, maxLength: 40 }), validToken)
+              .map(([before, junk, after]) => `Bearer ${before}${asHeaderValue(junk)}${after}`),
             fc.string({ unit: 'binary', maxLength: 200 }).map(asHeaderValue),
           ),
         )
@@ -199,21 +221,31 @@ export function badRequest(shape: OperationShape, allowedMethods: readonly strin
         expected: { status: 400, names: 'Authorization', objectName: 'header' },
       })),
     ),
-
   ];
   const families: Array<fc.Arbitrary<BadRequest>> = [
     ...(shape.secured ? authFamilies : []),
     mutation(
       'undocumented method',
       fc
-        .tuple(valid, fc.constantFrom(...METHODS.filter((method) => !['CONNECT', 'HEAD', 'OPTIONS', ...allowedMethods].includes(method))))
-        .map(([{ request }, method]) => ({ request: { ...request, method }, expected: { status: 405, names: method } })),
+        .tuple(
+          valid,
+          fc.constantFrom(
+            ...METHODS.filter((method) => !['CONNECT', 'HEAD', 'OPTIONS', ...allowedMethods].includes(method)),
+          ),
+        )
+        .map(([{ request }, method]) => ({
+          request: { ...request, method },
+          expected: { status: 405, names: method },
+        })),
     ),
 
     mutation(
       'unknown method',
       fc
-        .tuple(valid, fc.stringMatching(/^[A-Z][A-Z_-]{2,11}$/).filter((method) => !METHODS.includes(method)))
+        .tuple(
+          valid,
+          fc.stringMatching(/^[A-Z][A-Z_-]{2,11}$/).filter((method) => !METHODS.includes(method)),
+        )
         .map(([{ request }, method]) => ({
           request: { ...withoutHeader(request, 'content-type'), method, body: undefined },
           expected: { status: 400, names: method },
@@ -223,7 +255,10 @@ export function badRequest(shape: OperationShape, allowedMethods: readonly strin
     mutation(
       'Expect other than 100-continue',
       fc
-        .tuple(valid, token.filter((value) => value !== '100-continue'))
+        .tuple(
+          valid,
+          token.filter((value) => value !== '100-continue'),
+        )
         .map(([{ request }, value]) => ({
           request: withHeader(request, 'expect', value),
           expected: { status: 417, names: 'Expect', objectName: 'header' },
@@ -239,7 +274,11 @@ export function badRequest(shape: OperationShape, allowedMethods: readonly strin
           fc.integer({ min: MAX_HEADER_VALUE_BYTES + 1, max: 4 * MAX_HEADER_VALUE_BYTES }),
         )
         .map(([{ request }, name, size]) => ({
-          request: withHeader(request, name, name === 'Authorization' ? `Bearer ${'a'.repeat(size)}` : 'v'.repeat(size)),
+          request: withHeader(
+            request,
+            name,
+            name === 'Authorization' ? `Bearer ${'a'.repeat(size)}` : 'v'.repeat(size),
+          ),
           expected: { status: 431, names: name, objectName: 'header' },
         })),
     ),
@@ -267,9 +306,14 @@ export function badRequest(shape: OperationShape, allowedMethods: readonly strin
           valid,
           fc.oneof(
             // Like Prism: an undocumented code or example is a 404, an unreadable preference a 422.
-            fc.integer({ min: 100, max: 599 }).filter((code) => !shape.documentedStatuses.includes(code)).map((code) => [`code=${code}`, 404] as const),
+            fc
+              .integer({ min: 100, max: 599 })
+              .filter((code) => !shape.documentedStatuses.includes(code))
+              .map((code) => [`code=${code}`, 404] as const),
             token.filter((name) => name !== 'default').map((name) => [`example=${name}`, 404] as const),
-            fc.constantFrom('code=abc', 'code=2000', 'code=', 'dynamic=yes', 'dynamic=').map((value) => [value, 422] as const),
+            fc
+              .constantFrom('code=abc', 'code=2000', 'code=', 'dynamic=yes', 'dynamic=')
+              .map((value) => [value, 422] as const),
           ),
         )
         .map(([{ request }, [prefer, status]]) => ({
@@ -297,16 +341,27 @@ export function badRequest(shape: OperationShape, allowedMethods: readonly strin
               .filter((value) => (value.length !== 36 || /[^0-9a-f-]/i.test(value)) && value !== '.' && value !== '..')
               .filter(isWellFormed),
           )
-          .map(([parts, value]) => ({ request: assemble(shape, { ...parts, pathValues: { ...parts.pathValues, [parameter.name]: value } }), expected })),
+          .map(([parts, value]) => ({
+            request: assemble(shape, { ...parts, pathValues: { ...parts.pathValues, [parameter.name]: value } }),
+            expected,
+          })),
       ),
       mutation(
         `broken percent-encoding in ${parameter.name}`,
         fc
-          .tuple(validParts(shape), fc.constantFrom(...BROKEN_ESCAPES), fc.stringMatching(/^[a-z0-9-]{0,8}$/), fc.stringMatching(/^[a-z0-9-]{0,8}$/))
+          .tuple(
+            validParts(shape),
+            fc.constantFrom(...BROKEN_ESCAPES),
+            fc.stringMatching(/^[a-z0-9-]{0,8}$/),
+            fc.stringMatching(/^[a-z0-9-]{0,8}$/),
+          )
           .map(([parts, brokenEscape, before, after]) => {
             const request = assemble(shape, parts);
             const placeholder = encodeURIComponent(parts.pathValues[parameter.name]!);
-            return { request: { ...request, path: request.path.replace(placeholder, `${before}${brokenEscape}${after}`) }, expected };
+            return {
+              request: { ...request, path: request.path.replace(placeholder, `${before}${brokenEscape}${after}`) },
+              expected,
+            };
           }),
       ),
     );
@@ -317,7 +372,11 @@ export function badRequest(shape: OperationShape, allowedMethods: readonly strin
       mutation(
         'body on a body-less operation',
         fc
-          .tuple(valid, fc.oneof(fc.json(), fc.string({ unit: 'binary', minLength: 1, maxLength: 200 })), fc.option(fc.constantFrom('application/json', 'text/plain')))
+          .tuple(
+            valid,
+            fc.oneof(fc.json(), fc.string({ unit: 'binary', minLength: 1, maxLength: 200 })),
+            fc.option(fc.constantFrom('application/json', 'text/plain')),
+          )
           .map(([{ request }, body, contentType]) => ({
             request: { ...(contentType ? withHeader(request, 'content-type', contentType) : request), body },
             expected: { status: 400, names: 'body', objectName: 'body' },
@@ -345,7 +404,11 @@ export function badRequest(shape: OperationShape, allowedMethods: readonly strin
     mutation(
       'unknown field',
       fc
-        .tuple(valid, fc.string({ unit: 'binary', maxLength: 60 }).filter((name) => !(name in (body.schema.properties ?? {}))), fc.jsonValue({ maxDepth: 2 }))
+        .tuple(
+          valid,
+          fc.string({ unit: 'binary', maxLength: 60 }).filter((name) => !(name in (body.schema.properties ?? {}))),
+          fc.jsonValue({ maxDepth: 2 }),
+        )
         .map(([{ parts, request }, name, value]) => {
           const mutated = { ...parts.body };
           // A plain assignment would set the prototype for "__proto__": define the property instead.
@@ -355,26 +418,34 @@ export function badRequest(shape: OperationShape, allowedMethods: readonly strin
     ),
     mutation(
       'field of the wrong type',
-      fc
-        .tuple(valid, fc.constantFrom(...properties))
-        .chain(([{ parts, request }, [name, schema]]) =>
-          (WRONG_JSON_TYPES[String(schema.type)] ?? fc.constant(null)).map((value) => ({
-            request: withBody(request, JSON.stringify({ ...parts.body, [name]: value })),
-            expected: field(name),
-          })),
-        ),
+      fc.tuple(valid, fc.constantFrom(...properties)).chain(([{ parts, request }, [name, schema]]) =>
+        (WRONG_JSON_TYPES[String(schema.type)] ?? fc.constant(null)).map((value) => ({
+          request: withBody(request, JSON.stringify({ ...parts.body, [name]: value })),
+          expected: field(name),
+        })),
+      ),
     ),
     mutation(
       'field nested thousands deep',
-      fc.tuple(valid, fc.constantFrom(...properties), fc.integer({ min: 1_000, max: 100_000 })).map(([{ parts, request }, [name], depth]) => {
-        const json = JSON.stringify({ ...parts.body, [name]: 0 }).replace(`${JSON.stringify(name)}:0`, `${JSON.stringify(name)}:${nested(depth)}`);
-        return { request: withBody(request, json), expected: field(name) };
-      }),
+      fc
+        .tuple(valid, fc.constantFrom(...properties), fc.integer({ min: 1_000, max: 100_000 }))
+        .map(([{ parts, request }, [name], depth]) => {
+          const json = JSON.stringify({ ...parts.body, [name]: 0 }).replace(
+            `${JSON.stringify(name)}:0`,
+            `${JSON.stringify(name)}:${nested(depth)}`,
+          );
+          return { request: withBody(request, json), expected: field(name) };
+        }),
     ),
     mutation(
       'string longer than maxLength',
       fc
-        .tuple(valid, fc.constantFrom(...properties.filter(([, schema]) => schema.maxLength !== undefined)), fc.integer({ min: 1, max: 100_000 }), fc.constantFrom('a', 'é', '😀', '\u0000'))
+        .tuple(
+          valid,
+          fc.constantFrom(...properties.filter(([, schema]) => schema.maxLength !== undefined)),
+          fc.integer({ min: 1, max: 100_000 }),
+          fc.constantFrom('a', 'é', '😀', '\u0000'),
+        )
         .map(([{ parts, request }, [name, schema], extra, char]) => ({
           request: withBody(request, JSON.stringify({ ...parts.body, [name]: char.repeat(schema.maxLength! + extra) })),
           expected: field(name),
@@ -382,15 +453,26 @@ export function badRequest(shape: OperationShape, allowedMethods: readonly strin
     ),
     mutation(
       'empty string under minLength',
-      fc.tuple(valid, fc.constantFrom(...properties.filter(([, schema]) => (schema.minLength ?? 0) > 0))).map(([{ parts, request }, [name]]) => ({
-        request: withBody(request, JSON.stringify({ ...parts.body, [name]: '' })),
-        expected: field(name),
-      })),
+      fc
+        .tuple(valid, fc.constantFrom(...properties.filter(([, schema]) => (schema.minLength ?? 0) > 0)))
+        .map(([{ parts, request }, [name]]) => ({
+          request: withBody(request, JSON.stringify({ ...parts.body, [name]: '' })),
+          expected: field(name),
+        })),
     ),
     mutation(
       'body not an object',
       fc
-        .tuple(valid, fc.oneof(fc.array(fc.jsonValue({ maxDepth: 1 }), { maxLength: 3 }), fc.string(), fc.double({ noNaN: true, noDefaultInfinity: true }), fc.boolean(), fc.constant(null)))
+        .tuple(
+          valid,
+          fc.oneof(
+            fc.array(fc.jsonValue({ maxDepth: 1 }), { maxLength: 3 }),
+            fc.string(),
+            fc.double({ noNaN: true, noDefaultInfinity: true }),
+            fc.boolean(),
+            fc.constant(null),
+          ),
+        )
         .map(([{ request }, value]) => ({ request: withBody(request, JSON.stringify(value)), expected: bodyProblem })),
     ),
     mutation(
@@ -414,7 +496,10 @@ export function badRequest(shape: OperationShape, allowedMethods: readonly strin
     mutation(
       'body not UTF-8',
       fc
-        .tuple(valid, fc.constantFrom([0xff], [0xc3, 0x28], [0xe2, 0x82], [0xed, 0xa0, 0x80], [0xf8, 0x88, 0x80, 0x80, 0x80]))
+        .tuple(
+          valid,
+          fc.constantFrom([0xff], [0xc3, 0x28], [0xe2, 0x82], [0xed, 0xa0, 0x80], [0xf8, 0x88, 0x80, 0x80, 0x80]),
+        )
         .map(([{ request }, bytes]) => {
           const text = String(request.body);
           const at = text.indexOf('"', 2) + 1; // inside the first string value or key
@@ -435,12 +520,22 @@ export function badRequest(shape: OperationShape, allowedMethods: readonly strin
         .tuple(
           valid,
           fc.oneof(
-            fc.constantFrom('text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x', 'application/xml', 'application/vnd.leaf+json', 'application/json-patch+json'),
+            fc.constantFrom(
+              'text/plain',
+              'application/x-www-form-urlencoded',
+              'multipart/form-data; boundary=x',
+              'application/xml',
+              'application/vnd.leaf+json',
+              'application/json-patch+json',
+            ),
             fc.tuple(token, token).map(([type, subtype]) => `${type}/${subtype}`),
           ),
         )
         .filter(([, contentType]) => contentType.split(';')[0]!.toLowerCase() !== body.mediaType)
-        .map(([{ request }, contentType]) => ({ request: withHeader(request, 'content-type', contentType), expected: contentTypeProblem })),
+        .map(([{ request }, contentType]) => ({
+          request: withHeader(request, 'content-type', contentType),
+          expected: contentTypeProblem,
+        })),
     ),
     mutation(
       'malformed Content-Type',
@@ -449,20 +544,44 @@ export function badRequest(shape: OperationShape, allowedMethods: readonly strin
           valid,
           fc.oneof(
             token,
-            fc.constantFrom(';;;', '/', `/${body.mediaType.split('/')[1]}`, `${body.mediaType.split('/')[0]}/`, `${body.mediaType}/x`, `${body.mediaType}; charset`, `${body.mediaType}; =utf-8`, `${body.mediaType}; charset="utf-8`, `"${body.mediaType}"`),
-            fc.string({ unit: 'binary', minLength: 1, maxLength: 40 }).map((junk) => `${body.mediaType.replace('/', asHeaderValue(junk))}`),
+            fc.constantFrom(
+              ';;;',
+              '/',
+              `/${body.mediaType.split('/')[1]}`,
+              `${body.mediaType.split('/')[0]}/`,
+              `${body.mediaType}/x`,
+              `${body.mediaType}; charset`,
+              `${body.mediaType}; =utf-8`,
+              `${body.mediaType}; charset="utf-8`,
+              `"${body.mediaType}"`,
+            ),
+            fc
+              .string({ unit: 'binary', minLength: 1, maxLength: 40 })
+              .map((junk) => `${body.mediaType.replace('/', asHeaderValue(junk))}`),
           ),
         )
         .filter(([, contentType]) => !contentType.includes('/') || trimOws(contentType) !== body.mediaType)
-        .map(([{ request }, contentType]) => ({ request: withHeader(request, 'content-type', contentType), expected: contentTypeProblem })),
+        .map(([{ request }, contentType]) => ({
+          request: withHeader(request, 'content-type', contentType),
+          expected: contentTypeProblem,
+        })),
     ),
     mutation(
       'charset other than UTF-8',
       fc
-        .tuple(valid, fc.constantFrom('latin1', 'iso-8859-1', 'utf-16', 'utf-16le', 'us-ascii', 'utf8mb4', '"windows-1252"'))
-        .map(([{ request }, charset]) => ({ request: withHeader(request, 'content-type', `${body.mediaType}; charset=${charset}`), expected: contentTypeProblem })),
+        .tuple(
+          valid,
+          fc.constantFrom('latin1', 'iso-8859-1', 'utf-16', 'utf-16le', 'us-ascii', 'utf8mb4', '"windows-1252"'),
+        )
+        .map(([{ request }, charset]) => ({
+          request: withHeader(request, 'content-type', `${body.mediaType}; charset=${charset}`),
+          expected: contentTypeProblem,
+        })),
     ),
-    mutation('no Content-Type', valid.map(({ request }) => ({ request: withoutHeader(request, 'content-type'), expected: contentTypeProblem }))),
+    mutation(
+      'no Content-Type',
+      valid.map(({ request }) => ({ request: withoutHeader(request, 'content-type'), expected: contentTypeProblem })),
+    ),
     mutation(
       'Content-Type twice',
       valid.map(({ request }) => ({

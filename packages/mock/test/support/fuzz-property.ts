@@ -7,12 +7,12 @@
  * it must come within the deadline.
  */
 import type { Agent } from 'node:http';
-import { expect } from 'vitest';
-import fc from 'fast-check';
 import { createResponseValidator } from '@leaf-credentials/spec/validate';
-import { PROBLEM_CONTENT_TYPE, type OperationShape, type Problem } from '../../src/index.js';
-import { badRequest, type BadRequest } from './bad-requests.js';
-import { send, REQUEST_DEADLINE_MS, type Reply } from './send.js';
+import fc from 'fast-check';
+import { expect } from 'vitest';
+import { type OperationShape, PROBLEM_CONTENT_TYPE, type Problem } from '../../src/index.js';
+import { type BadRequest, badRequest } from './bad-requests.js';
+import { REQUEST_DEADLINE_MS, type Reply, send } from './send.js';
 
 const validator = createResponseValidator();
 

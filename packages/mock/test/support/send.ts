@@ -32,7 +32,10 @@ export function createAgent(sockets = 4): Agent {
 export function send(baseUrl: string, raw: RawRequest, agent: Agent, deadlineMs = REQUEST_DEADLINE_MS): Promise<Reply> {
   const { hostname, port } = new URL(baseUrl);
   const has = (header: string) => raw.headers.some(([name]) => name.toLowerCase() === header);
-  const headers = raw.omitHost || has('host') ? [...raw.headers] : [['host', `${hostname}:${port}`] as [string, string], ...raw.headers];
+  const headers =
+    raw.omitHost || has('host')
+      ? [...raw.headers]
+      : [['host', `${hostname}:${port}`] as [string, string], ...raw.headers];
   // With headers given as a list node frames no body itself, not even for GET.
   if (raw.body !== undefined && !has('content-length') && !has('transfer-encoding')) {
     headers.push(['content-length', String(Buffer.byteLength(raw.body))]);
@@ -49,7 +52,11 @@ export function send(baseUrl: string, raw: RawRequest, agent: Agent, deadlineMs 
         response.on('data', (chunk: Buffer) => chunks.push(chunk));
         response.on('end', () => {
           clearTimeout(deadline);
-          resolve({ status: response.statusCode ?? 0, headers: response.headers, text: Buffer.concat(chunks).toString('utf8') });
+          resolve({
+            status: response.statusCode ?? 0,
+            headers: response.headers,
+            text: Buffer.concat(chunks).toString('utf8'),
+          });
         });
         response.on('error', fail);
       },

@@ -4,9 +4,10 @@
  * `Content-Type` (curl's `-d` alone sends a form); a response without a body
  * prints its status instead (`-w`).
  */
+
+import { type SampleFacts, TOKEN_PLACEHOLDER, urlWithQuery } from '../facts.js';
 import { inlineJson, shellQuote } from '../literals.js';
-import { TOKEN_PLACEHOLDER, urlWithQuery, type SampleFacts } from '../facts.js';
-import { lines, type LanguageTemplates } from './template.js';
+import { type LanguageTemplates, lines } from './template.js';
 
 /** The command: what goes before the token (how to print), the token, then what follows it (the body). */
 function command(facts: SampleFacts, { before = [], after = [] }: { before?: string[]; after?: string[] }): string {

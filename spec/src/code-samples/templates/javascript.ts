@@ -3,16 +3,23 @@
  * rejects, and the catch prints the problem body and sets a failing exit code;
  * a body is printed as indented JSON, a response without one prints its status.
  */
+
+import { type SampleFacts, TOKEN_PLACEHOLDER } from '../facts.js';
 import { javascriptLiteral } from '../literals.js';
-import { TOKEN_PLACEHOLDER, type SampleFacts } from '../facts.js';
-import { lines, type LanguageTemplates } from './template.js';
+import { type LanguageTemplates, lines } from './template.js';
 
 function program(facts: SampleFacts): string {
   const sendsBody = facts.body !== undefined;
   const hasQuery = Object.keys(facts.query).length > 0;
   const options = [facts.bearer ? 'headers' : undefined, hasQuery ? 'params' : undefined].filter(Boolean);
-  const args = ['endpoint', sendsBody ? 'data' : undefined, options.length > 0 ? `{ ${options.join(', ')} }` : undefined];
-  const print = facts.printsBody ? 'console.log(JSON.stringify(response.data, null, 2))' : 'console.log(response.status)';
+  const args = [
+    'endpoint',
+    sendsBody ? 'data' : undefined,
+    options.length > 0 ? `{ ${options.join(', ')} }` : undefined,
+  ];
+  const print = facts.printsBody
+    ? 'console.log(JSON.stringify(response.data, null, 2))'
+    : 'console.log(response.status)';
   return lines(
     "const axios = require('axios');",
     '',

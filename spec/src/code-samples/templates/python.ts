@@ -3,9 +3,10 @@
  * exception; a body is printed as indented JSON, a response without one (204)
  * prints its status, since `response.json()` would raise on it.
  */
+
+import { type SampleFacts, TOKEN_PLACEHOLDER } from '../facts.js';
 import { pythonLiteral } from '../literals.js';
-import { TOKEN_PLACEHOLDER, type SampleFacts } from '../facts.js';
-import { lines, type LanguageTemplates } from './template.js';
+import { type LanguageTemplates, lines } from './template.js';
 
 function program(facts: SampleFacts): string {
   const sendsBody = facts.body !== undefined;

@@ -4,9 +4,10 @@
  * body and throw a LeafApiError on an error status. A delete resolves to
  * nothing, so its sample says what happened.
  */
+
+import { LEAF_USER_ID_PLACEHOLDER, type SampleFacts, TOKEN_PLACEHOLDER } from '../facts.js';
 import { inlineJavascriptLiteral, javascriptLiteral } from '../literals.js';
-import { TOKEN_PLACEHOLDER, LEAF_USER_ID_PLACEHOLDER, type SampleFacts } from '../facts.js';
-import { lines, type LanguageTemplates } from './template.js';
+import { type LanguageTemplates, lines } from './template.js';
 
 /**
  * How a sample's client signs in: the one place to change when the samples
@@ -30,7 +31,8 @@ function withClient(facts: SampleFacts, ...body: string[]): string {
 
 /** `leaf.trimble.get('{leafUserId}'` and the rest of the arguments. */
 function helperCall(facts: SampleFacts, ...args: string[]): string {
-  if (!facts.provider) throw new Error(`${facts.operation.operationId} is a provider helper but has no x-leaf-provider tag.`);
+  if (!facts.provider)
+    throw new Error(`${facts.operation.operationId} is a provider helper but has no x-leaf-provider tag.`);
   return `leaf.${facts.provider}.${facts.helper}(${[`'${LEAF_USER_ID_PLACEHOLDER}'`, ...args].join(', ')})`;
 }
 
@@ -73,7 +75,11 @@ export const typescript: LanguageTemplates = {
   },
   status: read('status'),
   create: (facts) =>
-    withClient(facts, `const credentials = await ${helperCall(facts, javascriptLiteral(facts.body))};`, printed('credentials')),
+    withClient(
+      facts,
+      `const credentials = await ${helperCall(facts, javascriptLiteral(facts.body))};`,
+      printed('credentials'),
+    ),
   delete: (facts) =>
     withClient(facts, `await ${helperCall(facts)};`, `console.log('Deleted the ${facts.providerName} credentials.');`),
   authenticate: signIn,
