@@ -6,7 +6,14 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { exampleLeafUserId, listOperations, readBundledSpec, SPEC_PATH } from '@leaf-credentials/spec';
+import {
+  exampleLeafUserId,
+  leafHelperOf,
+  listOperations,
+  localBasePath,
+  readBundledSpec,
+  SPEC_PATH,
+} from '@leaf-credentials/spec';
 import { createResponseValidator } from '@leaf-credentials/spec/validate';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { codeSampleLabel, codeSampleLanguages } from '../src/redoc-config.js';
@@ -63,9 +70,12 @@ const asWritten = (lang: string) =>
       })),
   );
 beforeAll(async () => {
+  // The client signs in at its base URL's origin, so a sample's sign-in arrives without the sample's label.
+  const signIn = listOperations(spec).find((operation) => leafHelperOf(operation) === 'authenticate');
+  const unlabeled = signIn ? [`${localBasePath(spec, signIn)}${signIn.path}`] : [];
   [proxies.mock, proxies.sandbox] = await Promise.all([
-    startRecordingProxy(inject('mockUrl')),
-    startRecordingProxy(inject('sandboxUrl')),
+    startRecordingProxy(inject('mockUrl'), unlabeled),
+    startRecordingProxy(inject('sandboxUrl'), unlabeled),
   ]);
   for (const lang of ['TypeScript', 'Python']) {
     const missing = runnerFor(lang).missing();
@@ -92,7 +102,7 @@ async function problemsRunning(
 ): Promise<string[]> {
   const missing = runnerFor(sample.lang).missing();
   if (missing) throw new Error(missing);
-  const unreplaceable = missingPlaceholders(source, spec, sample.operation);
+  const unreplaceable = missingPlaceholders(source, spec, sample.operation, sample.lang);
   if (unreplaceable.length > 0) return [`does not contain ${unreplaceable.join(', ')} for the reader to replace`];
   const asWrittenRun = source === sample.source && name === runName(sample, target);
   const run: SampleRun =

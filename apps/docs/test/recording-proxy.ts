@@ -23,14 +23,23 @@ export interface RecordingProxy {
   close(): Promise<void>;
 }
 
-export async function startRecordingProxy(targetUrl: string): Promise<RecordingProxy> {
+/** Where the exchanges of requests to an `unlabeled` path are recorded. */
+export const UNLABELED = '';
+
+/**
+ * `unlabeled`: paths a sample reaches without its label, such as the sign-in the client
+ * sends to the base URL's origin (not under it); they are forwarded as they are.
+ */
+export async function startRecordingProxy(targetUrl: string, unlabeled: string[] = []): Promise<RecordingProxy> {
   const target = new URL(targetUrl);
   const exchanges = new Map<string, Exchange[]>();
 
   const server: Server = createServer((incoming, outgoing) => {
     const url = new URL(incoming.url ?? '/', 'http://proxy.invalid');
-    const [, label = '', ...rest] = url.pathname.split('/');
-    const path = `/${rest.join('/')}`;
+    const [, first = '', ...rest] = url.pathname.split('/');
+    const passedThrough = unlabeled.includes(url.pathname);
+    const label = passedThrough ? UNLABELED : first;
+    const path = passedThrough ? url.pathname : `/${rest.join('/')}`;
     const upstream = httpRequest(
       {
         host: target.hostname,

@@ -24,7 +24,9 @@ import {
   LEAF_USER_ID_PLACEHOLDER,
   placeholdersOf,
   sampleFacts,
+  signsIn,
   TOKEN_PLACEHOLDER,
+  USERNAME_PLACEHOLDER,
 } from '@leaf-credentials/spec/code-samples';
 import type { ResponseValidator } from '@leaf-credentials/spec/validate';
 import type { Exchange } from './recording-proxy.js';
@@ -145,16 +147,27 @@ export interface Substitutions {
 }
 
 /** The placeholders a sample of `operation` must contain, or the reader (and the runner) could not point it anywhere. */
-export function missingPlaceholders(source: string, spec: BundledSpec, operation: SpecOperation): string[] {
-  return placeholdersOf(sampleFacts(spec, operation)).filter((placeholder) => !source.includes(placeholder));
+export function missingPlaceholders(
+  source: string,
+  spec: BundledSpec,
+  operation: SpecOperation,
+  lang: string,
+): string[] {
+  return placeholdersOf(sampleFacts(spec, operation), signsIn(lang)).filter(
+    (placeholder) => !source.includes(placeholder),
+  );
 }
 
 /** The sample pointed at `baseUrl` (plus the path the local server adds, such as `/api`) with the reader's values. */
 export function substitute(source: string, spec: BundledSpec, operation: SpecOperation, values: Substitutions): string {
-  return source
-    .replaceAll(sampleFacts(spec, operation).serverUrl, `${values.baseUrl}${localBasePath(spec, operation)}`)
-    .replaceAll(TOKEN_PLACEHOLDER, values.token)
-    .replaceAll(LEAF_USER_ID_PLACEHOLDER, values.leafUserId);
+  return (
+    source
+      .replaceAll(sampleFacts(spec, operation).serverUrl, `${values.baseUrl}${localBasePath(spec, operation)}`)
+      .replaceAll(TOKEN_PLACEHOLDER, values.token)
+      // A sample that signs in is an account of its own: the sandbox keeps state per account.
+      .replaceAll(USERNAME_PLACEHOLDER, `${values.token}@example.com`)
+      .replaceAll(LEAF_USER_ID_PLACEHOLDER, values.leafUserId)
+  );
 }
 
 export interface SampleRun {

@@ -2,7 +2,7 @@ import { createLeafCredentialsClient } from '@leaf-credentials/client';
 
 const leaf = createLeafCredentialsClient({
   baseUrl: 'https://api.withleaf.io/services/usermanagement/api',
-  token: 'YOUR_TOKEN',
+  auth: { username: 'YOUR_LEAF_USERNAME', password: 'YOUR_LEAF_PASSWORD' },
 });
 
 const credentials = await leaf.trimble.create('{leafUserId}', {

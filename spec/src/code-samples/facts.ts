@@ -17,6 +17,9 @@ import { type LeafHelper, leafHelperOf, providerTagOf } from '../providers.js';
 /** What every sample contains for the reader to replace. */
 export const TOKEN_PLACEHOLDER = 'YOUR_TOKEN';
 export const LEAF_USER_ID_PLACEHOLDER = '{leafUserId}';
+/** A sample that signs in (the TypeScript client's `auth`) names the account with these. */
+export const USERNAME_PLACEHOLDER = 'YOUR_LEAF_USERNAME';
+export const PASSWORD_PLACEHOLDER = 'YOUR_LEAF_PASSWORD';
 
 export interface SampleFacts {
   operation: SpecOperation;
@@ -94,11 +97,15 @@ export function listSampleFacts(spec: BundledSpec): SampleFacts[] {
   return listOperations(spec).map((operation) => sampleFacts(spec, operation));
 }
 
-/** The placeholders a sample of this operation contains, for the reader (and the test runner) to replace. */
-export function placeholdersOf(facts: SampleFacts): string[] {
+/**
+ * The placeholders a sample of this operation contains, for the reader (and the test runner) to
+ * replace: a sample that signs in (`signsIn`) names the account instead of a token.
+ */
+export function placeholdersOf(facts: SampleFacts, signsIn = false): string[] {
+  const credentials = signsIn ? [USERNAME_PLACEHOLDER, PASSWORD_PLACEHOLDER] : [TOKEN_PLACEHOLDER];
   return [
     facts.serverUrl,
-    ...(facts.bearer ? [TOKEN_PLACEHOLDER] : []),
+    ...(facts.bearer ? credentials : []),
     ...(facts.operation.path.includes(LEAF_USER_ID_PLACEHOLDER) ? [LEAF_USER_ID_PLACEHOLDER] : []),
   ];
 }

@@ -28,6 +28,8 @@ export interface SampleLanguage {
   templates: LanguageTemplates;
   /** Biome lays these out (as it does every JS/TS file we write); Python and shell are not Biome's. */
   formattedByBiome?: true;
+  /** Its samples sign in with a username and password (see placeholdersOf) instead of taking a token. */
+  signsIn?: true;
 }
 
 /** The languages, in the docs' menu order. */
@@ -35,8 +37,20 @@ export const SAMPLE_LANGUAGES: SampleLanguage[] = [
   { lang: 'curl', label: 'cURL', dir: 'curl', extension: '.sh', templates: curl },
   { lang: 'Python', dir: 'python', extension: '.py', templates: python },
   { lang: 'JavaScript', dir: 'javascript', extension: '.js', templates: javascript, formattedByBiome: true },
-  { lang: 'TypeScript', dir: 'typescript', extension: '.ts', templates: typescript, formattedByBiome: true },
+  {
+    lang: 'TypeScript',
+    dir: 'typescript',
+    extension: '.ts',
+    templates: typescript,
+    formattedByBiome: true,
+    signsIn: true,
+  },
 ];
+
+/** Whether the samples in `lang` sign in (the TypeScript client's `auth`) rather than send a token. */
+export function signsIn(lang: string): boolean {
+  return SAMPLE_LANGUAGES.some((language) => language.lang === lang && language.signsIn === true);
+}
 
 export interface GeneratedSample {
   operationId: string;

@@ -5,16 +5,19 @@
  * nothing, so its sample says what happened.
  */
 
-import { LEAF_USER_ID_PLACEHOLDER, type SampleFacts, TOKEN_PLACEHOLDER } from '../facts.js';
+import { LEAF_USER_ID_PLACEHOLDER, PASSWORD_PLACEHOLDER, type SampleFacts, USERNAME_PLACEHOLDER } from '../facts.js';
 import { inlineJavascriptLiteral, javascriptLiteral } from '../literals.js';
 import { type LanguageTemplates, lines } from './template.js';
 
 /**
- * How a sample's client signs in: the one place to change when the samples
- * should sign in with `auth: { username, password }` instead of a token.
+ * How a sample's client signs in: with the Leaf account, as most integrations will. The
+ * client authenticates on first use and again shortly before the token expires.
  */
 function clientOptions(facts: SampleFacts): string[] {
-  return [`baseUrl: '${facts.serverUrl}',`, `token: '${TOKEN_PLACEHOLDER}',`];
+  return [
+    `baseUrl: '${facts.serverUrl}',`,
+    `auth: { username: '${USERNAME_PLACEHOLDER}', password: '${PASSWORD_PLACEHOLDER}' },`,
+  ];
 }
 
 function withClient(facts: SampleFacts, ...body: string[]): string {
