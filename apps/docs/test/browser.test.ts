@@ -253,8 +253,11 @@ describe('the API reference opened from disk in Chromium with no network', () =>
             (sample) => sample.operation.operationId === operation.operationId && sample.label === label,
           );
           expect(expected, `${label} sample of ${operation.operationId}`).toBeDefined();
-          const shown = await panel.locator('pre[data-testid="source-code"]').innerText();
-          expect(shown.trim()).toBe(expected!.source.trim());
+          // The button's label changes before the panel re-renders the sample: wait for the text.
+          const shown = panel.locator('pre[data-testid="source-code"]');
+          await expect
+            .poll(async () => (await shown.innerText()).trim(), { message: label })
+            .toBe(expected!.source.trim());
         }
       });
 
