@@ -24,7 +24,7 @@ export interface RecordingProxy {
 }
 
 /** Where the exchanges of requests to an `unlabeled` path are recorded. */
-export const UNLABELED = '';
+const UNLABELED = '';
 
 /**
  * `unlabeled`: paths a sample reaches without its label, such as the sign-in the client
