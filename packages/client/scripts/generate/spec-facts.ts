@@ -7,6 +7,7 @@
 import {
   type BundledSpec,
   listOperations,
+  listProviders,
   resolveRef,
   type SpecOperation,
   successStatus,
@@ -34,7 +35,7 @@ export interface ProviderFacts {
   tag: string;
   displayName: string;
   /** Helper name to operationId, in document order. */
-  helpers: Record<string, string>;
+  helpers: Partial<Record<string, string>>;
 }
 
 /** The helpers a provider's operation may be (the spec's `x-leaf-helper` values). */
@@ -76,42 +77,33 @@ export function readOperations(spec: BundledSpec): OperationFacts[] {
 }
 
 /**
- * The providers, one per tag with `x-leaf-provider`, in tag order. Throws (so
- * generation fails) when an operation of a provider has no or an unknown
- * helper, two operations claim one helper, or a helper takes other path
- * parameters than `leafUserId`.
+ * The providers as the spec package reads them (listProviders: one per tag with
+ * `x-leaf-provider`, in tag order, each helper once). Throws (so generation
+ * fails) when a provider's operation is not a provider helper or takes other
+ * path parameters than `leafUserId`, which the helpers' signature assumes.
  */
 export function readProviders(spec: BundledSpec): ProviderFacts[] {
-  const tags = (spec.tags as SpecObject[] | undefined) ?? [];
-  const operations = listOperations(spec);
-  return tags
-    .filter((tag) => typeof tag['x-leaf-provider'] === 'string')
-    .map((tag) => {
-      const helpers: Record<string, string> = {};
-      for (const specOperation of operations.filter((operation) => operation.tags.includes(String(tag.name)))) {
-        const facts = operationFacts(spec, specOperation);
-        const where = `${facts.id} (tag ${String(tag.name)})`;
-        if (!PROVIDER_HELPERS.includes(facts.helper as never)) {
-          throw new Error(
-            `${where}: x-leaf-helper must be one of ${PROVIDER_HELPERS.join(', ')}, not ${String(facts.helper)}`,
-          );
-        }
-        if (helpers[facts.helper!])
-          throw new Error(`${where}: ${helpers[facts.helper!]} is already its provider's ${facts.helper}`);
-        if (facts.pathParameters.join() !== 'leafUserId') {
-          throw new Error(
-            `${where}: a provider helper takes exactly the path parameter leafUserId, not ${facts.pathParameters.join(', ') || 'none'}`,
-          );
-        }
-        helpers[facts.helper!] = facts.id;
+  const operations = new Map(readOperations(spec).map((facts) => [facts.id, facts]));
+  return listProviders(spec).map((provider) => {
+    for (const [helper, id] of Object.entries(provider.operations)) {
+      const where = `${id} (tag ${provider.tag})`;
+      if (!PROVIDER_HELPERS.includes(helper as never)) {
+        throw new Error(`${where}: x-leaf-helper must be one of ${PROVIDER_HELPERS.join(', ')}, not ${helper}`);
       }
-      return {
-        name: String(tag['x-leaf-provider']),
-        tag: String(tag.name),
-        displayName: String(tag['x-displayName'] ?? tag.name),
-        helpers,
-      };
-    });
+      const pathParameters = operations.get(id)!.pathParameters;
+      if (pathParameters.join() !== 'leafUserId') {
+        throw new Error(
+          `${where}: a provider helper takes exactly the path parameter leafUserId, not ${pathParameters.join(', ') || 'none'}`,
+        );
+      }
+    }
+    return {
+      name: provider.property,
+      tag: provider.tag,
+      displayName: provider.displayName,
+      helpers: provider.operations,
+    };
+  });
 }
 
 /** A path parameter's rule as the client checks it: a pattern, and words for the error message. */
