@@ -22,17 +22,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readBundledSpec } from '@leaf-credentials/spec';
 import autocannon, { type RequestOptions, type Result } from 'autocannon';
-import {
-  exampleRequest,
-  fillPath,
-  loadOperations,
-  type OperationShape,
-  operationShapes,
-  startMock,
-  startSandbox,
-} from '../src/index.js';
+import type { RunningServer } from '../src/adapters/server-process.js';
+import { exampleRequest, fillPath, type OperationShape, operationShapes } from '../src/example-requests.js';
+import { startMock, startSandbox } from '../src/index.js';
 import { exampleSeed } from '../src/sandbox/index.js';
-import type { RunningServer } from '../src/server-process.js';
+import { loadOperations } from '../src/spec.js';
 import { freePort, startStockPrism } from './stock-prism.js';
 
 const MAX_SECONDS = 10;

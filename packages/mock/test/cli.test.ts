@@ -7,8 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { mockServerUrl } from '@leaf-credentials/spec';
 import { describe, expect, it } from 'vitest';
-import { parseHost, parsePort } from '../src/config.js';
-import { defaultMockAddress, MOCK_HOST_ENV, MOCK_PORT_ENV } from '../src/index.js';
+import { defaultMockAddress, MOCK_HOST_ENV, MOCK_PORT_ENV, parseHost, parsePort } from '../src/config.js';
 
 const PACKAGE_DIR = fileURLToPath(new URL('..', import.meta.url));
 

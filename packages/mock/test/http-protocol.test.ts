@@ -8,16 +8,11 @@ import type { AddressInfo } from 'node:net';
 import { connect } from 'node:net';
 import { readBundledSpec } from '@leaf-credentials/spec';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import {
-  createMockServer,
-  EXAMPLE_BEARER_TOKEN,
-  fillPath,
-  loadOperations,
-  MAX_HEADER_BYTES,
-  operationShapes,
-  PROBLEM_CONTENT_TYPE,
-  type Problem,
-} from '../src/index.js';
+import { createMockServer } from '../src/adapters/node.js';
+import { MAX_HEADER_BYTES } from '../src/adapters/protocol-errors.js';
+import { EXAMPLE_BEARER_TOKEN, fillPath, operationShapes } from '../src/example-requests.js';
+import { PROBLEM_CONTENT_TYPE, type Problem } from '../src/problem.js';
+import { loadOperations } from '../src/spec.js';
 
 const mockUrl = new URL(inject('mockUrl'));
 const [anyShape] = operationShapes();

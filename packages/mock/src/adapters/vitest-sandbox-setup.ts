@@ -5,7 +5,7 @@
  * with `connectSandbox(inject('sandboxUrl'))`: reset(), seed(data), requests().
  */
 import type { TestProject } from 'vitest/node';
-import { startSandbox } from './index.js';
+import { startSandbox } from '../index.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {

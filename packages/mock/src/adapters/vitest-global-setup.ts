@@ -4,7 +4,7 @@
  * Tests read its URL with `inject('mockUrl')`.
  */
 import type { TestProject } from 'vitest/node';
-import { startMock } from './index.js';
+import { startMock } from '../index.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {

@@ -7,7 +7,7 @@
  */
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
-import { namedProblem, PROBLEM_CONTENT_TYPE, type Problem, problem, statusTitle } from './problem.js';
+import { namedProblem, PROBLEM_CONTENT_TYPE, type Problem, problem, statusTitle } from '../problem.js';
 
 /** Headers plus the request line may take this many bytes; one header past MAX_HEADER_VALUE_BYTES is named. */
 export const MAX_HEADER_BYTES = 64 * 1024;
