@@ -16,7 +16,7 @@ import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { defaultMockAddress, MOCK_HOST_ENV, MOCK_PORT_ENV, parseHost, parsePort } from '../config.js';
 import { createSandbox, readSeedFile, type Sandbox } from '../sandbox/index.js';
-import { loadOperations, loadSpec } from '../spec.js';
+import { loadDefaultOperations, loadSpec } from '../spec.js';
 import { createMockServer } from './node.js';
 
 const COMMANDS = ['mock', 'sandbox'] as const;
@@ -115,7 +115,7 @@ const { command, values, host, port } = (() => {
   }
 })();
 
-const operations = await loadOperations(loadSpec());
+const operations = await loadDefaultOperations();
 let sandbox: Sandbox | undefined;
 if (command === 'sandbox') {
   try {

@@ -7,14 +7,9 @@
 import type { TestProject } from 'vitest/node';
 import { startSandbox } from '../index.js';
 
-declare module 'vitest' {
-  export interface ProvidedContext {
-    sandboxUrl: string;
-  }
-}
-
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const sandbox = await startSandbox();
-  project.provide('sandboxUrl', sandbox.url);
+  // Typed loosely: the key is the test project's to declare, not this package's.
+  (project.provide as (key: string, value: string) => void)('sandboxUrl', sandbox.url);
   return () => sandbox.stop();
 }

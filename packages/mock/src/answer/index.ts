@@ -17,9 +17,15 @@ import { type Preferences, readPreferences } from './preferences.js';
 import { silentLogger } from './silent-logger.js';
 
 type PrismMock = IPrismComponents<IHttpOperation, IHttpRequest, IHttpResponse, IHttpMockConfig>['mock'];
-const { default: prismMock } = createRequire(import.meta.url)('@stoplight/prism-http/dist/mocker/index.js') as {
-  default: PrismMock;
-};
+let mocker: PrismMock | undefined;
+
+/** Prism's mocker, loaded when first needed: it is most of Prism's start-up, and a sandbox rarely needs it. */
+function prismMock(...args: Parameters<PrismMock>): ReturnType<PrismMock> {
+  mocker ??= (
+    createRequire(import.meta.url)('@stoplight/prism-http/dist/mocker/index.js') as { default: PrismMock }
+  ).default;
+  return mocker(...args);
+}
 
 /** What the answer stage needs of the sandbox. */
 export type AnswerSource = Pick<Sandbox, 'answer'>;
