@@ -21,9 +21,8 @@ let mocker: PrismMock | undefined;
 
 /** Prism's mocker, loaded when first needed: it is most of Prism's start-up, and a sandbox rarely needs it. */
 function prismMock(...args: Parameters<PrismMock>): ReturnType<PrismMock> {
-  mocker ??= (
-    createRequire(import.meta.url)('@stoplight/prism-http/dist/mocker/index.js') as { default: PrismMock }
-  ).default;
+  mocker ??= (createRequire(import.meta.url)('@stoplight/prism-http/dist/mocker/index.js') as { default: PrismMock })
+    .default;
   return mocker(...args);
 }
 
