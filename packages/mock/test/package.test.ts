@@ -63,8 +63,8 @@ describe('the published package', () => {
         encoding: 'utf8',
       },
     );
-    const report = JSON.parse(output) as { problems: Record<string, unknown>; analysis: { problems: unknown[] } };
-    expect(report.analysis.problems).toEqual([]);
-    expect(report.problems).toEqual({});
+    // attw exits non-zero on a problem the profile counts (execFileSync throws); its report still lists node10's.
+    const report = JSON.parse(output) as { analysis: { problems: Array<{ resolutionKind?: string }> } };
+    expect(report.analysis.problems.filter((problem) => problem.resolutionKind !== 'node10')).toEqual([]);
   }, 120_000);
 });
