@@ -19,8 +19,8 @@
 import { resolveRef } from './json-pointer.js';
 import {
   type BundledSpec,
+  isLoopback,
   listOperations,
-  type OpenApiServer,
   readBundledSpec,
   type SpecOperation,
   serversOf,
@@ -205,8 +205,6 @@ export function securityOf(spec: BundledSpec, operation: Json): SecurityModel {
   return { required: !anonymous, anonymous, schemes: [...new Set(requirements.flat())] };
 }
 
-const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
-
 function basePathOf(url: string): string {
   try {
     return new URL(url).pathname.replace(/\/+$/, '');
@@ -217,13 +215,6 @@ function basePathOf(url: string): string {
 
 function serversModel(spec: BundledSpec, specOperation: SpecOperation) {
   const servers = serversOf(spec, specOperation);
-  const isLoopback = (server: OpenApiServer) => {
-    try {
-      return LOOPBACK_HOSTS.has(new URL(server.url).hostname);
-    } catch {
-      return false;
-    }
-  };
   const production = servers.find((server) => !isLoopback(server));
   const local = servers.find(isLoopback);
   const where = `${specOperation.operationId}'s servers`;

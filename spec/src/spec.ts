@@ -35,8 +35,9 @@ export function readBundledSpec(path: string = BUNDLED_SPEC_PATH): BundledSpec {
 
 const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
 
-function isLoopback(server: OpenApiServer): boolean {
-  return LOOPBACK_HOSTS.has(new URL(server.url).hostname);
+/** Whether a server is on this machine (the mock's); a relative or templated URL is not. */
+export function isLoopback(server: OpenApiServer): boolean {
+  return URL.canParse(server.url) && LOOPBACK_HOSTS.has(new URL(server.url).hostname);
 }
 
 /**
