@@ -339,6 +339,15 @@ describe('the bundled spec', () => {
     expect(specModel(model.spec)).toBe(model);
   });
 
+  it.each([
+    { method: 'post', path: '/authenticate', found: 'authenticate' },
+    { method: 'GET', path: '/users/{leafUserId}/trimble-credentials', found: 'getTrimbleCredentials' },
+    { method: 'PUT', path: '/users/{leafUserId}/trimble-credentials', found: undefined },
+    { method: 'GET', path: '/users/x/trimble-credentials', found: undefined },
+  ])('finds $method $path by its route: $found', ({ method, path, found }) => {
+    expect(model.operationAt(method, path)?.operationId).toBe(found);
+  });
+
   it('serves sign-in from its own /api server, without a token, with the lifetimes it states', () => {
     expect(signIn).toMatchObject({
       method: 'POST',
