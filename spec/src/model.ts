@@ -404,12 +404,18 @@ function buildModel(spec: BundledSpec): SpecModel {
 }
 
 const models = new WeakMap<BundledSpec, SpecModel>();
+let shipped: SpecModel | undefined;
 
 /**
- * The model of `spec` (by default the bundled document this package ships), read once per
- * document object: ask it again and the same model answers. Treat the document as read-only.
+ * The model of `spec`, or of the bundled document this package ships when none is given, read
+ * once per document object (and the shipped file once per process): ask again and the same
+ * model answers. Treat the document as read-only.
  */
-export function specModel(spec: BundledSpec = readBundledSpec()): SpecModel {
+export function specModel(spec?: BundledSpec): SpecModel {
+  if (!spec) {
+    shipped ??= specModel(readBundledSpec());
+    return shipped;
+  }
   let model = models.get(spec);
   if (!model) {
     model = buildModel(spec);

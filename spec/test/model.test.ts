@@ -335,8 +335,9 @@ describe('the bundled spec', () => {
   const model = specModel(readBundledSpec());
   const signIn = model.operations.find((operation) => operation.helper === 'authenticate')!;
 
-  it('is read once per document', () => {
+  it('is read once per document, and the shipped file once', () => {
     expect(specModel(model.spec)).toBe(model);
+    expect(specModel()).toBe(specModel());
   });
 
   it.each([
