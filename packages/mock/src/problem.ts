@@ -60,6 +60,8 @@ export const PROBLEM_KINDS = {
   UNREADABLE_PREFERENCE: kind(422),
   HEADERS_TOO_LARGE: kind(431),
   MOCK_FAILURE: kind(500),
+  /** The sandbox could not keep a change (its state file cannot be written): the change was undone. */
+  STATE_NOT_KEPT: kind(503),
 } as const satisfies Record<string, ProblemKind>;
 
 export type ProblemKindName = keyof typeof PROBLEM_KINDS;

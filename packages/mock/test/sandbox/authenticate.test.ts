@@ -2,8 +2,7 @@
 import type { IHttpOperation } from '@stoplight/types';
 import { describe, expect, it } from 'vitest';
 import { createSandbox, REFUSED_PASSWORD } from '../../src/sandbox/index.js';
-import { readSandboxToken } from '../../src/sandbox/token-keys.js';
-import { authenticateOperation, clientOf, createBody, operations, providers } from './support.js';
+import { authenticateOperation, claimsOf, clientOf, createBody, operations, providers } from './support.js';
 
 // Until the spec has it (wip/client adds it), a stand-in with the agreed helper.
 const authenticate: IHttpOperation =
@@ -46,7 +45,7 @@ describe('authenticate in the sandbox', () => {
       const { signIn } = await sandboxAt(clock);
       const answer = await signIn({ username: 'grower@example.com', password: 'secret', rememberMe });
       expect(answer.statusCode).toBe(200);
-      const claims = readSandboxToken((answer.body as { id_token: string }).id_token)!;
+      const claims = claimsOf((answer.body as { id_token: string }).id_token);
       expect(claims.username).toBe('grower@example.com');
       expect(claims.exp * 1000 - clock.now.getTime()).toBe(hours * 3600 * 1000);
     },
@@ -74,7 +73,7 @@ describe('authenticate in the sandbox', () => {
         headers: {},
         body: { username: 'a', password: 'b', rememberMe },
       });
-      const claims = readSandboxToken((answer.body as { id_token: string }).id_token)!;
+      const claims = claimsOf((answer.body as { id_token: string }).id_token);
       expect(claims.exp - claims.iat).toBe(seconds);
     }
   });

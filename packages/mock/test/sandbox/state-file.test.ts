@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { StateFileError } from '../../src/sandbox/index.js';
 import { loadStateFile } from '../../src/sandbox/state-file.js';
-import { clientOf, emptySandbox, providers, USER } from './support.js';
+import { clientOf, emptySandbox, providers, table, USER } from './support.js';
 
 const provider = providers[0]!;
 const dir = mkdtempSync(join(tmpdir(), 'sandbox-state-'));
@@ -26,10 +26,12 @@ describe('the state file', () => {
     const events = await client.events(provider);
     await first.close();
 
-    const again = clientOf(await emptySandbox({ stateFile }), 'restart-token');
+    const second = await emptySandbox({ stateFile });
+    const again = clientOf(second, 'restart-token');
     expect((await again.get(provider)).body).toEqual({ ...(created.body as object), status: 'UNAUTHENTICATED' });
     expect((await again.events(provider)).body).toEqual(events.body);
-    expect((await clientOf(await emptySandbox({ stateFile }), 'someone-else').get(provider)).statusCode).toBe(404);
+    expect((await clientOf(second, 'someone-else').get(provider)).statusCode).toBe(404);
+    await second.close();
   });
 
   it('starts empty when the file does not exist yet, and creates it on the first change', async () => {
@@ -38,7 +40,7 @@ describe('the state file', () => {
     expect(existsSync(stateFile)).toBe(false);
     await clientOf(sandbox, 't').create(provider);
     await sandbox.close();
-    expect(await loadStateFile(stateFile)).toMatchObject({ 'token:t': expect.any(Object) });
+    expect(await loadStateFile(stateFile, table)).toMatchObject({ 'token:t': expect.any(Object) });
   });
 
   it.each([
@@ -80,7 +82,7 @@ describe('the state file', () => {
     );
     await Promise.all(users.map((user) => client.create(provider, undefined, user)));
     await sandbox.close();
-    const snapshot = (await loadStateFile(stateFile))!;
+    const snapshot = (await loadStateFile(stateFile, table))!;
     expect(Object.keys(snapshot['token:bulk']!)).toHaveLength(users.length);
   });
 
@@ -91,7 +93,7 @@ describe('the state file', () => {
       const stateFile = freshFile();
       await killWhileWriting(stateFile, 300 + Math.floor(Math.random() * 900));
       if (existsSync(`${stateFile}.tmp`)) midWrite += 1;
-      const snapshot = await loadStateFile(stateFile);
+      const snapshot = await loadStateFile(stateFile, table);
       expect(Object.keys(snapshot?.['token:writer'] ?? {}).length).toBeGreaterThan(0);
     }
     expect(midWrite).toBeGreaterThan(0);
