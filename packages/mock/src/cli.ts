@@ -4,7 +4,9 @@
  * `--sandbox` answers from stored state (seeded with the spec's example user,
  * or `--seed FILE`; kept across restarts with `--state-file FILE`) instead of
  * the spec's examples. Prints the URL it listens on as `listening on <url>`;
- * the test helpers wait for that line.
+ * the test helpers wait for that line. `--admin-token` sets the token whose
+ * control requests act on the whole sandbox (else a random one is printed),
+ * `--token-signing-key` the key sandbox tokens are signed with (else random).
  */
 
 import type { AddressInfo } from 'node:net';
@@ -12,6 +14,7 @@ import { parseArgs } from 'node:util';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { readBundledSpec } from '@leaf-credentials/spec';
+import { isBearerToken } from '@leaf-credentials/spec/bearer-token';
 import { defaultMockAddress, MOCK_PORT_ENV, parseHost, parsePort } from './config.js';
 import { createSandbox, readSeedFile, type Sandbox } from './sandbox/index.js';
 import { createMockServer, loadOperations } from './server.js';
@@ -38,13 +41,17 @@ const { values, host, port } = (() => {
         sandbox: { type: 'boolean', default: false },
         seed: { type: 'string' },
         'state-file': { type: 'string' },
+        'admin-token': { type: 'string' },
+        'token-signing-key': { type: 'string' },
         // Set by startMock/startSandbox: stop when the parent's end of stdin closes (it exited, even by SIGKILL).
         'exit-with-stdin': { type: 'boolean', default: false },
       },
     });
-    for (const flag of ['seed', 'state-file'] as const) {
+    for (const flag of ['seed', 'state-file', 'admin-token', 'token-signing-key'] as const) {
       if (values[flag] !== undefined && !values.sandbox)
-        throw new Error(`--${flag} needs --sandbox: the mock keeps no state (npm run sandbox -- --${flag} FILE).`);
+        throw new Error(`--${flag} needs --sandbox: the mock keeps no state (npm run sandbox -- --${flag} …).`);
+      if (values['admin-token'] !== undefined && !isBearerToken(values['admin-token']))
+        throw new Error('--admin-token must be a bearer token: letters, digits and -._~+/ (then optional =).');
     }
     const fallback = defaultMockAddress(spec);
     return {
@@ -62,7 +69,13 @@ let sandbox: Sandbox | undefined;
 if (values.sandbox) {
   try {
     const seed = values.seed === undefined ? undefined : await readSeedFile(values.seed, operations);
-    sandbox = await createSandbox({ operations, seed, stateFile: values['state-file'] });
+    sandbox = await createSandbox({
+      operations,
+      seed,
+      stateFile: values['state-file'],
+      adminToken: values['admin-token'],
+      tokenSigningKey: values['token-signing-key'],
+    });
   } catch (error) {
     stop(`The sandbox could not start: ${(error as Error).message}`);
   }
@@ -87,6 +100,9 @@ server.listen(port, host, () => {
   const address = server.address() as AddressInfo;
   const hostname = address.family === 'IPv6' ? `[${address.address}]` : address.address;
   const what = sandbox ? 'sandbox' : 'mock';
+  // A generated admin token is printed once, so whoever started the sandbox can steer all of it.
+  if (sandbox && values['admin-token'] === undefined)
+    console.log(`Sandbox admin token (control requests on the whole sandbox): ${sandbox.adminToken}`);
   console.log(
     `Leaf credentials ${what} (${operations.length} operations) listening on http://${hostname}:${address.port}`,
   );

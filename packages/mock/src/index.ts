@@ -6,6 +6,7 @@
  * same program `npm run mock` / `npm run sandbox` runs) and lets `stop()`
  * really free the port.
  */
+import { randomBytes } from 'node:crypto';
 import { connectSandbox, type SandboxControl } from './sandbox-client.js';
 import { type RunningServer, type StartServerOptions, startServerProcess } from './server-process.js';
 
@@ -56,17 +57,21 @@ export interface StartSandboxOptions extends StartServerOptions {
   seedFile?: string;
   /** Keep state in this file across restarts. */
   stateFile?: string;
+  /** The token for control requests on the whole sandbox (`--admin-token`); default: a random one. */
+  adminToken?: string;
 }
 
-/** A running sandbox, with its control API (reset, seed, requests, ...) acting on the whole sandbox. */
-export interface RunningSandbox extends RunningServer, SandboxControl {}
+/** A running sandbox, with its control API (reset, seed, requests, ...) acting on the whole sandbox (its admin token). */
+export interface RunningSandbox extends RunningServer, SandboxControl {
+  adminToken: string;
+}
 
 /** The sandbox (`npm run sandbox`): stored state per bearer token. */
 export async function startSandbox(options: StartSandboxOptions = {}): Promise<RunningSandbox> {
-  const { seedFile, stateFile, ...serverOptions } = options;
-  const args = ['--sandbox'];
+  const { seedFile, stateFile, adminToken = randomBytes(24).toString('base64url'), ...serverOptions } = options;
+  const args = ['--sandbox', '--admin-token', adminToken];
   if (seedFile !== undefined) args.push('--seed', seedFile);
   if (stateFile !== undefined) args.push('--state-file', stateFile);
   const running = await startServerProcess(args, serverOptions);
-  return Object.assign(connectSandbox(running.url), running);
+  return Object.assign(connectSandbox(running.url, adminToken), running, { adminToken });
 }

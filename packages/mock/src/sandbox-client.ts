@@ -1,8 +1,9 @@
 /**
  * The sandbox's control API (packages/mock/sandbox-control.yaml) from a test
- * process: reset, seed, the request log and the rest, over HTTP. Without a
- * token each call acts on the whole sandbox (the seed every token starts
- * from); `as(token)` acts on one token's state only.
+ * process: reset, seed, the request log and the rest, over HTTP. Each call
+ * sends `token`: with the sandbox's admin token (what `startSandbox()` uses)
+ * it acts on the whole sandbox, with any other on that token's state only;
+ * `as(token)` switches. Without a token the sandbox refuses every call (401).
  */
 import { CONTROL_PREFIX, type CredentialStatus, type RecordedRequest, type SeedDocument } from './sandbox/index.js';
 
