@@ -124,4 +124,17 @@ describe('authenticate in the sandbox', () => {
     expect(expired.headers['www-authenticate']).toContain('invalid_token');
     expect((expired.body as { fieldErrors: Array<{ field: string }> }).fieldErrors[0]!.field).toBe('Authorization');
   });
+
+  it("refuses a username's sign-in with another password than its first, until the user's state is reset", async () => {
+    const { sandbox, signIn } = await sandboxAt({ now: new Date('2030-01-01T00:00:00Z') });
+    expect((await signIn({ username: 'shared-name', password: 'first' })).statusCode).toBe(200);
+    const refused = await signIn({ username: 'shared-name', password: 'second' });
+    expect(refused.statusCode).toBe(401);
+    expect((refused.body as { fieldErrors: Array<{ field: string }> }).fieldErrors[0]!.field).toBe('password');
+    expect(JSON.stringify(refused.body)).not.toContain('second');
+    const first = await signIn({ username: 'shared-name', password: 'first' });
+    expect(first.statusCode).toBe(200);
+    await clientOf(sandbox, (first.body as { id_token: string }).id_token).control('POST', '/reset');
+    expect((await signIn({ username: 'shared-name', password: 'second' })).statusCode).toBe(200);
+  });
 });
