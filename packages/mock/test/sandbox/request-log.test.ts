@@ -32,6 +32,14 @@ describe('the request log', () => {
     expect(requests.at(-1)!.url).toBe('/1999');
   });
 
+  it('lets go of the requests it dropped: at most as many are held as are kept', () => {
+    const log = new RequestLog();
+    const agent = 'x'.repeat(64 * 1024);
+    for (let index = 0; index < 1_000; index += 1) log.record(get(`/${index}`, { 'user-agent': agent }), 'token:a', at);
+    const held = (log as unknown as { entries: unknown[] }).entries.length;
+    expect(held).toBeLessThanOrEqual(2 * log.list().requests.length + 1);
+  });
+
   it('files requests by state key: each key sees its own, the admin all', () => {
     const log = new RequestLog();
     log.record(get('/a'), 'token:a', at);
