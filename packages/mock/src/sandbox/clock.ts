@@ -14,8 +14,8 @@ import type { StateKey } from './token-keys.js';
  * seconds in 8 hex digits (up to 2106), answers carry RFC 3339 years of 4
  * digits, and tokens and retention add up to 30 days to a time.
  */
-export const EARLIEST_INSTANT = '1970-01-01T00:00:00Z';
-export const LATEST_INSTANT = '2100-01-01T00:00:00Z';
+const EARLIEST_INSTANT = '1970-01-01T00:00:00Z';
+const LATEST_INSTANT = '2100-01-01T00:00:00Z';
 const EARLIEST_MS = Date.parse(EARLIEST_INSTANT);
 const LATEST_MS = Date.parse(LATEST_INSTANT);
 

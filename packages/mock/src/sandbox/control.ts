@@ -52,7 +52,7 @@ export interface ControlContext {
 }
 
 /** The most credentials one answer of `GET /credentials` lists (`size`, paged as Leaf's lists). */
-export const MAX_LISTED_CREDENTIALS = 1_000;
+const MAX_LISTED_CREDENTIALS = 1_000;
 
 interface Call {
   /** The caller's state key; undefined for the admin token (the whole sandbox). */

@@ -38,12 +38,6 @@ export interface RecordedRequest {
   headers: Record<string, string>;
 }
 
-/** What `list` answers: the requests kept, oldest first, and how many were dropped to keep within the bounds. */
-export interface RequestLogPage {
-  requests: RecordedRequest[];
-  dropped: number;
-}
-
 interface Entry {
   key?: StateKey;
   request: RecordedRequest;
@@ -96,8 +90,8 @@ export class RequestLog {
     }
   }
 
-  /** Oldest first: `key`'s requests, or all (the admin's view). */
-  list(key?: StateKey): RequestLogPage {
+  /** `key`'s requests (or all: the admin's view), oldest first, and how many were dropped to stay within the bounds. */
+  list(key?: StateKey): { requests: RecordedRequest[]; dropped: number } {
     const kept = this.entries.slice(this.start);
     if (key === undefined) {
       let dropped = 0;

@@ -36,7 +36,7 @@ export class StateFileError extends Error {
 }
 
 /** A write of the state file failed: the change was undone, and the API answers 503. */
-export class StateWriteError extends Error {
+class StateWriteError extends Error {
   constructor(file: string, cause: Error) {
     super(`The sandbox could not write its state file ${file} (${cause.message}); the change was not kept.`);
     this.name = 'StateWriteError';

@@ -45,7 +45,7 @@ export const userKey = (username: string): StateKey => `user:${username}`;
 export type TokenCheck = { key: StateKey } | { expired: SandboxTokenClaims } | { missing: true };
 
 /** An Authorization header read: its bearer token, none, or a value that is not `Bearer <b64token>`. */
-export type Authorization = { token: string } | { missing: true } | { malformed: true };
+type Authorization = { token: string } | { missing: true } | { malformed: true };
 
 /** The scheme is case-insensitive (RFC 7235 §2.1); the token is RFC 6750's b64token. */
 export function readAuthorization(header: string | undefined): Authorization {
