@@ -44,11 +44,13 @@ export const userKey = (username: string): StateKey => `user:${username}`;
 
 export type TokenCheck = { key: StateKey } | { expired: SandboxTokenClaims } | { missing: true };
 
-/** An Authorization header read: its bearer token, none, or a value that is not `Bearer <b64token>`. */
-type Authorization = { token: string } | { missing: true } | { malformed: true };
-
-/** The scheme is case-insensitive (RFC 7235 §2.1); the token is RFC 6750's b64token. */
-export function readAuthorization(header: string | undefined): Authorization {
+/**
+ * An Authorization header read: its bearer token, none, or a value that is not `Bearer <b64token>`.
+ * The scheme is case-insensitive (RFC 7235 §2.1); the token is RFC 6750's b64token.
+ */
+export function readAuthorization(
+  header: string | undefined,
+): { token: string } | { missing: true } | { malformed: true } {
   if (header === undefined) return { missing: true };
   const match = /^bearer +(\S+)$/i.exec(header);
   return match && isBearerToken(match[1]) ? { token: match[1] } : { malformed: true };
