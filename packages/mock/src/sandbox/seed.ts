@@ -16,7 +16,7 @@ import { extname } from 'node:path';
 import type { IHttpOperation } from '@stoplight/types';
 import { parse as parseYaml } from 'yaml';
 import { readInstant } from './clock.js';
-import { createCredential } from './credentials.js';
+import { createCredential, MAX_EVENTS_PER_CREDENTIAL } from './credentials.js';
 import { type LogEntry, statusEvent } from './events.js';
 import { canonicalUserId, MAX_NESTING, tooDeep } from './limits.js';
 import type { CredentialStatus } from './magic-values.js';
@@ -185,7 +185,8 @@ function seededLog(
         headers: String(event.headers),
       };
     })
-    .sort((a, b) => a.at - b.at);
+    .sort((a, b) => a.at - b.at)
+    .slice(-MAX_EVENTS_PER_CREDENTIAL);
 }
 
 /** The spec's example Leaf user with each provider's example credentials: what `npm start` serves. */
