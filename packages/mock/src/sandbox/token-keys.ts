@@ -29,7 +29,7 @@ export interface TokenLifetimes {
  */
 export const TOKEN_LIFETIME_SECONDS: TokenLifetimes = { rememberMe: 30 * 24 * 60 * 60, otherwise: 24 * 60 * 60 };
 
-export interface SandboxTokenClaims {
+interface SandboxTokenClaims {
   iss: string;
   sub: string;
   username: string;
@@ -42,7 +42,7 @@ export type StateKey = string;
 /** The state key of a sandbox user (the clock of its tokens is this key's). */
 export const userKey = (username: string): StateKey => `user:${username}`;
 
-export type TokenCheck = { key: StateKey } | { expired: SandboxTokenClaims } | { missing: true };
+type TokenCheck = { key: StateKey } | { expired: SandboxTokenClaims } | { missing: true };
 
 /**
  * An Authorization header read: its bearer token, none, or a value that is not `Bearer <b64token>`.
