@@ -98,8 +98,11 @@ export function answerControl(request: ControlRequest, context: ControlContext):
     return { ...answer, headers: { ...answer.headers, allow: allowed } };
   }
   const body = parseBody(request.body);
-  if (body instanceof SyntaxError)
-    return fieldProblem('VIOLATION', path, 'body', 'body', `body is not JSON: ${body.message}`);
+  if (body instanceof SyntaxError) {
+    // The parser's message quotes the body, which may be a secret: only the position is told.
+    const at = /position (\d+)/.exec(body.message)?.[1];
+    return fieldProblem('VIOLATION', path, 'body', 'body', `body is not JSON${at ? ` (at character ${at})` : ''}`);
+  }
   const caller = callerOf(request.headers.authorization, path, context);
   if ('statusCode' in caller) return caller;
   const params = route.match!.slice(1).map((segment) => safeDecode(segment));
@@ -244,7 +247,7 @@ function setStatus(call: Call): IHttpResponse {
       call.path,
       'path',
       'provider',
-      `No provider ${providerName} in the spec (known: ${known})`,
+      `provider names no provider of the spec (known: ${known})`,
     );
   }
   const invalid = invalidBody(call, 'StatusChange');

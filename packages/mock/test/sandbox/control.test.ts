@@ -57,6 +57,13 @@ describe('control requests', () => {
     expect((answer.body as { fieldErrors: Array<{ field: string }> }).fieldErrors[0]!.field).toBe(field);
   });
 
+  it('answers a control body that is not JSON without quoting any of it', async () => {
+    const client = clientOf(await emptySandbox(), 'control-token');
+    const answer = await client.control('POST', '/seed', '{"credentials":TOPSECRET-value');
+    expect(answer.statusCode).toBe(400);
+    expect(JSON.stringify(answer.body)).not.toContain('TOPSECRET');
+  });
+
   it.each([
     { method: 'GET', path: '/nothing-here', status: 404 },
     { method: 'DELETE', path: '/reset', status: 405 },
