@@ -115,7 +115,10 @@ function seedEntry(entry: unknown, table: ResourceTable, now: Date, source: stri
   if (typeof providerName !== 'string') return fail('provider', 'must be a string');
   const provider = table.provider(providerName);
   if (!provider)
-    return fail('provider', `names no provider of the spec (known: ${table.providers.map((p) => p.name).join(', ')})`);
+    return fail(
+      'provider',
+      `no provider ${JSON.stringify(providerName)} in the spec (known: ${table.providers.map((p) => p.name).join(', ')})`,
+    );
   const seeded = seededCredential(credentials, provider, now, (field, reason) =>
     fail(`credentials${field ? `.${field}` : ''}`, reason),
   );
