@@ -5,7 +5,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
-/** The hand-written root document: edit this (and the files it references). */
+/** The hand-written root document: edit this (and the files it references). In the repository only: the package ships the bundle. */
 export const SPEC_PATH = fileURLToPath(new URL('../leaf-credentials.yaml', import.meta.url));
 
 /** The bundled document this package ships (`@leaf-credentials/spec/leaf-credentials.json`): from src/ and dist/ alike, ../dist/. */

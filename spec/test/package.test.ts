@@ -28,6 +28,7 @@ function refsOf(node: unknown): string[] {
 
 let files: string[] = [];
 let project = '';
+let tarball = '';
 const node = (args: string[]) => execFileSync(process.execPath, args, { cwd: project, encoding: 'utf8' }).trim();
 
 beforeAll(() => {
@@ -36,10 +37,11 @@ beforeAll(() => {
     npm(['pack', '--json', '--ignore-scripts', '--pack-destination', work], PACKAGE_DIR),
   ) as Array<{ filename: string; files: Array<{ path: string }> }>;
   files = packed!.files.map((file) => file.path).sort();
+  tarball = join(work, packed!.filename);
   project = join(work, 'app');
   mkdirSync(project);
   writeFileSync(join(project, 'package.json'), JSON.stringify({ name: 'app', private: true, version: '1.0.0' }));
-  npm(['install', '--no-audit', '--no-fund', '--prefer-offline', join(work, packed!.filename)], project);
+  npm(['install', '--no-audit', '--no-fund', '--prefer-offline', tarball], project);
 }, INSTALL_TIMEOUT);
 
 describe('the packed spec package', () => {
@@ -85,6 +87,17 @@ describe('the packed spec package', () => {
     ],
   ])('loads the model from %s, reading the shipped document', (_, args) => {
     expect(node(args)).toBe('/api');
+  });
+
+  it('resolves with types under node16 (CJS and ESM) and bundlers (attw; the YAML file is data, not a module)', () => {
+    // --no-install: attw is a devDependency; a missing one fails here rather than being fetched.
+    const run = () =>
+      execFileSync(
+        'npx',
+        ['--no-install', 'attw', tarball, '--profile', 'node16', '--exclude-entrypoints', './leaf-credentials.yaml'],
+        { cwd: PACKAGE_DIR, encoding: 'utf8' },
+      );
+    expect(run).not.toThrow();
   });
 
   it('installs nothing of the repo tooling', () => {
