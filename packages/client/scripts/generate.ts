@@ -13,6 +13,7 @@ import { type BundledSpec, productionServerUrl, readBundledSpec } from '@leaf-cr
 import { formatWithBiome, runningInCi } from '@leaf-credentials/tooling';
 import openapiTS, { astToString } from 'openapi-typescript';
 import { renderConstants, renderOperations, renderProviders, renderSchemaNames } from './generate/render.js';
+import { renderResponseChecks } from './generate/response-checks.js';
 import { readOperations, readPathParameterRules, readProviders, readTokenLifetimes } from './generate/spec-facts.js';
 
 export const GENERATED_DIR = fileURLToPath(new URL('../src/generated/', import.meta.url));
@@ -77,11 +78,11 @@ export async function renderGeneratedFiles(spec: BundledSpec = readBundledSpec()
         secretFields: sensitivePropertyNames(spec),
         pathParameters: readPathParameterRules(spec),
         tokenLifetimes: readTokenLifetimes(spec),
-        operations,
       }),
     'operations.ts': HEADER + renderOperations(operations),
     'providers.ts': HEADER + renderProviders(readProviders(spec)),
     'schemas.ts': HEADER + renderSchemaNames(Object.keys(spec.components.schemas ?? {})),
+    'response-checks.ts': HEADER + renderResponseChecks(spec),
   });
 }
 

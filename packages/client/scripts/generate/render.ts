@@ -47,20 +47,12 @@ function renderProvider(provider: ProviderFacts): string {
 
 export function renderProviders(providers: ProviderFacts[]): string {
   const ids = [...new Set(providers.flatMap((provider) => Object.values(provider.helpers)))];
-  const table = providers.map(
-    (provider) =>
-      `  ${provider.name}: { ${Object.entries(provider.helpers)
-        .map(([helper, id]) => `${helper}: ${json(id)}`)
-        .join(', ')} },\n`,
-  );
   return (
     `import type { ProviderHelpers } from '../helpers.js';\n` +
     `import { ${ids.join(', ')} } from './operations.js';\n\n` +
     providers.map(renderProvider).join('\n') +
     '\n/** Every provider of the spec (`x-leaf-provider`), by its client property name. */\n' +
-    `export const PROVIDERS = { ${providers.map((provider) => provider.name).join(', ')} } as const;\n\n` +
-    '/** Which operation each helper calls, per provider (`x-leaf-helper`). */\n' +
-    `export const PROVIDER_OPERATIONS = {\n${table.join('')}} as const;\n`
+    `export const PROVIDERS = { ${providers.map((provider) => provider.name).join(', ')} } as const;\n`
   );
 }
 
@@ -69,13 +61,7 @@ export function renderConstants(values: {
   secretFields: string[];
   pathParameters: Record<string, ParameterRule>;
   tokenLifetimes: { rememberMe: number; otherwise: number };
-  operations: OperationFacts[];
 }): string {
-  const ownServers = Object.fromEntries(
-    values.operations.flatMap((operation) =>
-      operation.basePath === undefined ? [] : [[operation.path, operation.basePath]],
-    ),
-  );
   const rules = Object.entries(values.pathParameters).map(
     ([name, rule]) =>
       `  ${name}: { pattern: /${rule.pattern.replaceAll('/', '\\/')}/, description: ${json(rule.description)} },\n`,
@@ -85,12 +71,10 @@ export function renderConstants(values: {
     `export const PRODUCTION_BASE_URL = ${json(values.productionBaseUrl)};\n` +
     `/** Properties the spec marks \`x-sensitive: true\`: their values are secrets. */\n` +
     `export const SECRET_FIELDS = ${json(values.secretFields)} as const;\n` +
-    `/** What each path parameter's value must be, from its schema: helpers check it before sending. */\n` +
+    `/** What each path parameter's value must be, from its schema: helpers and raw check it before sending. */\n` +
     `export const PATH_PARAMETERS = {\n${rules.join('')}} as const;\n` +
     `/** How long a token from authenticate lasts, in seconds, by \`rememberMe\` (\`x-leaf-token-lifetime-seconds\`). */\n` +
-    `export const TOKEN_LIFETIME_SECONDS = ${json(values.tokenLifetimes)} as const;\n` +
-    `/** Paths served from their own server path (\`servers\` on the path), not from under the base URL's path. */\n` +
-    `export const OWN_SERVER_PATHS: Readonly<Record<string, string>> = ${json(ownServers)};\n`
+    `export const TOKEN_LIFETIME_SECONDS = ${json(values.tokenLifetimes)} as const;\n`
   );
 }
 

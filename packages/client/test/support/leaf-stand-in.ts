@@ -40,7 +40,7 @@ export async function startLeafStandIn(): Promise<LeafStandIn> {
 
   /** The signed-in user of a request, or undefined when its token is missing or expired. */
   function userOf(request: IncomingMessage): string | undefined {
-    const token = request.headers.authorization?.replace(/^Bearer /, '');
+    const token = request.headers.authorization?.replace(/^bearer /i, '');
     try {
       const claims = JSON.parse(Buffer.from(token!.split('.')[1]!, 'base64url').toString()) as {
         sub: string;
@@ -86,11 +86,17 @@ export async function startLeafStandIn(): Promise<LeafStandIn> {
         id: `credentials-of-${match[1]}`,
         status: 'OK',
         createdTime: new Date(now()).toISOString(),
+        tokenMetadata: { scopes: ['openid'] },
         clientId: body.clientId,
+        clientSecret: body.clientSecret,
+        accessToken: 'stand-in-access-token',
+        refreshToken: body.refreshToken,
       };
       // Each exchange with the provider is an event: three dozen make several pages.
       const events = Array.from({ length: 45 }, (_, n) => ({
         id: `event-${n}`,
+        body: '{}',
+        headers: '',
         statusCode: 200,
         createdDate: new Date(now()).toISOString(),
       }));
