@@ -13,7 +13,7 @@ import { type BundledSpec, productionServerUrl, readBundledSpec } from '@leaf-cr
 import { formatWithBiome, runningInCi } from '@leaf-credentials/tooling';
 import openapiTS, { astToString } from 'openapi-typescript';
 import { renderConstants, renderOperations, renderProviders, renderSchemaNames } from './generate/render.js';
-import { renderResponseChecks } from './generate/response-checks.js';
+import { readResponseChecks, renderResponseChecks } from './generate/response-checks.js';
 import { readOperations, readPathParameterRules, readProviders, readTokenLifetimes } from './generate/spec-facts.js';
 
 export const GENERATED_DIR = fileURLToPath(new URL('../src/generated/', import.meta.url));
@@ -68,6 +68,7 @@ function sensitivePropertyNames(spec: BundledSpec): string[] {
 /** File name (inside src/generated/) to its expected content. */
 export async function renderGeneratedFiles(spec: BundledSpec = readBundledSpec()): Promise<Record<string, string>> {
   const operations = readOperations(spec);
+  const responseChecks = readResponseChecks(spec);
   const ast = await openapiTS(withEnumMeaningsInDescriptions(spec) as never, { alphabetize: false, exportType: false });
   return formattedByBiome({
     'schema.ts': HEADER + astToString(ast),
@@ -79,10 +80,10 @@ export async function renderGeneratedFiles(spec: BundledSpec = readBundledSpec()
         pathParameters: readPathParameterRules(spec),
         tokenLifetimes: readTokenLifetimes(spec),
       }),
-    'operations.ts': HEADER + renderOperations(operations),
+    'operations.ts': HEADER + renderOperations(operations, responseChecks.names),
     'providers.ts': HEADER + renderProviders(readProviders(spec)),
     'schemas.ts': HEADER + renderSchemaNames(Object.keys(spec.components.schemas ?? {})),
-    'response-checks.ts': HEADER + renderResponseChecks(spec),
+    'response-checks.ts': HEADER + renderResponseChecks(responseChecks),
   });
 }
 

@@ -140,16 +140,14 @@ export function createLeafCredentialsClientFor<Parts extends ClientParts>(
         throw failure;
       }
     },
-    successBody(operation, operationId, response, text, body) {
+    successBody(operation, check, response, text, body) {
       let data: unknown;
       try {
         data = JSON.parse(text);
       } catch (error) {
         throw new LeafInvalidResponseError(operation, response, error, secretsOf(body));
       }
-      return operationId === undefined
-        ? data
-        : checkedResponse(operation, operationId, response, data, secretsOf(body));
+      return checkedResponse(operation, check, response, data, secretsOf(body));
     },
   };
 
@@ -179,7 +177,7 @@ export function createLeafCredentialsClientFor<Parts extends ClientParts>(
         throw new LeafApiError(operation, response, problem, secretsOf(body));
       }
       return {
-        data: ref.responseBody ? context.successBody(operation, ref.id, response, text, body) : undefined,
+        data: ref.responseBody ? context.successBody(operation, ref.response, response, text, body) : undefined,
         response,
       };
     });

@@ -7,6 +7,7 @@ import { DEFAULT_MAX_PAGES } from './defaults.js';
 import { LeafInvalidResponseError } from './errors.js';
 import type { AllEventsOptions, CallOptions, EventsOptions } from './options.js';
 import { type Page, type PageQuery, readPage } from './paging.js';
+import type { ResponseCheck } from './response-checks.js';
 import type { OperationId, RequestBody, ResponseBody } from './types.js';
 import { type WaitUntilHealthy, type WithStatus, withWaitUntilHealthy } from './wait.js';
 
@@ -17,6 +18,8 @@ export interface OperationRef {
   readonly path: string;
   readonly requestBody: boolean;
   readonly responseBody: boolean;
+  /** What its success body must be (generated from the spec), when it has a JSON one. */
+  readonly response?: ResponseCheck;
 }
 
 /** A provider: which operation each of its helpers calls. */

@@ -10,7 +10,8 @@ import createClient, { type Client } from 'openapi-fetch';
 import { OPERATIONS } from './generated/operations.js';
 import type { paths } from './generated/schema.js';
 import { checkPathParameters } from './path-parameters.js';
-import type { Pipeline, ReadBody } from './pipeline.js';
+import { type Pipeline, type ReadBody, readText } from './pipeline.js';
+import type { ResponseCheck } from './response-checks.js';
 import { anySignal } from './timing.js';
 
 /** What the client shares with its parts. */
@@ -31,7 +32,7 @@ export interface ClientContext {
   /** A success body read as text: parsed, and checked against its operation's generated response check. */
   successBody(
     operation: string,
-    operationId: string | undefined,
+    check: ResponseCheck | undefined,
     response: Response,
     text: string,
     body: unknown,
@@ -53,7 +54,7 @@ type RawCall = (path: string, init?: RawInit) => Promise<RawResult>;
 /** The methods of openapi-fetch's client that send a request, each `(path, init)`. */
 const RAW_METHODS = ['GET', 'PUT', 'POST', 'DELETE', 'OPTIONS', 'HEAD', 'PATCH', 'TRACE'] as const;
 
-type OperationEntry = (typeof OPERATIONS)[keyof typeof OPERATIONS] & { basePath?: string };
+type OperationEntry = (typeof OPERATIONS)[keyof typeof OPERATIONS] & { basePath?: string; response?: ResponseCheck };
 
 /** The spec's operations by `METHOD /path/{template}`, made on first use. */
 let operationsByName: Map<string, OperationEntry> | undefined;
@@ -69,8 +70,8 @@ const NULL_BODY_STATUSES: ReadonlySet<number> = new Set([101, 204, 205, 304]);
 
 const readBytes: ReadBody<ArrayBuffer> = (response) => response.arrayBuffer();
 
-/** The answer the pipeline read, as a Response again for openapi-fetch (its url kept). */
-function replay(response: Response, bytes: ArrayBuffer): Response {
+/** The answer the pipeline read, as a Response again for openapi-fetch to read (its url kept). */
+function replay(response: Response, bytes: ArrayBuffer | string): Response {
   const copy = new Response(NULL_BODY_STATUSES.has(response.status) ? null : bytes, response);
   Object.defineProperty(copy, 'url', { value: response.url });
   return copy;
@@ -90,24 +91,34 @@ export const raw: RawFactory = ({ baseUrl, headers, pipeline, clientSignal, guar
     const known = operationNamed(operation);
     const json = (init.parseAs ?? 'json') === 'json';
     const signal = anySignal(clientSignal, init.signal);
+    /** A JSON success body, as the pipeline read it: parsed and checked here, not by openapi-fetch. */
+    let successText: string | undefined;
     const result = await guard(operation, signal, init.body, false, () => {
       checkPathParameters(operation, path, init.params?.path);
       const callInit: RawInit = {
         ...init,
-        parseAs: json ? 'text' : init.parseAs,
+        // For JSON, openapi-fetch only hands back the (already read) success response: no second read.
+        parseAs: json ? 'stream' : init.parseAs,
         signal,
         fetch: async (request: Request) => {
-          const { response, body } = await pipeline.send(request, operation, readBytes);
-          return replay(response, body);
+          // JSON as text; anything else as bytes, so a binary body survives.
+          if (!json)
+            return pipeline.send(request, operation, readBytes).then(({ response, body }) => replay(response, body));
+          const { response, body } = await pipeline.send(request, operation, readText);
+          if (!response.ok) return replay(response, body);
+          successText = body;
+          return response;
         },
       };
       // An operation with its own server (authenticate) goes there, unless the call names a server itself.
       if (known?.basePath !== undefined && init.baseUrl === undefined) callInit.baseUrl = origin + known.basePath;
       return call(path, callInit);
     });
-    if (!json || typeof result.data !== 'string') return result;
+    if (!json || !result.response.ok) return result;
     // As openapi-fetch does: an empty body is no data.
-    result.data = result.data ? successBody(operation, known?.id, result.response, result.data, init.body) : undefined;
+    result.data = successText
+      ? successBody(operation, known?.response, result.response, successText, init.body)
+      : undefined;
     return result;
   }
 

@@ -1,13 +1,12 @@
 /**
  * The client trusts no response shape: a success body must be what its
  * generated check says (src/generated/response-checks.ts, from the spec's
- * success schemas) — an object carrying the required properties, each of its
+ * success schemas; each operation's is in its entry of the operation table) — an object carrying the required properties, each of its
  * JSON type, or for a list an array of such objects. Only the top level is
  * checked: enough that the helpers never read a field that is not there or
  * not what it claims, small enough for a browser bundle.
  */
 import { LeafInvalidResponseError } from './errors.js';
-import { RESPONSE_CHECKS } from './generated/response-checks.js';
 
 /** Required property → the JSON types it may have (empty: any). */
 export type ResponseShape = Readonly<Record<string, readonly string[]>>;
@@ -44,10 +43,8 @@ function mismatch(value: unknown, shape: ResponseShape): string | undefined {
   return undefined;
 }
 
-/** What is wrong with the body of `operationId`'s success answer, or undefined when it matches (or has no check). */
-export function responseMismatch(operationId: string, body: unknown): string | undefined {
-  const check = RESPONSE_CHECKS[operationId];
-  if (!check) return undefined;
+/** What is wrong with a success body for `check`, or undefined when it matches. */
+function responseMismatch(check: ResponseCheck, body: unknown): string | undefined {
   if (!check.list) return mismatch(body, check.shape);
   if (!Array.isArray(body)) return `must be an array, not ${jsonTypeOf(body)}`;
   for (let index = 0; index < body.length; index++) {
@@ -57,15 +54,15 @@ export function responseMismatch(operationId: string, body: unknown): string | u
   return undefined;
 }
 
-/** `body` if it matches `operationId`'s check; else a LeafInvalidResponseError saying what does not. */
+/** `body` if it matches `check` (or there is none); else a LeafInvalidResponseError saying what does not. */
 export function checkedResponse(
   operation: string,
-  operationId: string,
+  check: ResponseCheck | undefined,
   response: Response,
   body: unknown,
   secrets: readonly string[],
 ): unknown {
-  const problem = responseMismatch(operationId, body);
+  const problem = check && responseMismatch(check, body);
   if (problem === undefined) return body;
   throw new LeafInvalidResponseError(operation, response, undefined, secrets, `does not match the spec: ${problem}`);
 }

@@ -12,7 +12,8 @@ const pascalCase = (name: string) => name[0]!.toUpperCase() + name.slice(1);
 /** The name of a provider's helpers type: `trimble` → `TrimbleHelpers`. */
 const helpersTypeName = (provider: string) => `${pascalCase(provider)}Helpers`;
 
-function renderOperation(operation: OperationFacts): string {
+function renderOperation(operation: OperationFacts, responseChecks: ReadonlyMap<string, string>): string {
+  const check = responseChecks.get(operation.id);
   const fields = [
     `id: ${json(operation.id)}`,
     `method: ${json(operation.method)}`,
@@ -20,17 +21,20 @@ function renderOperation(operation: OperationFacts): string {
     ...(operation.basePath === undefined ? [] : [`basePath: ${json(operation.basePath)}`]),
     `requestBody: ${operation.requestBody}`,
     `responseBody: ${operation.responseBody}`,
+    ...(check === undefined ? [] : [`response: ${check}`]),
   ];
   return `export const ${operation.id} = { ${fields.join(', ')} } as const;\n`;
 }
 
-export function renderOperations(operations: OperationFacts[]): string {
+/** `responseChecks`: operationId → the name of its response check in ./response-checks.js. */
+export function renderOperations(operations: OperationFacts[], responseChecks: ReadonlyMap<string, string>): string {
   return (
+    `import { ${[...new Set(responseChecks.values())].sort().join(', ')} } from './response-checks.js';\n\n` +
     '/**\n' +
     ' * Every operation of the spec: its HTTP method, path template, its own server path (`basePath`, for an\n' +
-    " * operation served outside the base URL's path), and which sides carry a JSON body.\n" +
+    " * operation served outside the base URL's path), which sides carry a JSON body, and the check of its response.\n" +
     ' */\n' +
-    operations.map(renderOperation).join('') +
+    operations.map((operation) => renderOperation(operation, responseChecks)).join('') +
     `\nexport const OPERATIONS = { ${operations.map((operation) => operation.id).join(', ')} } as const;\n`
   );
 }

@@ -69,23 +69,43 @@ function checkOf(spec: BundledSpec, operation: SpecOperation): Check | undefined
 
 const camelCase = (name: string) => name[0]!.toLowerCase() + name.slice(1);
 
-/** The module's text: one shape per schema, then each operation's check (its shape, and whether it is a list). */
-export function renderResponseChecks(spec: BundledSpec): string {
-  const shapes = new Map<string, Shape>();
-  const checks: string[] = [];
+export interface ResponseChecks {
+  /** Each shape's const name → the shape (one per schema, shared by every operation answering it). */
+  shapes: Map<string, Shape>;
+  /** Each check's const name → the shape's name and whether the body is a list of it. */
+  checks: Map<string, { shape: string; list: boolean }>;
+  /** operationId → the name of its check, for the operation table (src/generated/operations.ts). */
+  names: Map<string, string>;
+}
+
+/** The check of every operation that answers with a JSON body. */
+export function readResponseChecks(spec: BundledSpec): ResponseChecks {
+  const found: ResponseChecks = { shapes: new Map(), checks: new Map(), names: new Map() };
   for (const operation of listOperations(spec)) {
     const check = checkOf(spec, operation);
     if (!check) continue;
-    const constName = `${camelCase(check.name)}Shape`;
-    shapes.set(constName, check.shape);
-    checks.push(`  ${operation.operationId}: { list: ${check.list}, shape: ${constName} },\n`);
+    const shape = `${camelCase(check.name)}Shape`;
+    const name = `${camelCase(check.name)}${check.list ? 'List' : ''}Check`;
+    found.shapes.set(shape, check.shape);
+    found.checks.set(name, { shape, list: check.list });
+    found.names.set(operation.operationId, name);
   }
-  const shapeConsts = [...shapes].map(([name, shape]) => `const ${name}: ResponseShape = ${JSON.stringify(shape)};\n`);
+  return found;
+}
+
+/**
+ * The module's text: one shape per schema, one check per shape and kind (a body, or a list of
+ * them). Each is its own `const`, which the operation table refers to, so a bundler keeps only
+ * the checks of the operations an app uses.
+ */
+export function renderResponseChecks({ shapes, checks }: ResponseChecks): string {
   return (
     `import type { ResponseCheck, ResponseShape } from '../response-checks.js';\n\n` +
     '// Each schema’s required properties and the JSON types they may have (none listed: any).\n' +
-    shapeConsts.join('') +
-    '\n/** What each operation’s success body must be, by operationId: its shape, or a list of that shape. */\n' +
-    `export const RESPONSE_CHECKS: Readonly<Record<string, ResponseCheck>> = {\n${checks.join('')}};\n`
+    [...shapes].map(([name, shape]) => `const ${name}: ResponseShape = ${JSON.stringify(shape)};\n`).join('') +
+    '\n// What a success body must be: an object of a shape, or a list of them.\n' +
+    [...checks]
+      .map(([name, check]) => `export const ${name}: ResponseCheck = { list: ${check.list}, shape: ${check.shape} };\n`)
+      .join('')
   );
 }

@@ -137,47 +137,20 @@ const valleyCredentialsShape: ResponseShape = {
 };
 const authenticateResponseShape: ResponseShape = { id_token: ['string'] };
 
-/** What each operation’s success body must be, by operationId: its shape, or a list of that shape. */
-export const RESPONSE_CHECKS: Readonly<Record<string, ResponseCheck>> = {
-  getTrimbleCredentials: { list: false, shape: trimbleCredentialsShape },
-  createTrimbleCredentials: { list: false, shape: trimbleCredentialsShape },
-  getTrimbleCredentialEvents: { list: true, shape: credentialEventShape },
-  getClimateFieldViewCredentials: { list: false, shape: climateFieldViewCredentialsShape },
-  createClimateFieldViewCredentials: { list: false, shape: climateFieldViewCredentialsShape },
-  getClimateFieldViewCredentialStatus: { list: false, shape: credentialStatusReportShape },
-  getClimateFieldViewCredentialEvents: { list: true, shape: credentialEventShape },
-  getJohnDeereCredentials: { list: false, shape: johnDeereCredentialsShape },
-  createJohnDeereCredentials: { list: false, shape: johnDeereCredentialsShape },
-  getJohnDeereCredentialEvents: { list: true, shape: credentialEventShape },
-  getCnhiCredentials: { list: false, shape: cnhiCredentialsShape },
-  createCnhiCredentials: { list: false, shape: cnhiCredentialsShape },
-  getCnhiCredentialEvents: { list: true, shape: credentialEventShape },
-  getAgLeaderCredentials: { list: false, shape: agLeaderCredentialsShape },
-  createAgLeaderCredentials: { list: false, shape: agLeaderCredentialsShape },
-  getAgLeaderCredentialEvents: { list: true, shape: credentialEventShape },
-  getAgvanceCredentials: { list: false, shape: agvanceCredentialsShape },
-  createAgvanceCredentials: { list: false, shape: agvanceCredentialsShape },
-  getAgvanceCredentialEvents: { list: true, shape: credentialEventShape },
-  getLindsayCredentials: { list: false, shape: lindsayCredentialsShape },
-  createLindsayCredentials: { list: false, shape: lindsayCredentialsShape },
-  getLindsayCredentialEvents: { list: true, shape: credentialEventShape },
-  getPanoramaCredentials: { list: false, shape: panoramaCredentialsShape },
-  createPanoramaCredentials: { list: false, shape: panoramaCredentialsShape },
-  getPanoramaCredentialEvents: { list: true, shape: credentialEventShape },
-  getRavenCredentials: { list: false, shape: ravenCredentialsShape },
-  createRavenCredentials: { list: false, shape: ravenCredentialsShape },
-  getRavenCredentialEvents: { list: true, shape: credentialEventShape },
-  getRavenSlingshotCredentials: { list: false, shape: ravenSlingshotCredentialsShape },
-  createRavenSlingshotCredentials: { list: false, shape: ravenSlingshotCredentialsShape },
-  getRavenSlingshotCredentialEvents: { list: true, shape: credentialEventShape },
-  getSenteraCredentials: { list: false, shape: senteraCredentialsShape },
-  createSenteraCredentials: { list: false, shape: senteraCredentialsShape },
-  getSenteraCredentialEvents: { list: true, shape: credentialEventShape },
-  getStaraCredentials: { list: false, shape: staraCredentialsShape },
-  createStaraCredentials: { list: false, shape: staraCredentialsShape },
-  getStaraCredentialEvents: { list: true, shape: credentialEventShape },
-  getValleyCredentials: { list: false, shape: valleyCredentialsShape },
-  createValleyCredentials: { list: false, shape: valleyCredentialsShape },
-  getValleyCredentialEvents: { list: true, shape: credentialEventShape },
-  authenticate: { list: false, shape: authenticateResponseShape },
-};
+// What a success body must be: an object of a shape, or a list of them.
+export const trimbleCredentialsCheck: ResponseCheck = { list: false, shape: trimbleCredentialsShape };
+export const credentialEventListCheck: ResponseCheck = { list: true, shape: credentialEventShape };
+export const climateFieldViewCredentialsCheck: ResponseCheck = { list: false, shape: climateFieldViewCredentialsShape };
+export const credentialStatusReportCheck: ResponseCheck = { list: false, shape: credentialStatusReportShape };
+export const johnDeereCredentialsCheck: ResponseCheck = { list: false, shape: johnDeereCredentialsShape };
+export const cnhiCredentialsCheck: ResponseCheck = { list: false, shape: cnhiCredentialsShape };
+export const agLeaderCredentialsCheck: ResponseCheck = { list: false, shape: agLeaderCredentialsShape };
+export const agvanceCredentialsCheck: ResponseCheck = { list: false, shape: agvanceCredentialsShape };
+export const lindsayCredentialsCheck: ResponseCheck = { list: false, shape: lindsayCredentialsShape };
+export const panoramaCredentialsCheck: ResponseCheck = { list: false, shape: panoramaCredentialsShape };
+export const ravenCredentialsCheck: ResponseCheck = { list: false, shape: ravenCredentialsShape };
+export const ravenSlingshotCredentialsCheck: ResponseCheck = { list: false, shape: ravenSlingshotCredentialsShape };
+export const senteraCredentialsCheck: ResponseCheck = { list: false, shape: senteraCredentialsShape };
+export const staraCredentialsCheck: ResponseCheck = { list: false, shape: staraCredentialsShape };
+export const valleyCredentialsCheck: ResponseCheck = { list: false, shape: valleyCredentialsShape };
+export const authenticateResponseCheck: ResponseCheck = { list: false, shape: authenticateResponseShape };
