@@ -4,15 +4,7 @@
  * stays small): an object (or, for a list, an array of objects) carrying the
  * schema's required properties, each of its JSON type.
  */
-import {
-  type BundledSpec,
-  listOperations,
-  resolveRef,
-  type SpecOperation,
-  successStatus,
-} from '@leaf-credentials/spec';
-
-type SpecObject = Record<string, unknown>;
+import { type BundledSpec, type JsonSchema, type OperationModel, specModel } from '@leaf-credentials/spec';
 
 /** The JSON types a check tells apart (`integer` is a whole number; `null` only when the schema allows it). */
 const JSON_TYPES = ['string', 'number', 'integer', 'boolean', 'object', 'array', 'null'] as const;
@@ -23,48 +15,40 @@ type Shape = Record<string, string[]>;
 interface Check {
   list: boolean;
   shape: Shape;
-  /** The schema's name: one `const` per shape, which every operation answering it shares. */
+  /** The schema's name (its title): one `const` per shape, which every operation answering it shares. */
   name: string;
 }
 
-const schemaName = (ref: unknown) =>
-  typeof (ref as { $ref?: unknown })?.$ref === 'string' ? (ref as { $ref: string }).$ref.split('/').pop()! : undefined;
-
-function typesOf(spec: BundledSpec, property: unknown): string[] {
-  const schema = resolveRef(spec, property) as SpecObject | undefined;
-  const declared = schema?.type;
+function typesOf(property: JsonSchema | undefined, where: string): string[] {
+  const declared = property?.type;
   const types = Array.isArray(declared) ? declared : declared === undefined ? [] : [declared];
   for (const type of types) {
     if (!JSON_TYPES.includes(type as never))
-      throw new Error(`the client cannot check a property of type ${String(type)}`);
+      throw new Error(`${where}: the client cannot check a property of type ${type}`);
   }
-  return types.map(String);
+  return types;
 }
 
-function shapeOf(spec: BundledSpec, schema: SpecObject, where: string): Shape {
+function shapeOf(schema: JsonSchema, where: string): Shape {
   if (schema.type !== 'object')
     throw new Error(`${where}: the client checks object bodies (or lists of them), not ${String(schema.type)}`);
-  const properties = (schema.properties ?? {}) as SpecObject;
   const shape: Shape = {};
-  for (const name of (schema.required as string[] | undefined) ?? []) shape[name] = typesOf(spec, properties[name]);
+  for (const name of schema.required ?? []) shape[name] = typesOf(schema.properties?.[name], `${where} ${name}`);
   return shape;
 }
 
-/** The check of one operation's success body, or undefined when it has no JSON body. */
-function checkOf(spec: BundledSpec, operation: SpecOperation): Check | undefined {
+const titleOf = (schema: JsonSchema) => (schema as { title?: unknown }).title;
+
+/** The check of one operation's success body (as the spec model reads it), or undefined when it has no JSON body. */
+function checkOf(operation: OperationModel): Check | undefined {
+  const body = operation.success.body;
+  if (!body || !/\bjson\b/.test(body.mediaType)) return undefined;
   const where = `${operation.operationId} (${operation.method.toUpperCase()} ${operation.path})`;
-  const response = resolveRef(spec, (operation.operation.responses as SpecObject)[String(successStatus(operation))]);
-  const media = ((response as SpecObject | undefined)?.content as SpecObject | undefined)?.['application/json'] as
-    | SpecObject
-    | undefined;
-  if (!media?.schema) return undefined;
-  const schema = resolveRef(spec, media.schema) as SpecObject;
-  if (schema.type === 'array') {
-    const item = resolveRef(spec, schema.items) as SpecObject;
-    const name = schemaName(schema.items) ?? `${operation.operationId}Item`;
-    return { list: true, shape: shapeOf(spec, item, where), name };
-  }
-  return { list: false, shape: shapeOf(spec, schema, where), name: schemaName(media.schema) ?? operation.operationId };
+  const { schema } = body;
+  const list = schema.type === 'array';
+  const object = list ? (schema.items ?? {}) : schema;
+  const title = titleOf(object);
+  return { list, shape: shapeOf(object, where), name: typeof title === 'string' ? title : operation.operationId };
 }
 
 const camelCase = (name: string) => name[0]!.toLowerCase() + name.slice(1);
@@ -81,8 +65,8 @@ export interface ResponseChecks {
 /** The check of every operation that answers with a JSON body. */
 export function readResponseChecks(spec: BundledSpec): ResponseChecks {
   const found: ResponseChecks = { shapes: new Map(), checks: new Map(), names: new Map() };
-  for (const operation of listOperations(spec)) {
-    const check = checkOf(spec, operation);
+  for (const operation of specModel(spec).operations) {
+    const check = checkOf(operation);
     if (!check) continue;
     const shape = `${camelCase(check.name)}Shape`;
     const name = `${camelCase(check.name)}${check.list ? 'List' : ''}Check`;
