@@ -14,7 +14,7 @@ import { AttemptDeadline } from './timing.js';
 import type { TokenSource } from './token-source.js';
 
 /** A response and its body, read within the attempt's deadline. */
-export interface Exchange<Body> {
+interface Exchange<Body> {
   response: Response;
   body: Body;
 }
