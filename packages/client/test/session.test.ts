@@ -5,7 +5,9 @@
  * and retry after a 401, and a refused password failing once, clearly.
  * Planted password and tokens never show in any view of an error or the log.
  */
+
 import { inspect } from 'node:util';
+import { bearerTokenOf } from '@leaf-credentials/spec/bearer-token';
 import { describe, expect, it, vi } from 'vitest';
 import { TOKEN_LIFETIME_SECONDS } from '../src/generated/constants.js';
 import {
@@ -42,7 +44,7 @@ function leafStub(
   let issued = 0;
   return stubFetch(async (request) => {
     if (isAuthenticate(request)) return jsonResponse({ id_token: tokens[Math.min(issued++, tokens.length - 1)] });
-    return answer(request, request.headers.get('authorization')?.replace(/^Bearer /, ''));
+    return answer(request, bearerTokenOf(request.headers.get('authorization') ?? undefined));
   });
 }
 

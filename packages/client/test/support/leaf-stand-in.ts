@@ -4,7 +4,9 @@
  * that expire by its own clock, a refused password gets a 401, and Trimble
  * credentials are stored per signed-in user with a paged events log.
  */
+
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { bearerTokenOf } from '@leaf-credentials/spec/bearer-token';
 import { startServer, type TestServer } from './http-server.js';
 import { jwt } from './jwt.js';
 
@@ -40,7 +42,7 @@ export async function startLeafStandIn(): Promise<LeafStandIn> {
 
   /** The signed-in user of a request, or undefined when its token is missing or expired. */
   function userOf(request: IncomingMessage): string | undefined {
-    const token = request.headers.authorization?.replace(/^bearer /i, '');
+    const token = bearerTokenOf(request.headers.authorization);
     try {
       const claims = JSON.parse(Buffer.from(token!.split('.')[1]!, 'base64url').toString()) as {
         sub: string;
