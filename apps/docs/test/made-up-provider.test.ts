@@ -78,6 +78,17 @@ const send = (baseUrl: string, method: string, path: string, body?: unknown) =>
     ...(body ? { body: JSON.stringify(body) } : {}),
   });
 
+/** The generated operation and provider tables of the client copy that was generated from the changed spec. */
+async function generatedTables(): Promise<{
+  OPERATIONS: Record<string, { method: string; path: string }>;
+  PROVIDERS: Record<string, Record<string, { id: string }>>;
+}> {
+  const generated = join(clientCopy, 'src', 'generated');
+  const { OPERATIONS } = await import(pathToFileURL(join(generated, 'operations.ts')).href);
+  const { PROVIDERS } = await import(pathToFileURL(join(generated, 'providers.ts')).href);
+  return { OPERATIONS, PROVIDERS };
+}
+
 describe('a provider added with spec files only', () => {
   it('is a provider of the spec, with its helpers from x-leaf-helper', () => {
     expect(listProviders(spec).find((provider) => provider.property === MADE_UP.property)?.operations).toEqual(
@@ -107,16 +118,15 @@ describe('a provider added with spec files only', () => {
   });
 
   it("is in the client's generated operation table and provider table", async () => {
-    const client = (await import(pathToFileURL(join(clientCopy, 'src', 'index.ts')).href)) as {
-      OPERATIONS: Record<string, { method: string; path: string }>;
-      PROVIDER_OPERATIONS: Record<string, unknown>;
-    };
+    const client = await generatedTables();
     expect(client.OPERATIONS[MADE_UP.operations.get]).toMatchObject({ method: 'GET', path: MADE_UP.path });
     expect(client.OPERATIONS[MADE_UP.operations.events]).toMatchObject({
       method: 'GET',
       path: `${MADE_UP.path}/events`,
     });
-    expect(client.PROVIDER_OPERATIONS[MADE_UP.property]).toEqual(MADE_UP.operations);
+    const helpers = client.PROVIDERS[MADE_UP.property] ?? {};
+    const helperIds = Object.fromEntries(Object.entries(helpers).map(([helper, { id }]) => [helper, id]));
+    expect(helperIds).toEqual(MADE_UP.operations);
   });
 
   it(
@@ -253,12 +263,9 @@ describe('a resource that is no provider, added with spec files only', () => {
   });
 
   it("is in the client's generated operation table, not its provider table", async () => {
-    const client = (await import(pathToFileURL(join(clientCopy, 'src', 'index.ts')).href)) as {
-      OPERATIONS: Record<string, { method: string; path: string }>;
-      PROVIDER_OPERATIONS: Record<string, unknown>;
-    };
+    const client = await generatedTables();
     expect(client.OPERATIONS[FARMS.operations.create]).toMatchObject({ method: 'POST', path: FARMS.path });
-    expect(client.PROVIDER_OPERATIONS).not.toHaveProperty(FARMS.property);
+    expect(client.PROVIDERS).not.toHaveProperty(FARMS.property);
   });
 
   it('is served by the mock, which validates its create body', async () => {
