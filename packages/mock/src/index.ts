@@ -8,6 +8,7 @@
  * - any framework: `createHandler()` is a web-standard `Request → Response` handler;
  * - MSW: `leafHandlers()` from `@leaf-credentials/mock/msw`.
  */
+import { randomBytes } from 'node:crypto';
 
 import { connectSandbox, type SandboxControl } from './adapters/control-client.js';
 import type { RunningServer, StartServerOptions } from './adapters/server-process.js';
@@ -53,17 +54,21 @@ export interface StartSandboxOptions extends StartServerOptions {
   seedFile?: string;
   /** Keep state in this file across restarts. */
   stateFile?: string;
+  /** The token for control requests on the whole sandbox (`--admin-token`); default: a random one. */
+  adminToken?: string;
 }
 
-/** A running sandbox, with its control API (reset, seed, requests, ...) acting on the whole sandbox. */
-export interface RunningSandbox extends RunningServer, SandboxControl {}
+/** A running sandbox, with its control API (reset, seed, requests, ...) acting on the whole sandbox (its admin token). */
+export interface RunningSandbox extends RunningServer, SandboxControl {
+  adminToken: string;
+}
 
 /** The sandbox (`leaf-credentials-mock sandbox`) on a port, in a child process: stored state per bearer token. */
 export async function startSandbox(options: StartSandboxOptions = {}): Promise<RunningSandbox> {
-  const { seedFile, stateFile, ...serverOptions } = options;
-  const args = ['sandbox'];
+  const { seedFile, stateFile, adminToken = randomBytes(24).toString('base64url'), ...serverOptions } = options;
+  const args = ['sandbox', '--admin-token', adminToken];
   if (seedFile !== undefined) args.push('--seed', seedFile);
   if (stateFile !== undefined) args.push('--state-file', stateFile);
   const running = await startServerProcess(args, serverOptions);
-  return Object.assign(connectSandbox(running.url), running);
+  return Object.assign(connectSandbox(running.url, adminToken), running, { adminToken });
 }

@@ -35,7 +35,7 @@ function runCli(...args: string[]): Promise<{ status: number | null; stdout: str
   return new Promise((resolve) => {
     execFile(
       process.execPath,
-      ['--import', 'tsx', 'src/adapters/cli.ts', ...args, '--port', '0', '--quiet'],
+      ['dist/cli.js', ...args, '--port', '0', '--quiet'],
       { cwd: PACKAGE_DIR, timeout: CLI_TIMEOUT_MS },
       (error, stdout, stderr) =>
         resolve({ status: error ? (typeof error.code === 'number' ? error.code : null) : 0, stdout, stderr }),
@@ -59,12 +59,12 @@ async function validSeed(): Promise<EditableSeed> {
 describe.concurrent('refusals that stop the sandbox with one line', { timeout: CLI_TIMEOUT_MS + 10_000 }, () => {
   const CASES: Array<{ behaviour: string; args: () => Promise<string[]>; says: (string | RegExp)[] }> = [
     {
-      behaviour: '--seed with the mock',
+      behaviour: '--seed given to the mock',
       args: async () => ['mock', '--seed', 'x.json'],
       says: ['--seed needs the sandbox'],
     },
     {
-      behaviour: '--state-file with the mock',
+      behaviour: '--state-file given to the mock',
       args: async () => ['mock', '--state-file', 'x.json'],
       says: ['--state-file needs the sandbox'],
     },

@@ -14,6 +14,7 @@ import type { AddressInfo } from 'node:net';
 import { parseArgs } from 'node:util';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
+import { isBearerToken } from '@leaf-credentials/spec/bearer-token';
 import { defaultMockAddress, MOCK_HOST_ENV, MOCK_PORT_ENV, parseHost, parsePort } from '../config.js';
 import { createSandbox, readSeedFile, type Sandbox } from '../sandbox/index.js';
 import { loadDefaultOperations, loadSpec } from '../spec.js';
@@ -33,6 +34,11 @@ Options:
   --host HOST        address to listen on (default: ${MOCK_HOST_ENV} or 127.0.0.1)
   --seed FILE        sandbox: JSON or YAML seed every token's state starts from
   --state-file FILE  sandbox: keep state in FILE across restarts
+  --admin-token TOKEN
+                     sandbox: the token for control requests on the whole sandbox
+                     (default: a random one, printed at start)
+  --token-signing-key KEY
+                     sandbox: the key its sign-in signs tokens with (default: random per process)
   --quiet            no access log
   --help             this text
   --version          the package's version`;
@@ -73,6 +79,8 @@ function parse() {
       quiet: { type: 'boolean', default: false },
       seed: { type: 'string' },
       'state-file': { type: 'string' },
+      'admin-token': { type: 'string' },
+      'token-signing-key': { type: 'string' },
       help: { type: 'boolean', default: false },
       version: { type: 'boolean', default: false },
       // Set by startMock/startSandbox: stop when the parent's end of stdin closes (it exited, even by SIGKILL).
@@ -92,12 +100,14 @@ function parse() {
   if (!COMMANDS.includes(command as Command))
     throw new Error(`Unknown command '${command}': use mock or sandbox (--help lists the options).`);
   if (extra.length > 0) throw new Error(`Unexpected argument '${extra[0]}' (--help lists the options).`);
-  for (const flag of ['seed', 'state-file'] as const) {
+  for (const flag of ['seed', 'state-file', 'admin-token', 'token-signing-key'] as const) {
     if (values[flag] !== undefined && command !== 'sandbox')
       throw new Error(
-        `--${flag} needs the sandbox: the mock keeps no state (leaf-credentials-mock sandbox --${flag} FILE).`,
+        `--${flag} needs the sandbox: the mock keeps no state (leaf-credentials-mock sandbox --${flag} …).`,
       );
   }
+  if (values['admin-token'] !== undefined && !isBearerToken(values['admin-token']))
+    throw new Error('--admin-token must be a bearer token: letters, digits and -._~+/ (then optional =).');
   const fallback = defaultMockAddress(loadSpec());
   return {
     command: command as Command,
@@ -120,7 +130,13 @@ let sandbox: Sandbox | undefined;
 if (command === 'sandbox') {
   try {
     const seed = values.seed === undefined ? undefined : await readSeedFile(values.seed, operations);
-    sandbox = await createSandbox({ operations, seed, stateFile: values['state-file'] });
+    sandbox = await createSandbox({
+      operations,
+      seed,
+      stateFile: values['state-file'],
+      adminToken: values['admin-token'],
+      tokenSigningKey: values['token-signing-key'],
+    });
   } catch (error) {
     stop(`The sandbox could not start: ${(error as Error).message}`);
   }
@@ -144,6 +160,9 @@ server.on('error', (error: NodeJS.ErrnoException) =>
 server.listen(port, host, () => {
   const address = server.address() as AddressInfo;
   const hostname = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  // A generated admin token is printed once, so whoever started the sandbox can steer all of it.
+  if (sandbox && values['admin-token'] === undefined)
+    console.log(`Sandbox admin token (control requests on the whole sandbox): ${sandbox.adminToken}`);
   console.log(
     `Leaf credentials ${command} (${operations.length} operations) listening on http://${hostname}:${address.port}`,
   );

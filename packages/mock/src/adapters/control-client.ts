@@ -1,9 +1,10 @@
 /**
  * The sandbox's control API (packages/mock/sandbox-control.yaml) from a test
  * process: reset, seed, the request log and the rest, over HTTP or through an
- * in-process sandbox's fetch. Without a token each call acts on the whole
- * sandbox (the seed every token starts from); `as(token)` acts on one token's
- * state only.
+ * in-process sandbox's fetch. Each call sends `token`: with the sandbox's admin
+ * token (what `startSandbox()` and `createSandbox()` use) it acts on the whole
+ * sandbox, with any other on that token's state only; `as(token)` switches.
+ * Without a token the sandbox refuses every call (401).
  */
 import { CONTROL_PREFIX, type CredentialStatus, type RecordedRequest, type SeedDocument } from '../sandbox/index.js';
 

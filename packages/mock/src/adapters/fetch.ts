@@ -8,6 +8,7 @@
  *   await sandbox.reset();
  */
 
+import { randomBytes } from 'node:crypto';
 import { mockServerUrl } from '@leaf-credentials/spec';
 import type { IHttpOperation } from '@stoplight/types';
 import { toResponse } from '../answer/reply.js';
@@ -41,10 +42,16 @@ export interface CreateSandboxOptions extends InProcessOptions {
   stateFile?: string;
   /** The sandbox clock's source (default: real time); the control API can move it. */
   now?: () => Date;
+  /** The token for control requests on the whole sandbox; default: a random one (see `adminToken`). */
+  adminToken?: string;
+  /** The key the sandbox's sign-in signs tokens with; default: random per sandbox. */
+  tokenSigningKey?: string;
 }
 
 /** An in-process sandbox: its fetch, and its control API (reset, seed, requests, as(token), ...). */
 export interface InProcessSandbox extends InProcessMock, SandboxControl {
+  /** The token its control calls use: they act on the whole sandbox. */
+  adminToken: string;
   /** Writes pending state to the state file, if any. */
   close(): Promise<void>;
 }
@@ -56,12 +63,14 @@ export function createMock(options: InProcessOptions = {}): InProcessMock {
 
 /** The sandbox (stored state per bearer token), in this process. */
 export function createSandbox(options: CreateSandboxOptions = {}): InProcessSandbox {
+  const adminToken = options.adminToken ?? randomBytes(24).toString('base64url');
   let store: Promise<Store> | undefined;
   const storeOf = () => {
     store ??= (async () => {
       const operations = await operationsOf(options);
       const seed = options.seedFile === undefined ? options.seed : await readSeedFile(options.seedFile, operations);
-      return createStore({ operations, seed, stateFile: options.stateFile, now: options.now });
+      const { stateFile, now, tokenSigningKey } = options;
+      return createStore({ operations, seed, stateFile, now, adminToken, tokenSigningKey });
     })();
     return store;
   };
@@ -70,7 +79,8 @@ export function createSandbox(options: CreateSandboxOptions = {}): InProcessSand
   );
   return {
     ...mock,
-    ...connectSandbox(mock.url, undefined, mock.fetch),
+    ...connectSandbox(mock.url, adminToken, mock.fetch),
+    adminToken,
     close: async () => (store === undefined ? undefined : (await store).close()),
   };
 }

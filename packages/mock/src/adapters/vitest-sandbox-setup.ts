@@ -2,7 +2,7 @@
  * Vitest global setup for tests against the sandbox: one sandbox process per
  * test run (seeded with the spec's example user), on a free port, stopped when
  * the run ends. Tests read its URL with `inject('sandboxUrl')` and steer it
- * with `connectSandbox(inject('sandboxUrl'))`: reset(), seed(data), requests().
+ * with `connectSandbox(inject('sandboxUrl'), 'my-token')`: reset(), seed(data), requests() of that token.
  */
 import type { TestProject } from 'vitest/node';
 import { startSandbox } from '../index.js';

@@ -13,5 +13,6 @@ export const ANSWER_PROBLEMS = {
   CONFLICT: kind(409),
   UNREADABLE_PREFERENCE: kind(422),
   MOCK_FAILURE: kind(500),
-  SERVICE_UNAVAILABLE: kind(503),
+  /** The sandbox could not keep a change (its state file cannot be written): the change was undone. */
+  STATE_NOT_KEPT: kind(503),
 };
