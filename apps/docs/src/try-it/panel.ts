@@ -38,9 +38,14 @@ function start(page: TryItPage): void {
   };
 
   const mountAll = () => {
+    let hydrating = false;
     for (const section of document.querySelectorAll(`[data-section-id]:not([${MOUNTED}])`)) {
       const heading = section.querySelector('h1, h2');
       if (!heading) continue; // Not rendered yet: a later mutation brings it.
+      if (!ownedByRenderer(section)) {
+        hydrating = true;
+        continue;
+      }
       const operation = operationOf(section, heading);
       if (!operation) continue;
       section.setAttribute(MOUNTED, operation.operationId);
@@ -53,6 +58,8 @@ function start(page: TryItPage): void {
         queueMount();
       }
     }
+    // Hydration changes no node, so no mutation says when it is done: look again shortly.
+    if (hydrating) setTimeout(queueMount, 100);
   };
   let queued = false;
   const queueMount = () => {
@@ -65,6 +72,19 @@ function start(page: TryItPage): void {
   };
   new MutationObserver(queueMount).observe(document.body, { childList: true, subtree: true });
   queueMount();
+}
+
+/**
+ * Whether the page's renderer has taken `section` over. Redoc prerenders the page and
+ * React hydrates it: a node added before then would not match React's markup, so
+ * panels wait for React's own key on the section. A page with no React keys at all
+ * once loaded is rendered by something else, and taken as it is.
+ */
+function ownedByRenderer(section: Element): boolean {
+  const hasReactKey = (node: Element) => Object.keys(node).some((key) => key.startsWith('__react'));
+  if (hasReactKey(section)) return true;
+  const root = document.querySelector('[data-section-id]');
+  return document.readyState === 'complete' && root !== null && !hasReactKey(root);
 }
 
 interface Session {
@@ -313,6 +333,8 @@ async function sendAndShow(operation: TryItOperation, typed: TryItInput, result:
     );
   } finally {
     send.disabled = false;
+    // How many answers (or failures to get one) this panel has shown: a test waits for the next.
+    result.dataset.answers = String(Number(result.dataset.answers ?? 0) + 1);
   }
 }
 
