@@ -9,11 +9,11 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type BundledSpec, productionServerUrl, readBundledSpec } from '@leaf-credentials/spec';
+import { type BundledSpec, productionServerUrl, readBundledSpec, specModel } from '@leaf-credentials/spec';
 import { formatWithBiome, runningInCi } from '@leaf-credentials/tooling';
 import openapiTS, { astToString } from 'openapi-typescript';
 import { renderConstants, renderOperations, renderProviders, renderSchemaNames } from './generate/render.js';
-import { readOperations, readPathParameterRules, readProviders, readTokenLifetimes } from './generate/spec-facts.js';
+import { readOperations, readPathParameterRules, readProviders } from './generate/spec-facts.js';
 
 export const GENERATED_DIR = fileURLToPath(new URL('../src/generated/', import.meta.url));
 
@@ -76,7 +76,7 @@ export async function renderGeneratedFiles(spec: BundledSpec = readBundledSpec()
         productionBaseUrl: productionServerUrl(spec),
         secretFields: sensitivePropertyNames(spec),
         pathParameters: readPathParameterRules(spec),
-        tokenLifetimes: readTokenLifetimes(spec),
+        tokenLifetimes: specModel(spec).tokenLifetimes(),
         operations,
       }),
     'operations.ts': HEADER + renderOperations(operations),
