@@ -18,6 +18,8 @@ import {
 } from './request.js';
 
 const MOUNTED = 'data-leaf-try-it';
+/** No cookies sent or stored, nothing cached, and no redirect followed off the target. */
+const FETCH_OPTIONS: RequestInit = { cache: 'no-store', credentials: 'omit', redirect: 'error' };
 const START_SANDBOX = 'npm start (in a clone of the repository) or npx @leaf-credentials/mock sandbox';
 
 const data = document.getElementById(TRY_IT_DATA_ID)?.textContent;
@@ -76,15 +78,17 @@ function start(page: TryItPage): void {
 
 /**
  * Whether the page's renderer has taken `section` over. Redoc prerenders the page and
- * React hydrates it: a node added before then would not match React's markup, so
- * panels wait for React's own key on the section. A page with no React keys at all
- * once loaded is rendered by something else, and taken as it is.
+ * React hydrates it: a node added before then would not match React's markup, so a
+ * section under a React root waits for React's own key on it. A section under no
+ * React root is rendered by something else, and taken once the page has loaded.
  */
 function ownedByRenderer(section: Element): boolean {
-  const hasReactKey = (node: Element) => Object.keys(node).some((key) => key.startsWith('__react'));
-  if (hasReactKey(section)) return true;
-  const root = document.querySelector('[data-section-id]');
-  return document.readyState === 'complete' && root !== null && !hasReactKey(root);
+  const keyed = (node: Element, prefix: string) => Object.keys(node).some((key) => key.startsWith(prefix));
+  if (keyed(section, '__reactFiber')) return true;
+  for (let node = section.parentElement; node; node = node.parentElement) {
+    if (keyed(node, '__reactContainer')) return false;
+  }
+  return document.readyState === 'complete';
 }
 
 interface Session {
@@ -276,7 +280,12 @@ function signInForm(
       return;
     }
     try {
-      const answer = await fetch(request.url, { method: request.method, headers: request.headers, body: request.body });
+      const answer = await fetch(request.url, {
+        ...FETCH_OPTIONS,
+        method: request.method,
+        headers: request.headers,
+        body: request.body,
+      });
       const answered = (await answer.json()) as Record<string, unknown>;
       const issued = answered[signIn.tokenField];
       if (!answer.ok || typeof issued !== 'string') {
@@ -317,12 +326,10 @@ async function sendAndShow(operation: TryItOperation, typed: TryItInput, result:
   const started = performance.now();
   try {
     const answer = await fetch(request.url, {
+      ...FETCH_OPTIONS,
       method: request.method,
       headers: request.headers,
       ...(request.body !== undefined && { body: request.body }),
-      cache: 'no-store',
-      credentials: 'omit',
-      redirect: 'error',
     });
     const text = await answer.text();
     showAnswer(result, request, answer, text, performance.now() - started);
