@@ -22,7 +22,7 @@ import { CONNECT_SRC, embedBeforeBodyEnd, tryItMarkup } from './try-it/embed.js'
 const ATTRIBUTION_IMAGES = /https:\/\/cdn\.redoc\.ly\/redoc\/logo-mini(?:-full)?\.svg/g;
 const EMPTY_IMAGE = 'data:image/svg+xml,%3Csvg xmlns=%22http://www.w3.org/2000/svg%22/%3E';
 
-export interface BuildOptions {
+interface BuildOptions {
   /** Add the Try-it panels (default); off, the page is Redoc's alone, the baseline `npm run bench:try-it` compares with. */
   tryIt?: boolean;
 }

@@ -14,7 +14,7 @@ export const TRY_IT_DATA_ID = 'leaf-try-it-operations';
  */
 export const LOOPBACK_HOSTS = ['127.0.0.1', 'localhost'] as const;
 
-export interface TryItParameter {
+interface TryItParameter {
   name: string;
   in: 'path' | 'query' | 'header';
   required: boolean;
