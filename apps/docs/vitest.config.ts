@@ -10,7 +10,5 @@ export default mergeConfig(shared, {
       require.resolve('@leaf-credentials/mock/vitest-global-setup'),
       require.resolve('@leaf-credentials/mock/vitest-sandbox-setup'),
     ],
-    // expect.poll waits for a condition; its default 1 s bound is exceeded by a busy machine's browser.
-    expect: { poll: { timeout: 30_000 } },
   },
 });

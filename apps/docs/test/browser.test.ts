@@ -22,7 +22,7 @@ import {
   type SpecOperation,
 } from '@leaf-credentials/spec';
 import { type Browser, chromium, type Locator, type Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { codeSampleLabel, codeSampleLanguages } from '../src/redoc-config.js';
 import { DOCS_HTML_PATH } from '../src/server.js';
 import { CONNECT_SRC } from '../src/try-it/embed.js';
@@ -37,10 +37,12 @@ const LOOPBACK = /^https?:\/\/(127\.0\.0\.1|localhost)(:\d+)?\//;
 /**
  * How long a condition may take to come true: generous, because a loaded shared machine
  * can be slow, and only ever spent when something is wrong (every wait ends when its
- * condition holds). vitest.config.ts gives expect.poll the same bound.
+ * condition holds).
  */
 const CONDITION_TIMEOUT = 30_000;
 const SLOW_TEST = 4 * CONDITION_TIMEOUT;
+// expect.poll waits for a condition too; its default 1 s bound is exceeded by a busy machine's browser.
+vi.setConfig({ expect: { poll: { timeout: CONDITION_TIMEOUT } } });
 
 const spec = readBundledSpec();
 const operations = listOperations(spec);
@@ -76,7 +78,8 @@ beforeAll(async () => {
     throw new Error(`No Chromium at ${CHROME_PATH}: apt-get install chromium (or set CHROME_PATH).`);
   }
   if (!existsSync(DOCS_HTML_PATH)) throw new Error(`${DOCS_HTML_PATH} is missing: npm run build.`);
-  sandbox = await startSandbox();
+  // Starting a process on a loaded machine can take long: bound it by the conditions' bound, twice.
+  sandbox = await startSandbox({ timeoutMs: 2 * CONDITION_TIMEOUT });
   browser = await chromium.launch({
     executablePath: CHROME_PATH,
     args: [
