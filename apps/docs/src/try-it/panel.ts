@@ -145,6 +145,69 @@ function input(id: string, value: string, name: string): HTMLInputElement {
   return element('input', { id, value, name, type: 'text', autocomplete: 'off', spellcheck: false });
 }
 
+interface Controls {
+  target: HTMLInputElement;
+  token: HTMLInputElement;
+  parameters: { name: string; control: HTMLInputElement }[];
+  body?: HTMLTextAreaElement;
+}
+
+/** The panel's fields, prefilled from the session and the operation's examples, the target and token kept in the session. */
+function controlsFor(prefix: string, operation: TryItOperation, session: Session): Controls {
+  const target = input(`${prefix}-target`, session.target, 'target');
+  target.setAttribute('list', SUGGESTIONS_ID);
+  const token = input(`${prefix}-token`, session.token, 'token');
+  target.addEventListener('input', () => (session.target = target.value));
+  token.addEventListener('input', () => (session.token = token.value));
+  return {
+    target,
+    token,
+    parameters: operation.parameters.map((parameter) => ({
+      name: parameter.name,
+      control: input(`${prefix}-${parameter.in}-${parameter.name}`, parameter.example, parameter.name),
+    })),
+    ...(operation.body !== undefined && {
+      body: element('textarea', {
+        id: `${prefix}-body`,
+        value: operation.body,
+        name: 'body',
+        spellcheck: false,
+        rows: 8,
+      }),
+    }),
+  };
+}
+
+/** The form: a heading, then each field with its label (and hint), then Send and Close. */
+function formFor(
+  operation: TryItOperation,
+  controls: Controls,
+  signIn: HTMLElement | undefined,
+  buttons: HTMLElement[],
+) {
+  const form = element('form', { className: 'leaf-try-it-form', noValidate: true });
+  form.append(
+    element('h3', {}, `Try it: ${operation.method} ${operation.basePath}${operation.path}`),
+    field(
+      'Target',
+      controls.target,
+      'Only loopback: the sandbox npm start serves (http://127.0.0.1:4010), or http://localhost:<port>.',
+    ),
+  );
+  if (operation.bearer) {
+    const hint = 'Your own sandbox token, kept in this page only: the sandbox keeps each token’s data apart.';
+    form.append(field('Bearer token', controls.token, hint));
+    if (signIn) form.append(signIn);
+  }
+  operation.parameters.forEach((parameter, index) => {
+    const label = `${parameter.name} (${parameter.in}${parameter.required ? ', required' : ''})`;
+    form.append(field(label, controls.parameters[index]!.control));
+  });
+  if (controls.body) form.append(field('Body (JSON)', controls.body));
+  form.append(element('div', { className: 'leaf-try-it-actions' }, ...buttons));
+  return form;
+}
+
 function mountPanel(
   section: Element,
   heading: Element,
@@ -156,63 +219,25 @@ function mountPanel(
   const open = element('button', { type: 'button', className: 'leaf-try-it-open' }, 'Try it');
   open.setAttribute('aria-expanded', 'false');
   open.setAttribute('aria-controls', prefix);
-  open.dataset.operationId = operation.operationId;
-
   const panel = element('section', { id: prefix, className: 'leaf-try-it', hidden: true });
   panel.setAttribute('aria-label', `Try it: ${operation.summary}`);
-  panel.dataset.operationId = operation.operationId;
 
-  const target = input(`${prefix}-target`, session.target, 'target');
-  target.setAttribute('list', SUGGESTIONS_ID);
-  const token = input(`${prefix}-token`, session.token, 'token');
-  target.addEventListener('input', () => (session.target = target.value));
-  token.addEventListener('input', () => (session.token = token.value));
-  const parameters = operation.parameters.map((parameter) => ({
-    parameter,
-    control: input(`${prefix}-${parameter.in}-${parameter.name}`, parameter.example, parameter.name),
-  }));
-  const body =
-    operation.body === undefined
-      ? undefined
-      : element('textarea', { id: `${prefix}-body`, value: operation.body, name: 'body', spellcheck: false, rows: 8 });
+  const controls = controlsFor(prefix, operation, session);
   const send = element('button', { type: 'submit', className: 'leaf-try-it-send' }, 'Send');
   const close = element('button', { type: 'button', className: 'leaf-try-it-close' }, 'Close');
   const result = element('div', { className: 'leaf-try-it-result' });
   result.setAttribute('aria-live', 'polite');
-
-  const form = element('form', { className: 'leaf-try-it-form', noValidate: true });
-  form.append(
-    element('h3', {}, `Try it: ${operation.method} ${operation.basePath}${operation.path}`),
-    field(
-      'Target',
-      target,
-      'Only loopback: the sandbox npm start serves (http://127.0.0.1:4010), or http://localhost:<port>.',
-    ),
-  );
-  if (operation.bearer) {
-    form.append(
-      field(
-        'Bearer token',
-        token,
-        'Your own sandbox token, kept in this page only: the sandbox keeps each token’s data apart.',
-      ),
-    );
-    if (signIn) form.append(signInForm(prefix, signIn, session, token, target));
-  }
-  for (const { parameter, control } of parameters) {
-    form.append(field(`${parameter.name} (${parameter.in}${parameter.required ? ', required' : ''})`, control));
-  }
-  if (body) form.append(field('Body (JSON)', body));
-  form.append(element('div', { className: 'leaf-try-it-actions' }, send, close));
+  const signInPart = signIn && signInForm(prefix, signIn, session, controls.token, controls.target);
+  const form = formFor(operation, controls, signInPart, [send, close]);
   panel.append(form, result);
 
   const show = (shown: boolean) => {
     panel.hidden = !shown;
     open.setAttribute('aria-expanded', String(shown));
     if (shown) {
-      target.value = session.target;
-      token.value = session.token;
-      target.focus();
+      controls.target.value = session.target;
+      controls.token.value = session.token;
+      controls.target.focus();
     } else open.focus();
   };
   open.addEventListener('click', () => show(panel.hidden));
@@ -225,21 +250,23 @@ function mountPanel(
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     const typed: TryItInput = {
-      target: target.value,
-      token: token.value,
-      parameters: Object.fromEntries(parameters.map(({ parameter, control }) => [parameter.name, control.value])),
-      ...(body && { body: body.value }),
+      target: controls.target.value,
+      token: controls.token.value,
+      parameters: Object.fromEntries(controls.parameters.map(({ name, control }) => [name, control.value])),
+      ...(controls.body && { body: controls.body.value }),
     };
     void sendAndShow(operation, typed, result, send);
   });
+  place(section, heading, element('div', { className: 'leaf-try-it-bar' }, open), panel);
+}
 
-  // The button sits under the operation's heading; the panel spans the section's width below its first row.
+/** The button under the operation's heading; the panel across the section's width, below its first row. */
+function place(section: Element, heading: Element, bar: HTMLElement, panel: HTMLElement): void {
   const headingBlock = blockOf(heading, section);
-  headingBlock.after(element('div', { className: 'leaf-try-it-bar' }, open));
+  headingBlock.after(bar);
   const row = heading.closest('[data-testid="middle-panel"]')?.parentElement;
-  (row && section.contains(row) && row !== section ? row : (headingBlock.nextElementSibling ?? headingBlock)).after(
-    panel,
-  );
+  const before = row && section.contains(row) && row !== section ? row : bar;
+  before.after(panel);
 }
 
 /** The child of the heading's column that holds it (Redoc wraps the heading in a row with its page actions). */
