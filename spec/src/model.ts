@@ -19,8 +19,8 @@
 import { resolveRef } from './json-pointer.js';
 import {
   type BundledSpec,
+  isLoopback,
   listOperations,
-  type OpenApiServer,
   readBundledSpec,
   type SpecOperation,
   serversOf,
@@ -161,6 +161,8 @@ export interface SpecModel {
   resources: ResourceModel[];
   /** The operation with this operationId; throws naming it when there is none. */
   operation(operationId: string): OperationModel;
+  /** The operation documented at this method (any case) and path template, if any: for readers keyed by route (Prism's operations). */
+  operationAt(method: string, path: string): OperationModel | undefined;
   /** The lifetimes of the tokens the sign-in operation issues; throws when no operation states them. */
   tokenLifetimes(): TokenLifetimes;
 }
@@ -205,8 +207,6 @@ export function securityOf(spec: BundledSpec, operation: Json): SecurityModel {
   return { required: !anonymous, anonymous, schemes: [...new Set(requirements.flat())] };
 }
 
-const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
-
 function basePathOf(url: string): string {
   try {
     return new URL(url).pathname.replace(/\/+$/, '');
@@ -217,13 +217,6 @@ function basePathOf(url: string): string {
 
 function serversModel(spec: BundledSpec, specOperation: SpecOperation) {
   const servers = serversOf(spec, specOperation);
-  const isLoopback = (server: OpenApiServer) => {
-    try {
-      return LOOPBACK_HOSTS.has(new URL(server.url).hostname);
-    } catch {
-      return false;
-    }
-  };
   const production = servers.find((server) => !isLoopback(server));
   const local = servers.find(isLoopback);
   const where = `${specOperation.operationId}'s servers`;
@@ -386,6 +379,8 @@ function buildModel(spec: BundledSpec): SpecModel {
     return model;
   });
   const byId = new Map(operations.map((operation) => [operation.operationId, operation]));
+  const routeKey = (method: string, path: string) => `${method.toUpperCase()} ${path}`;
+  const byRoute = new Map(operations.map((operation) => [routeKey(operation.method, operation.path), operation]));
   return {
     spec,
     operations,
@@ -395,6 +390,7 @@ function buildModel(spec: BundledSpec): SpecModel {
       if (!found) throw new Error(`The spec has no operation ${operationId}.`);
       return found;
     },
+    operationAt: (method, path) => byRoute.get(routeKey(method, path)),
     tokenLifetimes() {
       const issuing = operations.filter((operation) => operation.tokenLifetimes);
       if (issuing.length !== 1) {
@@ -408,12 +404,18 @@ function buildModel(spec: BundledSpec): SpecModel {
 }
 
 const models = new WeakMap<BundledSpec, SpecModel>();
+let shipped: SpecModel | undefined;
 
 /**
- * The model of `spec` (by default the bundled document this package ships), read once per
- * document object: ask it again and the same model answers. Treat the document as read-only.
+ * The model of `spec`, or of the bundled document this package ships when none is given, read
+ * once per document object (and the shipped file once per process): ask again and the same
+ * model answers. Treat the document as read-only.
  */
-export function specModel(spec: BundledSpec = readBundledSpec()): SpecModel {
+export function specModel(spec?: BundledSpec): SpecModel {
+  if (!spec) {
+    shipped ??= specModel(readBundledSpec());
+    return shipped;
+  }
   let model = models.get(spec);
   if (!model) {
     model = buildModel(spec);

@@ -5,7 +5,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
-/** The hand-written root document: edit this (and the files it references). */
+/** The hand-written root document: edit this (and the files it references). In the repository only: the package ships the bundle. */
 export const SPEC_PATH = fileURLToPath(new URL('../leaf-credentials.yaml', import.meta.url));
 
 /** The bundled document this package ships (`@leaf-credentials/spec/leaf-credentials.json`): from src/ and dist/ alike, ../dist/. */
@@ -35,8 +35,9 @@ export function readBundledSpec(path: string = BUNDLED_SPEC_PATH): BundledSpec {
 
 const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
 
-function isLoopback(server: OpenApiServer): boolean {
-  return LOOPBACK_HOSTS.has(new URL(server.url).hostname);
+/** Whether a server is on this machine (the mock's); a relative or templated URL is not. */
+export function isLoopback(server: OpenApiServer): boolean {
+  return URL.canParse(server.url) && LOOPBACK_HOSTS.has(new URL(server.url).hostname);
 }
 
 /**

@@ -335,8 +335,18 @@ describe('the bundled spec', () => {
   const model = specModel(readBundledSpec());
   const signIn = model.operations.find((operation) => operation.helper === 'authenticate')!;
 
-  it('is read once per document', () => {
+  it('is read once per document, and the shipped file once', () => {
     expect(specModel(model.spec)).toBe(model);
+    expect(specModel()).toBe(specModel());
+  });
+
+  it.each([
+    { method: 'post', path: '/authenticate', found: 'authenticate' },
+    { method: 'GET', path: '/users/{leafUserId}/trimble-credentials', found: 'getTrimbleCredentials' },
+    { method: 'PUT', path: '/users/{leafUserId}/trimble-credentials', found: undefined },
+    { method: 'GET', path: '/users/x/trimble-credentials', found: undefined },
+  ])('finds $method $path by its route: $found', ({ method, path, found }) => {
+    expect(model.operationAt(method, path)?.operationId).toBe(found);
   });
 
   it('serves sign-in from its own /api server, without a token, with the lifetimes it states', () => {

@@ -23,8 +23,8 @@ export interface SampleFacts {
   helper: LeafHelper;
   /** The client's property for its resource (`trimble`; `x-leaf-provider` or `x-leaf-resource`), undefined for sign-in. */
   provider?: string;
-  /** Its resource's name in prose, its tag ("Trimble"). */
-  providerName?: string;
+  /** Its resource's name in prose, as the sidebar shows it ("Trimble credentials"). */
+  resourceName?: string;
   method: string;
   /** The operation's production server: what the TypeScript client is pointed at. */
   serverUrl: string;
@@ -69,7 +69,7 @@ export function sampleFacts(spec: BundledSpec, specOperation: SpecOperation): Sa
   return {
     operation: specOperation,
     helper: operation.helper,
-    ...(resource.property === undefined ? {} : { provider: resource.property, providerName: resource.tag }),
+    ...(resource.property === undefined ? {} : { provider: resource.property, resourceName: resource.displayName }),
     method: operation.method,
     serverUrl,
     url: `${serverUrl.replace(/\/+$/, '')}${operation.path}`,

@@ -86,6 +86,6 @@ export const typescript: LanguageTemplates = {
       printed('credentials'),
     ),
   delete: (facts) =>
-    withClient(facts, `await ${helperCall(facts)};`, `console.log('Deleted the ${facts.providerName} credentials.');`),
+    withClient(facts, `await ${helperCall(facts)};`, `console.log('Deleted the ${facts.resourceName}.');`),
   authenticate: signIn,
 };

@@ -10,8 +10,7 @@ import { createRequire } from 'node:module';
 import type { IPrismComponents } from '@stoplight/prism-core';
 import type { IHttpConfig, IHttpRequest, IHttpResponse } from '@stoplight/prism-http';
 import type { IHttpOperation } from '@stoplight/types';
-import { namedProblem, problem } from './problem.js';
-import { problemResponse } from './reply.js';
+import { namedProblem, problem, problemResponse } from '../problem.js';
 
 type PrismRoute = IPrismComponents<IHttpOperation, IHttpRequest, unknown, IHttpConfig>['route'];
 // Prism's router is not in its package index (5.12.0 is pinned): the mock routes

@@ -25,8 +25,8 @@ import {
   staleCodeSamples,
   withCodeSamples,
   writeCodeSamples,
-} from '../../src/spec/code-samples/index.js';
-import { inlineJson, javascriptLiteral, pythonLiteral, shellQuote } from '../../src/spec/code-samples/literals.js';
+} from '../../../src/spec/code-samples/index.js';
+import { inlineJson, javascriptLiteral, pythonLiteral, shellQuote } from '../../../src/spec/code-samples/literals.js';
 
 const spec = readBundledSpec();
 const operations = listOperations(spec);
