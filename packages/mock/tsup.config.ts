@@ -18,15 +18,14 @@ const packageRelativeFiles: NonNullable<Options['esbuildPlugins']>[number] = {
 /**
  * The published build: the library entries as ESM and CommonJS with types
  * (jest's default CommonJS mode `require`s them), and the bin as ESM. The spec
- * package's small readers are inlined until it ships compiled JavaScript; the
- * spec document itself is read from the spec package at run time.
+ * (its document and its readers) comes from the `@leaf-credentials/spec`
+ * dependency at run time.
  */
 const shared = {
   target: 'es2022',
   platform: 'node',
   // import.meta.url in the CommonJS build (the bin and the spec are found beside it).
   shims: true,
-  noExternal: ['@leaf-credentials/spec'],
   // Optional peers: the app's own copy (MSW 2 or 3), never one bundled here.
   external: ['msw', 'vitest'],
   esbuildPlugins: [packageRelativeFiles],

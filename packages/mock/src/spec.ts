@@ -8,20 +8,14 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
 import type { BundledSpec } from '@leaf-credentials/spec';
 import type { IHttpOperation } from '@stoplight/types';
 
 const require = createRequire(import.meta.url);
 
-/** The bundled document's file: the spec package's published JSON, or its build output in this repo. */
+/** The bundled document's file, as the spec package exports it. */
 export function bundledSpecPath(): string {
-  try {
-    return require.resolve('@leaf-credentials/spec/leaf-credentials.json');
-  } catch {
-    // A spec package that does not export the file yet keeps it in dist/, beside src/.
-    return join(dirname(require.resolve('@leaf-credentials/spec')), '..', 'dist', 'leaf-credentials.json');
-  }
+  return require.resolve('@leaf-credentials/spec/leaf-credentials.json');
 }
 
 /** Operations made at build time from the document with this digest. */

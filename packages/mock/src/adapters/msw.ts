@@ -1,14 +1,14 @@
 /**
  * `@leaf-credentials/mock/msw`: MSW request handlers answering Leaf's
- * production URLs — every server the spec names, at document, path or
- * operation level — and the local base URL, from an in-process sandbox (or
+ * production URLs — each operation's production server, as the spec model
+ * reads it — and the local base URL, from an in-process sandbox (or
  * mock). An app that already mocks with MSW adds Leaf in one line:
  *
  *   const sandbox = createSandbox();
  *   const server = setupServer(...leafHandlers({ sandbox }));
  */
 
-import type { BundledSpec } from '@leaf-credentials/spec';
+import { type BundledSpec, specModel } from '@leaf-credentials/spec';
 import { http } from 'msw';
 import { loadSpec } from '../spec.js';
 import { createSandbox, type InProcessMock } from './fetch.js';
@@ -24,20 +24,14 @@ export function leafHandlers(options: LeafHandlersOptions = {}) {
   return baseUrlsOf(loadSpec()).map((base) => http.all(`${base}/*`, ({ request }) => answering.handler(request)));
 }
 
-/** Every server URL the spec names, without a trailing slash, longest first (MSW takes the first match). */
+/** Each operation's production and local server URL, from the spec model, longest first (MSW takes the first match). */
 export function baseUrlsOf(spec: BundledSpec): string[] {
-  const urls = new Set<string>();
-  const add = (servers: unknown) => {
-    for (const server of (servers as Array<{ url: string }> | undefined) ?? [])
-      urls.add(server.url.replace(/\/+$/, ''));
-  };
-  add(spec.servers);
-  for (const pathItem of Object.values(spec.paths)) {
-    add(pathItem.servers);
-    for (const operation of Object.values(pathItem)) {
-      if (operation !== null && typeof operation === 'object' && !Array.isArray(operation))
-        add((operation as { servers?: unknown }).servers);
-    }
-  }
+  const urls = new Set(
+    specModel(spec).operations.flatMap(({ servers }) => [servers.production, servers.local].map(withoutSlash)),
+  );
   return [...urls].sort((a, b) => b.length - a.length);
+}
+
+function withoutSlash(url: string): string {
+  return url.replace(/\/+$/, '');
 }

@@ -19,17 +19,23 @@ import { silentLogger } from './silent-logger.js';
 type PrismMock = IPrismComponents<IHttpOperation, IHttpRequest, IHttpResponse, IHttpMockConfig>['mock'];
 let mocker: PrismMock | undefined;
 
-/** Prism's mocker, loaded when first needed: it is most of Prism's start-up, and a sandbox rarely needs it. */
-function prismMock(...args: Parameters<PrismMock>): ReturnType<PrismMock> {
+/** Prism's mocker: most of Prism's start-up, so a sandbox loads it only when a request needs it. */
+function loadMocker(): PrismMock {
   mocker ??= (createRequire(import.meta.url)('@stoplight/prism-http/dist/mocker/index.js') as { default: PrismMock })
     .default;
-  return mocker(...args);
+  return mocker;
+}
+
+function prismMock(...args: Parameters<PrismMock>): ReturnType<PrismMock> {
+  return loadMocker()(...args);
 }
 
 /** What the answer stage needs of the sandbox. */
 export type AnswerSource = Pick<Sandbox, 'answer'>;
 
 export function createAnswerStage(sandbox?: AnswerSource): (admitted: Admitted) => Promise<IHttpResponse> {
+  // The mock answers every request from examples: it needs the mocker before its first answer anyway.
+  if (!sandbox) loadMocker();
   return async (admitted) => {
     const { route, input, requestPath } = admitted;
     const preferred = readPreferences(input.headers?.prefer, route.operation, requestPath);
