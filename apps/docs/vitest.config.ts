@@ -1,14 +1,15 @@
-import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
 import { mergeConfig } from 'vitest/config';
 import shared from '../../vitest.shared.js';
 
-const require = createRequire(import.meta.url);
+// The ESM build of each setup: require.resolve would pick the CJS one, whose default export vitest cannot call.
+const setup = (specifier: string) => fileURLToPath(import.meta.resolve(specifier));
 
 export default mergeConfig(shared, {
   test: {
     globalSetup: [
-      require.resolve('@leaf-credentials/mock/vitest-global-setup'),
-      require.resolve('@leaf-credentials/mock/vitest-sandbox-setup'),
+      setup('@leaf-credentials/mock/vitest-global-setup'),
+      setup('@leaf-credentials/mock/vitest-sandbox-setup'),
     ],
   },
 });

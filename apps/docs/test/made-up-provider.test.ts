@@ -21,6 +21,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderGeneratedFiles } from '../../../packages/client/scripts/generate.js';
 import { createSandbox } from '../../../packages/mock/src/sandbox/index.js';
 import { buildDocs } from '../src/build.js';
+import { TRY_IT_DATA_ID, type TryItPage } from '../src/try-it/request.js';
 import {
   addMadeUpProvider,
   addMadeUpResource,
@@ -228,6 +229,14 @@ describe('a provider added with spec files only', () => {
       expect(page).toContain(`${MADE_UP.tag} credentials`);
       expect(page).toContain('Get the Acme Soil credentials');
       expect(page).toContain(`leaf.${MADE_UP.property}.create(`);
+      // Each of its operations has a Try-it panel, its create prefilled with its example body.
+      const tryIt = new RegExp(`<script type="application/json" id="${TRY_IT_DATA_ID}">(.*?)</script>`).exec(page)?.[1];
+      const panels = (JSON.parse(tryIt ?? '{}') as TryItPage).operations ?? [];
+      for (const operationId of Object.values(MADE_UP.operations)) {
+        expect(panels.find((panel) => panel.operationId === operationId)?.path, operationId).toMatch(/acme-soil/);
+      }
+      const create = panels.find((panel) => panel.operationId === MADE_UP.operations.create);
+      expect(JSON.parse(create?.body ?? 'null')).toEqual(MADE_UP.createExample);
     },
     SLOW,
   );
