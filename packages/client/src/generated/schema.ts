@@ -1043,7 +1043,15 @@ export interface components {
      * CredentialStatus
      * @description The health of a provider credential, as Leaf last saw it. Leaf checks
      *     credentials in the background and changes this value when the provider
-     *     starts refusing them.
+     *     starts refusing them. Leaf's current pages show it as a plain string: the
+     *     documented values are `KnownCredentialStatus`; treat any other value as
+     *     neither healthy nor final (keep polling, or ask Leaf).
+     * @example OK
+     */
+    CredentialStatus: components['schemas']['KnownCredentialStatus'] | (string & {});
+    /**
+     * KnownCredentialStatus
+     * @description The credential statuses Leaf has documented, each with its meaning.
      *
      *     - `OK`: The credential works; Leaf can fetch data from the provider with it.
      *     - `UNAUTHENTICATED`: The provider no longer accepts the credential (revoked or expired); create new credentials.
@@ -1052,7 +1060,7 @@ export interface components {
      * @example OK
      * @enum {string}
      */
-    CredentialStatus: 'OK' | 'UNAUTHENTICATED' | 'MISSING_PERMISSION' | 'TEMPORARILY_UNAVAILABLE';
+    KnownCredentialStatus: 'OK' | 'UNAUTHENTICATED' | 'MISSING_PERMISSION' | 'TEMPORARILY_UNAVAILABLE';
     /**
      * CredentialStatusReport
      * @description The body of a status check, holding the credential's current status.
@@ -1234,6 +1242,12 @@ export interface components {
       clientSecret: string;
       /** @description A refresh token the user granted your Trimble application. Sensitive. */
       refreshToken: string;
+      /**
+       * @description An access token the user granted your Trimble application, if you
+       *     hold a current one; Leaf obtains its own from the refresh token
+       *     otherwise. Sensitive.
+       */
+      accessToken?: string;
     };
     /**
      * ClimateFieldViewCredentials
@@ -1260,31 +1274,24 @@ export interface components {
      *     }
      */
     ClimateFieldViewCredentials: {
-      /**
-       * @description Identifier of these credentials in Leaf. Optional: Leaf's older page
-       *     of this resource does not show it.
-       */
-      id?: string;
+      /** @description Identifier of these credentials in Leaf. */
+      id: string;
       status: components['schemas']['CredentialStatus'];
       /**
        * Format: date-time
        * @description When the credentials were created in Leaf: an ISO 8601 / RFC 3339 UTC
        *     time, with milliseconds or microseconds (Leaf's pages show both).
-       *     Optional: Leaf's older page of this resource does not show it.
        */
-      createdTime?: string;
-      tokenMetadata?: components['schemas']['TokenMetadata'];
+      createdTime: string;
+      tokenMetadata: components['schemas']['TokenMetadata'];
       /** @description The client ID of the Climate FieldView application. */
       clientId: string;
       /** @description The client secret of the Climate FieldView application. Sensitive. */
       clientSecret: string;
       /** @description The Climate FieldView API key of the application. Sensitive. */
       apiKey: string;
-      /**
-       * @description The access token Leaf currently uses with Climate FieldView. Sensitive.
-       *     Optional: Leaf's older page of this resource leaves it out of its example.
-       */
-      accessToken?: string;
+      /** @description The access token Leaf currently uses with Climate FieldView. Sensitive. */
+      accessToken: string;
       /** @description The refresh token Leaf uses to obtain new access tokens. Sensitive. */
       refreshToken: string;
       /**
@@ -1314,15 +1321,24 @@ export interface components {
       apiKey: string;
       /** @description A refresh token the user granted your Climate FieldView application. Sensitive. */
       refreshToken: string;
+      /**
+       * @description An access token the user granted your Climate FieldView application, if you
+       *     hold a current one; Leaf obtains its own from the refresh token
+       *     otherwise. Sensitive.
+       */
+      accessToken?: string;
     };
     /**
      * ClientEnvironment
      * @description Which of the provider's environments your application is registered in,
      *     and so which one Leaf calls with these credentials: its test (sandbox)
-     *     environment or its live one.
+     *     environment or its live one. A create body may leave it out: Leaf then
+     *     uses `STAGE` (its provider-authentication overview says Leaf defaults to
+     *     it), so send `PRODUCTION` once the provider has approved your application.
      *
-     *     - `STAGE`: The provider's test environment, for applications not yet approved for live data.
+     *     - `STAGE`: The provider's test environment, for applications not yet approved for live data. Leaf's default.
      *     - `PRODUCTION`: The provider's live environment, with growers' real data.
+     * @default STAGE
      * @example PRODUCTION
      * @enum {string}
      */
@@ -1406,7 +1422,13 @@ export interface components {
       clientSecret: string;
       /** @description A refresh token the user granted your John Deere application. Sensitive. */
       refreshToken: string;
-      clientEnvironment: components['schemas']['ClientEnvironment'];
+      clientEnvironment?: components['schemas']['ClientEnvironment'];
+      /**
+       * @description An access token the user granted your John Deere application, if you
+       *     hold a current one; Leaf obtains its own from the refresh token
+       *     otherwise. Sensitive.
+       */
+      accessToken?: string;
     };
     /**
      * CnhiCredentials
@@ -1467,7 +1489,7 @@ export interface components {
       subscriptionKey: string;
       /** @description A refresh token the user granted your CNHi application. Sensitive. */
       refreshToken: string;
-      clientEnvironment: components['schemas']['ClientEnvironment'];
+      clientEnvironment?: components['schemas']['ClientEnvironment'];
     };
     /**
      * AgLeaderCredentials
@@ -1587,7 +1609,7 @@ export interface components {
     AgvanceCredentialsCreate: {
       /** @description The Agvance API key of your application. Sensitive. */
       apiKey: string;
-      clientEnvironment: components['schemas']['ClientEnvironment'];
+      clientEnvironment?: components['schemas']['ClientEnvironment'];
       /** @description The Agvance database the user's data is in. */
       databaseId: string;
       /** @description The password of that Agvance user. Sensitive. */
@@ -1656,7 +1678,7 @@ export interface components {
       clientSecret: string;
       /** @description A refresh token the user granted your Lindsay application. Sensitive. */
       refreshToken: string;
-      clientEnvironment: components['schemas']['ClientEnvironment'];
+      clientEnvironment?: components['schemas']['ClientEnvironment'];
     };
     /**
      * PanoramaCredentials
@@ -1727,7 +1749,7 @@ export interface components {
       organizationCode: string;
       /** @description A refresh token the user granted your Panorama application. Sensitive. */
       refreshToken: string;
-      clientEnvironment: components['schemas']['ClientEnvironment'];
+      clientEnvironment?: components['schemas']['ClientEnvironment'];
     };
     /**
      * RavenCredentials
@@ -1787,6 +1809,12 @@ export interface components {
       clientSecret: string;
       /** @description A refresh token the user granted your Raven application. Sensitive. */
       refreshToken: string;
+      /**
+       * @description An access token the user granted your Raven application, if you
+       *     hold a current one; Leaf obtains its own from the refresh token
+       *     otherwise. Sensitive.
+       */
+      accessToken?: string;
     };
     /**
      * RavenSlingshotCredentials

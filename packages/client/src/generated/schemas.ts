@@ -5,6 +5,7 @@ import type { components } from './schema.js';
 export type AuthenticateRequest = components['schemas']['AuthenticateRequest'];
 export type AuthenticateResponse = components['schemas']['AuthenticateResponse'];
 export type CredentialStatus = components['schemas']['CredentialStatus'];
+export type KnownCredentialStatus = components['schemas']['KnownCredentialStatus'];
 export type CredentialStatusReport = components['schemas']['CredentialStatusReport'];
 export type CredentialEvent = components['schemas']['CredentialEvent'];
 export type CredentialEvents = components['schemas']['CredentialEvents'];

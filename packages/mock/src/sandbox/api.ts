@@ -81,10 +81,7 @@ function answerCredentials(
   if (route.helper === 'create') {
     const credential = createCredential(provider, (request.body ?? {}) as Resource, now);
     context.store.put(key, slot, credential);
-    return jsonResponse(
-      201,
-      answerView(credential.resource, provider.answerSchemas.create ?? provider.resourceSchema, provider.createSchema),
-    );
+    return jsonResponse(201, answerView(credential.resource, provider.answerSchemas.create ?? provider.resourceSchema));
   }
   if (route.helper === 'delete')
     return context.store.delete(key, slot) ? emptyResponse(204) : noCredentials(path, provider.name, leafUserId);
@@ -93,17 +90,13 @@ function answerCredentials(
   if (!credential) return noCredentials(path, provider.name, leafUserId);
   switch (route.helper) {
     case 'get':
-      return jsonResponse(
-        200,
-        answerView(credential.resource, provider.answerSchemas.get ?? provider.resourceSchema, provider.createSchema),
-      );
+      return jsonResponse(200, answerView(credential.resource, provider.answerSchemas.get ?? provider.resourceSchema));
     case 'status':
       return jsonResponse(
         200,
         answerView(
           credential.resource,
           provider.answerSchemas.status ?? { properties: { status: {} }, additionalProperties: false },
-          undefined,
         ),
       );
     case 'events': {
