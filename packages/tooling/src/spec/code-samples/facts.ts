@@ -5,14 +5,16 @@
  */
 import {
   type BundledSpec,
+  type LeafHelper,
+  leafHelperOf,
   listOperations,
   productionServerUrl,
+  providerTagOf,
   requestBodyExample,
   resolveRef,
   type SpecOperation,
   successStatus,
-} from '../index.js';
-import { type LeafHelper, leafHelperOf, providerTagOf } from '../providers.js';
+} from '@leaf-credentials/spec';
 
 /** What every sample contains for the reader to replace. */
 export const TOKEN_PLACEHOLDER = 'YOUR_TOKEN';
