@@ -7,8 +7,11 @@
  */
 import { type BundledSpec, listOperations, type SpecOperation } from './index.js';
 
-/** The helpers a provider's operations can be, and the non-provider `authenticate`. */
-export const LEAF_HELPERS = ['get', 'create', 'delete', 'events', 'status', 'authenticate'] as const;
+/**
+ * The helpers a provider's operations can be, the non-provider `authenticate`, and those of a
+ * resource of its own (a tag with `x-leaf-resource`, such as the Leaf users): `list`, `update`.
+ */
+export const LEAF_HELPERS = ['get', 'create', 'delete', 'events', 'status', 'authenticate', 'list', 'update'] as const;
 export type LeafHelper = (typeof LEAF_HELPERS)[number];
 
 export interface SpecTag {
@@ -16,6 +19,8 @@ export interface SpecTag {
   description?: string;
   'x-displayName'?: string;
   'x-leaf-provider'?: string;
+  /** A resource that is no provider's credentials (the Leaf users): the client's property for it. */
+  'x-leaf-resource'?: string;
 }
 
 export interface Provider {
@@ -52,6 +57,11 @@ export function providerTagOf(spec: BundledSpec, operation: SpecOperation): Spec
       `${operation.operationId} has ${tags.length} provider tags; a provider's operation has exactly one.`,
     );
   return tags[0];
+}
+
+/** The resource tag (`x-leaf-resource`) of an operation, or undefined for a provider's or authenticate. */
+export function resourceTagOf(spec: BundledSpec, operation: SpecOperation): SpecTag | undefined {
+  return specTags(spec).find((tag) => operation.tags.includes(tag.name) && tag['x-leaf-resource']);
 }
 
 /** Every provider of the spec, in the order of its tags, with its helpers' operations. */

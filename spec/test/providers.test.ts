@@ -3,7 +3,7 @@
  * (x-leaf-provider) and each of its operations its helper (x-leaf-helper).
  */
 import { describe, expect, it } from 'vitest';
-import { LEAF_HELPERS, listOperations, listProviders, readBundledSpec } from '../src/index.js';
+import { LEAF_HELPERS, listOperations, listProviders, readBundledSpec, resourceTagOf } from '../src/index.js';
 
 const spec = readBundledSpec();
 
@@ -23,7 +23,11 @@ describe('providers from the spec', () => {
       });
     }
     const listed = providers.flatMap((provider) => Object.values(provider.operations)).sort();
-    const tagged = listOperations(spec).filter((operation) => operation.operation['x-leaf-helper'] !== 'authenticate');
+    // Every operation but authenticate and those of a resource of its own (the Leaf users).
+    const tagged = listOperations(spec).filter(
+      (operation) =>
+        operation.operation['x-leaf-helper'] !== 'authenticate' && resourceTagOf(spec, operation) === undefined,
+    );
     expect(listed).toEqual(tagged.map((operation) => operation.operationId).sort());
   });
 
@@ -34,5 +38,21 @@ describe('providers from the spec', () => {
     expect(() => listProviders(copy)).toThrow(
       `Trimble has two "${String(first!.operation['x-leaf-helper'])}" operations: ${first!.operationId} and ${second!.operationId}.`,
     );
+  });
+});
+
+describe('resources of their own (x-leaf-resource)', () => {
+  it('are the Leaf users: list, get, create, delete and the deprecated update, on /users', () => {
+    const users = listOperations(spec).filter((operation) => resourceTagOf(spec, operation)?.['x-leaf-resource']);
+    expect(
+      users.map((operation) => [operation.operation['x-leaf-helper'], operation.method, operation.path]).sort(),
+    ).toEqual([
+      ['create', 'post', '/users'],
+      ['delete', 'delete', '/users/{leafUserId}'],
+      ['get', 'get', '/users/{leafUserId}'],
+      ['list', 'get', '/users'],
+      ['update', 'put', '/users'],
+    ]);
+    expect(users.find((operation) => operation.method === 'put')!.operation.deprecated).toBe(true);
   });
 });

@@ -12,6 +12,7 @@ import {
   providerTagOf,
   requestBodyExample,
   resolveRef,
+  resourceTagOf,
   type SpecOperation,
   successStatus,
 } from '@leaf-credentials/spec';
@@ -26,10 +27,14 @@ export const PASSWORD_PLACEHOLDER = 'YOUR_LEAF_PASSWORD';
 export interface SampleFacts {
   operation: SpecOperation;
   helper: LeafHelper;
-  /** The client's property for the provider (`trimble`), undefined for authenticate. */
+  /** The client's property for the provider (`trimble`) or resource (`users`), undefined for authenticate. */
   provider?: string;
-  /** The provider's name in prose ("Trimble"). */
+  /** The provider's (or resource's) name in prose ("Trimble", "Leaf users"). */
   providerName?: string;
+  /** Whether the path names a Leaf user (`{leafUserId}`): the helper then takes its id first. */
+  takesLeafUserId: boolean;
+  /** Whether the operation is of a resource of its own (`x-leaf-resource`: the Leaf users), not a provider's. */
+  ownResource: boolean;
   method: string;
   /** The operation's production server: what the TypeScript client is pointed at. */
   serverUrl: string;
@@ -76,13 +81,16 @@ function needsBearer(spec: BundledSpec, operation: SpecOperation): boolean {
 export function sampleFacts(spec: BundledSpec, operation: SpecOperation): SampleFacts {
   const status = successStatus(operation);
   const success = resolveRef(spec, (operation.operation.responses as Json)[String(status)]) as Json | undefined;
-  const tag = providerTagOf(spec, operation);
+  const resourceTag = resourceTagOf(spec, operation);
+  const tag = providerTagOf(spec, operation) ?? resourceTag;
   const serverUrl = productionServerUrl(spec, operation);
   return {
     operation,
     helper: leafHelperOf(operation),
-    provider: tag?.['x-leaf-provider'],
+    provider: tag?.['x-leaf-provider'] ?? tag?.['x-leaf-resource'],
     providerName: tag?.name,
+    takesLeafUserId: operation.path.includes(LEAF_USER_ID_PLACEHOLDER),
+    ownResource: resourceTag !== undefined,
     method: operation.method.toUpperCase(),
     serverUrl,
     url: `${serverUrl.replace(/\/+$/, '')}${operation.path}`,
