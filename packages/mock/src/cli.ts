@@ -3,7 +3,8 @@
  * 127.0.0.1:4010 (or MOCK_HOST / MOCK_PORT, or --host / --port) until Ctrl-C.
  * `--sandbox` answers from stored state (seeded with the spec's example user,
  * or `--seed FILE`; kept across restarts with `--state-file FILE`) instead of
- * the spec's examples. Prints the URL it listens on as `listening on <url>`;
+ * the spec's examples; `--lenient-users` lets it keep credentials of any
+ * `leafUserId`, not only of users created with `POST /users`. Prints the URL it listens on as `listening on <url>`;
  * the test helpers wait for that line.
  */
 
@@ -38,13 +39,16 @@ const { values, host, port } = (() => {
         sandbox: { type: 'boolean', default: false },
         seed: { type: 'string' },
         'state-file': { type: 'string' },
+        'lenient-users': { type: 'boolean', default: false },
         // Set by startMock/startSandbox: stop when the parent's end of stdin closes (it exited, even by SIGKILL).
         'exit-with-stdin': { type: 'boolean', default: false },
       },
     });
-    for (const flag of ['seed', 'state-file'] as const) {
-      if (values[flag] !== undefined && !values.sandbox)
-        throw new Error(`--${flag} needs --sandbox: the mock keeps no state (npm run sandbox -- --${flag} FILE).`);
+    for (const flag of ['seed', 'state-file', 'lenient-users'] as const) {
+      if (values[flag] !== undefined && values[flag] !== false && !values.sandbox)
+        throw new Error(
+          `--${flag} needs --sandbox: the mock keeps no state (npm run sandbox -- --${flag}${flag === 'lenient-users' ? '' : ' FILE'}).`,
+        );
     }
     const fallback = defaultMockAddress(spec);
     return {
@@ -62,7 +66,12 @@ let sandbox: Sandbox | undefined;
 if (values.sandbox) {
   try {
     const seed = values.seed === undefined ? undefined : await readSeedFile(values.seed, operations);
-    sandbox = await createSandbox({ operations, seed, stateFile: values['state-file'] });
+    sandbox = await createSandbox({
+      operations,
+      seed,
+      stateFile: values['state-file'],
+      lenientUsers: values['lenient-users'],
+    });
   } catch (error) {
     stop(`The sandbox could not start: ${(error as Error).message}`);
   }

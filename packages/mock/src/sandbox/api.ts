@@ -16,6 +16,8 @@ import type { ResourceTable, Route } from './resources.js';
 import { emptyResponse, fieldProblem, jsonResponse, noCredentials, problemAnswer } from './responses.js';
 import type { Slot, Store } from './store.js';
 import { checkToken, type StateKey } from './token-keys.js';
+import type { UserStore } from './users.js';
+import { answerUsers, credentialsOfNoUser } from './users-api.js';
 
 export interface ApiRequest {
   /** Routed; the mock has validated the request against it already. */
@@ -35,19 +37,23 @@ export interface ApiContext {
   table: ResourceTable;
   store: Store;
   clock: Clock;
+  /** The Leaf users (when the spec has them): credentials need their user unless `lenientUsers`. */
+  users?: UserStore;
+  lenientUsers?: boolean;
 }
 
 export function answerApi(request: ApiRequest, context: ApiContext): IHttpResponse {
   const path = request.path ?? fillPath(request.operation.path, request.pathParams);
   const route = context.table.route(request.operation);
-  if (!route) {
+  const userHelper = context.table.userRoute(request.operation);
+  if (!route && !userHelper) {
     return problemAnswer(
       'MOCK_FAILURE',
       path,
       `The sandbox has no answer for ${request.operation.method.toUpperCase()} ${request.operation.path}: it has no x-leaf-helper the sandbox knows.`,
     );
   }
-  if (route.helper === 'authenticate') return authenticate(request.operation, request.body, path, context.clock.now());
+  if (route?.helper === 'authenticate') return authenticate(request.operation, request.body, path, context.clock.now());
 
   const now = context.clock.now();
   const token = checkToken(request.headers.authorization, now);
@@ -64,6 +70,10 @@ export function answerApi(request: ApiRequest, context: ApiContext): IHttpRespon
     const answer = fieldProblem('UNAUTHORIZED', path, 'header', 'Authorization', message);
     return { ...answer, headers: { ...answer.headers, 'www-authenticate': 'Bearer error="invalid_token"' } };
   }
+  if (userHelper && context.table.users && context.users) {
+    const users = { resource: context.table.users, users: context.users, store: context.store };
+    return answerUsers({ ...request, helper: userHelper, path, key: token.key }, users);
+  }
   return answerCredentials(route as Required<Route>, request, path, token.key, context);
 }
 
@@ -78,6 +88,9 @@ function answerCredentials(
   const leafUserId = request.pathParams.leafUserId ?? '';
   const slot: Slot = { leafUserId, provider: provider.name };
   const now = context.clock.now();
+  // Credentials belong to a Leaf user that exists (spec/README.md R14).
+  if (context.users && !context.lenientUsers && !context.users.exists(key, leafUserId))
+    return credentialsOfNoUser(path, leafUserId);
   if (route.helper === 'create') {
     const credential = createCredential(provider, (request.body ?? {}) as Resource, now);
     context.store.put(key, slot, credential);

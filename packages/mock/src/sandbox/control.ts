@@ -16,6 +16,7 @@ import { firstFailure } from './schemas.js';
 import { SeedError, seedCredentials } from './seed.js';
 import type { Store } from './store.js';
 import { bearerToken, type StateKey, stateKeyOf } from './token-keys.js';
+import { impliedUsers, type UserStore } from './users.js';
 
 /** Every control request's path starts with this; no path of the API does. */
 export const CONTROL_PREFIX = '/__sandbox';
@@ -35,6 +36,7 @@ export interface ControlContext {
   store: Store;
   clock: Clock;
   requests: RequestLog;
+  users?: UserStore;
 }
 
 interface Call {
@@ -122,6 +124,7 @@ function invalidBody(call: Call, schemaName: string): IHttpResponse | undefined 
 
 function reset(call: Call): IHttpResponse {
   call.context.store.reset(call.key);
+  call.context.users?.reset(call.key);
   return emptyResponse(204);
 }
 
@@ -157,6 +160,14 @@ function seed(call: Call): IHttpResponse {
   }
   if (call.key === undefined) store.addToSeed(entries);
   else for (const entry of entries) store.put(call.key, entry, entry.credential);
+  // Seeded credentials come with their users, so they answer without a POST /users.
+  if (table.users && call.context.users)
+    impliedUsers(
+      table.users,
+      call.context.users,
+      call.key,
+      entries.map((entry) => entry.leafUserId),
+    );
   return jsonResponse(200, { seeded: entries.length });
 }
 

@@ -19,6 +19,7 @@ import { readResources } from './resources.js';
 import { exampleSeed, seedCredentials } from './seed.js';
 import { createStateWriter, loadStateFile, type StateWriter } from './state-file.js';
 import { Store } from './store.js';
+import { seededUsers, UserStore } from './users.js';
 
 export type { ApiRequest } from './api.js';
 export { CONTROL_PREFIX, type ControlRequest } from './control.js';
@@ -48,6 +49,11 @@ export interface SandboxOptions {
   stateFile?: string;
   /** The sandbox clock's source (default: real time); control requests can move it. */
   now?: () => Date;
+  /**
+   * Credentials of any `leafUserId`, created or not (the sandbox before it had users). By default
+   * a credentials request for a user never created answers 404 (spec/README.md R14).
+   */
+  lenientUsers?: boolean;
 }
 
 export async function createSandbox(options: SandboxOptions): Promise<Sandbox> {
@@ -58,14 +64,19 @@ export async function createSandbox(options: SandboxOptions): Promise<Sandbox> {
   const snapshot = options.stateFile === undefined ? undefined : await loadStateFile(options.stateFile);
   let writer: StateWriter | undefined;
   const store = new Store(() => writer?.schedule());
-  store.setSeed(seedCredentials(options.seed ?? exampleSeed(options.operations), table, clock.now()));
+  const seed = options.seed ?? exampleSeed(options.operations);
+  const seeded = seedCredentials(seed, table, clock.now());
+  store.setSeed(seeded);
+  const users = table.users && new UserStore(new Store());
+  if (table.users && users)
+    users.setSeed(seededUsers(table.users, seed, [...new Set(seeded.map((entry) => entry.leafUserId))]));
   if (snapshot) store.restore(snapshot);
   if (options.stateFile !== undefined) {
     writer = createStateWriter(options.stateFile, store, (error) => {
       process.stderr.write(`sandbox: could not write the state file ${options.stateFile}: ${error.message}\n`);
     });
   }
-  const context = { table, store, clock, requests };
+  const context = { table, store, clock, requests, users, lenientUsers: options.lenientUsers };
   return {
     answer: async (request) => answerApi(request, context),
     control: async (request) => answerControl(request, context),
