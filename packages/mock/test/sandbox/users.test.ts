@@ -15,7 +15,9 @@ const userOperation = (helper: string) =>
     (operation) => operation.extensions?.['x-leaf-helper'] === helper && operation.tags?.[0]?.name === 'Leaf users',
   ) as IHttpOperation;
 
-const [trimble, johnDeere] = ['Trimble', 'John Deere'].map((name) => providers.find((p) => p.name === name)!);
+const providerNamed = (name: string) => providers.find((provider) => provider.name === name)!;
+const trimble = providerNamed('Trimble');
+const johnDeere = providerNamed('John Deere');
 
 function newUserBody(overrides: Record<string, unknown> = {}) {
   return {
