@@ -3,7 +3,7 @@
  * (x-leaf-provider) and each of its operations its helper (x-leaf-helper).
  */
 import { describe, expect, it } from 'vitest';
-import { LEAF_HELPERS, listOperations, listProviders, readBundledSpec, resourceTagOf } from '../src/index.js';
+import { LEAF_HELPERS, listOperations, listProviders, readBundledSpec, specModel } from '../src/index.js';
 
 const spec = readBundledSpec();
 
@@ -24,10 +24,9 @@ describe('providers from the spec', () => {
     }
     const listed = providers.flatMap((provider) => Object.values(provider.operations)).sort();
     // Every operation but authenticate and those of a resource of its own (the Leaf users).
-    const tagged = listOperations(spec).filter(
-      (operation) =>
-        operation.operation['x-leaf-helper'] !== 'authenticate' && resourceTagOf(spec, operation) === undefined,
-    );
+    const tagged = specModel(spec)
+      .operations.filter((operation) => operation.resource.kind === 'provider')
+      .map((operation) => operation.source);
     expect(listed).toEqual(tagged.map((operation) => operation.operationId).sort());
   });
 
@@ -43,16 +42,16 @@ describe('providers from the spec', () => {
 
 describe('resources of their own (x-leaf-resource)', () => {
   it('are the Leaf users: list, get, create, delete and the deprecated update, on /users', () => {
-    const users = listOperations(spec).filter((operation) => resourceTagOf(spec, operation)?.['x-leaf-resource']);
-    expect(
-      users.map((operation) => [operation.operation['x-leaf-helper'], operation.method, operation.path]).sort(),
-    ).toEqual([
-      ['create', 'post', '/users'],
-      ['delete', 'delete', '/users/{leafUserId}'],
-      ['get', 'get', '/users/{leafUserId}'],
-      ['list', 'get', '/users'],
-      ['update', 'put', '/users'],
-    ]);
-    expect(users.find((operation) => operation.method === 'put')!.operation.deprecated).toBe(true);
+    const users = specModel(spec).operations.filter((operation) => operation.resource.property === 'users');
+    expect(users.map((operation) => [operation.helper, operation.method.toLowerCase(), operation.path]).sort()).toEqual(
+      [
+        ['create', 'post', '/users'],
+        ['delete', 'delete', '/users/{leafUserId}'],
+        ['get', 'get', '/users/{leafUserId}'],
+        ['list', 'get', '/users'],
+        ['update', 'put', '/users'],
+      ],
+    );
+    expect(users.find((operation) => operation.helper === 'update')!.source.operation.deprecated).toBe(true);
   });
 });

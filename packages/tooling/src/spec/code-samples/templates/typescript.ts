@@ -36,7 +36,7 @@ function withClient(facts: SampleFacts, ...body: string[]): string {
 function helperCall(facts: SampleFacts, ...args: string[]): string {
   if (!facts.provider)
     throw new Error(
-      `${facts.operation.operationId} is a helper but its tag has no x-leaf-provider or x-leaf-resource.`,
+      `${facts.operation.operationId} is a client helper but its tag states no x-leaf-provider or x-leaf-resource.`,
     );
   const leafUserId = facts.takesLeafUserId ? [`'${LEAF_USER_ID_PLACEHOLDER}'`] : [];
   return `leaf.${facts.provider}.${facts.helper}(${[...leafUserId, ...args].join(', ')})`;
@@ -96,7 +96,7 @@ export const typescript: LanguageTemplates = {
     withClient(
       facts,
       `await ${helperCall(facts)};`,
-      `console.log('Deleted the ${facts.ownResource ? 'Leaf user' : `${facts.providerName} credentials`}.');`,
+      `console.log('Deleted the ${facts.ownResource ? 'Leaf user' : facts.resourceName}.');`,
     ),
   // Deprecated, so the client has no helper for it: the typed openapi-fetch client sends it.
   update: (facts) =>
