@@ -1225,6 +1225,146 @@ export interface components {
      *         "clientSecret": "example-trimble-client-secret",
      *         "accessToken": "example-trimble-access-token",
      *         "refreshToken": "example-trimble-refresh-token"
+     *       },
+     *       "climateFieldViewCredentials": {
+     *         "id": "8e2a4c6f-1b3d-4f5a-9c7e-2d4f6a8b0c1e",
+     *         "status": "OK",
+     *         "createdTime": "2023-05-10T14:03:11.123Z",
+     *         "tokenMetadata": {
+     *           "scopes": [
+     *             "fields:read",
+     *             "asPlanted:read"
+     *           ]
+     *         },
+     *         "clientId": "example-fieldview-client-id",
+     *         "clientSecret": "example-fieldview-client-secret",
+     *         "apiKey": "example-fieldview-api-key",
+     *         "accessToken": "example-fieldview-access-token",
+     *         "refreshToken": "example-fieldview-refresh-token"
+     *       },
+     *       "johnDeereCredentials": {
+     *         "id": "0d6f2b8a-4c1e-4a9b-8f3d-7e5c2a1b9d04",
+     *         "status": "OK",
+     *         "createdTime": "2024-02-14T09:27:45.318Z",
+     *         "tokenMetadata": {
+     *           "scopes": [
+     *             "ag1",
+     *             "eq1",
+     *             "files",
+     *             "offline_access"
+     *           ]
+     *         },
+     *         "clientKey": "example-deere-client-key",
+     *         "clientSecret": "example-deere-client-secret",
+     *         "accessToken": "example-deere-access-token",
+     *         "refreshToken": "example-deere-refresh-token",
+     *         "clientEnvironment": "PRODUCTION"
+     *       },
+     *       "cnhiCredentials": {
+     *         "id": "5a8c3e1f-9b2d-4f6a-a7c4-1e3b5d7f9a20",
+     *         "status": "OK",
+     *         "createdTime": "2024-03-01T16:05:12.744Z",
+     *         "clientId": "example-cnhi-client-id",
+     *         "clientSecret": "example-cnhi-client-secret",
+     *         "subscriptionKey": "example-cnhi-subscription-key",
+     *         "refreshToken": "example-cnhi-refresh-token",
+     *         "clientEnvironment": "PRODUCTION"
+     *       },
+     *       "agLeaderCredentials": {
+     *         "id": "7c2e9a4b-1d5f-4b8e-9a3c-6f1d2e4b8c35",
+     *         "status": "OK",
+     *         "createdTime": "2024-01-22T11:48:03.902Z",
+     *         "accessToken": "example-agleader-access-token",
+     *         "refreshToken": "example-agleader-refresh-token",
+     *         "publicKey": "example-agleader-public-key",
+     *         "privateKey": "example-agleader-private-key"
+     *       },
+     *       "agvanceCredentials": {
+     *         "id": "2f9b6d1c-8e4a-4c7f-b5d2-3a1c9e7f5b46",
+     *         "status": "OK",
+     *         "createdTime": "2024-04-09T07:13:58.061Z",
+     *         "clientEnvironment": "PRODUCTION",
+     *         "username": "grower@example.com",
+     *         "password": "example-agvance-password",
+     *         "databaseId": "example-agvance-database",
+     *         "sessionId": "example-agvance-session-id",
+     *         "apiKey": "example-agvance-api-key"
+     *       },
+     *       "lindsayCredentials": {
+     *         "id": "9e1a5c7d-3b8f-4d2e-a6b1-4c7e9f2a1d57",
+     *         "status": "OK",
+     *         "createdTime": "2024-05-17T19:32:26.487Z",
+     *         "tokenMetadata": {
+     *           "scopes": [
+     *             "fieldnet.read"
+     *           ]
+     *         },
+     *         "clientId": "example-lindsay-client-id",
+     *         "clientSecret": "example-lindsay-client-secret",
+     *         "clientEnvironment": "STAGE",
+     *         "accessToken": "example-lindsay-access-token",
+     *         "refreshToken": "example-lindsay-refresh-token"
+     *       },
+     *       "panoramaCredentials": {
+     *         "id": "4b7d1f3a-6c9e-4e5b-8d2a-9f3c1b5e7a68",
+     *         "status": "OK",
+     *         "createdTime": "2024-06-03T13:54:40.215Z",
+     *         "clientId": "example-panorama-client-id",
+     *         "username": "grower@example.com",
+     *         "organizationCode": "EXAMPLE-ORG-42",
+     *         "clientEnvironment": "PRODUCTION",
+     *         "accessToken": "example-panorama-access-token",
+     *         "refreshToken": "example-panorama-refresh-token"
+     *       },
+     *       "ravenCredentials": {
+     *         "id": "6d3f8b2e-5a1c-4f9d-b7e3-2c8a4f6d1b79",
+     *         "status": "OK",
+     *         "createdTime": "2024-07-11T08:06:19.630Z",
+     *         "tokenMetadata": {
+     *           "scopes": [
+     *             "openid",
+     *             "offline_access"
+     *           ]
+     *         },
+     *         "clientId": "example-raven-client-id",
+     *         "clientSecret": "example-raven-client-secret",
+     *         "refreshToken": "example-raven-refresh-token",
+     *         "accessToken": "example-raven-access-token"
+     *       },
+     *       "ravenSlingshotCredentials": {
+     *         "id": "8f5b2d4a-7e3c-4a1f-9c6e-5d2b8f4a3c80",
+     *         "status": "OK",
+     *         "createdTime": "2024-08-26T22:41:07.158Z",
+     *         "apiKey": "example-slingshot-api-key",
+     *         "accessKey": "example-slingshot-access-key",
+     *         "sharedSecret": "example-slingshot-shared-secret"
+     *       },
+     *       "senteraCredentials": {
+     *         "id": "1c4e7a9f-2d6b-4b3e-8f5a-7c9d1e3b5f91",
+     *         "status": "OK",
+     *         "createdTime": "2024-09-05T10:19:33.874Z",
+     *         "username": "grower@example.com",
+     *         "authToken": "example-sentera-auth-token",
+     *         "organizationId": "example-sentera-organization-id",
+     *         "organizationName": "Example Farms"
+     *       },
+     *       "staraCredentials": {
+     *         "id": "3e6a9c2f-8b4d-4e7a-a1f5-9b3e6c8d2a02",
+     *         "status": "OK",
+     *         "createdTime": "2024-10-14T15:37:52.409Z",
+     *         "accessTokenClient": "example-stara-client-access-token",
+     *         "refreshToken": "example-stara-refresh-token",
+     *         "accessToken": "example-stara-access-token",
+     *         "apiKey": "example-stara-api-key"
+     *       },
+     *       "valleyCredentials": {
+     *         "id": "5b8d1e4c-9f2a-4c6b-b3e8-1d5f7a9c4e13",
+     *         "status": "OK",
+     *         "createdTime": "2024-11-20T06:58:14.523Z",
+     *         "apid": "example-valley-apid",
+     *         "key": "example-valley-key",
+     *         "initializationVector": "example-valley-initialization-vector",
+     *         "username": "grower@example.com"
      *       }
      *     }
      */
@@ -1282,7 +1422,162 @@ export interface components {
      *         "email": "ada@example.com",
      *         "phone": "+1 555 0100",
      *         "address": "1200 Prairie Road, Ames, IA 50010",
-     *         "externalId": "grower-0042"
+     *         "externalId": "grower-0042",
+     *         "trimbleCredentials": {
+     *           "id": "3b9d5c1e-7f2a-4e8b-a6d4-0c1f2e3a4b5c",
+     *           "status": "OK",
+     *           "createdTime": "2023-05-10T14:03:11.123456Z",
+     *           "tokenMetadata": {
+     *             "scopes": [
+     *               "openid",
+     *               "ag-api"
+     *             ]
+     *           },
+     *           "clientId": "example-trimble-client-id",
+     *           "clientSecret": "example-trimble-client-secret",
+     *           "accessToken": "example-trimble-access-token",
+     *           "refreshToken": "example-trimble-refresh-token"
+     *         },
+     *         "climateFieldViewCredentials": {
+     *           "id": "8e2a4c6f-1b3d-4f5a-9c7e-2d4f6a8b0c1e",
+     *           "status": "OK",
+     *           "createdTime": "2023-05-10T14:03:11.123Z",
+     *           "tokenMetadata": {
+     *             "scopes": [
+     *               "fields:read",
+     *               "asPlanted:read"
+     *             ]
+     *           },
+     *           "clientId": "example-fieldview-client-id",
+     *           "clientSecret": "example-fieldview-client-secret",
+     *           "apiKey": "example-fieldview-api-key",
+     *           "accessToken": "example-fieldview-access-token",
+     *           "refreshToken": "example-fieldview-refresh-token"
+     *         },
+     *         "johnDeereCredentials": {
+     *           "id": "0d6f2b8a-4c1e-4a9b-8f3d-7e5c2a1b9d04",
+     *           "status": "OK",
+     *           "createdTime": "2024-02-14T09:27:45.318Z",
+     *           "tokenMetadata": {
+     *             "scopes": [
+     *               "ag1",
+     *               "eq1",
+     *               "files",
+     *               "offline_access"
+     *             ]
+     *           },
+     *           "clientKey": "example-deere-client-key",
+     *           "clientSecret": "example-deere-client-secret",
+     *           "accessToken": "example-deere-access-token",
+     *           "refreshToken": "example-deere-refresh-token",
+     *           "clientEnvironment": "PRODUCTION"
+     *         },
+     *         "cnhiCredentials": {
+     *           "id": "5a8c3e1f-9b2d-4f6a-a7c4-1e3b5d7f9a20",
+     *           "status": "OK",
+     *           "createdTime": "2024-03-01T16:05:12.744Z",
+     *           "clientId": "example-cnhi-client-id",
+     *           "clientSecret": "example-cnhi-client-secret",
+     *           "subscriptionKey": "example-cnhi-subscription-key",
+     *           "refreshToken": "example-cnhi-refresh-token",
+     *           "clientEnvironment": "PRODUCTION"
+     *         },
+     *         "agLeaderCredentials": {
+     *           "id": "7c2e9a4b-1d5f-4b8e-9a3c-6f1d2e4b8c35",
+     *           "status": "OK",
+     *           "createdTime": "2024-01-22T11:48:03.902Z",
+     *           "accessToken": "example-agleader-access-token",
+     *           "refreshToken": "example-agleader-refresh-token",
+     *           "publicKey": "example-agleader-public-key",
+     *           "privateKey": "example-agleader-private-key"
+     *         },
+     *         "agvanceCredentials": {
+     *           "id": "2f9b6d1c-8e4a-4c7f-b5d2-3a1c9e7f5b46",
+     *           "status": "OK",
+     *           "createdTime": "2024-04-09T07:13:58.061Z",
+     *           "clientEnvironment": "PRODUCTION",
+     *           "username": "grower@example.com",
+     *           "password": "example-agvance-password",
+     *           "databaseId": "example-agvance-database",
+     *           "sessionId": "example-agvance-session-id",
+     *           "apiKey": "example-agvance-api-key"
+     *         },
+     *         "lindsayCredentials": {
+     *           "id": "9e1a5c7d-3b8f-4d2e-a6b1-4c7e9f2a1d57",
+     *           "status": "OK",
+     *           "createdTime": "2024-05-17T19:32:26.487Z",
+     *           "tokenMetadata": {
+     *             "scopes": [
+     *               "fieldnet.read"
+     *             ]
+     *           },
+     *           "clientId": "example-lindsay-client-id",
+     *           "clientSecret": "example-lindsay-client-secret",
+     *           "clientEnvironment": "STAGE",
+     *           "accessToken": "example-lindsay-access-token",
+     *           "refreshToken": "example-lindsay-refresh-token"
+     *         },
+     *         "panoramaCredentials": {
+     *           "id": "4b7d1f3a-6c9e-4e5b-8d2a-9f3c1b5e7a68",
+     *           "status": "OK",
+     *           "createdTime": "2024-06-03T13:54:40.215Z",
+     *           "clientId": "example-panorama-client-id",
+     *           "username": "grower@example.com",
+     *           "organizationCode": "EXAMPLE-ORG-42",
+     *           "clientEnvironment": "PRODUCTION",
+     *           "accessToken": "example-panorama-access-token",
+     *           "refreshToken": "example-panorama-refresh-token"
+     *         },
+     *         "ravenCredentials": {
+     *           "id": "6d3f8b2e-5a1c-4f9d-b7e3-2c8a4f6d1b79",
+     *           "status": "OK",
+     *           "createdTime": "2024-07-11T08:06:19.630Z",
+     *           "tokenMetadata": {
+     *             "scopes": [
+     *               "openid",
+     *               "offline_access"
+     *             ]
+     *           },
+     *           "clientId": "example-raven-client-id",
+     *           "clientSecret": "example-raven-client-secret",
+     *           "refreshToken": "example-raven-refresh-token",
+     *           "accessToken": "example-raven-access-token"
+     *         },
+     *         "ravenSlingshotCredentials": {
+     *           "id": "8f5b2d4a-7e3c-4a1f-9c6e-5d2b8f4a3c80",
+     *           "status": "OK",
+     *           "createdTime": "2024-08-26T22:41:07.158Z",
+     *           "apiKey": "example-slingshot-api-key",
+     *           "accessKey": "example-slingshot-access-key",
+     *           "sharedSecret": "example-slingshot-shared-secret"
+     *         },
+     *         "senteraCredentials": {
+     *           "id": "1c4e7a9f-2d6b-4b3e-8f5a-7c9d1e3b5f91",
+     *           "status": "OK",
+     *           "createdTime": "2024-09-05T10:19:33.874Z",
+     *           "username": "grower@example.com",
+     *           "authToken": "example-sentera-auth-token",
+     *           "organizationId": "example-sentera-organization-id",
+     *           "organizationName": "Example Farms"
+     *         },
+     *         "staraCredentials": {
+     *           "id": "3e6a9c2f-8b4d-4e7a-a1f5-9b3e6c8d2a02",
+     *           "status": "OK",
+     *           "createdTime": "2024-10-14T15:37:52.409Z",
+     *           "accessTokenClient": "example-stara-client-access-token",
+     *           "refreshToken": "example-stara-refresh-token",
+     *           "accessToken": "example-stara-access-token",
+     *           "apiKey": "example-stara-api-key"
+     *         },
+     *         "valleyCredentials": {
+     *           "id": "5b8d1e4c-9f2a-4c6b-b3e8-1d5f7a9c4e13",
+     *           "status": "OK",
+     *           "createdTime": "2024-11-20T06:58:14.523Z",
+     *           "apid": "example-valley-apid",
+     *           "key": "example-valley-key",
+     *           "initializationVector": "example-valley-initialization-vector",
+     *           "username": "grower@example.com"
+     *         }
      *       }
      *     ]
      */
