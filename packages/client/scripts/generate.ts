@@ -12,10 +12,9 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type BundledSpec, productionServerUrl, readBundledSpec, specModel } from '@leaf-credentials/spec';
 import { formatWithBiome, runningInCi } from '@leaf-credentials/tooling';
-import openapiTS, { astToString, type SchemaObject, stringToAST } from 'openapi-typescript';
-import type ts from 'typescript';
+import openapiTS, { astToString } from 'openapi-typescript';
 import { renderConstants, renderOperations, renderProviders, renderSchemaNames } from './generate/render.js';
-import { readOperations, readPathParameterRules, readProviders } from './generate/spec-facts.js';
+import { readOperations, readPathParameterRules, readProviders, readResources } from './generate/spec-facts.js';
 
 export const GENERATED_DIR = fileURLToPath(new URL('../src/generated/', import.meta.url));
 
@@ -51,20 +50,6 @@ function withEnumMeaningsInDescriptions<T extends SpecObject>(spec: T): T {
 }
 
 /**
- * An open enum, `anyOf: [{ $ref: <an enum> }, { type: string }]` (a string whose known values
- * keep their meanings), as `Known | (string & {})`: openapi-typescript writes `Known | string`,
- * which TypeScript reduces to `string`, losing the known values' narrowing and completion.
- */
-function openEnumType(schema: SchemaObject): ts.TypeNode | undefined {
-  const members = (schema as { anyOf?: SchemaObject[] }).anyOf;
-  if (members?.length !== 2) return undefined;
-  const [known, other] = members as [{ $ref?: string }, SchemaObject & { enum?: unknown; $ref?: string }];
-  if (typeof known.$ref !== 'string' || other.type !== 'string' || other.enum || other.$ref) return undefined;
-  const name = known.$ref.split('/').pop();
-  return (stringToAST(`type T = components['schemas']['${name}'] | (string & {});`)[0] as ts.TypeAliasDeclaration).type;
-}
-
-/**
  * Names of the properties the spec marks `x-sensitive: true`, at any depth of
  * components.schemas, sorted and unique: the fields whose values the client redacts.
  */
@@ -90,7 +75,6 @@ export async function renderGeneratedFiles(spec: BundledSpec = readBundledSpec()
   const ast = await openapiTS(withEnumMeaningsInDescriptions(spec) as never, {
     alphabetize: false,
     exportType: false,
-    transform: openEnumType,
   });
   return formattedByBiome({
     'schema.ts': HEADER + astToString(ast),
@@ -105,7 +89,7 @@ export async function renderGeneratedFiles(spec: BundledSpec = readBundledSpec()
         operations,
       }),
     'operations.ts': HEADER + renderOperations(operations),
-    'providers.ts': HEADER + renderProviders(readProviders(spec)),
+    'providers.ts': HEADER + renderProviders(readProviders(spec), readResources(spec)),
     'schemas.ts': HEADER + renderSchemaNames(Object.keys(spec.components.schemas ?? {})),
   });
 }
