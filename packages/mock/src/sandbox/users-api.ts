@@ -7,7 +7,7 @@
  */
 import type { IHttpResponse } from '@stoplight/prism-http';
 import type { IHttpOperation } from '@stoplight/types';
-import { pageOf, pageRequestOf } from '../paging.js';
+import { pageOf, pageRequestOf } from '../answer/paging.js';
 import type { Resource } from './resource-shape.js';
 import type { ProviderResource } from './resources.js';
 import { emptyResponse, fieldProblem, jsonResponse, problemAnswer } from './responses.js';

@@ -5,16 +5,11 @@
  * with `connectSandbox(inject('sandboxUrl'))`: reset(), seed(data), requests().
  */
 import type { TestProject } from 'vitest/node';
-import { startSandbox } from './index.js';
-
-declare module 'vitest' {
-  export interface ProvidedContext {
-    sandboxUrl: string;
-  }
-}
+import { startSandbox } from '../index.js';
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const sandbox = await startSandbox();
-  project.provide('sandboxUrl', sandbox.url);
+  // Typed loosely: the key is the test project's to declare, not this package's.
+  (project.provide as (key: string, value: string) => void)('sandboxUrl', sandbox.url);
   return () => sandbox.stop();
 }
