@@ -43,7 +43,7 @@ export interface UsersRequest {
 }
 
 /** The 404 for a user the token cannot see: it names the id. */
-export function noUser(path: string, leafUserId: string): IHttpResponse {
+function noUser(path: string, leafUserId: string): IHttpResponse {
   return problemAnswer('NOT_FOUND', path, `No Leaf user ${leafUserId}`);
 }
 

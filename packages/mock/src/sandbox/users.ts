@@ -14,7 +14,7 @@ import type { Credential, Slot, Store } from './store.js';
 import type { StateKey } from './token-keys.js';
 
 /** The helpers of the users' operations (`x-leaf-helper`). */
-export const USER_HELPERS = ['list', 'get', 'create', 'update', 'delete'] as const;
+const USER_HELPERS = ['list', 'get', 'create', 'update', 'delete'] as const;
 export type UserHelper = (typeof USER_HELPERS)[number];
 
 export interface UsersResource {
@@ -68,7 +68,7 @@ export function readUsers(operations: IHttpOperation[], providers: ProviderResou
 }
 
 /** The spec's example user (the get's schema example), without credentials: what the seed holds. */
-export function exampleUser(users: UsersResource): Resource | undefined {
+function exampleUser(users: UsersResource): Resource | undefined {
   const example = (users.userSchema.examples as unknown[] | undefined)?.[0] ?? users.userSchema.example;
   if (!example || typeof example !== 'object') return undefined;
   return storedFields(users, example as Resource);
