@@ -121,11 +121,11 @@ const VALID: Case[] = [
     body: fieldViewToday,
   },
   {
-    name: 'Climate FieldView GET as the 2022 page showed it',
+    name: 'a status Leaf has not documented (R10: the current pages show a plain string)',
     method: 'get',
     path: FIELD_VIEW,
     status: 200,
-    body: fieldViewSeed,
+    body: { ...fieldViewToday, status: 'BROKEN' },
   },
   {
     name: 'Trimble GET with microsecond createdTime (the seeds)',
@@ -173,7 +173,6 @@ const VALID: Case[] = [
   },
 ];
 
-const { scopes: _seedScopes, ...fieldViewSeedNoScopes } = fieldViewSeed;
 const { status: _status, ...fieldViewNoStatus } = fieldViewToday;
 
 const INVALID: (Case & { error: string })[] = [
@@ -219,12 +218,20 @@ const INVALID: (Case & { error: string })[] = [
     error: "must have required property 'status'",
   },
   {
-    name: 'an unknown status value',
+    name: 'Climate FieldView GET as the 2022 page showed it (R2: the current page always has an id)',
     method: 'get',
     path: FIELD_VIEW,
     status: 200,
-    body: { ...fieldViewSeedNoScopes, status: 'BROKEN' },
-    error: '/status must be equal to one of the allowed values',
+    body: fieldViewSeed,
+    error: "must have required property 'id'",
+  },
+  {
+    name: 'a status that is not a string',
+    method: 'get',
+    path: FIELD_VIEW,
+    status: 200,
+    body: { ...fieldViewToday, status: 3 },
+    error: '/status must be string',
   },
 ];
 

@@ -1,11 +1,11 @@
 /**
- * The eleven providers added from Leaf's pages (../shared/leaf-docs/credentials_<provider>.md)
- * follow them field for field. For each provider, a resource shaped like its page's GET and POST
- * response examples and a create body with its page's request-body fields, "str" placeholders
- * replaced by realistic values of the documented type, are written here independently of the
- * schemas. They must validate; the create body must refuse each of its fields missing and any
- * field the page does not list. Self-contradictions the spec resolves (spec/README.md, P1-P10)
- * have a case each.
+ * The thirteen providers follow their pages (../shared/leaf-docs/credentials_<provider>.md) field
+ * for field. For each provider, a resource shaped like its page's GET and POST response examples
+ * and a create body with every field of its page's resource form that a create sends, "str"
+ * placeholders replaced by realistic values of the documented type, are written here
+ * independently of the schemas. They must validate; the create body must refuse each of its
+ * required fields missing and any field the page does not list. Self-contradictions the spec
+ * resolves (spec/README.md, R1-R12, P1-P10) have a case each.
  */
 import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
@@ -22,7 +22,10 @@ interface ProviderPage {
   segment: string;
   /** The page's GET (and POST) response example. */
   resource: Body;
-  /** The page's request body: every field it lists, all required unless in `optionalOnCreate`. */
+  /**
+   * The page's request body plus the resource form's fields a create may send: all required
+   * unless in `optionalOnCreate` (the form's extras, and a `clientEnvironment` Leaf defaults).
+   */
   create: Body;
   optionalOnCreate?: string[];
   /** Fields the page takes on create but shows in no response: `writeOnly` in the resource. */
@@ -32,6 +35,47 @@ interface ProviderPage {
 const LEAF_ID = { id: '0b8e6f2a-3c4d-4e5f-9a1b-2c3d4e5f6a7b', status: 'OK', createdTime: '2026-03-09T10:15:30.123Z' };
 
 const PAGES: ProviderPage[] = [
+  {
+    schema: 'Trimble',
+    segment: 'trimble-credentials',
+    // R9: the POST response example shows John Deere's fields; both answers are the GET's resource.
+    resource: {
+      ...LEAF_ID,
+      tokenMetadata: { scopes: ['openid', 'ag-api'] },
+      clientId: 'trimble-app-7f3e',
+      clientSecret: 'tS3cr3t-9a8b7c6d',
+      accessToken: 'eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ0cmltYmxlIn0.c2ln',
+      refreshToken: 'rt-5b2d9c1e-4f6a',
+    },
+    create: {
+      clientId: 'trimble-app-7f3e',
+      clientSecret: 'tS3cr3t-9a8b7c6d',
+      accessToken: 'eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ0cmltYmxlIn0.c2ln',
+      refreshToken: 'rt-5b2d9c1e-4f6a',
+    },
+    optionalOnCreate: ['accessToken'],
+  },
+  {
+    schema: 'ClimateFieldView',
+    segment: 'climate-field-view-credentials',
+    resource: {
+      ...LEAF_ID,
+      tokenMetadata: { scopes: ['fields:read', 'asPlanted:read'] },
+      clientId: 'cfv-client-31ab',
+      clientSecret: 'cfv-secret-77de',
+      apiKey: 'cfv-api-key-0c4f',
+      refreshToken: 'cfv-refresh-9e21',
+      accessToken: 'cfv-access-5a60',
+    },
+    create: {
+      clientId: 'cfv-client-31ab',
+      clientSecret: 'cfv-secret-77de',
+      apiKey: 'cfv-api-key-0c4f',
+      refreshToken: 'cfv-refresh-9e21',
+      accessToken: 'cfv-access-5a60',
+    },
+    optionalOnCreate: ['accessToken'],
+  },
   {
     schema: 'JohnDeere',
     segment: 'john-deere-credentials',
@@ -44,12 +88,15 @@ const PAGES: ProviderPage[] = [
       refreshToken: 'deere-refresh-7d8e',
       clientEnvironment: 'PRODUCTION',
     },
+    // The form's OAuth 1 fields (tokenId, tokenSecretKey) are P6: not accepted on create.
     create: {
       clientKey: 'deere-app-4f1c',
       clientSecret: 'dS3cr3t-1a2b3c',
+      accessToken: 'eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJkZWVyZSJ9.c2ln',
       refreshToken: 'deere-refresh-7d8e',
       clientEnvironment: 'STAGE',
     },
+    optionalOnCreate: ['accessToken', 'clientEnvironment'],
   },
   {
     schema: 'Cnhi',
@@ -69,6 +116,7 @@ const PAGES: ProviderPage[] = [
       refreshToken: 'cnhi-refresh-0e4f',
       clientEnvironment: 'PRODUCTION',
     },
+    optionalOnCreate: ['clientEnvironment'],
   },
   {
     schema: 'AgLeader',
@@ -108,6 +156,7 @@ const PAGES: ProviderPage[] = [
       password: 'c0rn-And-So7',
       username: 'agronomist@example.com',
     },
+    optionalOnCreate: ['clientEnvironment'],
   },
   {
     schema: 'Lindsay',
@@ -127,6 +176,7 @@ const PAGES: ProviderPage[] = [
       refreshToken: 'lindsay-refresh-6a7b',
       clientEnvironment: 'PRODUCTION',
     },
+    optionalOnCreate: ['clientEnvironment'],
   },
   {
     schema: 'Panorama',
@@ -148,6 +198,7 @@ const PAGES: ProviderPage[] = [
       refreshToken: 'panorama-refresh-5a6b',
       clientEnvironment: 'PRODUCTION',
     },
+    optionalOnCreate: ['clientEnvironment'],
     neverReturned: ['password'],
   },
   {
@@ -161,7 +212,13 @@ const PAGES: ProviderPage[] = [
       refreshToken: 'raven-refresh-2f3a',
       accessToken: 'raven-access-4b5c',
     },
-    create: { clientId: 'raven-client-8b9c', clientSecret: 'raven-secret-0d1e', refreshToken: 'raven-refresh-2f3a' },
+    create: {
+      clientId: 'raven-client-8b9c',
+      clientSecret: 'raven-secret-0d1e',
+      refreshToken: 'raven-refresh-2f3a',
+      accessToken: 'raven-access-4b5c',
+    },
+    optionalOnCreate: ['accessToken'],
   },
   {
     schema: 'RavenSlingshot',
@@ -249,10 +306,10 @@ function createErrors(page: ProviderPage, body: Body): string[] {
     : (validate.errors ?? []).map((error) => `${error.instancePath} ${error.message ?? ''}`.trim());
 }
 
-const resourceProperties = (page: ProviderPage) =>
-  (spec.components.schemas as Record<string, { properties: Record<string, Record<string, unknown>> }>)[
-    `${page.schema}Credentials`
-  ]!.properties;
+const schemaProperties = (name: string) =>
+  (spec.components.schemas as Record<string, { properties: Record<string, Record<string, unknown>> }>)[name]!
+    .properties;
+const resourceProperties = (page: ProviderPage) => schemaProperties(`${page.schema}Credentials`);
 
 const without = (body: Body, field: string): Body =>
   Object.fromEntries(Object.entries(body).filter(([name]) => name !== field));
@@ -301,11 +358,19 @@ describe.each(PAGES.map((page) => [page.schema, page] as const))('%s, as its pag
     );
   });
 
-  it('marks as writeOnly and x-sensitive exactly the create fields no response shows', () => {
-    const properties = resourceProperties(page);
-    const writeOnly = Object.keys(properties).filter((name) => properties[name]!.writeOnly === true);
-    expect(writeOnly).toEqual(page.neverReturned ?? []);
-    for (const name of writeOnly) expect(properties[name]!['x-sensitive']).toBe(true);
+  it.each(['', 'Create'])(
+    'marks as writeOnly (and x-sensitive) in %s exactly the create fields no response shows',
+    (suffix) => {
+      const properties = schemaProperties(`${page.schema}Credentials${suffix}`);
+      const writeOnly = Object.keys(properties).filter((name) => properties[name]!.writeOnly === true);
+      expect(writeOnly).toEqual(page.neverReturned ?? []);
+      for (const name of writeOnly) expect(properties[name]!['x-sensitive']).toBe(true);
+    },
+  );
+
+  it('accepts a status Leaf has not documented, as an open string', () => {
+    const body = { ...page.resource, status: 'PENDING_REVIEW' };
+    expect(responses.check('get', path, 200, 'application/json', body)).toEqual({ ok: true, errors: [] });
   });
 });
 
@@ -325,6 +390,12 @@ describe('page contradictions, resolved (spec/README.md)', () => {
     );
     const properties = resourceProperties(johnDeere!);
     expect([properties.tokenId!.deprecated, properties.tokenSecretKey!.deprecated]).toEqual([true, true]);
+  });
+
+  it('R11: a create may leave clientEnvironment out; Leaf defaults to STAGE', () => {
+    const { clientEnvironment: _left, ...body } = johnDeere!.create;
+    expect(createErrors(johnDeere!, body)).toEqual([]);
+    expect((spec.components.schemas as Record<string, { default?: unknown }>).ClientEnvironment!.default).toBe('STAGE');
   });
 
   it('P7: Agvance credentials are deleted with DELETE, answered 204', () => {

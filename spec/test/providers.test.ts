@@ -3,7 +3,7 @@
  * (x-leaf-provider) and each of its operations its helper (x-leaf-helper).
  */
 import { describe, expect, it } from 'vitest';
-import { LEAF_HELPERS, listOperations, listProviders, readBundledSpec } from '../src/index.js';
+import { LEAF_HELPERS, listOperations, listProviders, readBundledSpec, specModel } from '../src/index.js';
 
 const spec = readBundledSpec();
 
@@ -23,7 +23,10 @@ describe('providers from the spec', () => {
       });
     }
     const listed = providers.flatMap((provider) => Object.values(provider.operations)).sort();
-    const tagged = listOperations(spec).filter((operation) => operation.operation['x-leaf-helper'] !== 'authenticate');
+    // Every operation but authenticate and those of a resource of its own (the Leaf users).
+    const tagged = specModel(spec)
+      .operations.filter((operation) => operation.resource.kind === 'provider')
+      .map((operation) => operation.source);
     expect(listed).toEqual(tagged.map((operation) => operation.operationId).sort());
   });
 
@@ -34,5 +37,21 @@ describe('providers from the spec', () => {
     expect(() => listProviders(copy)).toThrow(
       `Trimble has two "${String(first!.operation['x-leaf-helper'])}" operations: ${first!.operationId} and ${second!.operationId}.`,
     );
+  });
+});
+
+describe('resources of their own (x-leaf-resource)', () => {
+  it('are the Leaf users: list, get, create, delete and the deprecated update, on /users', () => {
+    const users = specModel(spec).operations.filter((operation) => operation.resource.property === 'users');
+    expect(users.map((operation) => [operation.helper, operation.method.toLowerCase(), operation.path]).sort()).toEqual(
+      [
+        ['create', 'post', '/users'],
+        ['delete', 'delete', '/users/{leafUserId}'],
+        ['get', 'get', '/users/{leafUserId}'],
+        ['list', 'get', '/users'],
+        ['update', 'put', '/users'],
+      ],
+    );
+    expect(users.find((operation) => operation.helper === 'update')!.source.operation.deprecated).toBe(true);
   });
 });

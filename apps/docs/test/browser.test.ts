@@ -56,7 +56,7 @@ const labels = codeSampleLanguages().map(codeSampleLabel);
 const clickedThrough = [
   ...new Map([...operations].reverse().map((operation) => [leafHelperOf(operation), operation])).values(),
 ];
-const credentialStatus = spec.components.schemas?.CredentialStatus as {
+const credentialStatus = spec.components.schemas?.KnownCredentialStatus as {
   enum: string[];
   'x-enumDescriptions': Record<string, string>;
 };

@@ -8,14 +8,17 @@ import type { Client } from 'openapi-fetch';
 import { DEFAULT_TIMEOUT_MS } from './defaults.js';
 import { LeafApiError, LeafAuthError, LeafError, LeafInvalidResponseError, LeafRequestError } from './errors.js';
 import { PRODUCTION_BASE_URL } from './generated/constants.js';
-import { PROVIDERS } from './generated/providers.js';
+import { PROVIDERS, RESOURCES } from './generated/providers.js';
 import type { paths } from './generated/schema.js';
 import {
   buildProviderHelpers,
+  buildResourceHelpers,
   type CallOperation,
   operationName,
   type ProviderDefinition,
   type ProviderHelpers,
+  type ResourceDefinition,
+  type ResourceHelpers,
 } from './helpers.js';
 import { createLog } from './logging.js';
 import type { LeafCredentialsClientOptions } from './options.js';
@@ -31,15 +34,17 @@ import { anySignal, checkMs } from './timing.js';
 import { bearer, isValidToken, tokenSourceOf } from './token-source.js';
 
 /** What a client is made of: providers (their helpers) and `raw` (openapi-fetch's typed client). */
-export type ClientParts = Record<string, ProviderDefinition | RawFactory>;
+export type ClientParts = Record<string, ProviderDefinition | ResourceDefinition | RawFactory>;
 
 /** A client with the helpers of the given providers (and `raw` when given), by the names they were given under. */
 export type LeafClientFor<Parts extends ClientParts> = {
   readonly [Name in keyof Parts]: Parts[Name] extends RawFactory
     ? Client<paths>
-    : Parts[Name] extends ProviderDefinition
-      ? ProviderHelpers<Parts[Name]>
-      : never;
+    : Parts[Name] extends ResourceDefinition
+      ? ResourceHelpers<Parts[Name]>
+      : Parts[Name] extends ProviderDefinition
+        ? ProviderHelpers<Parts[Name]>
+        : never;
 } & {
   /**
    * With `auth`: signs in now (or joins the sign-in under way) and tells until when the token
@@ -49,7 +54,7 @@ export type LeafClientFor<Parts extends ClientParts> = {
 };
 
 /** The client with every provider of the spec and `raw`. */
-export type LeafCredentialsClient = LeafClientFor<typeof PROVIDERS & { raw: RawFactory }>;
+export type LeafCredentialsClient = LeafClientFor<typeof PROVIDERS & typeof RESOURCES & { raw: RawFactory }>;
 
 const CREATE = 'createLeafCredentialsClient';
 
@@ -156,6 +161,7 @@ export function createLeafCredentialsClientFor<Parts extends ClientParts>(
     const operation = operationName(ref);
     const signal = anySignal(clientSignal, callOptions?.signal);
     return context.guard(operation, signal, body, true, async () => {
+      // Every parameter its path names (a list or create of users names none).
       checkPathParameters(operation, ref.path, { leafUserId });
       const requestHeaders = new Headers(body === undefined ? undefined : { 'Content-Type': 'application/json' });
       for (const extra of [headers, callOptions?.headers])
@@ -192,12 +198,17 @@ export function createLeafCredentialsClientFor<Parts extends ClientParts>(
 
   const client: Record<string, unknown> = { authenticate: authenticateNow };
   for (const [name, part] of Object.entries(parts)) {
-    client[name] = typeof part === 'function' ? part(context) : buildProviderHelpers(name, part, callOperation);
+    client[name] =
+      typeof part === 'function'
+        ? part(context)
+        : 'list' in part
+          ? buildResourceHelpers(part as ResourceDefinition, callOperation)
+          : buildProviderHelpers(name, part, callOperation);
   }
   return client as LeafClientFor<Parts>;
 }
 
 /** The client with every provider of the spec (`client.trimble`, `client.johnDeere`, … see `PROVIDERS`) and `raw`. */
 export function createLeafCredentialsClient(options: LeafCredentialsClientOptions): LeafCredentialsClient {
-  return createLeafCredentialsClientFor({ ...PROVIDERS, raw }, options);
+  return createLeafCredentialsClientFor({ ...PROVIDERS, ...RESOURCES, raw }, options);
 }

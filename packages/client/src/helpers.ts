@@ -57,6 +57,21 @@ export type ProviderHelpers<P extends ProviderDefinition> = {
     : OperationHelper<P[Helper]['id']>;
 } & Extras<P>;
 
+/** A resource of its own (the Leaf users): its list, and get/create/delete, each an operation. */
+export type ResourceDefinition = { readonly list: OperationRef } & { readonly [helper: string]: OperationRef };
+
+/**
+ * The helpers of a resource of its own, `leaf.users`: `list(options)` one page, `all(options)`
+ * every item page after page, `get(id)` and `delete(id)` by its id, `create(body)`.
+ */
+export type ResourceHelpers<R extends ResourceDefinition> = {
+  readonly [Helper in keyof R]: Helper extends 'list'
+    ? (options?: EventsOptions<R[Helper]['id']>) => Promise<Page<ItemOf<R[Helper]['id']>>>
+    : [RequestBody<R[Helper]['id']>] extends [never]
+      ? (leafUserId: string, options?: CallOptions) => Promise<ResponseBody<R[Helper]['id']>>
+      : (body: RequestBody<R[Helper]['id']>, options?: CallOptions) => Promise<ResponseBody<R[Helper]['id']>>;
+} & { readonly all: (options?: AllEventsOptions<R['list']['id']>) => AsyncIterableIterator<ItemOf<R['list']['id']>> };
+
 /** What the helpers need from the client: one call of an operation, answered 2xx, its body parsed. */
 export type CallOperation = (
   operation: OperationRef,
@@ -87,16 +102,48 @@ export function buildProviderHelpers<P extends ProviderDefinition>(
   }
   const { events, get } = definition;
   if (events) {
-    const page = async (leafUserId: string, query: PageQuery, options: CallOptions) => {
-      const { data, response } = await call(events, leafUserId, { query }, options);
-      // The pipeline checked the body: a page is an array.
-      return { page: readPage(data as unknown[], response, query), response };
-    };
-    helpers.events = (leafUserId: string, options?: CallOptions & Record<string, unknown>) => {
+    const { onePage, everyItem } = pagerOf(events, call);
+    helpers.events = onePage;
+    helpers.allEvents = everyItem;
+  }
+  if (get)
+    return withWaitUntilHealthy(
+      provider,
+      helpers as { get: (id: string, options: CallOptions) => Promise<WithStatus> },
+    ) as never;
+  return helpers as ProviderHelpers<P>;
+}
+
+export function buildResourceHelpers<R extends ResourceDefinition>(
+  definition: R,
+  call: CallOperation,
+): ResourceHelpers<R> {
+  const helpers: Record<string, unknown> = {};
+  for (const [name, operation] of Object.entries(definition)) {
+    helpers[name] = operation.requestBody
+      ? (body: unknown, options?: CallOptions) => call(operation, '', { body }, options).then(({ data }) => data)
+      : (leafUserId: string, options?: CallOptions) =>
+          call(operation, leafUserId, {}, options).then(({ data }) => data);
+  }
+  const { onePage, everyItem } = pagerOf(definition.list, call);
+  helpers.list = (options?: CallOptions & Record<string, unknown>) => onePage('', options);
+  helpers.all = (options?: CallOptions & Record<string, unknown>) => everyItem('', options);
+  return helpers as ResourceHelpers<R>;
+}
+
+/** One page of a list operation, and every item of it page after page (bounded by maxPages). */
+function pagerOf(list: OperationRef, call: CallOperation) {
+  const page = async (leafUserId: string, query: PageQuery, options: CallOptions) => {
+    const { data, response } = await call(list, leafUserId, { query }, options);
+    // The pipeline checked the body: a page is an array.
+    return { page: readPage(data as unknown[], response, query), response };
+  };
+  return {
+    onePage: (leafUserId: string, options?: CallOptions & Record<string, unknown>) => {
       const { call: callOptions, query } = splitOptions(options);
       return page(leafUserId, query, callOptions).then((result) => result.page);
-    };
-    helpers.allEvents = async function* allEvents(leafUserId: string, options?: CallOptions & Record<string, unknown>) {
+    },
+    everyItem: async function* everyItem(leafUserId: string, options?: CallOptions & Record<string, unknown>) {
       const { call: callOptions, query, maxPages = DEFAULT_MAX_PAGES } = splitOptions(options);
       // NaN or Infinity would take away the bound.
       if (!Number.isSafeInteger(maxPages) || maxPages < 1)
@@ -108,7 +155,7 @@ export function buildProviderHelpers<P extends ProviderDefinition>(
         if (!current.next) return;
         if (fetched >= maxPages) {
           throw new LeafInvalidResponseError(
-            operationName(events),
+            operationName(list),
             response,
             undefined,
             [],
@@ -121,12 +168,6 @@ export function buildProviderHelpers<P extends ProviderDefinition>(
           ...(current.next.size === undefined ? {} : { size: current.next.size }),
         };
       }
-    };
-  }
-  if (get)
-    return withWaitUntilHealthy(
-      provider,
-      helpers as { get: (id: string, options: CallOptions) => Promise<WithStatus> },
-    ) as never;
-  return helpers as ProviderHelpers<P>;
+    },
+  };
 }

@@ -56,7 +56,7 @@ async function pollUntilHealthy<Resource extends WithStatus>(
       const report = await getStatus({ signal: deadline.signal });
       lastStatus = report.status;
       if (report.status === 'OK') return report;
-      // No status yet (or none in this body): not healthy, so poll again.
+      // No status yet, or one Leaf has not documented (the status is open): not healthy, not final, so poll again.
       if (report.status !== undefined) {
         if (TERMINAL_STATUSES.has(report.status)) throw new LeafCredentialStatusError(operation, report.status);
         options.onStatus?.(report.status);

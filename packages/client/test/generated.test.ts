@@ -24,7 +24,7 @@ describe('generated code', () => {
   });
 
   it("carries each status value's meaning from the spec into the type's documentation", () => {
-    const status = readBundledSpec().components.schemas?.CredentialStatus as {
+    const status = readBundledSpec().components.schemas?.KnownCredentialStatus as {
       enum: string[];
       'x-enumDescriptions': Record<string, string>;
     };

@@ -79,6 +79,16 @@ describe('waitUntilHealthy', () => {
     expect(fetch.requests).toHaveLength(1);
   });
 
+  it('keeps polling on a status Leaf has not documented, reporting it (neither healthy nor final)', async () => {
+    const fetch = stubFetch(statusReply('PENDING_REVIEW'), statusReply('OK'));
+    const seen: CredentialStatus[] = [];
+    const result = await settle(
+      fieldView(fetch).waitUntilHealthy(LEAF_USER_ID, { intervalMs: 700, onStatus: (status) => seen.push(status) }),
+    );
+    expect(result).toEqual(resource('OK'));
+    expect(seen).toEqual(['PENDING_REVIEW']);
+  });
+
   it('caps the pause between polls at maxIntervalMs', async () => {
     const fetch = stubFetch(...Array<Response>(5).fill(statusReply('TEMPORARILY_UNAVAILABLE')), statusReply('OK'));
     await settle(fieldView(fetch).waitUntilHealthy(LEAF_USER_ID, { intervalMs: 1_000, maxIntervalMs: 3_000 }));

@@ -56,6 +56,8 @@ export interface StartSandboxOptions extends StartServerOptions {
   stateFile?: string;
   /** The token for control requests on the whole sandbox (`--admin-token`); default: a random one. */
   adminToken?: string;
+  /** Keep credentials of any `leafUserId`, created with `POST /users` or not (`--lenient-users`). */
+  lenientUsers?: boolean;
 }
 
 /** A running sandbox, with its control API (reset, seed, requests, ...) acting on the whole sandbox (its admin token). */
@@ -65,10 +67,17 @@ export interface RunningSandbox extends RunningServer, SandboxControl {
 
 /** The sandbox (`leaf-credentials-mock sandbox`) on a port, in a child process: stored state per bearer token. */
 export async function startSandbox(options: StartSandboxOptions = {}): Promise<RunningSandbox> {
-  const { seedFile, stateFile, adminToken = randomBytes(24).toString('base64url'), ...serverOptions } = options;
+  const {
+    seedFile,
+    stateFile,
+    lenientUsers,
+    adminToken = randomBytes(24).toString('base64url'),
+    ...serverOptions
+  } = options;
   const args = ['sandbox', '--admin-token', adminToken];
   if (seedFile !== undefined) args.push('--seed', seedFile);
   if (stateFile !== undefined) args.push('--state-file', stateFile);
+  if (lenientUsers) args.push('--lenient-users');
   const running = await startServerProcess(args, serverOptions);
   return Object.assign(connectSandbox(running.url, adminToken), running, { adminToken });
 }

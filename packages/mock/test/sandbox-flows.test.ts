@@ -103,20 +103,28 @@ function isWriteOnly(create: OperationShape | undefined, field: string): boolean
   return (create?.body?.schema.properties?.[field] as { writeOnly?: boolean } | undefined)?.writeOnly === true;
 }
 
-const fresh = () => ({ token: `flow-${randomUUID()}`, leafUserId: randomUUID() });
+const createUser = shapes.find((shape) => shape.method === 'POST' && shape.path === '/users')!;
+
+/** A token of its own and a Leaf user it created, as an integrator starts (credentials need their user). */
+async function fresh(): Promise<{ token: string; leafUserId: string }> {
+  const token = `flow-${randomUUID()}`;
+  const created = await client(token, '')(createUser, { body: createUser.body!.example });
+  expect(created.status).toBe(201);
+  return { token, leafUserId: created.body.id as string };
+}
 
 describe.concurrent.each(providers())('$name credentials in the sandbox', (provider) => {
   const example = provider.create.body!.example as Record<string, unknown>;
 
   it('answers 404 naming the user and provider before anything is created', async () => {
-    const { token, leafUserId } = fresh();
+    const { token, leafUserId } = await fresh();
     const answer = await client(token, leafUserId)(provider.get);
     expectNotFound(answer, leafUserId);
     expect((answer.body as Problem).detail.toLowerCase()).toMatch(/credentials/);
   });
 
   it('connect, read back, events, disconnect, then 404 for get, delete and events', async () => {
-    const { token, leafUserId } = fresh();
+    const { token, leafUserId } = await fresh();
     const call = client(token, leafUserId);
     const created = await call(provider.create, { body: example });
     expect(created.status).toBe(201);
@@ -151,7 +159,7 @@ describe.concurrent.each(providers())('$name credentials in the sandbox', (provi
   });
 
   it('a second create replaces the first', async () => {
-    const { token, leafUserId } = fresh();
+    const { token, leafUserId } = await fresh();
     const call = client(token, leafUserId);
     const first = await call(provider.create, { body: example });
     const second = await call(provider.create, { body: example });
@@ -161,14 +169,14 @@ describe.concurrent.each(providers())('$name credentials in the sandbox', (provi
   });
 
   it('answers the same state under the production base path', async () => {
-    const { token, leafUserId } = fresh();
+    const { token, leafUserId } = await fresh();
     const created = await client(token, leafUserId, PRODUCTION_BASE)(provider.create, { body: example });
     expect(created.status).toBe(201);
     expect((await client(token, leafUserId)(provider.get)).body).toEqual(created.body);
   });
 
   it('shows a status set through the control API in get, /status and the events', async () => {
-    const { token, leafUserId } = fresh();
+    const { token, leafUserId } = await fresh();
     const call = client(token, leafUserId);
     await call(provider.create, { body: example });
     const before = (await call(provider.events)).body as Array<{ statusCode: number }>;
@@ -183,7 +191,7 @@ describe.concurrent.each(providers())('$name credentials in the sandbox', (provi
   });
 
   it("refuses a create missing a required field with the mock's 400 naming it, and stores nothing", async () => {
-    const { token, leafUserId } = fresh();
+    const { token, leafUserId } = await fresh();
     const call = client(token, leafUserId);
     const [field] = provider.create.body!.schema.required!;
     const { [field!]: _left, ...body } = example;
@@ -194,7 +202,7 @@ describe.concurrent.each(providers())('$name credentials in the sandbox', (provi
   });
 
   it("keeps one token's credentials from another: it can neither read nor delete them", async () => {
-    const { token, leafUserId } = fresh();
+    const { token, leafUserId } = await fresh();
     const other = `flow-${randomUUID()}`;
     await client(token, leafUserId)(provider.create, { body: example });
     expectNotFound(await client(other, leafUserId)(provider.get), leafUserId);
@@ -203,7 +211,7 @@ describe.concurrent.each(providers())('$name credentials in the sandbox', (provi
   });
 
   it('answers what Prefer asks for (code, example, dynamic) instead of the stored state', async () => {
-    const { token, leafUserId } = fresh();
+    const { token, leafUserId } = await fresh();
     const call = client(token, leafUserId);
     await call(provider.create, { body: example });
     const notFound = await call(provider.get, { headers: { prefer: 'code=404' } });
@@ -218,7 +226,7 @@ describe.concurrent.each(providers())('$name credentials in the sandbox', (provi
   });
 
   it('holds the answer for Prefer: delay, and refuses a delay past the bound naming Prefer', async () => {
-    const { token, leafUserId } = fresh();
+    const { token, leafUserId } = await fresh();
     const call = client(token, leafUserId);
     const started = performance.now();
     const delayed = await call(provider.get, { headers: { prefer: 'delay=300' } });
@@ -230,20 +238,21 @@ describe.concurrent.each(providers())('$name credentials in the sandbox', (provi
   });
 
   it('records the API requests it answered for requests(), per token, without control calls or the Authorization header', async () => {
-    const { token, leafUserId } = fresh();
+    const { token, leafUserId } = await fresh();
     const call = client(token, leafUserId);
     const control = connectSandbox(sandboxUrl).as(token);
     await call(provider.create, { body: example });
     await control.credentials(); // a control call: not in the log
     await call(provider.get);
     const recorded = await control.requests();
-    expect(recorded.map(({ method, status }) => `${method} ${status}`)).toEqual(['POST 201', 'GET 200']);
-    expect(recorded[1]!.url).toBe(fillPath(provider.get, { leafUserId }));
+    // The user's creation, then the credentials'.
+    expect(recorded.map(({ method, status }) => `${method} ${status}`)).toEqual(['POST 201', 'POST 201', 'GET 200']);
+    expect(recorded[2]!.url).toBe(fillPath(provider.get, { leafUserId }));
     expect(JSON.stringify(recorded)).not.toContain(token);
   });
 
   it('leaves a state that get and events agree with after 50 concurrent creates and deletes on one user', async () => {
-    const { token, leafUserId } = fresh();
+    const { token, leafUserId } = await fresh();
     const call = client(token, leafUserId);
     const answers = await Promise.all(
       Array.from({ length: 50 }, (_, index) =>

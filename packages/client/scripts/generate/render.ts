@@ -39,22 +39,25 @@ export function renderOperations(operations: OperationFacts[], responseChecks: R
   );
 }
 
-function renderProvider(provider: ProviderFacts): string {
+function renderProvider(provider: ProviderFacts, helpersType = 'ProviderHelpers'): string {
   const helpers = Object.entries(provider.helpers).map(([helper, id]) => `${helper}: ${id}`);
   return (
     `/** ${provider.displayName} (tag \`${provider.tag}\`): pass it to \`createLeafCredentialsClientFor\` for \`client.${provider.name}\`. */\n` +
     `export const ${provider.name} = { ${helpers.join(', ')} } as const;\n` +
     `/** The helpers of \`client.${provider.name}\`. */\n` +
-    `export type ${helpersTypeName(provider.name)} = ProviderHelpers<typeof ${provider.name}>;\n`
+    `export type ${helpersTypeName(provider.name)} = ${helpersType}<typeof ${provider.name}>;\n`
   );
 }
 
-export function renderProviders(providers: ProviderFacts[]): string {
-  const ids = [...new Set(providers.flatMap((provider) => Object.values(provider.helpers)))];
+export function renderProviders(providers: ProviderFacts[], resources: ProviderFacts[] = []): string {
+  const ids = [...new Set([...providers, ...resources].flatMap((provider) => Object.values(provider.helpers)))];
   return (
-    `import type { ProviderHelpers } from '../helpers.js';\n` +
+    `import type { ProviderHelpers${resources.length > 0 ? ', ResourceHelpers' : ''} } from '../helpers.js';\n` +
     `import { ${ids.join(', ')} } from './operations.js';\n\n` +
-    providers.map(renderProvider).join('\n') +
+    providers.map((provider) => renderProvider(provider)).join('\n') +
+    resources.map((resource) => `\n${renderProvider(resource, 'ResourceHelpers')}`).join('') +
+    '\n/** Every resource of its own (`x-leaf-resource`: the Leaf users), by its client property name. */\n' +
+    `export const RESOURCES = { ${resources.map((resource) => resource.name).join(', ')} } as const;\n` +
     '\n/** Every provider of the spec (`x-leaf-provider`), by its client property name. */\n' +
     `export const PROVIDERS = { ${providers.map((provider) => provider.name).join(', ')} } as const;\n`
   );

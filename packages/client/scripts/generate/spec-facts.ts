@@ -81,6 +81,25 @@ export function readProviders(spec: BundledSpec): ProviderFacts[] {
     });
 }
 
+/** The helpers a resource of its own (`x-leaf-resource`) gets; a deprecated `update` is left to `raw`. */
+const RESOURCE_HELPERS = ['list', 'get', 'create', 'delete'] as const;
+
+/**
+ * The model's resources of their own (tags with `x-leaf-resource`: the Leaf users), each with the
+ * helpers the client builds for them. Throws when one lacks a `list` (its `all` iterator walks it).
+ */
+export function readResources(spec: BundledSpec): ProviderFacts[] {
+  return specModel(spec)
+    .resources.filter((resource) => resource.kind === 'resource')
+    .map((resource) => {
+      const helpers = Object.fromEntries(
+        Object.entries(resource.operations).filter(([helper]) => RESOURCE_HELPERS.includes(helper as never)),
+      );
+      if (!helpers.list) throw new Error(`tag ${resource.tag}: a resource of its own needs a list operation`);
+      return { name: resource.property!, tag: resource.tag, displayName: resource.displayName, helpers };
+    });
+}
+
 /** A path parameter's rule as the client checks it: a pattern, and words for the error message. */
 export interface ParameterRule {
   pattern: string;

@@ -9,6 +9,8 @@ import {
   credentialEventListCheck,
   credentialStatusReportCheck,
   johnDeereCredentialsCheck,
+  leafUserCheck,
+  leafUserListCheck,
   lindsayCredentialsCheck,
   panoramaCredentialsCheck,
   ravenCredentialsCheck,
@@ -23,6 +25,45 @@ import {
  * Every operation of the spec: its HTTP method, path template, its own server path (`basePath`, for an
  * operation served outside the base URL's path), which sides carry a JSON body, and the check of its response.
  */
+export const listLeafUsers = {
+  id: 'listLeafUsers',
+  method: 'GET',
+  path: '/users',
+  requestBody: false,
+  responseBody: true,
+  response: leafUserListCheck,
+} as const;
+export const updateLeafUser = {
+  id: 'updateLeafUser',
+  method: 'PUT',
+  path: '/users',
+  requestBody: true,
+  responseBody: true,
+  response: leafUserCheck,
+} as const;
+export const createLeafUser = {
+  id: 'createLeafUser',
+  method: 'POST',
+  path: '/users',
+  requestBody: true,
+  responseBody: true,
+  response: leafUserCheck,
+} as const;
+export const getLeafUser = {
+  id: 'getLeafUser',
+  method: 'GET',
+  path: '/users/{leafUserId}',
+  requestBody: false,
+  responseBody: true,
+  response: leafUserCheck,
+} as const;
+export const deleteLeafUser = {
+  id: 'deleteLeafUser',
+  method: 'DELETE',
+  path: '/users/{leafUserId}',
+  requestBody: false,
+  responseBody: false,
+} as const;
 export const getTrimbleCredentials = {
   id: 'getTrimbleCredentials',
   method: 'GET',
@@ -445,6 +486,11 @@ export const authenticate = {
 } as const;
 
 export const OPERATIONS = {
+  listLeafUsers,
+  updateLeafUser,
+  createLeafUser,
+  getLeafUser,
+  deleteLeafUser,
   getTrimbleCredentials,
   createTrimbleCredentials,
   deleteTrimbleCredentials,

@@ -3,9 +3,16 @@
 import type { ResponseCheck, ResponseShape } from '../response-checks.js';
 
 // Each schema’s required properties and the JSON types they may have (none listed: any).
+const leafUserShape: ResponseShape = {
+  id: ['string'],
+  name: ['string'],
+  email: ['string'],
+  phone: ['string'],
+  address: ['string'],
+};
 const trimbleCredentialsShape: ResponseShape = {
   id: ['string'],
-  status: ['string'],
+  status: [],
   createdTime: ['string'],
   tokenMetadata: ['object'],
   clientId: ['string'],
@@ -21,16 +28,20 @@ const credentialEventShape: ResponseShape = {
   createdDate: ['string'],
 };
 const climateFieldViewCredentialsShape: ResponseShape = {
-  status: ['string'],
+  id: ['string'],
+  status: [],
+  createdTime: ['string'],
+  tokenMetadata: ['object'],
   clientId: ['string'],
   clientSecret: ['string'],
   apiKey: ['string'],
+  accessToken: ['string'],
   refreshToken: ['string'],
 };
-const credentialStatusReportShape: ResponseShape = { status: ['string'] };
+const credentialStatusReportShape: ResponseShape = { status: [] };
 const johnDeereCredentialsShape: ResponseShape = {
   id: ['string'],
-  status: ['string'],
+  status: [],
   createdTime: ['string'],
   tokenMetadata: ['object'],
   clientKey: ['string'],
@@ -41,7 +52,7 @@ const johnDeereCredentialsShape: ResponseShape = {
 };
 const cnhiCredentialsShape: ResponseShape = {
   id: ['string'],
-  status: ['string'],
+  status: [],
   createdTime: ['string'],
   clientId: ['string'],
   clientSecret: ['string'],
@@ -51,7 +62,7 @@ const cnhiCredentialsShape: ResponseShape = {
 };
 const agLeaderCredentialsShape: ResponseShape = {
   id: ['string'],
-  status: ['string'],
+  status: [],
   createdTime: ['string'],
   refreshToken: ['string'],
   publicKey: ['string'],
@@ -59,7 +70,7 @@ const agLeaderCredentialsShape: ResponseShape = {
 };
 const agvanceCredentialsShape: ResponseShape = {
   id: ['string'],
-  status: ['string'],
+  status: [],
   createdTime: ['string'],
   clientEnvironment: ['string'],
   username: ['string'],
@@ -70,7 +81,7 @@ const agvanceCredentialsShape: ResponseShape = {
 };
 const lindsayCredentialsShape: ResponseShape = {
   id: ['string'],
-  status: ['string'],
+  status: [],
   createdTime: ['string'],
   tokenMetadata: ['object'],
   clientId: ['string'],
@@ -81,7 +92,7 @@ const lindsayCredentialsShape: ResponseShape = {
 };
 const panoramaCredentialsShape: ResponseShape = {
   id: ['string'],
-  status: ['string'],
+  status: [],
   createdTime: ['string'],
   clientId: ['string'],
   username: ['string'],
@@ -92,7 +103,7 @@ const panoramaCredentialsShape: ResponseShape = {
 };
 const ravenCredentialsShape: ResponseShape = {
   id: ['string'],
-  status: ['string'],
+  status: [],
   createdTime: ['string'],
   tokenMetadata: ['object'],
   clientId: ['string'],
@@ -102,7 +113,7 @@ const ravenCredentialsShape: ResponseShape = {
 };
 const ravenSlingshotCredentialsShape: ResponseShape = {
   id: ['string'],
-  status: ['string'],
+  status: [],
   createdTime: ['string'],
   apiKey: ['string'],
   accessKey: ['string'],
@@ -110,7 +121,7 @@ const ravenSlingshotCredentialsShape: ResponseShape = {
 };
 const senteraCredentialsShape: ResponseShape = {
   id: ['string'],
-  status: ['string'],
+  status: [],
   createdTime: ['string'],
   username: ['string'],
   authToken: ['string'],
@@ -119,7 +130,7 @@ const senteraCredentialsShape: ResponseShape = {
 };
 const staraCredentialsShape: ResponseShape = {
   id: ['string'],
-  status: ['string'],
+  status: [],
   createdTime: ['string'],
   accessTokenClient: ['string'],
   refreshToken: ['string'],
@@ -128,7 +139,7 @@ const staraCredentialsShape: ResponseShape = {
 };
 const valleyCredentialsShape: ResponseShape = {
   id: ['string'],
-  status: ['string'],
+  status: [],
   createdTime: ['string'],
   apid: ['string'],
   key: ['string'],
@@ -138,6 +149,8 @@ const valleyCredentialsShape: ResponseShape = {
 const authenticateResponseShape: ResponseShape = { id_token: ['string'] };
 
 // What a success body must be: an object of a shape, or a list of them.
+export const leafUserListCheck: ResponseCheck = { list: true, shape: leafUserShape };
+export const leafUserCheck: ResponseCheck = { list: false, shape: leafUserShape };
 export const trimbleCredentialsCheck: ResponseCheck = { list: false, shape: trimbleCredentialsShape };
 export const credentialEventListCheck: ResponseCheck = { list: true, shape: credentialEventShape };
 export const climateFieldViewCredentialsCheck: ResponseCheck = { list: false, shape: climateFieldViewCredentialsShape };

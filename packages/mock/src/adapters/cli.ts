@@ -39,6 +39,7 @@ Options:
                      (default: a random one, printed at start)
   --token-signing-key KEY
                      sandbox: the key its sign-in signs tokens with (default: random per process)
+  --lenient-users    sandbox: keep credentials of any leafUserId, not only of users created first
   --quiet            no access log
   --help             this text
   --version          the package's version`;
@@ -81,6 +82,7 @@ function parse() {
       'state-file': { type: 'string' },
       'admin-token': { type: 'string' },
       'token-signing-key': { type: 'string' },
+      'lenient-users': { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
       version: { type: 'boolean', default: false },
       // Set by startMock/startSandbox: stop when the parent's end of stdin closes (it exited, even by SIGKILL).
@@ -108,6 +110,10 @@ function parse() {
   }
   if (values['admin-token'] !== undefined && !isBearerToken(values['admin-token']))
     throw new Error('--admin-token must be a bearer token: letters, digits and -._~+/ (then optional =).');
+  if (values['lenient-users'] && command !== 'sandbox')
+    throw new Error(
+      '--lenient-users needs the sandbox: the mock keeps no users (leaf-credentials-mock sandbox --lenient-users).',
+    );
   const fallback = defaultMockAddress(loadSpec());
   return {
     command: command as Command,
@@ -136,6 +142,7 @@ if (command === 'sandbox') {
       stateFile: values['state-file'],
       adminToken: values['admin-token'],
       tokenSigningKey: values['token-signing-key'],
+      lenientUsers: values['lenient-users'],
     });
   } catch (error) {
     stop(`The sandbox could not start: ${(error as Error).message}`);

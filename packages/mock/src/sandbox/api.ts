@@ -16,6 +16,8 @@ import type { ResourceTable, Route } from './resources.js';
 import { emptyResponse, fieldProblem, jsonResponse, noCredentials, problemAnswer } from './responses.js';
 import type { Slot, Store } from './store.js';
 import type { StateKey } from './token-keys.js';
+import type { UserStore } from './users.js';
+import { answerUsers, credentialsOfNoUser } from './users-api.js';
 
 export interface ApiRequest {
   /** Routed; the mock has validated the request against it already. */
@@ -34,19 +36,23 @@ export interface ApiRequest {
 export interface ApiContext extends SignInContext {
   table: ResourceTable;
   store: Store;
+  /** The Leaf users (when the spec has them): credentials need their user unless `lenientUsers`. */
+  users?: UserStore;
+  lenientUsers?: boolean;
 }
 
 export function answerApi(request: ApiRequest, context: ApiContext): IHttpResponse {
   const path = request.path ?? fillPath(request.operation.path, request.pathParams);
   const route = context.table.route(request.operation);
-  if (!route) {
+  const userHelper = context.table.userRoute(request.operation);
+  if (!route && !userHelper) {
     return problemAnswer(
       'MOCK_FAILURE',
       path,
       `The sandbox has no answer for ${request.operation.method.toUpperCase()} ${request.operation.path}: it has no x-leaf-helper the sandbox knows.`,
     );
   }
-  if (route.helper === 'authenticate') return authenticate(request.operation, request.body, path, context);
+  if (route?.helper === 'authenticate') return authenticate(request.operation, request.body, path, context);
 
   const token = context.tokens.check(request.headers.authorization, (key) => context.clocks.now(key));
   if ('missing' in token)
@@ -61,6 +67,10 @@ export function answerApi(request: ApiRequest, context: ApiContext): IHttpRespon
     const message = `Authorization header: the sandbox token of ${token.expired.username} expired at ${new Date(token.expired.exp * 1000).toISOString()}; authenticate again`;
     const answer = fieldProblem('UNAUTHORIZED', path, 'header', 'Authorization', message);
     return { ...answer, headers: { ...answer.headers, 'www-authenticate': 'Bearer error="invalid_token"' } };
+  }
+  if (userHelper && context.table.users && context.users) {
+    const users = { resource: context.table.users, users: context.users, store: context.store };
+    return answerUsers({ ...request, helper: userHelper, path, key: token.key }, users);
   }
   return answerCredentials(route as Required<Route>, request, path, token.key, context);
 }
@@ -77,16 +87,16 @@ function answerCredentials(
   const leafUserId = canonicalUserId(request.pathParams.leafUserId ?? '');
   const slot: Slot = { leafUserId, provider: provider.name };
   const now = context.clocks.now(key);
+  // Credentials belong to a Leaf user that exists (spec/README.md R14).
+  if (context.users && !context.lenientUsers && !context.users.exists(key, leafUserId))
+    return credentialsOfNoUser(path, leafUserId);
   if (route.helper === 'create') {
     const deep = tooDeep(request.body);
     if (deep !== undefined)
       return fieldProblem('VIOLATION', path, 'body', deep, `body.${deep} is nested deeper than ${MAX_NESTING} levels`);
     const credential = createCredential(provider, (request.body ?? {}) as Resource, now);
     context.store.put(key, slot, credential);
-    return jsonResponse(
-      201,
-      answerView(credential.resource, provider.answerSchemas.create ?? provider.resourceSchema, provider.createSchema),
-    );
+    return jsonResponse(201, answerView(credential.resource, provider.answerSchemas.create ?? provider.resourceSchema));
   }
   if (route.helper === 'delete')
     return context.store.delete(key, slot) ? emptyResponse(204) : noCredentials(path, provider.name, leafUserId);
@@ -95,17 +105,13 @@ function answerCredentials(
   if (!credential) return noCredentials(path, provider.name, leafUserId);
   switch (route.helper) {
     case 'get':
-      return jsonResponse(
-        200,
-        answerView(credential.resource, provider.answerSchemas.get ?? provider.resourceSchema, provider.createSchema),
-      );
+      return jsonResponse(200, answerView(credential.resource, provider.answerSchemas.get ?? provider.resourceSchema));
     case 'status':
       return jsonResponse(
         200,
         answerView(
           credential.resource,
           provider.answerSchemas.status ?? { properties: { status: {} }, additionalProperties: false },
-          undefined,
         ),
       );
     case 'events': {

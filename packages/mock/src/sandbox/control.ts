@@ -26,6 +26,7 @@ import { firstFailure } from './schemas.js';
 import { SeedError, seedCredentials } from './seed.js';
 import type { Store } from './store.js';
 import { readAuthorization, type StateKey, type TokenKeys } from './token-keys.js';
+import { impliedUsers, type UserStore } from './users.js';
 
 /** Every control request's path starts with this; no path of the API does. */
 export const CONTROL_PREFIX = '/__sandbox';
@@ -49,6 +50,7 @@ export interface ControlContext {
   passwords: Passwords;
   /** The token that acts on the whole sandbox. */
   adminToken: string;
+  users?: UserStore;
 }
 
 /** The most credentials one answer of `GET /credentials` lists (`size`, paged as Leaf's lists). */
@@ -178,6 +180,7 @@ function invalidBody(call: Call, schemaName: string): IHttpResponse | undefined 
 
 function reset({ key, context }: Call): IHttpResponse {
   context.store.reset(key);
+  context.users?.reset(key);
   // A user's state starts over with its password: the next sign-in sets it again.
   if (key === undefined) context.passwords.forget();
   else if (key.startsWith('user:')) context.passwords.forget(key.slice('user:'.length));
@@ -230,6 +233,14 @@ function seed(call: Call): IHttpResponse {
   }
   if (call.key === undefined) store.addToSeed(entries);
   else for (const entry of entries) store.put(call.key, entry, entry.credential);
+  // Seeded credentials come with their users, so they answer without a POST /users.
+  if (table.users && call.context.users)
+    impliedUsers(
+      table.users,
+      call.context.users,
+      call.key,
+      entries.map((entry) => entry.leafUserId),
+    );
   return jsonResponse(200, { seeded: entries.length });
 }
 

@@ -23,6 +23,7 @@ import { exampleSeed, seedCredentials } from './seed.js';
 import { createStateWriter, loadStateFile, lockStateFile, type StateWriter } from './state-file.js';
 import { Store } from './store.js';
 import { bearerToken, createTokenKeys } from './token-keys.js';
+import { seededUsers, UserStore } from './users.js';
 
 export type { ApiRequest } from './api.js';
 export { CONTROL_PREFIX, type ControlRequest } from './control.js';
@@ -58,6 +59,11 @@ export interface SandboxOptions {
   adminToken?: string;
   /** The key sandbox tokens are signed with; default: random per process, so no other process's tokens pass. */
   tokenSigningKey?: string;
+  /**
+   * Credentials of any `leafUserId`, created or not (the sandbox before it had users). By default
+   * a credentials request for a user never created answers 404 (spec/README.md R14).
+   */
+  lenientUsers?: boolean;
 }
 
 export async function createSandbox(options: SandboxOptions): Promise<Sandbox> {
@@ -67,7 +73,13 @@ export async function createSandbox(options: SandboxOptions): Promise<Sandbox> {
   const adminToken = options.adminToken ?? randomBytes(24).toString('base64url');
   const requests = new RequestLog();
   const store = new Store();
-  store.setSeed(seedCredentials(options.seed ?? exampleSeed(options.operations), table, clocks.now()));
+  const seed = options.seed ?? exampleSeed(options.operations);
+  const seeded = seedCredentials(seed, table, clocks.now());
+  store.setSeed(seeded);
+  // Users live in a store of their own (copy on write over the seed, per token, as credentials do).
+  const users = table.users && new UserStore(new Store());
+  if (table.users && users)
+    users.setSeed(seededUsers(table.users, seed, [...new Set(seeded.map((entry) => entry.leafUserId))]));
   let writer: StateWriter | undefined;
   if (options.stateFile !== undefined) {
     const file = options.stateFile;
@@ -82,7 +94,17 @@ export async function createSandbox(options: SandboxOptions): Promise<Sandbox> {
     }
     writer = createStateWriter(file, store, unlock, (error) => process.stderr.write(`sandbox: ${error.message}\n`));
   }
-  const context = { table, store, clocks, requests, tokens, passwords: new Passwords(), adminToken };
+  const context = {
+    table,
+    store,
+    clocks,
+    requests,
+    tokens,
+    passwords: new Passwords(),
+    adminToken,
+    users,
+    lenientUsers: options.lenientUsers,
+  };
   /** A change is answered once it is kept; one that could not be was undone, and is a 503. */
   const kept = async (path: string, answer: () => IHttpResponse): Promise<IHttpResponse> => {
     const before = store.version;

@@ -49,6 +49,12 @@ export function createdResource(
       resource[name] = body[name];
       continue;
     }
+    // What Leaf stores for a field the body may leave out is the create schema's `default` (STAGE).
+    const fallback = posted[name]?.default;
+    if (fallback !== undefined) {
+      resource[name] = structuredClone(fallback);
+      continue;
+    }
     // Leaf adds what the create body cannot carry; an optional field left out of the body stays out.
     const addedByLeaf = !(name in posted) && schema.deprecated !== true;
     if (addedByLeaf || required.has(name)) resource[name] = fill(name, schema, parentExample?.[name]);
@@ -89,20 +95,18 @@ function fill(name: string, schema: JsonSchema, parentExample: unknown): unknown
 
 /**
  * What an answer shows of the resource: the properties `schema` declares (all
- * when it declares none), without write-only ones it does not require. `writeOnly` is read
- * from the answer's schema and from the create body's (where the spec marks
- * secrets Leaf does not send back).
+ * when it declares none), without write-only ones it does not require. Only the
+ * answer's schema says what Leaf sends back: a create body's field is no promise
+ * either way.
  */
-export function answerView(resource: Resource, schema: JsonSchema, createSchema: JsonSchema | undefined): Resource {
+export function answerView(resource: Resource, schema: JsonSchema): Resource {
   const properties = propertiesOf(schema);
-  const posted = propertiesOf(createSchema);
   const required = requiredOf(schema);
   const declaresAny = Object.keys(properties).length > 0;
   const view: Resource = {};
   for (const [name, value] of Object.entries(resource)) {
     if (declaresAny && !(name in properties)) continue;
-    const writeOnly = properties[name]?.writeOnly === true || posted[name]?.writeOnly === true;
-    if (writeOnly && !required.has(name)) continue;
+    if (properties[name]?.writeOnly === true && !required.has(name)) continue;
     view[name] = value;
   }
   return view;

@@ -6,6 +6,7 @@
  */
 import type { IHttpOperation } from '@stoplight/types';
 import type { JsonSchema } from './schemas.js';
+import { readUsers, type UserHelper, type UsersResource, userHelperOf, usersTagOf } from './users.js';
 
 const HELPERS = ['get', 'create', 'delete', 'events', 'status', 'authenticate'] as const;
 export type Helper = (typeof HELPERS)[number];
@@ -35,6 +36,9 @@ export interface ResourceTable {
   route(operation: IHttpOperation): Route | undefined;
   /** The provider a control request or seed entry names, by tag name or path segment. */
   provider(name: string): ProviderResource | undefined;
+  /** The Leaf users (users.ts), when the spec has them, and the helper of each of their operations. */
+  users?: UsersResource;
+  userRoute(operation: IHttpOperation): UserHelper | undefined;
   /** The `leafUserId` path parameter's schema, and the example the spec gives for it. */
   leafUserIdSchema: JsonSchema;
   leafUserIdExample?: string;
@@ -73,7 +77,10 @@ type Member = { helper: Helper; operation: IHttpOperation };
 export function readResources(operations: IHttpOperation[]): ResourceTable {
   const routes = new Map<string, Route>();
   const byTag = new Map<string, Member[]>();
+  const usersTag = usersTagOf(operations);
   for (const operation of operations) {
+    // The Leaf users are a resource of their own, not a provider's credentials.
+    if (usersTag !== undefined && operation.tags?.[0]?.name === usersTag) continue;
     const helper = helperOf(operation);
     if (!helper) continue;
     if (helper === 'authenticate') {
@@ -91,10 +98,18 @@ export function readResources(operations: IHttpOperation[]): ResourceTable {
     for (const { helper, operation } of members) routes.set(operationKey(operation), { helper, provider });
   }
   const aliases = new Map(providers.flatMap((provider) => provider.aliases.map((alias) => [alias, provider] as const)));
+  const users = readUsers(operations, providers);
+  const userRoutes = new Map(
+    operations
+      .filter((operation) => usersTag !== undefined && operation.tags?.[0]?.name === usersTag)
+      .map((operation) => [operationKey(operation), userHelperOf(operation)] as const),
+  );
   return {
     providers,
     route: (operation) => routes.get(operationKey(operation)),
     provider: (name) => aliases.get(providerAlias(name)),
+    users,
+    userRoute: (operation) => userRoutes.get(operationKey(operation)),
     ...leafUserIdOf([...byTag.values()].flat().map((member) => member.operation)),
   };
 }

@@ -51,6 +51,14 @@ describe('a created resource', () => {
     expect(check(resource[field])).toBe(true);
   });
 
+  it("stores the create schema's default for a field the body left out", () => {
+    const withDefault = {
+      properties: { ...createSchema.properties, region: { type: 'string', default: 'STAGE' } },
+    };
+    const created = createdResource({ clientId: 'c' }, resourceSchema, withDefault, { now, status: 'OK' });
+    expect(created.region).toBe('STAGE');
+  });
+
   it.each(['note', 'legacy'])('leaves out %s (an optional posted field not sent, a deprecated one)', (field) => {
     expect(field in resource).toBe(false);
   });
@@ -67,23 +75,23 @@ describe('what an answer shows', () => {
 
   it.each([
     {
-      name: 'a write-only create field the answer does not require',
+      name: 'only what the answer does not declare (a write-only create field is no promise)',
       schema: resourceSchema,
-      hidden: ['secret', 'extra'],
-    },
-    {
-      name: 'a write-only create field the answer requires',
-      schema: { ...resourceSchema, required: ['secret'] },
       hidden: ['extra'],
     },
     {
       name: 'a field the answer marks write-only',
       schema: { properties: { ...resourceSchema.properties, id: { type: 'string', writeOnly: true } } },
-      hidden: ['id', 'secret', 'extra'],
+      hidden: ['id', 'extra'],
     },
-    { name: 'fields of a schema that declares none', schema: { type: 'object' }, hidden: ['secret'] },
+    {
+      name: 'nothing of a field the answer marks write-only but requires',
+      schema: { ...resourceSchema, properties: { ...resourceSchema.properties, id: { writeOnly: true } } },
+      hidden: ['extra'],
+    },
+    { name: 'nothing of a schema that declares no fields', schema: { type: 'object' }, hidden: [] as string[] },
   ])('hides $name', ({ schema, hidden }) => {
-    const view = answerView(stored, schema, createSchema);
+    const view = answerView(stored, schema);
     for (const field of Object.keys(stored)) expect(field in view).toBe(!hidden.includes(field));
   });
 });

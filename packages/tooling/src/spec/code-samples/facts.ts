@@ -25,6 +25,10 @@ export interface SampleFacts {
   provider?: string;
   /** Its resource's name in prose, as the sidebar shows it ("Trimble credentials"). */
   resourceName?: string;
+  /** Whether the path names a Leaf user (`{leafUserId}`): the helper then takes its id first. */
+  takesLeafUserId: boolean;
+  /** Whether its resource is one of its own (`x-leaf-resource`: the Leaf users), not a provider's credentials. */
+  ownResource: boolean;
   method: string;
   /** The operation's production server: what the TypeScript client is pointed at. */
   serverUrl: string;
@@ -70,6 +74,8 @@ export function sampleFacts(spec: BundledSpec, specOperation: SpecOperation): Sa
     operation: specOperation,
     helper: operation.helper,
     ...(resource.property === undefined ? {} : { provider: resource.property, resourceName: resource.displayName }),
+    takesLeafUserId: operation.path.includes(LEAF_USER_ID_PLACEHOLDER),
+    ownResource: resource.kind === 'resource',
     method: operation.method,
     serverUrl,
     url: `${serverUrl.replace(/\/+$/, '')}${operation.path}`,

@@ -32,4 +32,6 @@ export const curl: LanguageTemplates = {
   create: send,
   authenticate: send,
   delete: remove,
+  list: read,
+  update: send,
 };

@@ -46,4 +46,6 @@ export const javascript: LanguageTemplates = {
   create: program,
   authenticate: program,
   delete: program,
+  list: program,
+  update: program,
 };

@@ -40,4 +40,6 @@ export const python: LanguageTemplates = {
   create: program,
   authenticate: program,
   delete: program,
+  list: program,
+  update: program,
 };

@@ -32,14 +32,18 @@ function withClient(facts: SampleFacts, ...body: string[]): string {
   );
 }
 
-/** `leaf.trimble.get('{leafUserId}'` and the rest of the arguments. */
+/** `leaf.trimble.get('{leafUserId}'` (the id when the path names one) and the rest of the arguments. */
 function helperCall(facts: SampleFacts, ...args: string[]): string {
   if (!facts.provider)
     throw new Error(
       `${facts.operation.operationId} is a client helper but its tag states no x-leaf-provider or x-leaf-resource.`,
     );
-  return `leaf.${facts.provider}.${facts.helper}(${[`'${LEAF_USER_ID_PLACEHOLDER}'`, ...args].join(', ')})`;
+  const leafUserId = facts.takesLeafUserId ? [`'${LEAF_USER_ID_PLACEHOLDER}'`] : [];
+  return `leaf.${facts.provider}.${facts.helper}(${[...leafUserId, ...args].join(', ')})`;
 }
+
+/** What the sample calls the body: a resource's own (`user`) or a provider's `credentials`. */
+const bodyName = (facts: SampleFacts) => (facts.ownResource ? 'user' : 'credentials');
 
 /**
  * The client signs in itself when given `auth`; `authenticate()` does it now, to check the
@@ -71,21 +75,35 @@ const printed = (name: string) => `console.log(JSON.stringify(${name}, null, 2))
 const read = (name: string) => (facts: SampleFacts) =>
   withClient(facts, `const ${name} = await ${helperCall(facts)};`, printed(name));
 
+// A page: `items`, and `next` for the page after it (the `all…()` iterator walks them all).
+const page = (facts: SampleFacts) => {
+  const query = Object.keys(facts.query).length > 0 ? [inlineJavascriptLiteral(facts.query)] : [];
+  return withClient(facts, `const page = await ${helperCall(facts, ...query)};`, printed('page.items'));
+};
+
 export const typescript: LanguageTemplates = {
-  get: read('credentials'),
-  // A page of the log: `items`, and `next` for the page after it (allEvents() walks them all).
-  events: (facts) => {
-    const query = Object.keys(facts.query).length > 0 ? [inlineJavascriptLiteral(facts.query)] : [];
-    return withClient(facts, `const page = await ${helperCall(facts, ...query)};`, printed('page.items'));
-  },
+  get: (facts) => read(bodyName(facts))(facts),
+  events: page,
+  list: page,
   status: read('status'),
   create: (facts) =>
     withClient(
       facts,
-      `const credentials = await ${helperCall(facts, javascriptLiteral(facts.body))};`,
-      printed('credentials'),
+      `const ${bodyName(facts)} = await ${helperCall(facts, javascriptLiteral(facts.body))};`,
+      printed(bodyName(facts)),
     ),
   delete: (facts) =>
-    withClient(facts, `await ${helperCall(facts)};`, `console.log('Deleted the ${facts.resourceName}.');`),
+    withClient(
+      facts,
+      `await ${helperCall(facts)};`,
+      `console.log('Deleted the ${facts.ownResource ? 'Leaf user' : facts.resourceName}.');`,
+    ),
+  // Deprecated, so the client has no helper for it: the typed openapi-fetch client sends it.
+  update: (facts) =>
+    withClient(
+      facts,
+      `const { data: user } = await leaf.raw.PUT('${facts.operation.path}', { body: ${javascriptLiteral(facts.body).replaceAll('\n', '\n  ')} });`,
+      printed('user'),
+    ),
   authenticate: signIn,
 };
