@@ -30,6 +30,8 @@ const INSTALL_SCRIPT_ALLOWLIST: Record<string, string> = {
   'esbuild@0.28.2': ESBUILD_POSTINSTALL,
   // tsup's own copy.
   'esbuild@0.27.7': ESBUILD_POSTINSTALL,
+  'msw@2.15.0':
+    "postinstall copies MSW's browser worker file into the project's msw.workerDirectory when its package.json names one (ours names none); it fetches nothing, and allowScripts denies it anyway.",
   '@scarf/scarf@1.4.0':
     'postinstall sends install analytics unless disabled: allowScripts denies it, the root package.json sets scarfSettings.enabled=false and .ci/run sets SCARF_ANALYTICS=false.',
 };
