@@ -21,6 +21,12 @@ interface Check {
 
 function typesOf(property: JsonSchema | undefined, where: string): string[] {
   const declared = property?.type;
+  // An open enum (`anyOf: [known values, any string]`) has the type its branches share.
+  const branches = (property?.anyOf ?? property?.oneOf) as JsonSchema[] | undefined;
+  if (declared === undefined && branches) {
+    const each = branches.map((branch) => typesOf(branch, where));
+    return each.some((types) => types.length === 0) ? [] : [...new Set(each.flat())];
+  }
   const types = Array.isArray(declared) ? declared : declared === undefined ? [] : [declared];
   for (const type of types) {
     if (!JSON_TYPES.includes(type as never))

@@ -12,7 +12,7 @@ const leafUserShape: ResponseShape = {
 };
 const trimbleCredentialsShape: ResponseShape = {
   id: ['string'],
-  status: [],
+  status: ['string'],
   createdTime: ['string'],
   tokenMetadata: ['object'],
   clientId: ['string'],
@@ -29,7 +29,7 @@ const credentialEventShape: ResponseShape = {
 };
 const climateFieldViewCredentialsShape: ResponseShape = {
   id: ['string'],
-  status: [],
+  status: ['string'],
   createdTime: ['string'],
   tokenMetadata: ['object'],
   clientId: ['string'],
@@ -38,10 +38,10 @@ const climateFieldViewCredentialsShape: ResponseShape = {
   accessToken: ['string'],
   refreshToken: ['string'],
 };
-const credentialStatusReportShape: ResponseShape = { status: [] };
+const credentialStatusReportShape: ResponseShape = { status: ['string'] };
 const johnDeereCredentialsShape: ResponseShape = {
   id: ['string'],
-  status: [],
+  status: ['string'],
   createdTime: ['string'],
   tokenMetadata: ['object'],
   clientKey: ['string'],
@@ -52,7 +52,7 @@ const johnDeereCredentialsShape: ResponseShape = {
 };
 const cnhiCredentialsShape: ResponseShape = {
   id: ['string'],
-  status: [],
+  status: ['string'],
   createdTime: ['string'],
   clientId: ['string'],
   clientSecret: ['string'],
@@ -62,7 +62,7 @@ const cnhiCredentialsShape: ResponseShape = {
 };
 const agLeaderCredentialsShape: ResponseShape = {
   id: ['string'],
-  status: [],
+  status: ['string'],
   createdTime: ['string'],
   refreshToken: ['string'],
   publicKey: ['string'],
@@ -70,7 +70,7 @@ const agLeaderCredentialsShape: ResponseShape = {
 };
 const agvanceCredentialsShape: ResponseShape = {
   id: ['string'],
-  status: [],
+  status: ['string'],
   createdTime: ['string'],
   clientEnvironment: ['string'],
   username: ['string'],
@@ -81,7 +81,7 @@ const agvanceCredentialsShape: ResponseShape = {
 };
 const lindsayCredentialsShape: ResponseShape = {
   id: ['string'],
-  status: [],
+  status: ['string'],
   createdTime: ['string'],
   tokenMetadata: ['object'],
   clientId: ['string'],
@@ -92,7 +92,7 @@ const lindsayCredentialsShape: ResponseShape = {
 };
 const panoramaCredentialsShape: ResponseShape = {
   id: ['string'],
-  status: [],
+  status: ['string'],
   createdTime: ['string'],
   clientId: ['string'],
   username: ['string'],
@@ -103,7 +103,7 @@ const panoramaCredentialsShape: ResponseShape = {
 };
 const ravenCredentialsShape: ResponseShape = {
   id: ['string'],
-  status: [],
+  status: ['string'],
   createdTime: ['string'],
   tokenMetadata: ['object'],
   clientId: ['string'],
@@ -113,7 +113,7 @@ const ravenCredentialsShape: ResponseShape = {
 };
 const ravenSlingshotCredentialsShape: ResponseShape = {
   id: ['string'],
-  status: [],
+  status: ['string'],
   createdTime: ['string'],
   apiKey: ['string'],
   accessKey: ['string'],
@@ -121,7 +121,7 @@ const ravenSlingshotCredentialsShape: ResponseShape = {
 };
 const senteraCredentialsShape: ResponseShape = {
   id: ['string'],
-  status: [],
+  status: ['string'],
   createdTime: ['string'],
   username: ['string'],
   authToken: ['string'],
@@ -130,7 +130,7 @@ const senteraCredentialsShape: ResponseShape = {
 };
 const staraCredentialsShape: ResponseShape = {
   id: ['string'],
-  status: [],
+  status: ['string'],
   createdTime: ['string'],
   accessTokenClient: ['string'],
   refreshToken: ['string'],
@@ -139,7 +139,7 @@ const staraCredentialsShape: ResponseShape = {
 };
 const valleyCredentialsShape: ResponseShape = {
   id: ['string'],
-  status: [],
+  status: ['string'],
   createdTime: ['string'],
   apid: ['string'],
   key: ['string'],

@@ -22,7 +22,11 @@ export interface Reply {
   text: string;
 }
 
-export const REQUEST_DEADLINE_MS = 5_000;
+/**
+ * A hang guard, not a speed check: far above an answer's time even on a loaded 2-core machine,
+ * where the sandbox's first `Prefer` request loads Prism's mocker and took over 5 s.
+ */
+export const REQUEST_DEADLINE_MS = 30_000;
 
 export function createAgent(sockets = 4): Agent {
   return new Agent({ keepAlive: true, maxSockets: sockets });

@@ -34,7 +34,14 @@ describe('readResponseChecks', () => {
       statusCode: ['integer'],
       createdDate: ['string'],
     });
-    expect(Object.keys(checks.shapes.get('climateFieldViewCredentialsShape')!)).not.toContain('id');
+    // Optional in the spec (the deprecated top-level scopes): not checked.
+    const climateFieldView = Object.keys(checks.shapes.get('climateFieldViewCredentialsShape')!);
+    expect(climateFieldView).toContain('id');
+    expect(climateFieldView).not.toContain('scopes');
+  });
+
+  it('takes an open enum (anyOf: known values or any string) as the type its branches share', () => {
+    expect(checks.shapes.get('trimbleCredentialsShape')).toMatchObject({ status: ['string'] });
   });
 
   it('follows the spec: a property made required there is checked', () => {
