@@ -7,8 +7,20 @@
  */
 import { type BundledSpec, listOperations, type SpecOperation } from './index.js';
 
-/** The helpers a provider's operations can be, and the non-provider `authenticate`. */
-export const LEAF_HELPERS = ['get', 'create', 'delete', 'events', 'status', 'authenticate'] as const;
+/**
+ * The helpers an operation can be: a provider's (get, create, delete, events, status), a
+ * resource's (`x-leaf-resource`: create, list, get, delete, failedCalls), and `authenticate`.
+ */
+export const LEAF_HELPERS = [
+  'get',
+  'create',
+  'delete',
+  'events',
+  'status',
+  'list',
+  'failedCalls',
+  'authenticate',
+] as const;
 export type LeafHelper = (typeof LEAF_HELPERS)[number];
 
 export interface SpecTag {
@@ -16,6 +28,8 @@ export interface SpecTag {
   description?: string;
   'x-displayName'?: string;
   'x-leaf-provider'?: string;
+  /** A resource that is not a provider's credentials (webhooks): the client's property for it. */
+  'x-leaf-resource'?: string;
 }
 
 export interface Provider {
@@ -79,4 +93,45 @@ export function listProviders(spec: BundledSpec): Provider[] {
     provider.operations[helper] = operation.operationId;
   }
   return providers;
+}
+
+/** A resource of the spec that is not a provider (a tag with `x-leaf-resource`), with its helpers' operations. */
+export interface LeafResource {
+  /** The client's property for it (`webhooks`). */
+  property: string;
+  tag: string;
+  displayName: string;
+  /** Helper to operationId, in document order. */
+  operations: Partial<Record<LeafHelper, string>>;
+}
+
+/** The `x-leaf-resource` tag of an operation, or undefined when it has none. */
+export function resourceTagOf(spec: BundledSpec, operation: SpecOperation): SpecTag | undefined {
+  return specTags(spec).find((tag) => operation.tags.includes(tag.name) && tag['x-leaf-resource']);
+}
+
+/** Every `x-leaf-resource` of the spec, in the order of its tags, each helper once. */
+export function listResources(spec: BundledSpec): LeafResource[] {
+  const resources = specTags(spec)
+    .filter((tag) => tag['x-leaf-resource'])
+    .map(
+      (tag): LeafResource => ({
+        property: String(tag['x-leaf-resource']),
+        tag: tag.name,
+        displayName: tag['x-displayName'] ?? tag.name,
+        operations: {},
+      }),
+    );
+  for (const operation of listOperations(spec)) {
+    const tag = resourceTagOf(spec, operation);
+    if (!tag) continue;
+    const resource = resources.find((candidate) => candidate.tag === tag.name)!;
+    const helper = leafHelperOf(operation);
+    if (resource.operations[helper])
+      throw new Error(
+        `${resource.tag} has two "${helper}" operations: ${resource.operations[helper]} and ${operation.operationId}.`,
+      );
+    resource.operations[helper] = operation.operationId;
+  }
+  return resources;
 }

@@ -12,7 +12,7 @@ import {
   type SpecOperation,
   successStatus,
 } from '../index.js';
-import { type LeafHelper, leafHelperOf, providerTagOf } from '../providers.js';
+import { type LeafHelper, leafHelperOf, providerTagOf, resourceTagOf } from '../providers.js';
 
 /** What every sample contains for the reader to replace. */
 export const TOKEN_PLACEHOLDER = 'YOUR_TOKEN';
@@ -28,6 +28,8 @@ export interface SampleFacts {
   provider?: string;
   /** The provider's name in prose ("Trimble"). */
   providerName?: string;
+  /** The client's property for a resource that is not a provider (`webhooks`, its tag's `x-leaf-resource`). */
+  resource?: string;
   method: string;
   /** The operation's production server: what the TypeScript client is pointed at. */
   serverUrl: string;
@@ -75,12 +77,14 @@ export function sampleFacts(spec: BundledSpec, operation: SpecOperation): Sample
   const status = successStatus(operation);
   const success = resolveRef(spec, (operation.operation.responses as Json)[String(status)]) as Json | undefined;
   const tag = providerTagOf(spec, operation);
+  const resource = resourceTagOf(spec, operation)?.['x-leaf-resource'];
   const serverUrl = productionServerUrl(spec, operation);
   return {
     operation,
     helper: leafHelperOf(operation),
     provider: tag?.['x-leaf-provider'],
     providerName: tag?.name,
+    ...(resource === undefined ? {} : { resource }),
     method: operation.method.toUpperCase(),
     serverUrl,
     url: `${serverUrl.replace(/\/+$/, '')}${operation.path}`,
@@ -97,15 +101,32 @@ export function listSampleFacts(spec: BundledSpec): SampleFacts[] {
   return listOperations(spec).map((operation) => sampleFacts(spec, operation));
 }
 
+/** The path's parameters as the samples leave them for the reader: `{leafUserId}`, `{webhookId}`, in path order. */
+export function pathPlaceholders(operation: SpecOperation): string[] {
+  return operation.path.match(/\{[^}]+\}/g) ?? [];
+}
+
+/**
+ * Each path placeholder of the operation and the example its parameter documents: what a
+ * runner puts in a sample's place (the sandbox's seed holds a resource under each example).
+ */
+export function pathPlaceholderExamples(spec: BundledSpec, operation: SpecOperation): Record<string, string> {
+  const declared = [
+    ...((spec.paths[operation.path]?.parameters as unknown[] | undefined) ?? []),
+    ...((operation.operation.parameters as unknown[] | undefined) ?? []),
+  ].map((parameter) => resolveRef(spec, parameter) as Json);
+  return Object.fromEntries(
+    declared
+      .filter((parameter) => parameter.in === 'path' && typeof parameter.example === 'string')
+      .map((parameter) => [`{${String(parameter.name)}}`, String(parameter.example)]),
+  );
+}
+
 /**
  * The placeholders a sample of this operation contains, for the reader (and the test runner) to
  * replace: a sample that signs in (`signsIn`) names the account instead of a token.
  */
 export function placeholdersOf(facts: SampleFacts, signsIn = false): string[] {
   const credentials = signsIn ? [USERNAME_PLACEHOLDER, PASSWORD_PLACEHOLDER] : [TOKEN_PLACEHOLDER];
-  return [
-    facts.serverUrl,
-    ...(facts.bearer ? credentials : []),
-    ...(facts.operation.path.includes(LEAF_USER_ID_PLACEHOLDER) ? [LEAF_USER_ID_PLACEHOLDER] : []),
-  ];
+  return [facts.serverUrl, ...(facts.bearer ? credentials : []), ...pathPlaceholders(facts.operation)];
 }

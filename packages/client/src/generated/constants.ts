@@ -16,6 +16,7 @@ export const SECRET_FIELDS = [
   'password',
   'privateKey',
   'refreshToken',
+  'secret',
   'sessionId',
   'sharedSecret',
   'subscriptionKey',
@@ -27,8 +28,17 @@ export const PATH_PARAMETERS = {
     pattern: /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/,
     description: 'a UUID',
   },
+  webhookId: {
+    pattern: /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/,
+    description: 'a UUID',
+  },
 } as const;
 /** How long a token from authenticate lasts, in seconds, by `rememberMe` (`x-leaf-token-lifetime-seconds`). */
 export const TOKEN_LIFETIME_SECONDS = { rememberMe: 2592000, otherwise: 86400 } as const;
 /** Paths served from their own server path (`servers` on the path), not from under the base URL's path. */
-export const OWN_SERVER_PATHS: Readonly<Record<string, string>> = { '/authenticate': '/api' };
+export const OWN_SERVER_PATHS: Readonly<Record<string, string>> = {
+  '/authenticate': '/api',
+  '/webhooks': '/services/alerts/api/alerts',
+  '/webhooks/failed-calls': '/services/alerts/api/alerts',
+  '/webhooks/{webhookId}': '/services/alerts/api/alerts',
+};

@@ -383,6 +383,46 @@ export const authenticate = {
   requestBody: true,
   responseBody: true,
 } as const;
+export const listWebhooks = {
+  id: 'listWebhooks',
+  method: 'GET',
+  path: '/webhooks',
+  basePath: '/services/alerts/api/alerts',
+  requestBody: false,
+  responseBody: true,
+} as const;
+export const createWebhook = {
+  id: 'createWebhook',
+  method: 'POST',
+  path: '/webhooks',
+  basePath: '/services/alerts/api/alerts',
+  requestBody: true,
+  responseBody: true,
+} as const;
+export const listFailedWebhookCalls = {
+  id: 'listFailedWebhookCalls',
+  method: 'GET',
+  path: '/webhooks/failed-calls',
+  basePath: '/services/alerts/api/alerts',
+  requestBody: false,
+  responseBody: true,
+} as const;
+export const getWebhook = {
+  id: 'getWebhook',
+  method: 'GET',
+  path: '/webhooks/{webhookId}',
+  basePath: '/services/alerts/api/alerts',
+  requestBody: false,
+  responseBody: true,
+} as const;
+export const deleteWebhook = {
+  id: 'deleteWebhook',
+  method: 'DELETE',
+  path: '/webhooks/{webhookId}',
+  basePath: '/services/alerts/api/alerts',
+  requestBody: false,
+  responseBody: false,
+} as const;
 
 export const OPERATIONS = {
   getTrimbleCredentials,
@@ -439,4 +479,9 @@ export const OPERATIONS = {
   deleteValleyCredentials,
   getValleyCredentialEvents,
   authenticate,
+  listWebhooks,
+  createWebhook,
+  listFailedWebhookCalls,
+  getWebhook,
+  deleteWebhook,
 } as const;
