@@ -56,3 +56,14 @@ export { REDACTED, redactValue, SECRET_FIELDS } from './redact.js';
 export { DEFAULT_RETRY } from './retry.js';
 export type { OperationId, RequestBody, ResponseBody } from './types.js';
 export { WAIT_DEFAULTS, type WaitUntilHealthy } from './wait.js';
+// The receiving side of Leaf's alerts (webhooks): signature checks and typed alerts.
+export {
+  type LeafAlert,
+  type LeafWebhookConfirmation,
+  LeafWebhookError,
+  type LeafWebhookErrorReason,
+  leafJson,
+  parseLeafAlert,
+  type RawBody,
+  verifyLeafSignature,
+} from './webhooks/index.js';
