@@ -13,7 +13,7 @@ export * from './providers.js';
 /** The hand-written root document: edit this (and the files it references). */
 export const SPEC_PATH = fileURLToPath(new URL('../leaf-credentials.yaml', import.meta.url));
 
-/** The single-file bundle every generator and the mock read. */
+/** The bundled document this package ships (`@leaf-credentials/spec/leaf-credentials.json`): from src/ and dist/ alike, ../dist/. */
 export const BUNDLED_SPEC_PATH = fileURLToPath(new URL('../dist/leaf-credentials.json', import.meta.url));
 
 export interface OpenApiServer {

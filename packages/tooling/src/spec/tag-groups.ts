@@ -4,8 +4,8 @@
  * one "Providers" group, any other tag (Authentication) in a group of its own,
  * in the order the tags are declared. Redoc hides a tag that is in no group.
  */
-import type { BundledSpec } from './index.js';
-import { specTags } from './providers.js';
+import type { BundledSpec } from '@leaf-credentials/spec';
+import { specTags } from '@leaf-credentials/spec';
 
 export const PROVIDERS_GROUP = 'Providers';
 

@@ -5,9 +5,9 @@
  * violation in a copy of the spec.
  */
 import { describe, expect, it } from 'vitest';
-import { describeFindings, redoclyLint } from '../src/lint.js';
-import { describePlantedViolations, redoclyViolations } from './fixtures/planted-violations.js';
-import { SLOW_PROCESS_TIMEOUT } from './fixtures/timeouts.js';
+import { describeFindings, redoclyLint } from '../../src/spec/lint.js';
+import { describePlantedViolations, redoclyViolations } from '../fixtures/planted-violations.js';
+import { SLOW_PROCESS_TIMEOUT } from '../fixtures/timeouts.js';
 
 describe('redocly lint', () => {
   it(

@@ -4,10 +4,11 @@
  * of its own, each tag exactly once; and the bundle step refuses a split spec
  * that writes x-tagGroups or x-codeSamples itself.
  */
+
+import { type BundledSpec, listOperations, readBundledSpec, SPEC_PATH, specTags } from '@leaf-credentials/spec';
 import { describe, expect, it } from 'vitest';
-import { deriveBundle } from '../src/bundle.js';
-import { type BundledSpec, listOperations, readBundledSpec, SPEC_PATH, specTags } from '../src/index.js';
-import { deriveTagGroups, PROVIDERS_GROUP, withTagGroups } from '../src/tag-groups.js';
+import { deriveBundle } from '../../src/spec/bundle.js';
+import { deriveTagGroups, PROVIDERS_GROUP, withTagGroups } from '../../src/spec/tag-groups.js';
 
 const spec = readBundledSpec();
 

@@ -7,8 +7,8 @@
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
-import { formatWithBiome } from '@leaf-credentials/tooling';
-import type { BundledSpec } from '../index.js';
+import type { BundledSpec } from '@leaf-credentials/spec';
+import { formatWithBiome } from '../../index.js';
 import { listSampleFacts, type SampleFacts } from './facts.js';
 import { curl } from './templates/curl.js';
 import { javascript } from './templates/javascript.js';

@@ -5,14 +5,17 @@
  */
 import {
   type BundledSpec,
+  type LeafHelper,
+  leafHelperOf,
   listOperations,
   productionServerUrl,
+  providerTagOf,
   requestBodyExample,
   resolveRef,
+  resourceTagOf,
   type SpecOperation,
   successStatus,
-} from '../index.js';
-import { type LeafHelper, leafHelperOf, providerTagOf, resourceTagOf } from '../providers.js';
+} from '@leaf-credentials/spec';
 
 /** What every sample contains for the reader to replace. */
 export const TOKEN_PLACEHOLDER = 'YOUR_TOKEN';

@@ -7,9 +7,9 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { describeFindings, spectralLint } from '../src/lint.js';
-import { describePlantedViolations, freshBundle, spectralViolations } from './fixtures/planted-violations.js';
-import { SLOW_PROCESS_TIMEOUT } from './fixtures/timeouts.js';
+import { describeFindings, spectralLint } from '../../src/spec/lint.js';
+import { describePlantedViolations, freshBundle, spectralViolations } from '../fixtures/planted-violations.js';
+import { SLOW_PROCESS_TIMEOUT } from '../fixtures/timeouts.js';
 
 describe('spectral lint', () => {
   it(

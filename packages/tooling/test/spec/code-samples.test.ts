@@ -8,6 +8,13 @@
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import {
+  type BundledSpec,
+  listOperations,
+  readBundledSpec,
+  SPEC_PATH,
+  type SpecOperation,
+} from '@leaf-credentials/spec';
 import { describe, expect, it } from 'vitest';
 import {
   placeholdersOf,
@@ -17,9 +24,8 @@ import {
   staleCodeSamples,
   withCodeSamples,
   writeCodeSamples,
-} from '../src/code-samples/index.js';
-import { inlineJson, javascriptLiteral, pythonLiteral, shellQuote } from '../src/code-samples/literals.js';
-import { type BundledSpec, listOperations, readBundledSpec, SPEC_PATH, type SpecOperation } from '../src/index.js';
+} from '../../src/spec/code-samples/index.js';
+import { inlineJson, javascriptLiteral, pythonLiteral, shellQuote } from '../../src/spec/code-samples/literals.js';
 
 const spec = readBundledSpec();
 const operations = listOperations(spec);
