@@ -12,8 +12,20 @@ import { fileURLToPath } from 'node:url';
 import { type BundledSpec, productionServerUrl, readBundledSpec } from '@leaf-credentials/spec';
 import { formatWithBiome, runningInCi } from '@leaf-credentials/tooling';
 import openapiTS, { astToString } from 'openapi-typescript';
-import { renderConstants, renderOperations, renderProviders, renderSchemaNames } from './generate/render.js';
-import { readOperations, readPathParameterRules, readProviders, readTokenLifetimes } from './generate/spec-facts.js';
+import {
+  renderConstants,
+  renderOperations,
+  renderProviders,
+  renderResources,
+  renderSchemaNames,
+} from './generate/render.js';
+import {
+  readOperations,
+  readPathParameterRules,
+  readProviders,
+  readResources,
+  readTokenLifetimes,
+} from './generate/spec-facts.js';
 
 export const GENERATED_DIR = fileURLToPath(new URL('../src/generated/', import.meta.url));
 
@@ -81,6 +93,7 @@ export async function renderGeneratedFiles(spec: BundledSpec = readBundledSpec()
       }),
     'operations.ts': HEADER + renderOperations(operations),
     'providers.ts': HEADER + renderProviders(readProviders(spec)),
+    'resources.ts': HEADER + renderResources(readResources(spec)),
     'schemas.ts': HEADER + renderSchemaNames(Object.keys(spec.components.schemas ?? {})),
   });
 }

@@ -9,34 +9,45 @@ import { bearer, isValidToken } from './auth.js';
 import { LeafApiError, LeafAuthError, LeafError, LeafInvalidResponseError, LeafRequestError } from './errors.js';
 import { PRODUCTION_BASE_URL } from './generated/constants.js';
 import { PROVIDERS } from './generated/providers.js';
+import { RESOURCES } from './generated/resources.js';
 import type { paths } from './generated/schema.js';
 import {
   buildProviderHelpers,
   type CallOperation,
   checkLeafUserId,
+  type OperationRef,
   operationName,
   type ProviderDefinition,
   type ProviderHelpers,
 } from './helpers.js';
-import type { LeafCredentialsClientOptions } from './options.js';
+import type { CallOptions, LeafCredentialsClientOptions } from './options.js';
 import { type ClientContext, type RawFactory, raw } from './raw.js';
 import { secretsIn } from './redact.js';
+import {
+  buildResourceHelpers,
+  type CallResource,
+  isResourceDefinition,
+  type ResourceDefinition,
+  type ResourceHelpers,
+} from './resource-helpers.js';
 import { resolveRetryPolicy } from './retry.js';
 import { type IssuedToken, TokenSession } from './session.js';
 import { AUTHENTICATE_OPERATION, authenticateUrl, isAccount, signInWith } from './sign-in.js';
 import { AttemptDeadline, anySignal, checkMs } from './timing.js';
 import { createTransport } from './transport.js';
 
-/** What a client is made of: providers (their helpers) and `raw` (openapi-fetch's typed client). */
-export type ClientParts = Record<string, ProviderDefinition | RawFactory>;
+/** What a client is made of: providers and resources (their helpers) and `raw` (openapi-fetch's typed client). */
+export type ClientParts = Record<string, ProviderDefinition | ResourceDefinition | RawFactory>;
 
 /** A client with the helpers of the given providers (and `raw` when given), by the names they were given under. */
 export type LeafClientFor<Parts extends ClientParts> = {
   readonly [Name in keyof Parts]: Parts[Name] extends RawFactory
     ? Client<paths>
-    : Parts[Name] extends ProviderDefinition
-      ? ProviderHelpers<Parts[Name]>
-      : never;
+    : Parts[Name] extends ResourceDefinition
+      ? ResourceHelpers<Parts[Name]>
+      : Parts[Name] extends ProviderDefinition
+        ? ProviderHelpers<Parts[Name]>
+        : never;
 } & {
   /**
    * With `auth`: signs in now (or joins the sign-in under way) and tells until when the token
@@ -45,8 +56,8 @@ export type LeafClientFor<Parts extends ClientParts> = {
   authenticate(): Promise<{ expiresAt: Date }>;
 };
 
-/** The client with every provider of the spec and `raw`. */
-export type LeafCredentialsClient = LeafClientFor<typeof PROVIDERS & { raw: RawFactory }>;
+/** The client with every provider and resource (webhooks) of the spec, and `raw`. */
+export type LeafCredentialsClient = LeafClientFor<typeof PROVIDERS & typeof RESOURCES & { raw: RawFactory }>;
 
 const CREATE = 'createLeafCredentialsClient';
 
@@ -152,22 +163,26 @@ export function createLeafCredentialsClientFor<Parts extends ClientParts>(
     },
   };
 
-  /** One helper call: the id checked before anything is sent, a non-2xx thrown as a LeafApiError, the body parsed. */
-  const callOperation: CallOperation = (ref, leafUserId, { body, query }, callOptions) => {
+  /** One helper call at `url()` (which checks the path parameters before anything is sent): a non-2xx thrown as a LeafApiError, the body parsed. */
+  function callAt(
+    ref: OperationRef,
+    url: () => string,
+    { body, query }: { body?: unknown; query?: object },
+    callOptions: CallOptions | undefined,
+  ): Promise<{ data: unknown; response: Response }> {
     const operation = operationName(ref);
     const signal = anySignal(clientSignal, callOptions?.signal);
     return context.run(operation, signal, body, true, async (deadline) => {
-      checkLeafUserId(operation, leafUserId);
+      const target = url() + queryString(query);
       const requestHeaders = new Headers(body === undefined ? undefined : { 'Content-Type': 'application/json' });
       for (const extra of [headers, callOptions?.headers])
         for (const [name, value] of Object.entries(extra ?? {})) requestHeaders.set(name, value);
-      const url = base + ref.path.replace('{leafUserId}', encodeURIComponent(leafUserId)) + queryString(query);
       const init = {
         method: ref.method,
         headers: requestHeaders,
         body: body === undefined ? undefined : JSON.stringify(body),
       };
-      const request = transport.named(new Request(url, { ...init, signal: deadline?.signal ?? signal }), operation);
+      const request = transport.named(new Request(target, { ...init, signal: deadline?.signal ?? signal }), operation);
       const response = await transport.fetch(request, deadline);
       const text = await response.text();
       if (!response.ok) {
@@ -179,7 +194,19 @@ export function createLeafCredentialsClientFor<Parts extends ClientParts>(
       }
       return { data: ref.responseBody ? context.parseJson(operation, response, text, body) : undefined, response };
     });
-  };
+  }
+
+  const callOperation: CallOperation = (ref, leafUserId, init, callOptions) =>
+    callAt(
+      ref,
+      () => {
+        checkLeafUserId(operationName(ref), leafUserId);
+        return base + ref.path.replace('{leafUserId}', encodeURIComponent(leafUserId));
+      },
+      init,
+      callOptions,
+    );
+  const callResource: CallResource = (ref, url, init, callOptions) => callAt(ref, url, init, callOptions);
 
   async function authenticateNow(): Promise<{ expiresAt: Date }> {
     try {
@@ -192,12 +219,17 @@ export function createLeafCredentialsClientFor<Parts extends ClientParts>(
 
   const client: Record<string, unknown> = { authenticate: authenticateNow };
   for (const [name, part] of Object.entries(parts)) {
-    client[name] = typeof part === 'function' ? part(context) : buildProviderHelpers(name, part, callOperation);
+    client[name] =
+      typeof part === 'function'
+        ? part(context)
+        : isResourceDefinition(part)
+          ? buildResourceHelpers(part, baseUrl, callResource)
+          : buildProviderHelpers(name, part as ProviderDefinition, callOperation);
   }
   return client as LeafClientFor<Parts>;
 }
 
-/** The client with every provider of the spec (`client.trimble`, `client.johnDeere`, … see `PROVIDERS`) and `raw`. */
+/** The client with every provider of the spec (`client.trimble`, … see `PROVIDERS`), `client.webhooks` (`RESOURCES`) and `raw`. */
 export function createLeafCredentialsClient(options: LeafCredentialsClientOptions): LeafCredentialsClient {
-  return createLeafCredentialsClientFor({ ...PROVIDERS, raw }, options);
+  return createLeafCredentialsClientFor({ ...PROVIDERS, ...RESOURCES, raw }, options);
 }

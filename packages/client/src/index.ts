@@ -25,6 +25,8 @@ export { PRODUCTION_BASE_URL } from './generated/constants.js';
 export { OPERATIONS } from './generated/operations.js';
 // Every provider (`trimble`, `climateFieldView`, …), its helpers type, PROVIDERS and PROVIDER_OPERATIONS.
 export * from './generated/providers.js';
+// Resources that are not providers (`webhooks`), its helpers type and RESOURCES.
+export * from './generated/resources.js';
 export type { components, operations, paths } from './generated/schema.js';
 // A name for every schema of the spec: `TrimbleCredentials`, `CredentialEvent`, `Problem`, …
 export type * from './generated/schemas.js';
@@ -53,6 +55,7 @@ export type {
 export type { Page } from './paging.js';
 export { type RawFactory, raw } from './raw.js';
 export { REDACTED, redactValue, SECRET_FIELDS } from './redact.js';
+export type { ResourceDefinition, ResourceHelper, ResourceHelpers, ResourceOperationRef } from './resource-helpers.js';
 export { DEFAULT_RETRY } from './retry.js';
 export type { OperationId, RequestBody, ResponseBody } from './types.js';
 export { WAIT_DEFAULTS, type WaitUntilHealthy } from './wait.js';

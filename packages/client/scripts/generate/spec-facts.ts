@@ -8,6 +8,7 @@ import {
   type BundledSpec,
   listOperations,
   listProviders,
+  listResources,
   resolveRef,
   type SpecOperation,
   successStatus,
@@ -27,6 +28,17 @@ export interface OperationFacts {
   helper?: string;
   /** Names of its path parameters. */
   pathParameters: string[];
+  /** `x-leaf-resource` of its tag: the client property of the resource (not a provider) it belongs to. */
+  resource?: string;
+}
+
+export interface ResourceFacts {
+  /** `x-leaf-resource`: the client's property name. */
+  name: string;
+  tag: string;
+  displayName: string;
+  /** Helper name to operationId, in document order. */
+  helpers: Partial<Record<string, string>>;
 }
 
 export interface ProviderFacts {
@@ -73,7 +85,24 @@ function operationFacts(spec: BundledSpec, specOperation: SpecOperation): Operat
 }
 
 export function readOperations(spec: BundledSpec): OperationFacts[] {
-  return listOperations(spec).map((operation) => operationFacts(spec, operation));
+  const resourceOf = new Map(
+    listResources(spec).flatMap((resource) => Object.values(resource.operations).map((id) => [id, resource.property])),
+  );
+  return listOperations(spec).map((operation) => {
+    const facts = operationFacts(spec, operation);
+    const resource = resourceOf.get(operation.operationId);
+    return resource === undefined ? facts : { ...facts, resource };
+  });
+}
+
+/** The resources that are not providers (`x-leaf-resource` tags: webhooks), as the spec package reads them. */
+export function readResources(spec: BundledSpec): ResourceFacts[] {
+  return listResources(spec).map((resource) => ({
+    name: resource.property,
+    tag: resource.tag,
+    displayName: resource.displayName,
+    helpers: resource.operations,
+  }));
 }
 
 /**

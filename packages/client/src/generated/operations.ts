@@ -388,6 +388,8 @@ export const listWebhooks = {
   method: 'GET',
   path: '/webhooks',
   basePath: '/services/alerts/api/alerts',
+  resource: 'webhooks',
+  pathParameters: [],
   requestBody: false,
   responseBody: true,
 } as const;
@@ -396,6 +398,8 @@ export const createWebhook = {
   method: 'POST',
   path: '/webhooks',
   basePath: '/services/alerts/api/alerts',
+  resource: 'webhooks',
+  pathParameters: [],
   requestBody: true,
   responseBody: true,
 } as const;
@@ -404,6 +408,8 @@ export const listFailedWebhookCalls = {
   method: 'GET',
   path: '/webhooks/failed-calls',
   basePath: '/services/alerts/api/alerts',
+  resource: 'webhooks',
+  pathParameters: [],
   requestBody: false,
   responseBody: true,
 } as const;
@@ -412,6 +418,8 @@ export const getWebhook = {
   method: 'GET',
   path: '/webhooks/{webhookId}',
   basePath: '/services/alerts/api/alerts',
+  resource: 'webhooks',
+  pathParameters: ['webhookId'],
   requestBody: false,
   responseBody: true,
 } as const;
@@ -420,6 +428,8 @@ export const deleteWebhook = {
   method: 'DELETE',
   path: '/webhooks/{webhookId}',
   basePath: '/services/alerts/api/alerts',
+  resource: 'webhooks',
+  pathParameters: ['webhookId'],
   requestBody: false,
   responseBody: false,
 } as const;

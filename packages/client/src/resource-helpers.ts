@@ -1,0 +1,83 @@
+/**
+ * The helpers of a resource that is not a provider's credentials (`x-leaf-resource`:
+ * webhooks), built from its generated definition: each takes its operation's
+ * path parameters in path order, then the body when it has one, then options,
+ * and resolves to the success body.
+ */
+import { PATH_PARAMETERS } from './generated/constants.js';
+import type { OperationRef } from './helpers.js';
+import type { CallOptions } from './options.js';
+import { badPathParameter } from './transport.js';
+import type { RequestBody, ResponseBody } from './types.js';
+
+/** An operation of a resource: which resource, its own server path, its path parameters by name. */
+export interface ResourceOperationRef extends OperationRef {
+  readonly resource: string;
+  readonly basePath?: string;
+  readonly pathParameters: readonly string[];
+}
+
+/** A resource: which operation each of its helpers calls. */
+export type ResourceDefinition = { readonly [helper: string]: ResourceOperationRef };
+
+type PathArguments<Names extends readonly string[]> = { [Index in keyof Names]: string };
+
+/** `(…pathParameters, body?, options?)` resolving to the success body. */
+export type ResourceHelper<Ref extends ResourceOperationRef> = [RequestBody<Ref['id']>] extends [never]
+  ? (...args: [...PathArguments<Ref['pathParameters']>, CallOptions?]) => Promise<ResponseBody<Ref['id']>>
+  : (
+      ...args: [...PathArguments<Ref['pathParameters']>, RequestBody<Ref['id']>, CallOptions?]
+    ) => Promise<ResponseBody<Ref['id']>>;
+
+/** The helpers of one resource. */
+export type ResourceHelpers<R extends ResourceDefinition> = { readonly [Helper in keyof R]: ResourceHelper<R[Helper]> };
+
+/** What the helpers need from the client: one call of the operation at its URL, answered 2xx, its body parsed. */
+export type CallResource = (
+  operation: ResourceOperationRef,
+  url: () => string,
+  init: { body?: unknown },
+  options: CallOptions | undefined,
+) => Promise<{ data: unknown }>;
+
+/** Whether a part given to the client is a resource (its operations name it) rather than a provider. */
+export function isResourceDefinition(part: object): part is ResourceDefinition {
+  return Object.values(part).some((ref) => typeof (ref as Partial<ResourceOperationRef> | null)?.resource === 'string');
+}
+
+/** Throws a LeafRequestError naming the parameter unless its value meets the spec's rule, so no request leaves. */
+function checkPathParameter(operation: string, name: string, value: unknown): string {
+  const rule = PATH_PARAMETERS[name as keyof typeof PATH_PARAMETERS];
+  if (typeof value === 'string' && rule?.pattern.test(value)) return value;
+  const shown = typeof value === 'string' ? JSON.stringify(value.slice(0, 64)) : typeof value;
+  throw badPathParameter(operation, name, `must be ${rule?.description ?? 'a string'}, not ${shown}`);
+}
+
+/** The operation's URL: the base URL's origin, the operation's own server path, its path with the values in. */
+export function resourceUrl(operation: string, ref: ResourceOperationRef, values: unknown[], baseUrl: string): string {
+  let index = 0;
+  const path = ref.path.replace(/\{([^}]+)\}/g, (_whole, name: string) =>
+    encodeURIComponent(checkPathParameter(operation, name, values[index++])),
+  );
+  if (ref.basePath === undefined) return baseUrl.replace(/\/$/, '') + path;
+  return new URL(ref.basePath + path, baseUrl).href;
+}
+
+export function buildResourceHelpers<R extends ResourceDefinition>(
+  definition: R,
+  baseUrl: string,
+  call: CallResource,
+): ResourceHelpers<R> {
+  const helpers: Record<string, unknown> = {};
+  for (const [name, ref] of Object.entries(definition)) {
+    const count = ref.pathParameters.length;
+    const operation = `${ref.method} ${ref.path}`;
+    helpers[name] = (...args: unknown[]) => {
+      const body = ref.requestBody ? args[count] : undefined;
+      const options = args[count + (ref.requestBody ? 1 : 0)] as CallOptions | undefined;
+      const url = () => resourceUrl(operation, ref, args.slice(0, count), baseUrl);
+      return call(ref, url, { body }, options).then(({ data }) => data);
+    };
+  }
+  return helpers as ResourceHelpers<R>;
+}
