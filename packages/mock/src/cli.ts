@@ -2,7 +2,8 @@
  * `npm run mock` and `npm run sandbox`: serves the bundled spec on
  * 127.0.0.1:4010 (or MOCK_HOST / MOCK_PORT, or --host / --port) until Ctrl-C.
  * `--sandbox` answers from stored state (seeded with the spec's example user,
- * or `--seed FILE`; kept across restarts with `--state-file FILE`) instead of
+ * or `--seed FILE`; kept across restarts with `--state-file FILE`; webhooks sent
+ * to loopback addresses and the hosts of `--webhook-allow host[,host]`) instead of
  * the spec's examples. Prints the URL it listens on as `listening on <url>`;
  * the test helpers wait for that line.
  */
@@ -38,11 +39,13 @@ const { values, host, port } = (() => {
         sandbox: { type: 'boolean', default: false },
         seed: { type: 'string' },
         'state-file': { type: 'string' },
+        // Host names webhooks may be sent to besides loopback addresses: host[,host].
+        'webhook-allow': { type: 'string' },
         // Set by startMock/startSandbox: stop when the parent's end of stdin closes (it exited, even by SIGKILL).
         'exit-with-stdin': { type: 'boolean', default: false },
       },
     });
-    for (const flag of ['seed', 'state-file'] as const) {
+    for (const flag of ['seed', 'state-file', 'webhook-allow'] as const) {
       if (values[flag] !== undefined && !values.sandbox)
         throw new Error(`--${flag} needs --sandbox: the mock keeps no state (npm run sandbox -- --${flag} FILE).`);
     }
@@ -62,7 +65,11 @@ let sandbox: Sandbox | undefined;
 if (values.sandbox) {
   try {
     const seed = values.seed === undefined ? undefined : await readSeedFile(values.seed, operations);
-    sandbox = await createSandbox({ operations, seed, stateFile: values['state-file'] });
+    const webhookAllow = values['webhook-allow']
+      ?.split(',')
+      .map((host) => host.trim())
+      .filter(Boolean);
+    sandbox = await createSandbox({ operations, seed, stateFile: values['state-file'], webhookAllow });
   } catch (error) {
     stop(`The sandbox could not start: ${(error as Error).message}`);
   }

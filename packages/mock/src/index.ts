@@ -56,6 +56,8 @@ export interface StartSandboxOptions extends StartServerOptions {
   seedFile?: string;
   /** Keep state in this file across restarts. */
   stateFile?: string;
+  /** Host names webhooks may be sent to besides loopback addresses (`--webhook-allow`). */
+  webhookAllow?: readonly string[];
 }
 
 /** A running sandbox, with its control API (reset, seed, requests, ...) acting on the whole sandbox. */
@@ -63,10 +65,11 @@ export interface RunningSandbox extends RunningServer, SandboxControl {}
 
 /** The sandbox (`npm run sandbox`): stored state per bearer token. */
 export async function startSandbox(options: StartSandboxOptions = {}): Promise<RunningSandbox> {
-  const { seedFile, stateFile, ...serverOptions } = options;
+  const { seedFile, stateFile, webhookAllow, ...serverOptions } = options;
   const args = ['--sandbox'];
   if (seedFile !== undefined) args.push('--seed', seedFile);
   if (stateFile !== undefined) args.push('--state-file', stateFile);
+  if (webhookAllow?.length) args.push('--webhook-allow', webhookAllow.join(','));
   const running = await startServerProcess(args, serverOptions);
   return Object.assign(connectSandbox(running.url), running);
 }

@@ -4,7 +4,13 @@
  * token each call acts on the whole sandbox (the seed every token starts
  * from); `as(token)` acts on one token's state only.
  */
-import { CONTROL_PREFIX, type CredentialStatus, type RecordedRequest, type SeedDocument } from './sandbox/index.js';
+import {
+  CONTROL_PREFIX,
+  type CredentialStatus,
+  type Delivery,
+  type RecordedRequest,
+  type SeedDocument,
+} from './sandbox/index.js';
 
 /** A control request the sandbox refused: `problem` is its problem+json. */
 export class SandboxControlError extends Error {
@@ -33,6 +39,12 @@ export interface SandboxControl {
   setStatus(leafUserId: string, provider: string, status: CredentialStatus): Promise<void>;
   /** Moves the sandbox clock (events age out after 30 days by it); `undefined` goes back to real time. */
   setClock(now: Date | undefined): Promise<void>;
+  /** Makes the credential go to `status` once the sandbox clock has moved `afterSeconds` on (the scheduled scenario). */
+  scheduleStatus(leafUserId: string, provider: string, status: CredentialStatus, afterSeconds: number): Promise<void>;
+  /** What the sandbox sent to the token's webhooks (or every token's), oldest first. */
+  deliveries(): Promise<Delivery[]>;
+  /** Forgets the deliveries and the failed calls. */
+  clearDeliveries(): Promise<void>;
   /** The same calls, acting on `token`'s state only. */
   as(token: string): SandboxControl;
 }
@@ -64,6 +76,14 @@ export function connectSandbox(url: string, token?: string): SandboxControl {
       })),
     setClock: async (now) =>
       void (await (now === undefined ? call('DELETE', '/clock') : call('PUT', '/clock', { now: now.toISOString() }))),
+    scheduleStatus: async (leafUserId, provider, status, afterSeconds) =>
+      void (await call(
+        'POST',
+        `/users/${encodeURIComponent(leafUserId)}/${encodeURIComponent(provider)}/scheduled-status`,
+        { status, afterSeconds },
+      )),
+    deliveries: async () => (await call<{ deliveries: Delivery[] }>('GET', '/webhooks/deliveries'))!.deliveries,
+    clearDeliveries: async () => void (await call('DELETE', '/webhooks/deliveries')),
     as: (other) => connectSandbox(url, other),
   };
 }

@@ -49,7 +49,13 @@ export function answerApi(request: ApiRequest, context: ApiContext): IHttpRespon
   }
   if (route.helper === 'authenticate') return authenticate(request.operation, request.body, path, context.clock.now());
 
-  const now = context.clock.now();
+  const key = authorize(request, path, context.clock.now());
+  if (typeof key !== 'string') return key;
+  return answerCredentials(route as Required<Route>, request, path, key, context);
+}
+
+/** The state key the request's token names, or the 401 for a missing or expired token. */
+export function authorize(request: ApiRequest, path: string, now: Date): StateKey | IHttpResponse {
   const token = checkToken(request.headers.authorization, now);
   if ('missing' in token)
     return fieldProblem(
@@ -64,7 +70,7 @@ export function answerApi(request: ApiRequest, context: ApiContext): IHttpRespon
     const answer = fieldProblem('UNAUTHORIZED', path, 'header', 'Authorization', message);
     return { ...answer, headers: { ...answer.headers, 'www-authenticate': 'Bearer error="invalid_token"' } };
   }
-  return answerCredentials(route as Required<Route>, request, path, token.key, context);
+  return token.key;
 }
 
 function answerCredentials(
@@ -161,7 +167,7 @@ function single(value: string | string[] | undefined): string | undefined {
   return Array.isArray(value) ? value[value.length - 1] : value;
 }
 
-function fillPath(template: string, params: Record<string, string>): string {
+export function fillPath(template: string, params: Record<string, string>): string {
   return template.replace(/\{([^}]+)\}/g, (whole, name: string) =>
     params[name] === undefined ? whole : encodeURIComponent(params[name]!),
   );

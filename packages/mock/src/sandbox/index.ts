@@ -11,14 +11,18 @@
 
 import type { IHttpResponse } from '@stoplight/prism-http';
 import type { IHttpOperation } from '@stoplight/types';
-import { type ApiRequest, answerApi } from './api.js';
-import { createClock } from './clock.js';
+import { type ApiRequest, answerApi, authorize, fillPath } from './api.js';
+import { type Clock, createClock } from './clock.js';
 import { answerControl, type ControlRequest } from './control.js';
 import { RequestLog } from './request-log.js';
 import { readResources } from './resources.js';
 import { exampleSeed, seedCredentials } from './seed.js';
 import { createStateWriter, loadStateFile, type StateWriter } from './state-file.js';
 import { Store } from './store.js';
+import { WebhookService, webhookHelperOf } from './webhooks.js';
+import { DEFAULT_DELIVERY, type DeliveryOptions } from './webhooks-alerts.js';
+import { StatusSchedule } from './webhooks-schedule.js';
+import { statusChangesOf } from './webhooks-seed.js';
 
 export type { ApiRequest } from './api.js';
 export { CONTROL_PREFIX, type ControlRequest } from './control.js';
@@ -27,6 +31,7 @@ export { type CredentialStatus, REFUSED_PASSWORD } from './magic-values.js';
 export type { RecordedRequest } from './request-log.js';
 export { exampleSeed, readSeedFile, type SeedDocument, type SeedEntry, SeedError } from './seed.js';
 export { StateFileError } from './state-file.js';
+export { DEFAULT_DELIVERY, type Delivery, type DeliveryOptions } from './webhooks-alerts.js';
 
 export interface Sandbox {
   /** Stored state → the API's answer (201/200/204/404, 401 for an expired sandbox token). */
@@ -48,6 +53,10 @@ export interface SandboxOptions {
   stateFile?: string;
   /** The sandbox clock's source (default: real time); control requests can move it. */
   now?: () => Date;
+  /** Host names webhooks may be sent to besides loopback addresses (`--webhook-allow`). */
+  webhookAllow?: readonly string[];
+  /** Timeout, attempts and backoff of each alert's delivery (default DEFAULT_DELIVERY). */
+  webhookDelivery?: Partial<DeliveryOptions>;
 }
 
 export async function createSandbox(options: SandboxOptions): Promise<Sandbox> {
@@ -65,11 +74,66 @@ export async function createSandbox(options: SandboxOptions): Promise<Sandbox> {
       process.stderr.write(`sandbox: could not write the state file ${options.stateFile}: ${error.message}\n`);
     });
   }
-  const context = { table, store, clock, requests };
+  const webhooks = new WebhookService({
+    operations: options.operations,
+    allowedHosts: options.webhookAllow,
+    delivery: { ...DEFAULT_DELIVERY, ...options.webhookDelivery },
+    now: () => clock.now(),
+  });
+  store.watch((key, slot, before, after) => webhooks.credentialChanged(key, slot, before, after));
+  const schedule = new StatusSchedule(
+    store,
+    clock,
+    (keys, slot) => {
+      for (const key of keys) webhooks.credentialChanged(key, slot, undefined, store.get(key, slot)!);
+    },
+    () => webhooks.keys(),
+  );
+  const scheduleSeed = (document: unknown, key?: string) => {
+    for (const change of statusChangesOf(document, table, clock.now())) schedule.add({ ...change, key });
+  };
+  scheduleSeed(options.seed);
+  const context = {
+    table,
+    store,
+    clock: watchedClock(clock, () => schedule.runDue()),
+    requests,
+    webhooks,
+    schedule,
+    scheduleSeed,
+  };
   return {
-    answer: async (request) => answerApi(request, context),
+    answer: async (request) => {
+      const helper = webhookHelperOf(request.operation);
+      if (helper === undefined) return answerApi(request, context);
+      const path = request.path ?? fillPath(request.operation.path, request.pathParams);
+      const key = authorize(request, path, clock.now());
+      return typeof key === 'string' ? webhooks.answer(helper, request, path, key) : key;
+    },
     control: async (request) => answerControl(request, context),
     record: (request) => requests.record(request, clock.now()),
-    close: async () => writer?.flush(),
+    close: async () => {
+      schedule.stop();
+      await webhooks.sender.settle();
+      await writer?.flush();
+    },
+  };
+}
+
+/** The clock, telling `moved` after a control request sets or resets it (scheduled changes may be due). */
+function watchedClock(clock: Clock, moved: () => void): Clock {
+  return {
+    now: () => clock.now(),
+    set(at) {
+      clock.set(at);
+      moved();
+    },
+    reset() {
+      clock.reset();
+      moved();
+    },
+    get moved() {
+      return clock.moved;
+    },
   };
 }

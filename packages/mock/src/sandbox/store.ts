@@ -39,9 +39,13 @@ const slotOf = (id: string): Slot => {
   return { leafUserId: id.slice(0, at), provider: id.slice(at + 1) };
 };
 
+/** Told of every credential a key stores: what the key saw there before, and what it sees now. */
+export type PutListener = (key: StateKey, slot: Slot, before: Credential | undefined, after: Credential) => void;
+
 export class Store {
   private seed = new Map<string, Credential>();
   private readonly states = new Map<StateKey, Map<string, Entry>>();
+  private readonly listeners: PutListener[] = [];
 
   /** Called after every change, for persistence. */
   constructor(private readonly onChange: () => void = () => {}) {}
@@ -54,8 +58,20 @@ export class Store {
   }
 
   put(key: StateKey, slot: Slot, credential: Credential): void {
+    const before = this.listeners.length > 0 ? this.get(key, slot) : undefined;
     this.own(key).set(slotId(slot), credential);
     this.onChange();
+    for (const listener of this.listeners) listener(key, slot, before, credential);
+  }
+
+  /** Calls `listener` after every put (the webhooks alert on a status change). */
+  watch(listener: PutListener): void {
+    this.listeners.push(listener);
+  }
+
+  /** The seed's credential in `slot`, whatever any key has made of it. */
+  seeded(slot: Slot): Credential | undefined {
+    return this.seed.get(slotId(slot));
   }
 
   /** Whether there was a credential to delete. */
