@@ -2277,14 +2277,6 @@ export interface components {
      * @description One alert Leaf could not deliver after its retries: where it went, what it
      *     sent and what came back (a status and body), or why nothing came back
      *     (`connectionError`).
-     * @example {
-     *       "apiOwner": "you@example.com",
-     *       "createdAt": "2026-04-21T12:16:30Z",
-     *       "url": "https://example.com/leaf/credential-alerts",
-     *       "status": 502,
-     *       "response": "Bad Gateway",
-     *       "requestBody": "{\"credential\": \"your-client-id\", \"provider\": \"JohnDeere\", \"credentialId\": \"7c1f0e8a-4b2d-4e6f-9a3c-2d5b8e1f0a47\", \"message\": \"The credentials are no longer accepted by the provider.\", \"status\": \"UNAUTHENTICATED\", \"type\": \"credentialsUnauthenticated\", \"timestamp\": \"2026-04-21T12:16:27.997586Z\"}"
-     *     }
      */
     FailedWebhookCall: {
       /** @description The Leaf account the webhook belongs to. */
@@ -2311,6 +2303,18 @@ export interface components {
     /**
      * FailedWebhookCalls
      * @description The alerts that could not be delivered to any of the account's webhooks.
+     * @example {
+     *       "items": [
+     *         {
+     *           "apiOwner": "you@example.com",
+     *           "createdAt": "2026-04-21T12:16:30Z",
+     *           "url": "https://example.com/leaf/credential-alerts",
+     *           "status": 502,
+     *           "response": "Bad Gateway",
+     *           "requestBody": "{\"credential\": \"your-client-id\", \"provider\": \"JohnDeere\", \"credentialId\": \"7c1f0e8a-4b2d-4e6f-9a3c-2d5b8e1f0a47\", \"message\": \"The credentials are no longer accepted by the provider.\", \"status\": \"UNAUTHENTICATED\", \"type\": \"credentialsUnauthenticated\", \"timestamp\": \"2026-04-21T12:16:27.997586Z\"}"
+     *         }
+     *       ]
+     *     }
      */
     FailedWebhookCalls: {
       /** @description The failed calls, oldest first. */

@@ -186,14 +186,17 @@ describe('a credential that goes bad', () => {
     await sandbox.as(token).setStatus(leafUserId, 'lindsay', 'UNAUTHENTICATED');
     const leaf = clientFor(token);
     const deadline = Date.now() + 10_000;
-    let failed = await leaf.webhooks.failedCalls();
-    while (failed.items.length === 0 && Date.now() < deadline) {
+    // Every token's list starts with the spec's example, as the docs show it.
+    const ours = async () =>
+      (await leaf.webhooks.failedCalls()).items.filter((item) => item.url === `${receiver.url}/fail`);
+    let failed = await ours();
+    while (failed.length === 0 && Date.now() < deadline) {
       await new Promise((resolve) => setTimeout(resolve, 50));
-      failed = await leaf.webhooks.failedCalls();
+      failed = await ours();
     }
-    expect(failed.items).toHaveLength(1);
-    expect(failed.items[0]).toMatchObject({ url: `${receiver.url}/fail`, status: 500 });
-    expect(JSON.parse(failed.items[0]!.requestBody)).toMatchObject({
+    expect(failed).toHaveLength(1);
+    expect(failed[0]).toMatchObject({ status: 500 });
+    expect(JSON.parse(failed[0]!.requestBody)).toMatchObject({
       type: 'credentialsUnauthenticated',
       provider: 'Lindsay',
     });

@@ -73,7 +73,7 @@ export async function urlRefusal(url: URL, policy: WebhookPolicy): Promise<strin
   if (url.protocol !== 'http:' && url.protocol !== 'https:')
     return `the URL must be http:// or https://, not ${url.protocol}`;
   const host = hostOf(url);
-  if (isExampleHost(host)) return undefined;
+  if (isExampleHost(host) || policy.allowedHosts.has(host)) return undefined;
   let addresses: LookupAddress[];
   try {
     addresses = isIP(host) ? [{ address: host, family: isIP(host) }] : await lookupAll(host);

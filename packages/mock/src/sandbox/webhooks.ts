@@ -16,8 +16,8 @@ import type { Resource } from './resource-shape.js';
 import { emptyResponse, fieldProblem, jsonResponse, problemAnswer } from './responses.js';
 import type { Credential, Slot } from './store.js';
 import type { StateKey } from './token-keys.js';
-import { AlertSender, type DeliveryOptions } from './webhooks-alerts.js';
-import { urlRefusal } from './webhooks-delivery.js';
+import { AlertSender, type DeliveryOptions, type FailedCall } from './webhooks-alerts.js';
+import { urlRefusal, type WebhookPolicy } from './webhooks-delivery.js';
 
 /** The spec's tag of the alerts service's webhook operations; each names what it does with `x-leaf-helper`. */
 export const WEBHOOKS_TAG = 'Webhooks';
@@ -53,16 +53,30 @@ export function webhookHelperOf(operation: IHttpOperation): string | undefined {
   return typeof helper === 'string' ? helper : undefined;
 }
 
-/** The spec's example webhook (its id is the `webhookId` example): what every token starts with. */
+/** The example of the success body of the webhook operation `helper`, as Prism keeps it (`examples`, else `example`). */
+function successExample(operations: IHttpOperation[], helper: string): unknown {
+  const operation = operations.find((candidate) => webhookHelperOf(candidate) === helper);
+  const schema = operation?.responses
+    .find((response) => /^2\d\d$/.test(String(response.code)))
+    ?.contents?.find((content) => content.mediaType.includes('json'))?.schema as
+    | { example?: unknown; examples?: unknown[] }
+    | undefined;
+  return schema?.examples?.[0] ?? schema?.example;
+}
+
+/** The spec's example webhook (its id is the `webhookId` example): what every token starts with, as the docs show it. */
 export function exampleWebhooks(operations: IHttpOperation[]): Webhook[] {
   const get = operations.find((operation) => webhookHelperOf(operation) === 'get');
-  const schema = get?.responses
-    .find((response) => String(response.code) === '200')
-    ?.contents?.find((content) => content.mediaType.includes('json'))?.schema as { example?: unknown } | undefined;
-  const example = schema?.example as Webhook | undefined;
+  const example = successExample(operations, 'get') as Webhook | undefined;
   const id = (get?.request?.path?.[0]?.examples?.[0] as { value?: unknown } | undefined)?.value;
   if (!example || typeof id !== 'string') return [];
   return [{ ...example, id }];
+}
+
+/** The spec's example failed calls: every token's list starts with them, as the docs show it. */
+function exampleFailedCalls(operations: IHttpOperation[]): FailedCall[] {
+  const example = successExample(operations, 'failedCalls') as { items?: FailedCall[] } | undefined;
+  return Array.isArray(example?.items) ? example.items : [];
 }
 
 export interface WebhookServiceOptions {
@@ -76,13 +90,16 @@ export interface WebhookServiceOptions {
 export class WebhookService {
   readonly sender: AlertSender;
   private readonly seed: Webhook[];
+  private readonly seedFailedCalls: FailedCall[];
+  private readonly policy: WebhookPolicy;
   /** Each key's own webhooks; null is a deleted seeded one. */
   private readonly own = new Map<StateKey, Map<string, Webhook | null>>();
 
   constructor(private readonly options: WebhookServiceOptions) {
-    const allowedHosts = new Set((options.allowedHosts ?? []).map((host) => host.toLowerCase()));
-    this.sender = new AlertSender({ allowedHosts }, options.delivery, options.now);
+    this.policy = { allowedHosts: new Set((options.allowedHosts ?? []).map((host) => host.toLowerCase())) };
+    this.sender = new AlertSender(this.policy, options.delivery, options.now);
     this.seed = exampleWebhooks(options.operations);
+    this.seedFailedCalls = exampleFailedCalls(options.operations);
   }
 
   list(key: StateKey): Webhook[] {
@@ -107,7 +124,7 @@ export class WebhookService {
       case 'list':
         return jsonResponse(200, this.list(key));
       case 'failedCalls':
-        return jsonResponse(200, { items: this.sender.failedCalls(key) });
+        return jsonResponse(200, { items: [...this.seedFailedCalls, ...this.sender.failedCalls(key)] });
       case 'create':
         return this.register(request.body as Omit<Webhook, 'id'>, path, key);
       case 'get':
@@ -132,7 +149,7 @@ export class WebhookService {
   private async register(body: Omit<Webhook, 'id'>, path: string, key: StateKey): Promise<IHttpResponse> {
     const twice = this.registeredTwice(body.events, path, key);
     if (twice) return twice;
-    const refused = await urlRefusal(new URL(body.url), { allowedHosts: new Set(this.options.allowedHosts ?? []) });
+    const refused = await urlRefusal(new URL(body.url), this.policy);
     if (refused) return fieldProblem('VIOLATION', path, 'body', 'url', `url: ${refused}`);
     const webhook: Webhook = {
       id: randomUUID(),
