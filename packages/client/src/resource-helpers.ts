@@ -53,13 +53,17 @@ function checkPathParameter(operation: string, name: string, value: unknown): st
   throw badPathParameter(operation, name, `must be ${rule?.description ?? 'a string'}, not ${shown}`);
 }
 
-/** The operation's URL: the base URL's origin, the operation's own server path, its path with the values in. */
+/**
+ * The operation's URL: the base URL's origin, the operation's own server path, its path with the
+ * values in; or the base URL itself when it already points at that server path (the alerts service).
+ */
 export function resourceUrl(operation: string, ref: ResourceOperationRef, values: unknown[], baseUrl: string): string {
   let index = 0;
   const path = ref.path.replace(/\{([^}]+)\}/g, (_whole, name: string) =>
     encodeURIComponent(checkPathParameter(operation, name, values[index++])),
   );
-  if (ref.basePath === undefined) return baseUrl.replace(/\/$/, '') + path;
+  const base = baseUrl.replace(/\/$/, '');
+  if (ref.basePath === undefined || new URL(base).pathname.endsWith(ref.basePath)) return base + path;
   return new URL(ref.basePath + path, baseUrl).href;
 }
 

@@ -63,6 +63,17 @@ describe('leaf.webhooks', () => {
     expect(sent === '' ? undefined : JSON.parse(sent)).toEqual(body);
   });
 
+  it('calls under a base URL that already points at the alerts service, keeping its path', async () => {
+    const fetch = stubFetch(jsonResponse([]));
+    const leaf = createLeafCredentialsClient({
+      baseUrl: 'http://127.0.0.1:9/run-1/services/alerts/api/alerts',
+      token: 't.t.t',
+      fetch,
+    });
+    await leaf.webhooks.list();
+    expect(fetch.requests[0]!.url).toBe('http://127.0.0.1:9/run-1/services/alerts/api/alerts/webhooks');
+  });
+
   it.each([
     ['not a UUID', 'not-a-uuid'],
     ['a path', '../users'],
