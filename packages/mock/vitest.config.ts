@@ -2,5 +2,5 @@ import { mergeConfig } from 'vitest/config';
 import shared from '../../vitest.shared.js';
 
 export default mergeConfig(shared, {
-  test: { globalSetup: ['./src/vitest-global-setup.ts', './src/vitest-sandbox-setup.ts'] },
+  test: { globalSetup: ['./src/adapters/vitest-global-setup.ts', './src/adapters/vitest-sandbox-setup.ts'] },
 });

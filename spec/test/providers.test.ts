@@ -3,7 +3,10 @@
  * (x-leaf-provider) and each of its operations its helper (x-leaf-helper).
  */
 import { describe, expect, it } from 'vitest';
-import { LEAF_HELPERS, listOperations, listProviders, listResources, readBundledSpec } from '../src/index.js';
+import { LEAF_HELPERS, listOperations, listProviders, readBundledSpec, specModel } from '../src/index.js';
+
+const listResources = (document: ReturnType<typeof readBundledSpec>) =>
+  specModel(document).resources.filter((resource) => resource.kind === 'resource');
 
 const spec = readBundledSpec();
 

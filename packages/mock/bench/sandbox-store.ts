@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { readBundledSpec } from '@leaf-credentials/spec';
 import type { IHttpOperation } from '@stoplight/types';
 import { createSandbox, type Sandbox } from '../src/sandbox/index.js';
-import { loadOperations } from '../src/server.js';
+import { loadOperations } from '../src/spec.js';
 
 const COUNT = Number(process.argv[2] ?? 100_000);
 const SAMPLES = 2_000;

@@ -8,7 +8,7 @@
 
 import fc from 'fast-check';
 import { afterAll, describe, expect, inject, it } from 'vitest';
-import { operationShapes } from '../src/index.js';
+import { operationShapes } from '../src/example-requests.js';
 import { namedProblemProperty } from './support/fuzz-property.js';
 import { fuzzRuns } from './support/fuzz-runs.js';
 import { createAgent } from './support/send.js';

@@ -12,8 +12,10 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readBundledSpec } from '@leaf-credentials/spec';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { exampleRequest, fillPath, loadOperations, operationShapes, startSandbox } from '../src/index.js';
+import { exampleRequest, fillPath, operationShapes } from '../src/example-requests.js';
+import { startSandbox } from '../src/index.js';
 import { exampleSeed } from '../src/sandbox/index.js';
+import { loadOperations } from '../src/spec.js';
 
 const PACKAGE_DIR = fileURLToPath(new URL('..', import.meta.url));
 /** Starting the CLI loads Prism and compiles TypeScript: seconds each, more with the rest of the suite running. */

@@ -6,7 +6,7 @@
 
 import type { IHttpResponse } from '@stoplight/prism-http';
 import type { IHttpOperation } from '@stoplight/types';
-import { type PageRequest, pageOf, pageRequestOf } from '../paging.js';
+import { type PageRequest, pageOf, pageRequestOf } from '../answer/paging.js';
 import { authenticate } from './authenticate.js';
 import type { Clock } from './clock.js';
 import { createCredential } from './credentials.js';

@@ -9,7 +9,7 @@ import { createResponseValidator } from '@leaf-credentials/spec/validate';
 import type { IHttpOperation } from '@stoplight/types';
 import { createSandbox, type Sandbox, type SandboxOptions } from '../../src/sandbox/index.js';
 import { type Helper, type ProviderResource, readResources } from '../../src/sandbox/resources.js';
-import { loadOperations } from '../../src/server.js';
+import { loadOperations } from '../../src/spec.js';
 
 export const operations: IHttpOperation[] = await loadOperations(readBundledSpec());
 export const table = readResources(operations);

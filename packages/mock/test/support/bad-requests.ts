@@ -8,14 +8,10 @@
 import { METHODS } from 'node:http';
 import { BEARER_TOKEN } from '@leaf-credentials/spec/bearer-token';
 import fc from 'fast-check';
-import {
-  fillPath,
-  isWellFormedBearer,
-  type JsonSchema,
-  MAX_BODY_BYTES,
-  MAX_HEADER_VALUE_BYTES,
-  type OperationShape,
-} from '../../src/index.js';
+import { MAX_HEADER_VALUE_BYTES } from '../../src/check/rules.js';
+import { fillPath, type JsonSchema, type OperationShape } from '../../src/example-requests.js';
+import { MAX_BODY_BYTES } from '../../src/read/body.js';
+import { isWellFormedBearer } from '../../src/validate/index.js';
 import type { RawRequest } from './send.js';
 
 interface Expectation {

@@ -10,7 +10,8 @@ import type { Agent } from 'node:http';
 import { createResponseValidator } from '@leaf-credentials/spec/validate';
 import fc from 'fast-check';
 import { expect } from 'vitest';
-import { type OperationShape, PROBLEM_CONTENT_TYPE, type Problem } from '../../src/index.js';
+import type { OperationShape } from '../../src/example-requests.js';
+import { PROBLEM_CONTENT_TYPE, type Problem } from '../../src/problem.js';
 import { type BadRequest, badRequest } from './bad-requests.js';
 import { REQUEST_DEADLINE_MS, type Reply, send } from './send.js';
 

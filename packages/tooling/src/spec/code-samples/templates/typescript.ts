@@ -32,21 +32,14 @@ function withClient(facts: SampleFacts, ...body: string[]): string {
   );
 }
 
-/** `leaf.trimble.get('{leafUserId}'` (or `leaf.webhooks.get('{webhookId}'`) and the rest of the arguments. */
+/** `leaf.trimble.get('{leafUserId}'` (`leaf.webhooks.get('{webhookId}'`: the path's parameters) and the rest of the arguments. */
 function helperCall(facts: SampleFacts, ...args: string[]): string {
-  const target = facts.provider ?? facts.resource;
-  if (!target)
+  if (!facts.provider)
     throw new Error(
-      `${facts.operation.operationId} is a helper but its tag has neither x-leaf-provider nor x-leaf-resource.`,
+      `${facts.operation.operationId} is a client helper but its tag states no x-leaf-provider or x-leaf-resource.`,
     );
   const path = pathPlaceholders(facts.operation).map((placeholder) => `'${placeholder}'`);
-  return `leaf.${target}.${facts.helper}(${[...path, ...args].join(', ')})`;
-}
-
-/** What a delete sample says it did: "the Trimble credentials", "the webhook". */
-function deleted(facts: SampleFacts): string {
-  if (facts.providerName) return `the ${facts.providerName} credentials`;
-  return `the ${facts.operation.operationId.replace(/^delete/, '').toLowerCase()}`;
+  return `leaf.${facts.provider}.${facts.helper}(${[...path, ...args].join(', ')})`;
 }
 
 /**
@@ -74,9 +67,9 @@ function signIn(facts: SampleFacts): string {
   );
 }
 
-/** What a resource's result is called: its operationId without the verb (`getWebhook` → `webhook`). */
+/** What a result is called: a provider's by its kind, another resource's by its operationId without the verb (`getWebhook` → `webhook`). */
 function resultName(facts: SampleFacts, providerName: string): string {
-  if (!facts.resource) return providerName;
+  if (facts.isProvider !== false) return providerName;
   const noun = facts.operation.operationId.replace(/^[a-z]+/, '');
   return noun[0]!.toLowerCase() + noun.slice(1);
 }
@@ -106,6 +99,7 @@ export const typescript: LanguageTemplates = {
       printed(name),
     );
   },
-  delete: (facts) => withClient(facts, `await ${helperCall(facts)};`, `console.log('Deleted ${deleted(facts)}.');`),
+  delete: (facts) =>
+    withClient(facts, `await ${helperCall(facts)};`, `console.log('Deleted the ${facts.resourceName}.');`),
   authenticate: signIn,
 };
