@@ -57,7 +57,7 @@ function checkPathParameter(operation: string, name: string, value: unknown): st
  * The operation's URL: the base URL's origin, the operation's own server path, its path with the
  * values in; or the base URL itself when it already points at that server path (the alerts service).
  */
-export function resourceUrl(operation: string, ref: ResourceOperationRef, values: unknown[], baseUrl: string): string {
+function resourceUrl(operation: string, ref: ResourceOperationRef, values: unknown[], baseUrl: string): string {
   let index = 0;
   const path = ref.path.replace(/\{([^}]+)\}/g, (_whole, name: string) =>
     encodeURIComponent(checkPathParameter(operation, name, values[index++])),

@@ -31,7 +31,7 @@ export { type CredentialStatus, REFUSED_PASSWORD } from './magic-values.js';
 export type { RecordedRequest } from './request-log.js';
 export { exampleSeed, readSeedFile, type SeedDocument, type SeedEntry, SeedError } from './seed.js';
 export { StateFileError } from './state-file.js';
-export { DEFAULT_DELIVERY, type Delivery, type DeliveryOptions } from './webhooks-alerts.js';
+export type { Delivery } from './webhooks-alerts.js';
 
 export interface Sandbox {
   /** Stored state → the API's answer (201/200/204/404, 401 for an expired sandbox token). */

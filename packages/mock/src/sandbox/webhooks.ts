@@ -20,7 +20,7 @@ import { AlertSender, type DeliveryOptions, type FailedCall } from './webhooks-a
 import { urlRefusal, type WebhookPolicy } from './webhooks-delivery.js';
 
 /** The spec's tag of the alerts service's webhook operations; each names what it does with `x-leaf-helper`. */
-export const WEBHOOKS_TAG = 'Webhooks';
+const WEBHOOKS_TAG = 'Webhooks';
 
 export interface Webhook {
   id: string;
@@ -31,7 +31,7 @@ export interface Webhook {
 }
 
 /** The credential alert each status sends, as Leaf names the events. */
-export const ALERT_OF_STATUS: Partial<Record<CredentialStatus, string>> = {
+const ALERT_OF_STATUS: Partial<Record<CredentialStatus, string>> = {
   UNAUTHENTICATED: 'credentialsUnauthenticated',
   MISSING_PERMISSION: 'credentialsLimitedPermission',
 };
@@ -65,7 +65,7 @@ function successExample(operations: IHttpOperation[], helper: string): unknown {
 }
 
 /** The spec's example webhook (its id is the `webhookId` example): what every token starts with, as the docs show it. */
-export function exampleWebhooks(operations: IHttpOperation[]): Webhook[] {
+function exampleWebhooks(operations: IHttpOperation[]): Webhook[] {
   const get = operations.find((operation) => webhookHelperOf(operation) === 'get');
   const example = successExample(operations, 'get') as Webhook | undefined;
   const id = (get?.request?.path?.[0]?.examples?.[0] as { value?: unknown } | undefined)?.value;
