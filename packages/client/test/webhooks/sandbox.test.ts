@@ -7,7 +7,7 @@
  */
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { type RunningSandbox, startSandbox } from '@leaf-credentials/mock';
+import { createSandbox, type RunningSandbox, startSandbox } from '@leaf-credentials/mock';
 import { exampleLeafUserId } from '@leaf-credentials/spec';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -206,5 +206,26 @@ describe('a credential that goes bad', () => {
     expect(attempts).toHaveLength(3);
     const [delivery] = (await sandbox.as(token).deliveries()).filter((entry) => entry.event !== 'webhookRegistered');
     expect(delivery).toMatchObject({ outcome: 'failed', attempts: 3, status: 500 });
+  });
+});
+
+describe('the in-process sandbox (createSandbox)', () => {
+  it('sends the signed alert to a receiver on a port too', async () => {
+    const inProcess = createSandbox();
+    const token = 'alerts.in-process';
+    const leaf = createLeafCredentialsClient({ baseUrl: inProcess.url, token, fetch: inProcess.fetch, retry: false });
+    await leaf.webhooks.create({
+      events: ['credentialsUnauthenticated'],
+      name: 'in process',
+      secret: SECRET,
+      url: `${receiver.url}/in-process`,
+    });
+    await inProcess.as(token).setStatus(leafUserId, 'raven', 'UNAUTHENTICATED');
+    const [alert] = await arrivals('/in-process', 1, (body) => body.type === 'credentialsUnauthenticated');
+    expect(await parseLeafAlert(alert!.body, alert!.signature, SECRET)).toMatchObject({
+      provider: 'Raven',
+      status: 'UNAUTHENTICATED',
+    });
+    await inProcess.close();
   });
 });

@@ -41,6 +41,8 @@ export interface CreateSandboxOptions extends InProcessOptions {
   stateFile?: string;
   /** The sandbox clock's source (default: real time); the control API can move it. */
   now?: () => Date;
+  /** Host names webhooks may be sent to besides loopback addresses (`--webhook-allow`). */
+  webhookAllow?: readonly string[];
 }
 
 /** An in-process sandbox: its fetch, and its control API (reset, seed, requests, as(token), ...). */
@@ -61,7 +63,13 @@ export function createSandbox(options: CreateSandboxOptions = {}): InProcessSand
     store ??= (async () => {
       const operations = await operationsOf(options);
       const seed = options.seedFile === undefined ? options.seed : await readSeedFile(options.seedFile, operations);
-      return createStore({ operations, seed, stateFile: options.stateFile, now: options.now });
+      return createStore({
+        operations,
+        seed,
+        stateFile: options.stateFile,
+        now: options.now,
+        webhookAllow: options.webhookAllow,
+      });
     })();
     return store;
   };
