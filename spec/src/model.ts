@@ -30,7 +30,17 @@ import {
 type Json = Record<string, unknown>;
 
 /** The helper kinds an operation can be (`x-leaf-helper`). */
-export const LEAF_HELPERS = ['get', 'create', 'delete', 'events', 'status', 'authenticate'] as const;
+export const LEAF_HELPERS = [
+  'get',
+  'create',
+  'delete',
+  'events',
+  'status',
+  // A resource's (`x-leaf-resource`: webhooks) list and failed-calls reads.
+  'list',
+  'failedCalls',
+  'authenticate',
+] as const;
 export type LeafHelper = (typeof LEAF_HELPERS)[number];
 
 /** A JSON Schema as the spec writes them, every local `$ref` replaced by its target. */

@@ -3,7 +3,10 @@
  * (x-leaf-provider) and each of its operations its helper (x-leaf-helper).
  */
 import { describe, expect, it } from 'vitest';
-import { LEAF_HELPERS, listOperations, listProviders, readBundledSpec } from '../src/index.js';
+import { LEAF_HELPERS, listOperations, listProviders, readBundledSpec, specModel } from '../src/index.js';
+
+const listResources = (document: ReturnType<typeof readBundledSpec>) =>
+  specModel(document).resources.filter((resource) => resource.kind === 'resource');
 
 const spec = readBundledSpec();
 
@@ -23,8 +26,24 @@ describe('providers from the spec', () => {
       });
     }
     const listed = providers.flatMap((provider) => Object.values(provider.operations)).sort();
-    const tagged = listOperations(spec).filter((operation) => operation.operation['x-leaf-helper'] !== 'authenticate');
+    const ofResources = new Set(listResources(spec).flatMap((resource) => Object.values(resource.operations)));
+    const tagged = listOperations(spec).filter(
+      (operation) => operation.operation['x-leaf-helper'] !== 'authenticate' && !ofResources.has(operation.operationId),
+    );
     expect(listed).toEqual(tagged.map((operation) => operation.operationId).sort());
+  });
+
+  it('list the webhooks resource (x-leaf-resource) with its five helpers, apart from the providers', () => {
+    const resources = listResources(spec);
+    expect(resources.map((resource) => [resource.property, resource.tag])).toEqual([['webhooks', 'Webhooks']]);
+    expect(resources[0]!.operations).toEqual({
+      list: 'listWebhooks',
+      create: 'createWebhook',
+      failedCalls: 'listFailedWebhookCalls',
+      get: 'getWebhook',
+      delete: 'deleteWebhook',
+    });
+    expect(listProviders(spec).map((provider) => provider.property)).not.toContain('webhooks');
   });
 
   it('refuse a provider with two operations of one helper, naming both', () => {

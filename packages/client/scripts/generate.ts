@@ -13,9 +13,15 @@ import { fileURLToPath } from 'node:url';
 import { type BundledSpec, productionServerUrl, readBundledSpec, specModel } from '@leaf-credentials/spec';
 import { formatWithBiome, runningInCi } from '@leaf-credentials/tooling';
 import openapiTS, { astToString } from 'openapi-typescript';
-import { renderConstants, renderOperations, renderProviders, renderSchemaNames } from './generate/render.js';
+import {
+  renderConstants,
+  renderOperations,
+  renderProviders,
+  renderResources,
+  renderSchemaNames,
+} from './generate/render.js';
 import { readResponseChecks, renderResponseChecks } from './generate/response-checks.js';
-import { readOperations, readPathParameterRules, readProviders } from './generate/spec-facts.js';
+import { readOperations, readPathParameterRules, readProviders, readResources } from './generate/spec-facts.js';
 
 export const GENERATED_DIR = fileURLToPath(new URL('../src/generated/', import.meta.url));
 
@@ -88,6 +94,7 @@ export async function renderGeneratedFiles(spec: BundledSpec = readBundledSpec()
       }),
     'operations.ts': HEADER + renderOperations(operations, responseChecks.names),
     'providers.ts': HEADER + renderProviders(readProviders(spec)),
+    'resources.ts': HEADER + renderResources(readResources(spec)),
     'schemas.ts': HEADER + renderSchemaNames(Object.keys(spec.components.schemas ?? {})),
     'response-checks.ts': HEADER + renderResponseChecks(responseChecks),
   });

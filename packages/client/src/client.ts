@@ -9,20 +9,29 @@ import { DEFAULT_TIMEOUT_MS } from './defaults.js';
 import { LeafApiError, LeafAuthError, LeafError, LeafInvalidResponseError, LeafRequestError } from './errors.js';
 import { PRODUCTION_BASE_URL } from './generated/constants.js';
 import { PROVIDERS } from './generated/providers.js';
+import { RESOURCES } from './generated/resources.js';
 import type { paths } from './generated/schema.js';
 import {
   buildProviderHelpers,
   type CallOperation,
+  type OperationRef,
   operationName,
   type ProviderDefinition,
   type ProviderHelpers,
 } from './helpers.js';
 import { createLog } from './logging.js';
-import type { LeafCredentialsClientOptions } from './options.js';
+import type { CallOptions, LeafCredentialsClientOptions } from './options.js';
 import { checkPathParameters } from './path-parameters.js';
 import { createPipeline, readText } from './pipeline.js';
 import { type ClientContext, type RawFactory, raw } from './raw.js';
 import { secretsIn } from './redact.js';
+import {
+  buildResourceHelpers,
+  type CallResource,
+  isResourceDefinition,
+  type ResourceDefinition,
+  type ResourceHelpers,
+} from './resource-helpers.js';
 import { checkedResponse } from './response-checks.js';
 import { resolveRetryPolicy } from './retry.js';
 import { type IssuedToken, TokenSession } from './session.js';
@@ -30,16 +39,18 @@ import { AUTHENTICATE_OPERATION, authenticateUrl, isAccount, signInWith } from '
 import { anySignal, checkMs } from './timing.js';
 import { bearer, isValidToken, tokenSourceOf } from './token-source.js';
 
-/** What a client is made of: providers (their helpers) and `raw` (openapi-fetch's typed client). */
-export type ClientParts = Record<string, ProviderDefinition | RawFactory>;
+/** What a client is made of: providers and resources (their helpers) and `raw` (openapi-fetch's typed client). */
+export type ClientParts = Record<string, ProviderDefinition | ResourceDefinition | RawFactory>;
 
 /** A client with the helpers of the given providers (and `raw` when given), by the names they were given under. */
 export type LeafClientFor<Parts extends ClientParts> = {
   readonly [Name in keyof Parts]: Parts[Name] extends RawFactory
     ? Client<paths>
-    : Parts[Name] extends ProviderDefinition
-      ? ProviderHelpers<Parts[Name]>
-      : never;
+    : Parts[Name] extends ResourceDefinition
+      ? ResourceHelpers<Parts[Name]>
+      : Parts[Name] extends ProviderDefinition
+        ? ProviderHelpers<Parts[Name]>
+        : never;
 } & {
   /**
    * With `auth`: signs in now (or joins the sign-in under way) and tells until when the token
@@ -48,8 +59,8 @@ export type LeafClientFor<Parts extends ClientParts> = {
   authenticate(): Promise<{ expiresAt: Date }>;
 };
 
-/** The client with every provider of the spec and `raw`. */
-export type LeafCredentialsClient = LeafClientFor<typeof PROVIDERS & { raw: RawFactory }>;
+/** The client with every provider and resource (webhooks) of the spec, and `raw`. */
+export type LeafCredentialsClient = LeafClientFor<typeof PROVIDERS & typeof RESOURCES & { raw: RawFactory }>;
 
 const CREATE = 'createLeafCredentialsClient';
 
@@ -151,16 +162,23 @@ export function createLeafCredentialsClientFor<Parts extends ClientParts>(
     },
   };
 
-  /** One helper call: the path checked before anything is sent, a non-2xx thrown as a LeafApiError, the body parsed and checked. */
-  const callOperation: CallOperation = (ref, leafUserId, { body, query }, callOptions) => {
+  /**
+   * One helper call (a provider's or a resource's) at `url()`, which checks the path parameters
+   * before anything is sent: a non-2xx thrown as a LeafApiError, the body parsed and checked.
+   */
+  function callAt(
+    ref: OperationRef,
+    url: () => string,
+    { body, query }: { body?: unknown; query?: object },
+    callOptions: CallOptions | undefined,
+  ): Promise<{ data: unknown; response: Response }> {
     const operation = operationName(ref);
     const signal = anySignal(clientSignal, callOptions?.signal);
     return context.guard(operation, signal, body, true, async () => {
-      checkPathParameters(operation, ref.path, { leafUserId });
+      const target = url() + queryString(query);
       const requestHeaders = new Headers(body === undefined ? undefined : { 'Content-Type': 'application/json' });
       for (const extra of [headers, callOptions?.headers])
         for (const [name, value] of Object.entries(extra ?? {})) requestHeaders.set(name, value);
-      const url = base + ref.path.replace('{leafUserId}', encodeURIComponent(leafUserId)) + queryString(query);
       const init: RequestInit = {
         method: ref.method,
         headers: requestHeaders,
@@ -168,7 +186,7 @@ export function createLeafCredentialsClientFor<Parts extends ClientParts>(
       };
       // No signal unless the caller gave one: wiring a signal into a Request is most of its cost.
       if (signal) init.signal = signal;
-      const { response, body: text } = await pipeline.send(new Request(url, init), operation, readText);
+      const { response, body: text } = await pipeline.send(new Request(target, init), operation, readText);
       if (!response.ok) {
         let problem: unknown = text;
         try {
@@ -181,7 +199,19 @@ export function createLeafCredentialsClientFor<Parts extends ClientParts>(
         response,
       };
     });
-  };
+  }
+
+  const callOperation: CallOperation = (ref, leafUserId, init, callOptions) =>
+    callAt(
+      ref,
+      () => {
+        checkPathParameters(operationName(ref), ref.path, { leafUserId });
+        return base + ref.path.replace('{leafUserId}', encodeURIComponent(leafUserId));
+      },
+      init,
+      callOptions,
+    );
+  const callResource: CallResource = (ref, url, init, callOptions) => callAt(ref, url, init, callOptions);
 
   async function authenticateNow(): Promise<{ expiresAt: Date }> {
     return context.guard(AUTHENTICATE_OPERATION, undefined, undefined, true, async () => {
@@ -192,12 +222,17 @@ export function createLeafCredentialsClientFor<Parts extends ClientParts>(
 
   const client: Record<string, unknown> = { authenticate: authenticateNow };
   for (const [name, part] of Object.entries(parts)) {
-    client[name] = typeof part === 'function' ? part(context) : buildProviderHelpers(name, part, callOperation);
+    client[name] =
+      typeof part === 'function'
+        ? part(context)
+        : isResourceDefinition(part)
+          ? buildResourceHelpers(part, baseUrl, callResource)
+          : buildProviderHelpers(name, part as ProviderDefinition, callOperation);
   }
   return client as LeafClientFor<Parts>;
 }
 
-/** The client with every provider of the spec (`client.trimble`, `client.johnDeere`, … see `PROVIDERS`) and `raw`. */
+/** The client with every provider of the spec (`client.trimble`, … see `PROVIDERS`), `client.webhooks` (`RESOURCES`) and `raw`. */
 export function createLeafCredentialsClient(options: LeafCredentialsClientOptions): LeafCredentialsClient {
-  return createLeafCredentialsClientFor({ ...PROVIDERS, raw }, options);
+  return createLeafCredentialsClientFor({ ...PROVIDERS, ...RESOURCES, raw }, options);
 }

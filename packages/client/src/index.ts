@@ -25,6 +25,8 @@ export {
 export { PRODUCTION_BASE_URL } from './generated/constants.js';
 // Every provider (`trimble`, `climateFieldView`, …), its helpers type, and PROVIDERS.
 export * from './generated/providers.js';
+// Resources that are not providers (`webhooks`), its helpers type and RESOURCES.
+export * from './generated/resources.js';
 export type { components, operations, paths } from './generated/schema.js';
 // A name for every schema of the spec: `TrimbleCredentials`, `CredentialEvent`, `Problem`, …
 export type * from './generated/schemas.js';
@@ -53,5 +55,17 @@ export type {
 export type { Page } from './paging.js';
 export { type RawFactory, raw } from './raw.js';
 export { REDACTED, redactValue, SECRET_FIELDS } from './redact.js';
+export type { ResourceDefinition, ResourceHelper, ResourceHelpers, ResourceOperationRef } from './resource-helpers.js';
 export type { OperationId, RequestBody, ResponseBody } from './types.js';
 export type { WaitUntilHealthy } from './wait.js';
+// The receiving side of Leaf's alerts (webhooks): signature checks and typed alerts.
+export {
+  type LeafAlert,
+  type LeafWebhookConfirmation,
+  LeafWebhookError,
+  type LeafWebhookErrorReason,
+  leafJson,
+  parseLeafAlert,
+  type RawBody,
+  verifyLeafSignature,
+} from './webhooks/index.js';

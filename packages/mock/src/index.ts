@@ -55,6 +55,8 @@ export interface StartSandboxOptions extends StartServerOptions {
   stateFile?: string;
   /** The token for control requests on the whole sandbox (`--admin-token`); default: a random one. */
   adminToken?: string;
+  /** Host names webhooks may be sent to besides loopback addresses (`--webhook-allow`). */
+  webhookAllow?: readonly string[];
 }
 
 /** A running sandbox, with its control API (reset, seed, requests, ...) acting on the whole sandbox (its admin token). */
@@ -64,10 +66,17 @@ export interface RunningSandbox extends RunningServer, SandboxControl {
 
 /** The sandbox (`leaf-credentials-mock sandbox`) on a port, in a child process: stored state per bearer token. */
 export async function startSandbox(options: StartSandboxOptions = {}): Promise<RunningSandbox> {
-  const { seedFile, stateFile, adminToken = randomBytes(24).toString('base64url'), ...serverOptions } = options;
+  const {
+    seedFile,
+    stateFile,
+    webhookAllow,
+    adminToken = randomBytes(24).toString('base64url'),
+    ...serverOptions
+  } = options;
   const args = ['sandbox', '--admin-token', adminToken];
   if (seedFile !== undefined) args.push('--seed', seedFile);
   if (stateFile !== undefined) args.push('--state-file', stateFile);
+  if (webhookAllow?.length) args.push('--webhook-allow', webhookAllow.join(','));
   const running = await startServerProcess(args, serverOptions);
   return Object.assign(connectSandbox(running.url, adminToken), running, { adminToken });
 }

@@ -3,7 +3,7 @@
  * operation and provider is its own `const`, so a bundler keeps only the ones
  * an app uses.
  */
-import type { OperationFacts, ParameterRule, ProviderFacts } from './spec-facts.js';
+import type { OperationFacts, ParameterRule, ProviderFacts, ResourceFacts } from './spec-facts.js';
 
 const json = (value: unknown) => JSON.stringify(value);
 
@@ -19,6 +19,10 @@ function renderOperation(operation: OperationFacts, responseChecks: ReadonlyMap<
     `method: ${json(operation.method)}`,
     `path: ${json(operation.path)}`,
     ...(operation.basePath === undefined ? [] : [`basePath: ${json(operation.basePath)}`]),
+    // A resource's helpers take its path parameters by name, in path order.
+    ...(operation.resource === undefined
+      ? []
+      : [`resource: ${json(operation.resource)}`, `pathParameters: ${json(operation.pathParameters)}`]),
     `requestBody: ${operation.requestBody}`,
     `responseBody: ${operation.responseBody}`,
     ...(check === undefined ? [] : [`response: ${check}`]),
@@ -57,6 +61,27 @@ export function renderProviders(providers: ProviderFacts[]): string {
     providers.map(renderProvider).join('\n') +
     '\n/** Every provider of the spec (`x-leaf-provider`), by its client property name. */\n' +
     `export const PROVIDERS = { ${providers.map((provider) => provider.name).join(', ')} } as const;\n`
+  );
+}
+
+export function renderResources(resources: ResourceFacts[]): string {
+  const ids = [...new Set(resources.flatMap((resource) => Object.values(resource.helpers)))];
+  const definitions = resources.map((resource) => {
+    const helpers = Object.entries(resource.helpers).map(([helper, id]) => `${helper}: ${id}`);
+    const type = `${pascalCase(resource.name)}Helpers`;
+    return (
+      `/** ${resource.displayName} (tag \`${resource.tag}\`): pass it to \`createLeafCredentialsClientFor\` for \`client.${resource.name}\`. */\n` +
+      `export const ${resource.name} = { ${helpers.join(', ')} } as const;\n` +
+      `/** The helpers of \`client.${resource.name}\`. */\n` +
+      `export type ${type} = ResourceHelpers<typeof ${resource.name}>;\n`
+    );
+  });
+  return (
+    `import type { ResourceHelpers } from '../resource-helpers.js';\n` +
+    `import { ${ids.join(', ')} } from './operations.js';\n\n` +
+    definitions.join('\n') +
+    '\n/** Every resource of the spec that is not a provider (`x-leaf-resource`), by its client property name. */\n' +
+    `export const RESOURCES = { ${resources.map((resource) => resource.name).join(', ')} } as const;\n`
   );
 }
 

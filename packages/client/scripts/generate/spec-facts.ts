@@ -16,6 +16,17 @@ export interface OperationFacts {
   basePath?: string;
   /** Names of its path parameters. */
   pathParameters: string[];
+  /** `x-leaf-resource` of its tag: the client property of the resource (not a provider) it belongs to. */
+  resource?: string;
+}
+
+export interface ResourceFacts {
+  /** `x-leaf-resource`: the client's property name. */
+  name: string;
+  tag: string;
+  displayName: string;
+  /** Helper name to operationId, in document order. */
+  helpers: Partial<Record<string, string>>;
 }
 
 export interface ProviderFacts {
@@ -42,7 +53,20 @@ function operationFacts(operation: OperationModel): OperationFacts {
     responseBody: operation.success.body !== undefined,
     ...(operation.ownServers ? { basePath: operation.basePaths.production } : {}),
     pathParameters: pathParametersOf(operation).map((parameter) => parameter.name),
+    ...(operation.resource.kind === 'resource' ? { resource: operation.resource.property! } : {}),
   };
+}
+
+/** The resources that are not providers (`x-leaf-resource` tags: webhooks), as the model reads them. */
+export function readResources(spec: BundledSpec): ResourceFacts[] {
+  return specModel(spec)
+    .resources.filter((resource) => resource.kind === 'resource')
+    .map((resource) => ({
+      name: resource.property!,
+      tag: resource.tag,
+      displayName: resource.displayName,
+      helpers: resource.operations,
+    }));
 }
 
 export function readOperations(spec: BundledSpec): OperationFacts[] {

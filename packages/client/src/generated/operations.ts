@@ -8,6 +8,7 @@ import {
   cnhiCredentialsCheck,
   credentialEventListCheck,
   credentialStatusReportCheck,
+  failedWebhookCallsCheck,
   johnDeereCredentialsCheck,
   lindsayCredentialsCheck,
   panoramaCredentialsCheck,
@@ -17,6 +18,8 @@ import {
   staraCredentialsCheck,
   trimbleCredentialsCheck,
   valleyCredentialsCheck,
+  webhookCheck,
+  webhookListCheck,
 } from './response-checks.js';
 
 /**
@@ -443,6 +446,60 @@ export const authenticate = {
   responseBody: true,
   response: authenticateResponseCheck,
 } as const;
+export const listWebhooks = {
+  id: 'listWebhooks',
+  method: 'GET',
+  path: '/webhooks',
+  basePath: '/services/alerts/api/alerts',
+  resource: 'webhooks',
+  pathParameters: [],
+  requestBody: false,
+  responseBody: true,
+  response: webhookListCheck,
+} as const;
+export const createWebhook = {
+  id: 'createWebhook',
+  method: 'POST',
+  path: '/webhooks',
+  basePath: '/services/alerts/api/alerts',
+  resource: 'webhooks',
+  pathParameters: [],
+  requestBody: true,
+  responseBody: true,
+  response: webhookCheck,
+} as const;
+export const listFailedWebhookCalls = {
+  id: 'listFailedWebhookCalls',
+  method: 'GET',
+  path: '/webhooks/failed-calls',
+  basePath: '/services/alerts/api/alerts',
+  resource: 'webhooks',
+  pathParameters: [],
+  requestBody: false,
+  responseBody: true,
+  response: failedWebhookCallsCheck,
+} as const;
+export const getWebhook = {
+  id: 'getWebhook',
+  method: 'GET',
+  path: '/webhooks/{webhookId}',
+  basePath: '/services/alerts/api/alerts',
+  resource: 'webhooks',
+  pathParameters: ['webhookId'],
+  requestBody: false,
+  responseBody: true,
+  response: webhookCheck,
+} as const;
+export const deleteWebhook = {
+  id: 'deleteWebhook',
+  method: 'DELETE',
+  path: '/webhooks/{webhookId}',
+  basePath: '/services/alerts/api/alerts',
+  resource: 'webhooks',
+  pathParameters: ['webhookId'],
+  requestBody: false,
+  responseBody: false,
+} as const;
 
 export const OPERATIONS = {
   getTrimbleCredentials,
@@ -499,4 +556,9 @@ export const OPERATIONS = {
   deleteValleyCredentials,
   getValleyCredentialEvents,
   authenticate,
+  listWebhooks,
+  createWebhook,
+  listFailedWebhookCalls,
+  getWebhook,
+  deleteWebhook,
 } as const;

@@ -39,6 +39,7 @@ Options:
                      (default: a random one, printed at start)
   --token-signing-key KEY
                      sandbox: the key its sign-in signs tokens with (default: random per process)
+  --webhook-allow H  sandbox: host names (H[,H]) webhooks may be sent to besides loopback addresses
   --quiet            no access log
   --help             this text
   --version          the package's version`;
@@ -81,6 +82,7 @@ function parse() {
       'state-file': { type: 'string' },
       'admin-token': { type: 'string' },
       'token-signing-key': { type: 'string' },
+      'webhook-allow': { type: 'string' },
       help: { type: 'boolean', default: false },
       version: { type: 'boolean', default: false },
       // Set by startMock/startSandbox: stop when the parent's end of stdin closes (it exited, even by SIGKILL).
@@ -100,7 +102,7 @@ function parse() {
   if (!COMMANDS.includes(command as Command))
     throw new Error(`Unknown command '${command}': use mock or sandbox (--help lists the options).`);
   if (extra.length > 0) throw new Error(`Unexpected argument '${extra[0]}' (--help lists the options).`);
-  for (const flag of ['seed', 'state-file', 'admin-token', 'token-signing-key'] as const) {
+  for (const flag of ['seed', 'state-file', 'admin-token', 'token-signing-key', 'webhook-allow'] as const) {
     if (values[flag] !== undefined && command !== 'sandbox')
       throw new Error(
         `--${flag} needs the sandbox: the mock keeps no state (leaf-credentials-mock sandbox --${flag} …).`,
@@ -130,12 +132,17 @@ let sandbox: Sandbox | undefined;
 if (command === 'sandbox') {
   try {
     const seed = values.seed === undefined ? undefined : await readSeedFile(values.seed, operations);
+    const webhookAllow = values['webhook-allow']
+      ?.split(',')
+      .map((host) => host.trim())
+      .filter(Boolean);
     sandbox = await createSandbox({
       operations,
       seed,
       stateFile: values['state-file'],
       adminToken: values['admin-token'],
       tokenSigningKey: values['token-signing-key'],
+      webhookAllow,
     });
   } catch (error) {
     stop(`The sandbox could not start: ${(error as Error).message}`);

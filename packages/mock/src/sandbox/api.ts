@@ -48,6 +48,17 @@ export function answerApi(request: ApiRequest, context: ApiContext): IHttpRespon
   }
   if (route.helper === 'authenticate') return authenticate(request.operation, request.body, path, context);
 
+  const key = authorize(request, path, context);
+  if (typeof key !== 'string') return key;
+  return answerCredentials(route as Required<Route>, request, path, key, context);
+}
+
+/** The state key the request's token names, or the 401 for a missing or expired token (each key on its own clock). */
+export function authorize(
+  request: ApiRequest,
+  path: string,
+  context: Pick<SignInContext, 'tokens' | 'clocks'>,
+): StateKey | IHttpResponse {
   const token = context.tokens.check(request.headers.authorization, (key) => context.clocks.now(key));
   if ('missing' in token)
     return fieldProblem(
@@ -62,7 +73,7 @@ export function answerApi(request: ApiRequest, context: ApiContext): IHttpRespon
     const answer = fieldProblem('UNAUTHORIZED', path, 'header', 'Authorization', message);
     return { ...answer, headers: { ...answer.headers, 'www-authenticate': 'Bearer error="invalid_token"' } };
   }
-  return answerCredentials(route as Required<Route>, request, path, token.key, context);
+  return token.key;
 }
 
 function answerCredentials(
@@ -163,7 +174,7 @@ function single(value: string | string[] | undefined): string | undefined {
   return Array.isArray(value) ? value[value.length - 1] : value;
 }
 
-function fillPath(template: string, params: Record<string, string>): string {
+export function fillPath(template: string, params: Record<string, string>): string {
   return template.replace(/\{([^}]+)\}/g, (whole, name: string) =>
     params[name] === undefined ? whole : encodeURIComponent(params[name]!),
   );

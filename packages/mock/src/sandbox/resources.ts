@@ -6,6 +6,7 @@
  */
 import type { IHttpOperation } from '@stoplight/types';
 import type { JsonSchema } from './schemas.js';
+import { webhookHelperOf } from './webhooks.js';
 
 const HELPERS = ['get', 'create', 'delete', 'events', 'status', 'authenticate'] as const;
 export type Helper = (typeof HELPERS)[number];
@@ -75,7 +76,8 @@ export function readResources(operations: IHttpOperation[]): ResourceTable {
   const byTag = new Map<string, Member[]>();
   for (const operation of operations) {
     const helper = helperOf(operation);
-    if (!helper) continue;
+    // The alerts service's webhooks are no provider's credentials: webhooks.ts answers them.
+    if (!helper || webhookHelperOf(operation) !== undefined) continue;
     if (helper === 'authenticate') {
       routes.set(operationKey(operation), { helper });
       continue;

@@ -25,6 +25,8 @@ export interface SampleFacts {
   provider?: string;
   /** Its resource's name in prose, as the sidebar shows it ("Trimble credentials"). */
   resourceName?: string;
+  /** Whether that resource is a provider's credentials (`x-leaf-provider`) rather than another resource (webhooks). */
+  isProvider?: boolean;
   method: string;
   /** The operation's production server: what the TypeScript client is pointed at. */
   serverUrl: string;
@@ -69,7 +71,9 @@ export function sampleFacts(spec: BundledSpec, specOperation: SpecOperation): Sa
   return {
     operation: specOperation,
     helper: operation.helper,
-    ...(resource.property === undefined ? {} : { provider: resource.property, resourceName: resource.displayName }),
+    ...(resource.property === undefined
+      ? {}
+      : { provider: resource.property, resourceName: resource.displayName, isProvider: resource.kind === 'provider' }),
     method: operation.method,
     serverUrl,
     url: `${serverUrl.replace(/\/+$/, '')}${operation.path}`,
@@ -86,15 +90,29 @@ export function listSampleFacts(spec: BundledSpec): SampleFacts[] {
   return specModel(spec).operations.map((operation) => sampleFacts(spec, operation.source));
 }
 
+/** The path's parameters as the samples leave them for the reader: `{leafUserId}`, `{webhookId}`, in path order. */
+export function pathPlaceholders(operation: SpecOperation): string[] {
+  return operation.path.match(/\{[^}]+\}/g) ?? [];
+}
+
+/**
+ * Each path placeholder of the operation and the example its parameter documents: what a
+ * runner puts in a sample's place (the sandbox's seed holds a resource under each example).
+ */
+export function pathPlaceholderExamples(spec: BundledSpec, operation: SpecOperation): Record<string, string> {
+  return Object.fromEntries(
+    specModel(spec)
+      .operation(operation.operationId)
+      .parameters.filter((parameter) => parameter.in === 'path' && typeof parameter.example === 'string')
+      .map((parameter) => [`{${parameter.name}}`, String(parameter.example)]),
+  );
+}
+
 /**
  * The placeholders a sample of this operation contains, for the reader (and the test runner) to
  * replace: a sample that signs in (`signsIn`) names the account instead of a token.
  */
 export function placeholdersOf(facts: SampleFacts, signsIn = false): string[] {
   const credentials = signsIn ? [USERNAME_PLACEHOLDER, PASSWORD_PLACEHOLDER] : [TOKEN_PLACEHOLDER];
-  return [
-    facts.serverUrl,
-    ...(facts.bearer ? credentials : []),
-    ...(facts.operation.path.includes(LEAF_USER_ID_PLACEHOLDER) ? [LEAF_USER_ID_PLACEHOLDER] : []),
-  ];
+  return [facts.serverUrl, ...(facts.bearer ? credentials : []), ...pathPlaceholders(facts.operation)];
 }

@@ -27,6 +27,8 @@ const remove = (facts: SampleFacts) => command(facts, { before: [`-w '%{http_cod
 
 export const curl: LanguageTemplates = {
   get: read,
+  list: read,
+  failedCalls: read,
   events: read,
   status: read,
   create: send,

@@ -41,6 +41,8 @@ function program(facts: SampleFacts): string {
 
 export const javascript: LanguageTemplates = {
   get: program,
+  list: program,
+  failedCalls: program,
   events: program,
   status: program,
   create: program,

@@ -35,6 +35,8 @@ function program(facts: SampleFacts): string {
 
 export const python: LanguageTemplates = {
   get: program,
+  list: program,
+  failedCalls: program,
   events: program,
   status: program,
   create: program,

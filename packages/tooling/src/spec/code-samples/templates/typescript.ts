@@ -5,7 +5,7 @@
  * nothing, so its sample says what happened.
  */
 
-import { LEAF_USER_ID_PLACEHOLDER, PASSWORD_PLACEHOLDER, type SampleFacts, USERNAME_PLACEHOLDER } from '../facts.js';
+import { PASSWORD_PLACEHOLDER, pathPlaceholders, type SampleFacts, USERNAME_PLACEHOLDER } from '../facts.js';
 import { inlineJavascriptLiteral, javascriptLiteral } from '../literals.js';
 import { type LanguageTemplates, lines } from './template.js';
 
@@ -32,13 +32,14 @@ function withClient(facts: SampleFacts, ...body: string[]): string {
   );
 }
 
-/** `leaf.trimble.get('{leafUserId}'` and the rest of the arguments. */
+/** `leaf.trimble.get('{leafUserId}'` (`leaf.webhooks.get('{webhookId}'`: the path's parameters) and the rest of the arguments. */
 function helperCall(facts: SampleFacts, ...args: string[]): string {
   if (!facts.provider)
     throw new Error(
       `${facts.operation.operationId} is a client helper but its tag states no x-leaf-provider or x-leaf-resource.`,
     );
-  return `leaf.${facts.provider}.${facts.helper}(${[`'${LEAF_USER_ID_PLACEHOLDER}'`, ...args].join(', ')})`;
+  const path = pathPlaceholders(facts.operation).map((placeholder) => `'${placeholder}'`);
+  return `leaf.${facts.provider}.${facts.helper}(${[...path, ...args].join(', ')})`;
 }
 
 /**
@@ -66,25 +67,38 @@ function signIn(facts: SampleFacts): string {
   );
 }
 
+/** What a result is called: a provider's by its kind, another resource's by its operationId without the verb (`getWebhook` → `webhook`). */
+function resultName(facts: SampleFacts, providerName: string): string {
+  if (facts.isProvider !== false) return providerName;
+  const noun = facts.operation.operationId.replace(/^[a-z]+/, '');
+  return noun[0]!.toLowerCase() + noun.slice(1);
+}
+
 const printed = (name: string) => `console.log(JSON.stringify(${name}, null, 2));`;
 
-const read = (name: string) => (facts: SampleFacts) =>
-  withClient(facts, `const ${name} = await ${helperCall(facts)};`, printed(name));
+const read = (providerName: string) => (facts: SampleFacts) => {
+  const name = resultName(facts, providerName);
+  return withClient(facts, `const ${name} = await ${helperCall(facts)};`, printed(name));
+};
 
 export const typescript: LanguageTemplates = {
   get: read('credentials'),
+  list: read('items'),
+  failedCalls: read('failedCalls'),
   // A page of the log: `items`, and `next` for the page after it (allEvents() walks them all).
   events: (facts) => {
     const query = Object.keys(facts.query).length > 0 ? [inlineJavascriptLiteral(facts.query)] : [];
     return withClient(facts, `const page = await ${helperCall(facts, ...query)};`, printed('page.items'));
   },
   status: read('status'),
-  create: (facts) =>
-    withClient(
+  create: (facts) => {
+    const name = resultName(facts, 'credentials');
+    return withClient(
       facts,
-      `const credentials = await ${helperCall(facts, javascriptLiteral(facts.body))};`,
-      printed('credentials'),
-    ),
+      `const ${name} = await ${helperCall(facts, javascriptLiteral(facts.body))};`,
+      printed(name),
+    );
+  },
   delete: (facts) =>
     withClient(facts, `await ${helperCall(facts)};`, `console.log('Deleted the ${facts.resourceName}.');`),
   authenticate: signIn,
