@@ -59,7 +59,8 @@ describe('a seed that schedules a change', () => {
       method: 'PUT',
       path: '/__sandbox/clock',
       query: {},
-      headers: {},
+      // The sandbox clock (every token's until it sets its own) is the admin token's to move.
+      headers: { authorization: `Bearer ${sandbox.adminToken}` },
       body: '{"now": "2030-01-01T02:00:00Z"}',
     });
     expect(await statusSeen()).toBe('MISSING_PERMISSION');
