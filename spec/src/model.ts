@@ -30,7 +30,19 @@ import {
 type Json = Record<string, unknown>;
 
 /** The helper kinds an operation can be (`x-leaf-helper`). */
-export const LEAF_HELPERS = ['get', 'create', 'delete', 'events', 'status', 'authenticate', 'list', 'update'] as const;
+export const LEAF_HELPERS = [
+  'get',
+  'create',
+  'delete',
+  'events',
+  'status',
+  // A resource's (`x-leaf-resource`: users, webhooks) list and webhooks' failed-calls reads.
+  'list',
+  'failedCalls',
+  // Deprecated, so the client has no helper for it (samples send it raw).
+  'update',
+  'authenticate',
+] as const;
 export type LeafHelper = (typeof LEAF_HELPERS)[number];
 
 /** A JSON Schema as the spec writes them, every local `$ref` replaced by its target. */

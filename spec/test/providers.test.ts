@@ -5,6 +5,9 @@
 import { describe, expect, it } from 'vitest';
 import { LEAF_HELPERS, listOperations, listProviders, readBundledSpec, specModel } from '../src/index.js';
 
+const listResources = (document: ReturnType<typeof readBundledSpec>) =>
+  specModel(document).resources.filter((resource) => resource.kind === 'resource');
+
 const spec = readBundledSpec();
 
 describe('providers from the spec', () => {
@@ -28,6 +31,19 @@ describe('providers from the spec', () => {
       .operations.filter((operation) => operation.resource.kind === 'provider')
       .map((operation) => operation.source);
     expect(listed).toEqual(tagged.map((operation) => operation.operationId).sort());
+  });
+
+  it('list the webhooks resource (x-leaf-resource) with its five helpers, beside the users and apart from the providers', () => {
+    const resources = listResources(spec);
+    expect(resources.map((resource) => resource.property).sort()).toEqual(['users', 'webhooks']);
+    expect(resources.find((resource) => resource.property === 'webhooks')!.operations).toEqual({
+      list: 'listWebhooks',
+      create: 'createWebhook',
+      failedCalls: 'listFailedWebhookCalls',
+      get: 'getWebhook',
+      delete: 'deleteWebhook',
+    });
+    expect(listProviders(spec).map((provider) => provider.property)).not.toContain('webhooks');
   });
 
   it('refuse a provider with two operations of one helper, naming both', () => {

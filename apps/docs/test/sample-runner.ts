@@ -23,6 +23,7 @@ import {
 import type { ResponseValidator } from '@leaf-credentials/spec/validate';
 import {
   LEAF_USER_ID_PLACEHOLDER,
+  pathPlaceholderExamples,
   placeholdersOf,
   sampleFacts,
   signsIn,
@@ -158,10 +159,26 @@ export function missingPlaceholders(
   );
 }
 
+/** The operation's path with `leafUserId` and every other path parameter's documented example in place. */
+function examplePath(spec: BundledSpec, operation: SpecOperation, leafUserId: string): string {
+  let path = operation.path.replace(LEAF_USER_ID_PLACEHOLDER, leafUserId);
+  for (const [placeholder, example] of Object.entries(pathPlaceholderExamples(spec, operation)))
+    path = path.replaceAll(placeholder, example);
+  return path;
+}
+
+/** Each path placeholder other than `{leafUserId}` replaced by its parameter's example (`{webhookId}`). */
+function withPathExamples(source: string, spec: BundledSpec, operation: SpecOperation): string {
+  let text = source;
+  for (const [placeholder, example] of Object.entries(pathPlaceholderExamples(spec, operation)))
+    if (placeholder !== LEAF_USER_ID_PLACEHOLDER) text = text.replaceAll(placeholder, example);
+  return text;
+}
+
 /** The sample pointed at `baseUrl` (plus the path the local server adds, such as `/api`) with the reader's values. */
 export function substitute(source: string, spec: BundledSpec, operation: SpecOperation, values: Substitutions): string {
   return (
-    source
+    withPathExamples(source, spec, operation)
       .replaceAll(sampleFacts(spec, operation).serverUrl, `${values.baseUrl}${localBasePath(spec, operation)}`)
       .replaceAll(TOKEN_PLACEHOLDER, values.token)
       // A sample that signs in is an account of its own: the sandbox keeps state per account.
@@ -368,7 +385,7 @@ export function problemsWithRun(
   }
   const exchange = exchanges[0];
   if (exchange) {
-    const path = `${localBasePath(spec, operation)}${operation.path.replace(LEAF_USER_ID_PLACEHOLDER, leafUserId)}`;
+    const path = `${localBasePath(spec, operation)}${examplePath(spec, operation, leafUserId)}`;
     if (exchange.method !== method || exchange.path !== path) {
       problems.push(`called ${exchange.method} ${exchange.path}, not ${method} ${path}`);
     }

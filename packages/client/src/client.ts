@@ -14,6 +14,8 @@ import {
   buildProviderHelpers,
   buildResourceHelpers,
   type CallOperation,
+  isResourceDefinition,
+  type OperationRef,
   operationName,
   type ProviderDefinition,
   type ProviderHelpers,
@@ -21,7 +23,7 @@ import {
   type ResourceHelpers,
 } from './helpers.js';
 import { createLog } from './logging.js';
-import type { LeafCredentialsClientOptions } from './options.js';
+import type { CallOptions, LeafCredentialsClientOptions } from './options.js';
 import { checkPathParameters } from './path-parameters.js';
 import { createPipeline, readText } from './pipeline.js';
 import { type ClientContext, type RawFactory, raw } from './raw.js';
@@ -33,7 +35,7 @@ import { AUTHENTICATE_OPERATION, authenticateUrl, isAccount, signInWith } from '
 import { anySignal, checkMs } from './timing.js';
 import { bearer, isValidToken, tokenSourceOf } from './token-source.js';
 
-/** What a client is made of: providers (their helpers) and `raw` (openapi-fetch's typed client). */
+/** What a client is made of: providers and resources (their helpers) and `raw` (openapi-fetch's typed client). */
 export type ClientParts = Record<string, ProviderDefinition | ResourceDefinition | RawFactory>;
 
 /** A client with the helpers of the given providers (and `raw` when given), by the names they were given under. */
@@ -53,7 +55,7 @@ export type LeafClientFor<Parts extends ClientParts> = {
   authenticate(): Promise<{ expiresAt: Date }>;
 };
 
-/** The client with every provider of the spec and `raw`. */
+/** The client with every provider and resource (Leaf users, webhooks) of the spec, and `raw`. */
 export type LeafCredentialsClient = LeafClientFor<typeof PROVIDERS & typeof RESOURCES & { raw: RawFactory }>;
 
 const CREATE = 'createLeafCredentialsClient';
@@ -69,6 +71,19 @@ function checkCredentials({ token, auth }: LeafCredentialsClientOptions): void {
 }
 
 /** `?page=1&size=20&sort=…` as openapi-fetch writes it (arrays repeat their key); empty without values. */
+/**
+ * The operation's URL: the base URL, or, for an operation on a server path of its own (the alerts
+ * service), the base URL's origin and that path, unless the base URL already points at it; then
+ * its path with the values in, each path parameter checked first (the one rule of helpers and raw).
+ */
+function operationUrl(ref: OperationRef, values: Readonly<Record<string, unknown>>, base: string): string {
+  const operation = operationName(ref);
+  checkPathParameters(operation, ref.path, values);
+  const path = ref.path.replace(/\{([^}]+)\}/g, (_whole, name: string) => encodeURIComponent(String(values[name])));
+  if (ref.basePath === undefined || new URL(base).pathname.endsWith(ref.basePath)) return base + path;
+  return new URL(ref.basePath + path, base).href;
+}
+
 function queryString(query: object | undefined): string {
   const search = new URLSearchParams();
   for (const [name, value] of Object.entries(query ?? {})) {
@@ -156,17 +171,23 @@ export function createLeafCredentialsClientFor<Parts extends ClientParts>(
     },
   };
 
-  /** One helper call: the path checked before anything is sent, a non-2xx thrown as a LeafApiError, the body parsed and checked. */
-  const callOperation: CallOperation = (ref, leafUserId, { body, query }, callOptions) => {
+  /**
+   * One helper call (a provider's or a resource's) at `url()`, which checks the path parameters
+   * before anything is sent: a non-2xx thrown as a LeafApiError, the body parsed and checked.
+   */
+  function callAt(
+    ref: OperationRef,
+    url: () => string,
+    { body, query }: { body?: unknown; query?: object },
+    callOptions: CallOptions | undefined,
+  ): Promise<{ data: unknown; response: Response }> {
     const operation = operationName(ref);
     const signal = anySignal(clientSignal, callOptions?.signal);
     return context.guard(operation, signal, body, true, async () => {
-      // Every parameter its path names (a list or create of users names none).
-      checkPathParameters(operation, ref.path, { leafUserId });
+      const target = url() + queryString(query);
       const requestHeaders = new Headers(body === undefined ? undefined : { 'Content-Type': 'application/json' });
       for (const extra of [headers, callOptions?.headers])
         for (const [name, value] of Object.entries(extra ?? {})) requestHeaders.set(name, value);
-      const url = base + ref.path.replace('{leafUserId}', encodeURIComponent(leafUserId)) + queryString(query);
       const init: RequestInit = {
         method: ref.method,
         headers: requestHeaders,
@@ -174,7 +195,7 @@ export function createLeafCredentialsClientFor<Parts extends ClientParts>(
       };
       // No signal unless the caller gave one: wiring a signal into a Request is most of its cost.
       if (signal) init.signal = signal;
-      const { response, body: text } = await pipeline.send(new Request(url, init), operation, readText);
+      const { response, body: text } = await pipeline.send(new Request(target, init), operation, readText);
       if (!response.ok) {
         let problem: unknown = text;
         try {
@@ -187,7 +208,10 @@ export function createLeafCredentialsClientFor<Parts extends ClientParts>(
         response,
       };
     });
-  };
+  }
+
+  const callOperation: CallOperation = (ref, values, init, callOptions) =>
+    callAt(ref, () => operationUrl(ref, values, base), init, callOptions);
 
   async function authenticateNow(): Promise<{ expiresAt: Date }> {
     return context.guard(AUTHENTICATE_OPERATION, undefined, undefined, true, async () => {
@@ -201,14 +225,14 @@ export function createLeafCredentialsClientFor<Parts extends ClientParts>(
     client[name] =
       typeof part === 'function'
         ? part(context)
-        : 'list' in part
-          ? buildResourceHelpers(part as ResourceDefinition, callOperation)
-          : buildProviderHelpers(name, part, callOperation);
+        : isResourceDefinition(part)
+          ? buildResourceHelpers(part, callOperation)
+          : buildProviderHelpers(name, part as ProviderDefinition, callOperation);
   }
   return client as LeafClientFor<Parts>;
 }
 
-/** The client with every provider of the spec (`client.trimble`, `client.johnDeere`, … see `PROVIDERS`) and `raw`. */
+/** The client with every provider of the spec (`client.trimble`, … see `PROVIDERS`), `client.webhooks` (`RESOURCES`) and `raw`. */
 export function createLeafCredentialsClient(options: LeafCredentialsClientOptions): LeafCredentialsClient {
   return createLeafCredentialsClientFor({ ...PROVIDERS, ...RESOURCES, raw }, options);
 }

@@ -20,6 +20,14 @@ export interface OperationRef {
   readonly responseBody: boolean;
   /** What its success body must be (generated from the spec), when it has a JSON one. */
   readonly response?: ResponseCheck;
+  /** Its own server path (the alerts service's), when it is served outside the base URL's path. */
+  readonly basePath?: string;
+  /** The client property of the resource of its own (`x-leaf-resource`) it belongs to. */
+  readonly resource?: string;
+  /** A resource operation's path parameters, in path order: its helper takes them first. */
+  readonly pathParameters?: readonly string[];
+  /** Whether it lists page by page (`page` in its query): its resource's `list` then gets `all`. */
+  readonly paged?: boolean;
 }
 
 /** A provider: which operation each of its helpers calls. */
@@ -57,25 +65,53 @@ export type ProviderHelpers<P extends ProviderDefinition> = {
     : OperationHelper<P[Helper]['id']>;
 } & Extras<P>;
 
-/** A resource of its own (the Leaf users): its list, and get/create/delete, each an operation. */
-export type ResourceDefinition = { readonly list: OperationRef } & { readonly [helper: string]: OperationRef };
+/** An operation of a resource of its own: which resource, its path parameters by name. */
+export interface ResourceOperationRef extends OperationRef {
+  readonly resource: string;
+  readonly pathParameters: readonly string[];
+}
+
+/** A resource of its own (`x-leaf-resource`: Leaf users, webhooks): its list, and its other helpers, each an operation. */
+export type ResourceDefinition = { readonly list: ResourceOperationRef } & {
+  readonly [helper: string]: ResourceOperationRef;
+};
+
+type PathArguments<Names extends readonly string[]> = { [Index in keyof Names]: string };
+
+/** `(…pathParameters, body?, options?)` resolving to the success body. */
+export type ResourceHelper<Ref extends ResourceOperationRef> = [RequestBody<Ref['id']>] extends [never]
+  ? (...args: [...PathArguments<Ref['pathParameters']>, CallOptions?]) => Promise<ResponseBody<Ref['id']>>
+  : (
+      ...args: [...PathArguments<Ref['pathParameters']>, RequestBody<Ref['id']>, CallOptions?]
+    ) => Promise<ResponseBody<Ref['id']>>;
+
+type PagedList<Id extends OperationId> = {
+  readonly list: (options?: EventsOptions<Id>) => Promise<Page<ItemOf<Id>>>;
+  readonly all: (options?: AllEventsOptions<Id>) => AsyncIterableIterator<ItemOf<Id>>;
+};
 
 /**
- * The helpers of a resource of its own, `leaf.users`: `list(options)` one page, `all(options)`
- * every item page after page, `get(id)` and `delete(id)` by its id, `create(body)`.
+ * The helpers of a resource of its own: each takes its path parameters (`get(webhookId)`), then
+ * the body, then options. A paged `list` (the Leaf users') resolves to one page, and `all(options)`
+ * walks every item page after page; a whole list (the webhooks') resolves to the body.
  */
 export type ResourceHelpers<R extends ResourceDefinition> = {
   readonly [Helper in keyof R]: Helper extends 'list'
-    ? (options?: EventsOptions<R[Helper]['id']>) => Promise<Page<ItemOf<R[Helper]['id']>>>
-    : [RequestBody<R[Helper]['id']>] extends [never]
-      ? (leafUserId: string, options?: CallOptions) => Promise<ResponseBody<R[Helper]['id']>>
-      : (body: RequestBody<R[Helper]['id']>, options?: CallOptions) => Promise<ResponseBody<R[Helper]['id']>>;
-} & { readonly all: (options?: AllEventsOptions<R['list']['id']>) => AsyncIterableIterator<ItemOf<R['list']['id']>> };
+    ? R['list'] extends { readonly paged: true }
+      ? PagedList<R['list']['id']>['list']
+      : ResourceHelper<R[Helper]>
+    : ResourceHelper<R[Helper]>;
+} & (R['list'] extends { readonly paged: true } ? Pick<PagedList<R['list']['id']>, 'all'> : unknown);
+
+/** Whether a part given to the client is a resource of its own (its operations name it) rather than a provider. */
+export function isResourceDefinition(part: object): part is ResourceDefinition {
+  return Object.values(part).some((ref) => typeof (ref as Partial<OperationRef> | null)?.resource === 'string');
+}
 
 /** What the helpers need from the client: one call of an operation, answered 2xx, its body parsed. */
 export type CallOperation = (
   operation: OperationRef,
-  leafUserId: string,
+  pathValues: Readonly<Record<string, unknown>>,
   init: { body?: unknown; query?: object },
   options: CallOptions | undefined,
 ) => Promise<{ data: unknown; response: Response }>;
@@ -96,15 +132,17 @@ export function buildProviderHelpers<P extends ProviderDefinition>(
   for (const [name, operation] of Object.entries(definition)) {
     helpers[name] = operation.requestBody
       ? (leafUserId: string, body: unknown, options?: CallOptions) =>
-          call(operation, leafUserId, { body }, options).then(({ data }) => data)
+          call(operation, { leafUserId }, { body }, options).then(({ data }) => data)
       : (leafUserId: string, options?: CallOptions) =>
-          call(operation, leafUserId, {}, options).then(({ data }) => data);
+          call(operation, { leafUserId }, {}, options).then(({ data }) => data);
   }
   const { events, get } = definition;
   if (events) {
     const { onePage, everyItem } = pagerOf(events, call);
-    helpers.events = onePage;
-    helpers.allEvents = everyItem;
+    helpers.events = (leafUserId: string, options?: CallOptions & Record<string, unknown>) =>
+      onePage({ leafUserId }, options);
+    helpers.allEvents = (leafUserId: string, options?: CallOptions & Record<string, unknown>) =>
+      everyItem({ leafUserId }, options);
   }
   if (get)
     return withWaitUntilHealthy(
@@ -120,37 +158,43 @@ export function buildResourceHelpers<R extends ResourceDefinition>(
 ): ResourceHelpers<R> {
   const helpers: Record<string, unknown> = {};
   for (const [name, operation] of Object.entries(definition)) {
-    helpers[name] = operation.requestBody
-      ? (body: unknown, options?: CallOptions) => call(operation, '', { body }, options).then(({ data }) => data)
-      : (leafUserId: string, options?: CallOptions) =>
-          call(operation, leafUserId, {}, options).then(({ data }) => data);
+    const count = operation.pathParameters.length;
+    helpers[name] = (...args: unknown[]) => {
+      const values = Object.fromEntries(operation.pathParameters.map((parameter, index) => [parameter, args[index]]));
+      const body = operation.requestBody ? args[count] : undefined;
+      const options = args[count + (operation.requestBody ? 1 : 0)] as CallOptions | undefined;
+      return call(operation, values, { body }, options).then(({ data }) => data);
+    };
   }
-  const { onePage, everyItem } = pagerOf(definition.list, call);
-  helpers.list = (options?: CallOptions & Record<string, unknown>) => onePage('', options);
-  helpers.all = (options?: CallOptions & Record<string, unknown>) => everyItem('', options);
+  if (definition.list.paged) {
+    const { onePage, everyItem } = pagerOf(definition.list, call);
+    helpers.list = (options?: CallOptions & Record<string, unknown>) => onePage({}, options);
+    helpers.all = (options?: CallOptions & Record<string, unknown>) => everyItem({}, options);
+  }
   return helpers as ResourceHelpers<R>;
 }
 
 /** One page of a list operation, and every item of it page after page (bounded by maxPages). */
 function pagerOf(list: OperationRef, call: CallOperation) {
-  const page = async (leafUserId: string, query: PageQuery, options: CallOptions) => {
-    const { data, response } = await call(list, leafUserId, { query }, options);
+  type PathValues = Readonly<Record<string, unknown>>;
+  const page = async (values: PathValues, query: PageQuery, options: CallOptions) => {
+    const { data, response } = await call(list, values, { query }, options);
     // The pipeline checked the body: a page is an array.
     return { page: readPage(data as unknown[], response, query), response };
   };
   return {
-    onePage: (leafUserId: string, options?: CallOptions & Record<string, unknown>) => {
+    onePage: (values: PathValues, options?: CallOptions & Record<string, unknown>) => {
       const { call: callOptions, query } = splitOptions(options);
-      return page(leafUserId, query, callOptions).then((result) => result.page);
+      return page(values, query, callOptions).then((result) => result.page);
     },
-    everyItem: async function* everyItem(leafUserId: string, options?: CallOptions & Record<string, unknown>) {
+    everyItem: async function* everyItem(values: PathValues, options?: CallOptions & Record<string, unknown>) {
       const { call: callOptions, query, maxPages = DEFAULT_MAX_PAGES } = splitOptions(options);
       // NaN or Infinity would take away the bound.
       if (!Number.isSafeInteger(maxPages) || maxPages < 1)
         throw new RangeError(`maxPages must be a whole number of pages, at least 1, not ${String(maxPages)}`);
       let next: PageQuery = { page: 0, ...query };
       for (let fetched = 1; ; fetched++) {
-        const { page: current, response } = await page(leafUserId, next, callOptions);
+        const { page: current, response } = await page(values, next, callOptions);
         yield* current.items;
         if (!current.next) return;
         if (fetched >= maxPages) {

@@ -23,7 +23,8 @@ export {
   LeafTimeoutError,
 } from './errors.js';
 export { PRODUCTION_BASE_URL } from './generated/constants.js';
-// Every provider (`trimble`, `climateFieldView`, …), its helpers type, and PROVIDERS.
+// Every provider (`trimble`, `climateFieldView`, …) and resource of its own (`users`, `webhooks`),
+// its helpers type, PROVIDERS and RESOURCES.
 export * from './generated/providers.js';
 export type { components, operations, paths } from './generated/schema.js';
 // A name for every schema of the spec: `TrimbleCredentials`, `CredentialEvent`, `Problem`, …
@@ -36,6 +37,10 @@ export type {
   OperationRef,
   ProviderDefinition,
   ProviderHelpers,
+  ResourceDefinition,
+  ResourceHelper,
+  ResourceHelpers,
+  ResourceOperationRef,
 } from './helpers.js';
 export type {
   AllEventsOptions,
@@ -55,3 +60,14 @@ export { type RawFactory, raw } from './raw.js';
 export { REDACTED, redactValue, SECRET_FIELDS } from './redact.js';
 export type { OperationId, RequestBody, ResponseBody } from './types.js';
 export type { WaitUntilHealthy } from './wait.js';
+// The receiving side of Leaf's alerts (webhooks): signature checks and typed alerts.
+export {
+  type LeafAlert,
+  type LeafWebhookConfirmation,
+  LeafWebhookError,
+  type LeafWebhookErrorReason,
+  leafJson,
+  parseLeafAlert,
+  type RawBody,
+  verifyLeafSignature,
+} from './webhooks/index.js';

@@ -1,13 +1,17 @@
 /**
  * Types over the spec's operations: their ids and bodies.
  */
+import type { OPERATIONS } from './generated/operations.js';
 import type { operations } from './generated/schema.js';
 
 // The spec's schemas are named in generated/schemas.ts (and exported from the package).
 export type * from './generated/schemas.js';
 
-/** The operationIds of the spec. */
-export type OperationId = keyof operations;
+/**
+ * The operationIds of the spec's paths: what a client calls. (openapi-typescript's `operations`
+ * also holds the top-level `webhooks`, which Leaf calls on the receiver.)
+ */
+export type OperationId = keyof typeof OPERATIONS & keyof operations;
 
 type SuccessStatus = 200 | 201 | 204;
 type Responses<Id extends OperationId> = operations[Id]['responses'];

@@ -27,7 +27,14 @@ const leaf = createLeafCredentialsClient({ baseUrl, token: 'contract.test.token'
 const client = leaf.raw;
 const spec = readBundledSpec();
 const validator = createResponseValidator(spec);
-const params = { path: { leafUserId: LEAF_USER_ID } };
+/** Every path parameter of the spec (leafUserId, webhookId, …) at its example; leafUserId at the mock's user. */
+const pathExamples = Object.fromEntries(
+  Object.values(spec.components?.parameters ?? {})
+    .map((parameter) => parameter as { name: string; in: string; example?: unknown })
+    .filter((parameter) => parameter.in === 'path')
+    .map((parameter) => [parameter.name, parameter.example]),
+);
+const params = { path: { ...pathExamples, leafUserId: LEAF_USER_ID } };
 const operations = listOperations(spec);
 
 type OperationId = keyof typeof OPERATIONS;

@@ -58,6 +58,8 @@ export interface StartSandboxOptions extends StartServerOptions {
   adminToken?: string;
   /** Keep credentials of any `leafUserId`, created with `POST /users` or not (`--lenient-users`). */
   lenientUsers?: boolean;
+  /** Host names webhooks may be sent to besides loopback addresses (`--webhook-allow`). */
+  webhookAllow?: readonly string[];
 }
 
 /** A running sandbox, with its control API (reset, seed, requests, ...) acting on the whole sandbox (its admin token). */
@@ -71,6 +73,7 @@ export async function startSandbox(options: StartSandboxOptions = {}): Promise<R
     seedFile,
     stateFile,
     lenientUsers,
+    webhookAllow,
     adminToken = randomBytes(24).toString('base64url'),
     ...serverOptions
   } = options;
@@ -78,6 +81,7 @@ export async function startSandbox(options: StartSandboxOptions = {}): Promise<R
   if (seedFile !== undefined) args.push('--seed', seedFile);
   if (stateFile !== undefined) args.push('--state-file', stateFile);
   if (lenientUsers) args.push('--lenient-users');
+  if (webhookAllow?.length) args.push('--webhook-allow', webhookAllow.join(','));
   const running = await startServerProcess(args, serverOptions);
   return Object.assign(connectSandbox(running.url, adminToken), running, { adminToken });
 }

@@ -19,8 +19,14 @@ function renderOperation(operation: OperationFacts, responseChecks: ReadonlyMap<
     `method: ${json(operation.method)}`,
     `path: ${json(operation.path)}`,
     ...(operation.basePath === undefined ? [] : [`basePath: ${json(operation.basePath)}`]),
+    // A resource's helpers take its path parameters by name, in path order.
+    ...(operation.resource === undefined
+      ? []
+      : [`resource: ${json(operation.resource)}`, `pathParameters: ${json(operation.pathParameters)}`]),
     `requestBody: ${operation.requestBody}`,
     `responseBody: ${operation.responseBody}`,
+    // A resource's `list` that pages gets `all` (the walk over every page).
+    ...(operation.paged ? ['paged: true'] : []),
     ...(check === undefined ? [] : [`response: ${check}`]),
   ];
   return `export const ${operation.id} = { ${fields.join(', ')} } as const;\n`;
@@ -56,7 +62,7 @@ export function renderProviders(providers: ProviderFacts[], resources: ProviderF
     `import { ${ids.join(', ')} } from './operations.js';\n\n` +
     providers.map((provider) => renderProvider(provider)).join('\n') +
     resources.map((resource) => `\n${renderProvider(resource, 'ResourceHelpers')}`).join('') +
-    '\n/** Every resource of its own (`x-leaf-resource`: the Leaf users), by its client property name. */\n' +
+    '\n/** Every resource of its own (`x-leaf-resource`: Leaf users, webhooks), by its client property name. */\n' +
     `export const RESOURCES = { ${resources.map((resource) => resource.name).join(', ')} } as const;\n` +
     '\n/** Every provider of the spec (`x-leaf-provider`), by its client property name. */\n' +
     `export const PROVIDERS = { ${providers.map((provider) => provider.name).join(', ')} } as const;\n`

@@ -16,6 +16,10 @@ export interface OperationFacts {
   basePath?: string;
   /** Names of its path parameters. */
   pathParameters: string[];
+  /** `x-leaf-resource` of its tag: the client property of the resource (not a provider) it belongs to. */
+  resource?: string;
+  /** Whether it lists page by page (a `page` query parameter). */
+  paged: boolean;
 }
 
 export interface ProviderFacts {
@@ -42,6 +46,8 @@ function operationFacts(operation: OperationModel): OperationFacts {
     responseBody: operation.success.body !== undefined,
     ...(operation.ownServers ? { basePath: operation.basePaths.production } : {}),
     pathParameters: pathParametersOf(operation).map((parameter) => parameter.name),
+    ...(operation.resource.kind === 'resource' ? { resource: operation.resource.property! } : {}),
+    paged: operation.parameters.some((parameter) => parameter.in === 'query' && parameter.name === 'page'),
   };
 }
 
@@ -82,10 +88,10 @@ export function readProviders(spec: BundledSpec): ProviderFacts[] {
 }
 
 /** The helpers a resource of its own (`x-leaf-resource`) gets; a deprecated `update` is left to `raw`. */
-const RESOURCE_HELPERS = ['list', 'get', 'create', 'delete'] as const;
+const RESOURCE_HELPERS = ['list', 'get', 'create', 'delete', 'failedCalls'] as const;
 
 /**
- * The model's resources of their own (tags with `x-leaf-resource`: the Leaf users), each with the
+ * The model's resources of their own (tags with `x-leaf-resource`: Leaf users, webhooks), each with the
  * helpers the client builds for them. Throws when one lacks a `list` (its `all` iterator walks it).
  */
 export function readResources(spec: BundledSpec): ProviderFacts[] {

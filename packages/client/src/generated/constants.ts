@@ -21,6 +21,7 @@ export const SECRET_FIELDS = [
   'password',
   'privateKey',
   'refreshToken',
+  'secret',
   'sessionId',
   'sharedSecret',
   'subscriptionKey',
@@ -29,6 +30,10 @@ export const SECRET_FIELDS = [
 /** What each path parameter's value must be, from its schema: helpers and raw check it before sending. */
 export const PATH_PARAMETERS = {
   leafUserId: {
+    pattern: /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/,
+    description: 'a UUID',
+  },
+  webhookId: {
     pattern: /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/,
     description: 'a UUID',
   },

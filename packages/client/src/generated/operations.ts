@@ -8,6 +8,7 @@ import {
   cnhiCredentialsCheck,
   credentialEventListCheck,
   credentialStatusReportCheck,
+  failedWebhookCallsCheck,
   johnDeereCredentialsCheck,
   leafUserCheck,
   leafUserListCheck,
@@ -19,6 +20,8 @@ import {
   staraCredentialsCheck,
   trimbleCredentialsCheck,
   valleyCredentialsCheck,
+  webhookCheck,
+  webhookListCheck,
 } from './response-checks.js';
 
 /**
@@ -29,14 +32,19 @@ export const listLeafUsers = {
   id: 'listLeafUsers',
   method: 'GET',
   path: '/users',
+  resource: 'users',
+  pathParameters: [],
   requestBody: false,
   responseBody: true,
+  paged: true,
   response: leafUserListCheck,
 } as const;
 export const updateLeafUser = {
   id: 'updateLeafUser',
   method: 'PUT',
   path: '/users',
+  resource: 'users',
+  pathParameters: [],
   requestBody: true,
   responseBody: true,
   response: leafUserCheck,
@@ -45,6 +53,8 @@ export const createLeafUser = {
   id: 'createLeafUser',
   method: 'POST',
   path: '/users',
+  resource: 'users',
+  pathParameters: [],
   requestBody: true,
   responseBody: true,
   response: leafUserCheck,
@@ -53,6 +63,8 @@ export const getLeafUser = {
   id: 'getLeafUser',
   method: 'GET',
   path: '/users/{leafUserId}',
+  resource: 'users',
+  pathParameters: ['leafUserId'],
   requestBody: false,
   responseBody: true,
   response: leafUserCheck,
@@ -61,6 +73,8 @@ export const deleteLeafUser = {
   id: 'deleteLeafUser',
   method: 'DELETE',
   path: '/users/{leafUserId}',
+  resource: 'users',
+  pathParameters: ['leafUserId'],
   requestBody: false,
   responseBody: false,
 } as const;
@@ -93,6 +107,7 @@ export const getTrimbleCredentialEvents = {
   path: '/users/{leafUserId}/trimble-credentials/events',
   requestBody: false,
   responseBody: true,
+  paged: true,
   response: credentialEventListCheck,
 } as const;
 export const getClimateFieldViewCredentials = {
@@ -132,6 +147,7 @@ export const getClimateFieldViewCredentialEvents = {
   path: '/users/{leafUserId}/climate-field-view-credentials/events',
   requestBody: false,
   responseBody: true,
+  paged: true,
   response: credentialEventListCheck,
 } as const;
 export const getJohnDeereCredentials = {
@@ -163,6 +179,7 @@ export const getJohnDeereCredentialEvents = {
   path: '/users/{leafUserId}/john-deere-credentials/events',
   requestBody: false,
   responseBody: true,
+  paged: true,
   response: credentialEventListCheck,
 } as const;
 export const getCnhiCredentials = {
@@ -194,6 +211,7 @@ export const getCnhiCredentialEvents = {
   path: '/users/{leafUserId}/cnhi-credentials/events',
   requestBody: false,
   responseBody: true,
+  paged: true,
   response: credentialEventListCheck,
 } as const;
 export const getAgLeaderCredentials = {
@@ -225,6 +243,7 @@ export const getAgLeaderCredentialEvents = {
   path: '/users/{leafUserId}/ag-leader-credentials/events',
   requestBody: false,
   responseBody: true,
+  paged: true,
   response: credentialEventListCheck,
 } as const;
 export const getAgvanceCredentials = {
@@ -256,6 +275,7 @@ export const getAgvanceCredentialEvents = {
   path: '/users/{leafUserId}/agvance-credentials/events',
   requestBody: false,
   responseBody: true,
+  paged: true,
   response: credentialEventListCheck,
 } as const;
 export const getLindsayCredentials = {
@@ -287,6 +307,7 @@ export const getLindsayCredentialEvents = {
   path: '/users/{leafUserId}/lindsay-credentials/events',
   requestBody: false,
   responseBody: true,
+  paged: true,
   response: credentialEventListCheck,
 } as const;
 export const getPanoramaCredentials = {
@@ -318,6 +339,7 @@ export const getPanoramaCredentialEvents = {
   path: '/users/{leafUserId}/panorama-credentials/events',
   requestBody: false,
   responseBody: true,
+  paged: true,
   response: credentialEventListCheck,
 } as const;
 export const getRavenCredentials = {
@@ -349,6 +371,7 @@ export const getRavenCredentialEvents = {
   path: '/users/{leafUserId}/raven-credentials/events',
   requestBody: false,
   responseBody: true,
+  paged: true,
   response: credentialEventListCheck,
 } as const;
 export const getRavenSlingshotCredentials = {
@@ -380,6 +403,7 @@ export const getRavenSlingshotCredentialEvents = {
   path: '/users/{leafUserId}/raven-slingshot-credentials/events',
   requestBody: false,
   responseBody: true,
+  paged: true,
   response: credentialEventListCheck,
 } as const;
 export const getSenteraCredentials = {
@@ -411,6 +435,7 @@ export const getSenteraCredentialEvents = {
   path: '/users/{leafUserId}/sentera-credentials/events',
   requestBody: false,
   responseBody: true,
+  paged: true,
   response: credentialEventListCheck,
 } as const;
 export const getStaraCredentials = {
@@ -442,6 +467,7 @@ export const getStaraCredentialEvents = {
   path: '/users/{leafUserId}/stara-credentials/events',
   requestBody: false,
   responseBody: true,
+  paged: true,
   response: credentialEventListCheck,
 } as const;
 export const getValleyCredentials = {
@@ -473,6 +499,7 @@ export const getValleyCredentialEvents = {
   path: '/users/{leafUserId}/valley-credentials/events',
   requestBody: false,
   responseBody: true,
+  paged: true,
   response: credentialEventListCheck,
 } as const;
 export const authenticate = {
@@ -483,6 +510,60 @@ export const authenticate = {
   requestBody: true,
   responseBody: true,
   response: authenticateResponseCheck,
+} as const;
+export const listWebhooks = {
+  id: 'listWebhooks',
+  method: 'GET',
+  path: '/webhooks',
+  basePath: '/services/alerts/api/alerts',
+  resource: 'webhooks',
+  pathParameters: [],
+  requestBody: false,
+  responseBody: true,
+  response: webhookListCheck,
+} as const;
+export const createWebhook = {
+  id: 'createWebhook',
+  method: 'POST',
+  path: '/webhooks',
+  basePath: '/services/alerts/api/alerts',
+  resource: 'webhooks',
+  pathParameters: [],
+  requestBody: true,
+  responseBody: true,
+  response: webhookCheck,
+} as const;
+export const listFailedWebhookCalls = {
+  id: 'listFailedWebhookCalls',
+  method: 'GET',
+  path: '/webhooks/failed-calls',
+  basePath: '/services/alerts/api/alerts',
+  resource: 'webhooks',
+  pathParameters: [],
+  requestBody: false,
+  responseBody: true,
+  response: failedWebhookCallsCheck,
+} as const;
+export const getWebhook = {
+  id: 'getWebhook',
+  method: 'GET',
+  path: '/webhooks/{webhookId}',
+  basePath: '/services/alerts/api/alerts',
+  resource: 'webhooks',
+  pathParameters: ['webhookId'],
+  requestBody: false,
+  responseBody: true,
+  response: webhookCheck,
+} as const;
+export const deleteWebhook = {
+  id: 'deleteWebhook',
+  method: 'DELETE',
+  path: '/webhooks/{webhookId}',
+  basePath: '/services/alerts/api/alerts',
+  resource: 'webhooks',
+  pathParameters: ['webhookId'],
+  requestBody: false,
+  responseBody: false,
 } as const;
 
 export const OPERATIONS = {
@@ -545,4 +626,9 @@ export const OPERATIONS = {
   deleteValleyCredentials,
   getValleyCredentialEvents,
   authenticate,
+  listWebhooks,
+  createWebhook,
+  listFailedWebhookCalls,
+  getWebhook,
+  deleteWebhook,
 } as const;

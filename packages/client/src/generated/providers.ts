@@ -16,6 +16,7 @@ import {
   createStaraCredentials,
   createTrimbleCredentials,
   createValleyCredentials,
+  createWebhook,
   deleteAgLeaderCredentials,
   deleteAgvanceCredentials,
   deleteClimateFieldViewCredentials,
@@ -30,6 +31,7 @@ import {
   deleteStaraCredentials,
   deleteTrimbleCredentials,
   deleteValleyCredentials,
+  deleteWebhook,
   getAgLeaderCredentialEvents,
   getAgLeaderCredentials,
   getAgvanceCredentialEvents,
@@ -58,7 +60,10 @@ import {
   getTrimbleCredentials,
   getValleyCredentialEvents,
   getValleyCredentials,
+  getWebhook,
+  listFailedWebhookCalls,
   listLeafUsers,
+  listWebhooks,
 } from './operations.js';
 
 /** Trimble credentials (tag `Trimble`): pass it to `createLeafCredentialsClientFor` for `client.trimble`. */
@@ -197,8 +202,19 @@ export const users = { list: listLeafUsers, create: createLeafUser, get: getLeaf
 /** The helpers of `client.users`. */
 export type UsersHelpers = ResourceHelpers<typeof users>;
 
-/** Every resource of its own (`x-leaf-resource`: the Leaf users), by its client property name. */
-export const RESOURCES = { users } as const;
+/** Webhooks (tag `Webhooks`): pass it to `createLeafCredentialsClientFor` for `client.webhooks`. */
+export const webhooks = {
+  list: listWebhooks,
+  create: createWebhook,
+  failedCalls: listFailedWebhookCalls,
+  get: getWebhook,
+  delete: deleteWebhook,
+} as const;
+/** The helpers of `client.webhooks`. */
+export type WebhooksHelpers = ResourceHelpers<typeof webhooks>;
+
+/** Every resource of its own (`x-leaf-resource`: Leaf users, webhooks), by its client property name. */
+export const RESOURCES = { users, webhooks } as const;
 
 /** Every provider of the spec (`x-leaf-provider`), by its client property name. */
 export const PROVIDERS = {

@@ -147,6 +147,14 @@ const valleyCredentialsShape: ResponseShape = {
   username: ['string'],
 };
 const authenticateResponseShape: ResponseShape = { id_token: ['string'] };
+const webhookShape: ResponseShape = {
+  id: ['string'],
+  events: ['array'],
+  name: ['string'],
+  secret: ['string'],
+  url: ['string'],
+};
+const failedWebhookCallsShape: ResponseShape = { items: ['array'] };
 
 // What a success body must be: an object of a shape, or a list of them.
 export const leafUserListCheck: ResponseCheck = { list: true, shape: leafUserShape };
@@ -167,3 +175,6 @@ export const senteraCredentialsCheck: ResponseCheck = { list: false, shape: sent
 export const staraCredentialsCheck: ResponseCheck = { list: false, shape: staraCredentialsShape };
 export const valleyCredentialsCheck: ResponseCheck = { list: false, shape: valleyCredentialsShape };
 export const authenticateResponseCheck: ResponseCheck = { list: false, shape: authenticateResponseShape };
+export const webhookListCheck: ResponseCheck = { list: true, shape: webhookShape };
+export const webhookCheck: ResponseCheck = { list: false, shape: webhookShape };
+export const failedWebhookCallsCheck: ResponseCheck = { list: false, shape: failedWebhookCallsShape };

@@ -1062,8 +1062,154 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/webhooks': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * List the webhooks
+     * @description Returns every webhook registered with the account's token.
+     */
+    get: operations['listWebhooks'];
+    put?: never;
+    /**
+     * Register a webhook
+     * @description Registers a URL to receive the given events' alerts, signed with
+     *     `secret` (see the `X-Leaf-Signature` header of the alerts under
+     *     **Webhooks**). Leaf first POSTs a registration confirmation to the URL.
+     *     An event can have one webhook only; a webhook cannot be changed, so
+     *     delete it and register it again (keep the old URL answering until the
+     *     new registration returns).
+     */
+    post: operations['createWebhook'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/webhooks/failed-calls': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * List the failed alert deliveries
+     * @description Returns the alerts that could not be delivered to the account's webhooks.
+     *     Leaf tries again 1, 30, 60 and 240 minutes after a failure before it
+     *     lists a call here.
+     */
+    get: operations['listFailedWebhookCalls'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/webhooks/{webhookId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /**
+         * @description The `id` of the webhook, as its creation returned it.
+         * @example 0b9f6a52-3c1e-4d8a-9e47-6f2d1c5b8a30
+         */
+        webhookId: components['parameters']['WebhookId'];
+      };
+      cookie?: never;
+    };
+    /**
+     * Get a webhook
+     * @description Returns one webhook by its id.
+     */
+    get: operations['getWebhook'];
+    put?: never;
+    post?: never;
+    /**
+     * Delete a webhook
+     * @description Deletes a webhook; its events are no longer sent anywhere until a webhook is registered for them again.
+     */
+    delete: operations['deleteWebhook'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
-export type webhooks = Record<string, never>;
+export interface webhooks {
+  'webhook-registered': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Registration confirmation
+     * @description Sent once, when the webhook is registered. A URL that does not answer it
+     *     with a 2xx is not registered.
+     */
+    post: operations['webhookRegistered'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  'credentials-unauthenticated': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Credentials unauthenticated
+     * @description A provider stopped accepting a credential (revoked, expired): its status
+     *     is now `UNAUTHENTICATED`. Leaf cannot fetch the user's data from that
+     *     provider until the grower connects again and new credentials are created.
+     */
+    post: operations['credentialsUnauthenticated'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  'credentials-limited-permission': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Credentials missing a permission
+     * @description A credential lacks a permission Leaf needs: its status is now
+     *     `MISSING_PERMISSION`. Ask the grower to grant it at the provider.
+     */
+    post: operations['credentialsLimitedPermission'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+}
 export interface components {
   schemas: {
     /**
@@ -2629,6 +2775,241 @@ export interface components {
       /** @description The password of that Valley user. Leaf never returns it. Sensitive. */
       password: string;
     };
+    /**
+     * WebhookEvent
+     * @description An event a webhook can listen to: the names Leaf's alerts service accepts
+     *     when a webhook is created. The two credential alerts are the ones this API
+     *     is about; the others come from Leaf's other services.
+     *
+     *     - `credentialsLimitedPermission`: A credential lacks a permission Leaf needs (its status turned `MISSING_PERMISSION`).
+     *     - `credentialsUnauthenticated`: A provider stopped accepting a credential (its status turned `UNAUTHENTICATED`).
+     *     - `fieldCreated`: A field was created, in Leaf or at a connected provider.
+     *     - `fieldBoundaryCreated`: A field boundary was created.
+     *     - `fieldBoundaryUpdated`: A field boundary was updated.
+     *     - `uploadedFileProcessingFinished`: A machine file uploaded to Leaf was processed.
+     *     - `uploadedFileProcessingFailed`: A machine file uploaded to Leaf failed a processing step.
+     *     - `providerFileProcessingFinished`: A machine file from a provider was processed.
+     *     - `providerFileProcessingFailed`: A machine file from a provider failed a processing step.
+     *     - `mergedFileProcessingFinished`: A merged operation file was processed.
+     *     - `mergedFileProcessingFailed`: A merged operation file failed a processing step.
+     *     - `automergedFileProcessingFinished`: An automerged operation file was processed.
+     *     - `automergedFileProcessingFailed`: An automerged operation file failed a processing step.
+     *     - `operationCreated`: A field operation was created.
+     *     - `operationUpdated`: A field operation was updated.
+     *     - `operationProcessingFinished`: A field operation's resources (summary, images, units) are ready.
+     *     - `newSatelliteImage`: A new satellite image of a monitored field is ready.
+     *     - `machineCreated`: A machine was created.
+     *     - `machineUpdated`: A machine was updated.
+     *     - `machineDeleted`: A machine was deleted.
+     * @example credentialsUnauthenticated
+     * @enum {string}
+     */
+    WebhookEvent:
+      | 'credentialsLimitedPermission'
+      | 'credentialsUnauthenticated'
+      | 'fieldCreated'
+      | 'fieldBoundaryCreated'
+      | 'fieldBoundaryUpdated'
+      | 'uploadedFileProcessingFinished'
+      | 'uploadedFileProcessingFailed'
+      | 'providerFileProcessingFinished'
+      | 'providerFileProcessingFailed'
+      | 'mergedFileProcessingFinished'
+      | 'mergedFileProcessingFailed'
+      | 'automergedFileProcessingFinished'
+      | 'automergedFileProcessingFailed'
+      | 'operationCreated'
+      | 'operationUpdated'
+      | 'operationProcessingFinished'
+      | 'newSatelliteImage'
+      | 'machineCreated'
+      | 'machineUpdated'
+      | 'machineDeleted';
+    /**
+     * WebhookCreate
+     * @description A webhook to register: where Leaf sends alerts, for which events, and the
+     *     secret it signs them with. Each event can have one webhook only; to change a
+     *     webhook, delete it and create it again.
+     * @example {
+     *       "events": [
+     *         "credentialsUnauthenticated",
+     *         "credentialsLimitedPermission"
+     *       ],
+     *       "name": "Credential alerts",
+     *       "secret": "YOUR_WEBHOOK_SECRET",
+     *       "url": "https://example.com/leaf/credential-alerts"
+     *     }
+     */
+    WebhookCreate: {
+      /** @description The events to be alerted about; none of them may have a webhook already. */
+      events: components['schemas']['WebhookEvent'][];
+      /** @description A name for the webhook, for people. */
+      name: string;
+      /**
+       * @description Sensitive. The key Leaf signs each alert with (HMAC-SHA256, sent base64
+       *     in `X-Leaf-Signature`); the receiver checks the signature with it.
+       */
+      secret: string;
+      /**
+       * Format: uri
+       * @description The address Leaf POSTs the alerts to; it must answer 2xx to the registration confirmation.
+       */
+      url: string;
+    };
+    /**
+     * Webhook
+     * @description A registered webhook, as Leaf's alerts service returns it.
+     * @example {
+     *       "id": "0b9f6a52-3c1e-4d8a-9e47-6f2d1c5b8a30",
+     *       "events": [
+     *         "newSatelliteImage"
+     *       ],
+     *       "name": "Satellite images listener",
+     *       "secret": "YOUR_WEBHOOK_SECRET",
+     *       "url": "https://example.com/leaf/satellite-images"
+     *     }
+     */
+    Webhook: {
+      /** @description The webhook's id, to read or delete it by. */
+      id: string;
+      /**
+       * @description The events it listens to. Names Leaf adds later are passed on as they
+       *     come, so a reader should not assume only the values of `WebhookEvent`.
+       */
+      events: (components['schemas']['WebhookEvent'] | string)[];
+      /** @description The name it was registered with. */
+      name: string;
+      /** @description Sensitive. The key Leaf signs its alerts with; Leaf returns it as it was sent. */
+      secret: string;
+      /** @description Where Leaf sends the alerts. */
+      url: string;
+    };
+    /**
+     * FailedWebhookCall
+     * @description One alert Leaf could not deliver after its retries: where it went, what it
+     *     sent and what came back (a status and body), or why nothing came back
+     *     (`connectionError`).
+     */
+    FailedWebhookCall: {
+      /** @description The Leaf account the webhook belongs to. */
+      apiOwner?: string;
+      /**
+       * Format: date-time
+       * @description When the call failed.
+       */
+      createdAt: string;
+      /** @description The webhook's URL. */
+      url: string;
+      /**
+       * Format: int32
+       * @description The HTTP status the webhook answered with, when it answered.
+       */
+      status?: number;
+      /** @description The body the webhook answered with, when it answered. */
+      response?: string;
+      /** @description The alert that was sent, as the JSON text Leaf signed. */
+      requestBody: string;
+      /** @description Why no answer came (refused connection, timeout), when none did. */
+      connectionError?: string;
+    };
+    /**
+     * FailedWebhookCalls
+     * @description The alerts that could not be delivered to any of the account's webhooks.
+     * @example {
+     *       "items": [
+     *         {
+     *           "apiOwner": "you@example.com",
+     *           "createdAt": "2026-04-21T12:16:30Z",
+     *           "url": "https://example.com/leaf/credential-alerts",
+     *           "status": 502,
+     *           "response": "Bad Gateway",
+     *           "requestBody": "{\"credential\": \"your-client-id\", \"provider\": \"JohnDeere\", \"credentialId\": \"7c1f0e8a-4b2d-4e6f-9a3c-2d5b8e1f0a47\", \"message\": \"The credentials are no longer accepted by the provider.\", \"status\": \"UNAUTHENTICATED\", \"type\": \"credentialsUnauthenticated\", \"timestamp\": \"2026-04-21T12:16:27.997586Z\"}"
+     *         }
+     *       ]
+     *     }
+     */
+    FailedWebhookCalls: {
+      /** @description The failed calls, oldest first. */
+      items: components['schemas']['FailedWebhookCall'][];
+    };
+    /**
+     * WebhookConfirmation
+     * @description What Leaf POSTs to a webhook's URL once, when the webhook is registered.
+     * @example {
+     *       "message": "confirmation of webhook upon registration"
+     *     }
+     */
+    WebhookConfirmation: {
+      /** @description Always `confirmation of webhook upon registration`. */
+      message: string;
+    };
+    /**
+     * CredentialAlert
+     * @description What Leaf POSTs to a webhook when one of its credentials changes for the
+     *     worse. Leaf may add members; a receiver should ignore the ones it does not know.
+     */
+    CredentialAlert: {
+      /** @description The credential's client identification at the provider (its client id or key). */
+      credential: string;
+      /** @description The provider the credential is for. */
+      provider: string;
+      /** @description The credential's `id`. */
+      credentialId: string;
+      /** @description What happened, for people. */
+      message: string;
+      /** @description The credential's new status (a `CredentialStatus` value). */
+      status: string;
+      /**
+       * @description Which alert this is.
+       * @enum {string}
+       */
+      type: 'credentialsUnauthenticated' | 'credentialsLimitedPermission';
+      /**
+       * Format: date-time
+       * @description When Leaf saw the change (UTC, microseconds).
+       */
+      timestamp: string;
+    };
+    /**
+     * CredentialsUnauthenticatedAlert
+     * @description The provider no longer accepts a credential; create new credentials for the user.
+     * @example {
+     *       "credential": "your-client-id",
+     *       "provider": "JohnDeere",
+     *       "credentialId": "7c1f0e8a-4b2d-4e6f-9a3c-2d5b8e1f0a47",
+     *       "message": "The credentials are no longer accepted by the provider.",
+     *       "status": "UNAUTHENTICATED",
+     *       "type": "credentialsUnauthenticated",
+     *       "timestamp": "2026-04-21T12:16:27.997586Z"
+     *     }
+     */
+    CredentialsUnauthenticatedAlert: components['schemas']['CredentialAlert'] & {
+      /**
+       * @description Always `credentialsUnauthenticated`.
+       * @constant
+       */
+      type?: 'credentialsUnauthenticated';
+    };
+    /**
+     * CredentialsLimitedPermissionAlert
+     * @description A credential lacks a permission Leaf needs; ask the grower to grant it at the provider.
+     * @example {
+     *       "credential": "your-client-id",
+     *       "provider": "JohnDeere",
+     *       "credentialId": "7c1f0e8a-4b2d-4e6f-9a3c-2d5b8e1f0a47",
+     *       "message": "The credentials lack a permission Leaf needs.",
+     *       "status": "MISSING_PERMISSION",
+     *       "type": "credentialsLimitedPermission",
+     *       "timestamp": "2026-04-21T12:16:27.997586Z"
+     *     }
+     */
+    CredentialsLimitedPermissionAlert: components['schemas']['CredentialAlert'] & {
+      /**
+       * @description Always `credentialsLimitedPermission`.
+       * @constant
+       */
+      type?: 'credentialsLimitedPermission';
+    };
   };
   responses: {
     /**
@@ -2809,6 +3190,56 @@ export interface components {
         'application/json': components['schemas']['CredentialEvents'];
       };
     };
+    /**
+     * @description The body is invalid (`detail` and `fieldErrors` name the field), an event
+     *     already has a webhook (`errorKey` `eventRegisteredTwice`, naming `events`),
+     *     or the URL did not answer the registration confirmation with a 2xx.
+     */
+    EventRegisteredTwice: {
+      headers: {
+        [name: string]: unknown;
+      };
+      content: {
+        /**
+         * @example {
+         *       "type": "https://www.jhipster.tech/problem/problem-with-message",
+         *       "title": "Bad Request",
+         *       "status": 400,
+         *       "detail": "events: credentialsUnauthenticated already has a webhook (0b9f6a52-3c1e-4d8a-9e47-6f2d1c5b8a30); delete it first",
+         *       "message": "eventRegisteredTwice",
+         *       "errorKey": "eventRegisteredTwice",
+         *       "fieldErrors": [
+         *         {
+         *           "objectName": "body",
+         *           "field": "events",
+         *           "message": "credentialsUnauthenticated already has a webhook"
+         *         }
+         *       ]
+         *     }
+         */
+        'application/problem+json': components['schemas']['Problem'];
+        'application/json': components['schemas']['Problem'];
+      };
+    };
+    /** @description The account has no webhook with this `webhookId`. */
+    WebhookNotFound: {
+      headers: {
+        [name: string]: unknown;
+      };
+      content: {
+        /**
+         * @example {
+         *       "type": "about:blank",
+         *       "title": "Not Found",
+         *       "status": 404,
+         *       "detail": "No webhook 0b9f6a52-3c1e-4d8a-9e47-6f2d1c5b8a30",
+         *       "message": "error.http.404"
+         *     }
+         */
+        'application/problem+json': components['schemas']['Problem'];
+        'application/json': components['schemas']['Problem'];
+      };
+    };
   };
   parameters: {
     /**
@@ -2836,6 +3267,19 @@ export interface components {
      * @example createdDate,desc
      */
     Sort: string;
+    /**
+     * @description The `id` of the webhook, as its creation returned it.
+     * @example 0b9f6a52-3c1e-4d8a-9e47-6f2d1c5b8a30
+     */
+    WebhookId: string;
+    /**
+     * @description Base64 of the HMAC-SHA256 of the request body, keyed with the webhook's
+     *     `secret`. Leaf signs compact JSON with a space after every `:` and `,`
+     *     (what Python's `json.dumps` writes): check it over the raw body's bytes, or
+     *     over that serialization of the parsed body.
+     * @example 3q2+7wAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=
+     */
+    XLeafSignature: string;
   };
   requestBodies: never;
   headers: {
@@ -4823,6 +5267,279 @@ export interface operations {
       };
       415: components['responses']['UnsupportedMediaType'];
       500: components['responses']['InternalServerError'];
+    };
+  };
+  listWebhooks: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The registered webhooks (an empty list when there are none). */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Webhook'][];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      500: components['responses']['InternalServerError'];
+    };
+  };
+  createWebhook: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['WebhookCreate'];
+      };
+    };
+    responses: {
+      /** @description The webhook was registered; the body is the stored webhook. */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "id": "4d7e2a19-8b3c-4f5e-a6d1-9c0b2e7f3a58",
+           *       "events": [
+           *         "credentialsUnauthenticated",
+           *         "credentialsLimitedPermission"
+           *       ],
+           *       "name": "Credential alerts",
+           *       "secret": "YOUR_WEBHOOK_SECRET",
+           *       "url": "https://example.com/leaf/credential-alerts"
+           *     }
+           */
+          'application/json': components['schemas']['Webhook'];
+        };
+      };
+      400: components['responses']['EventRegisteredTwice'];
+      401: components['responses']['Unauthorized'];
+      415: components['responses']['UnsupportedMediaType'];
+      500: components['responses']['InternalServerError'];
+    };
+  };
+  listFailedWebhookCalls: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The failed calls (`items` is empty when every alert arrived). */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['FailedWebhookCalls'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      500: components['responses']['InternalServerError'];
+    };
+  };
+  getWebhook: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /**
+         * @description The `id` of the webhook, as its creation returned it.
+         * @example 0b9f6a52-3c1e-4d8a-9e47-6f2d1c5b8a30
+         */
+        webhookId: components['parameters']['WebhookId'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The webhook. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Webhook'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      404: components['responses']['WebhookNotFound'];
+      500: components['responses']['InternalServerError'];
+    };
+  };
+  deleteWebhook: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /**
+         * @description The `id` of the webhook, as its creation returned it.
+         * @example 0b9f6a52-3c1e-4d8a-9e47-6f2d1c5b8a30
+         */
+        webhookId: components['parameters']['WebhookId'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The webhook was deleted. */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      404: components['responses']['WebhookNotFound'];
+      500: components['responses']['InternalServerError'];
+    };
+  };
+  webhookRegistered: {
+    parameters: {
+      query?: never;
+      header: {
+        /**
+         * @description Base64 of the HMAC-SHA256 of the request body, keyed with the webhook's
+         *     `secret`. Leaf signs compact JSON with a space after every `:` and `,`
+         *     (what Python's `json.dumps` writes): check it over the raw body's bytes, or
+         *     over that serialization of the parsed body.
+         * @example 3q2+7wAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=
+         */
+        'X-Leaf-Signature': components['parameters']['XLeafSignature'];
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['WebhookConfirmation'];
+      };
+    };
+    responses: {
+      /** @description Received. Any 2xx will do; Leaf reads no body. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /**
+       * @description The receiver's answer when the signature does not verify (any non-2xx
+       *     does); Leaf tries again, then lists the call under failed calls.
+       */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  credentialsUnauthenticated: {
+    parameters: {
+      query?: never;
+      header: {
+        /**
+         * @description Base64 of the HMAC-SHA256 of the request body, keyed with the webhook's
+         *     `secret`. Leaf signs compact JSON with a space after every `:` and `,`
+         *     (what Python's `json.dumps` writes): check it over the raw body's bytes, or
+         *     over that serialization of the parsed body.
+         * @example 3q2+7wAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=
+         */
+        'X-Leaf-Signature': components['parameters']['XLeafSignature'];
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CredentialsUnauthenticatedAlert'];
+      };
+    };
+    responses: {
+      /** @description Received. Any 2xx will do; Leaf reads no body. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /**
+       * @description The receiver's answer when the signature does not verify (any non-2xx
+       *     does); Leaf tries again, then lists the call under failed calls.
+       */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  credentialsLimitedPermission: {
+    parameters: {
+      query?: never;
+      header: {
+        /**
+         * @description Base64 of the HMAC-SHA256 of the request body, keyed with the webhook's
+         *     `secret`. Leaf signs compact JSON with a space after every `:` and `,`
+         *     (what Python's `json.dumps` writes): check it over the raw body's bytes, or
+         *     over that serialization of the parsed body.
+         * @example 3q2+7wAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=
+         */
+        'X-Leaf-Signature': components['parameters']['XLeafSignature'];
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CredentialsLimitedPermissionAlert'];
+      };
+    };
+    responses: {
+      /** @description Received. Any 2xx will do; Leaf reads no body. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /**
+       * @description The receiver's answer when the signature does not verify (any non-2xx
+       *     does); Leaf tries again, then lists the call under failed calls.
+       */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
     };
   };
 }

@@ -40,6 +40,7 @@ Options:
   --token-signing-key KEY
                      sandbox: the key its sign-in signs tokens with (default: random per process)
   --lenient-users    sandbox: keep credentials of any leafUserId, not only of users created first
+  --webhook-allow H  sandbox: host names (H[,H]) webhooks may be sent to besides loopback addresses
   --quiet            no access log
   --help             this text
   --version          the package's version`;
@@ -83,6 +84,7 @@ function parse() {
       'admin-token': { type: 'string' },
       'token-signing-key': { type: 'string' },
       'lenient-users': { type: 'boolean', default: false },
+      'webhook-allow': { type: 'string' },
       help: { type: 'boolean', default: false },
       version: { type: 'boolean', default: false },
       // Set by startMock/startSandbox: stop when the parent's end of stdin closes (it exited, even by SIGKILL).
@@ -102,7 +104,7 @@ function parse() {
   if (!COMMANDS.includes(command as Command))
     throw new Error(`Unknown command '${command}': use mock or sandbox (--help lists the options).`);
   if (extra.length > 0) throw new Error(`Unexpected argument '${extra[0]}' (--help lists the options).`);
-  for (const flag of ['seed', 'state-file', 'admin-token', 'token-signing-key'] as const) {
+  for (const flag of ['seed', 'state-file', 'admin-token', 'token-signing-key', 'webhook-allow'] as const) {
     if (values[flag] !== undefined && command !== 'sandbox')
       throw new Error(
         `--${flag} needs the sandbox: the mock keeps no state (leaf-credentials-mock sandbox --${flag} …).`,
@@ -136,6 +138,10 @@ let sandbox: Sandbox | undefined;
 if (command === 'sandbox') {
   try {
     const seed = values.seed === undefined ? undefined : await readSeedFile(values.seed, operations);
+    const webhookAllow = values['webhook-allow']
+      ?.split(',')
+      .map((host) => host.trim())
+      .filter(Boolean);
     sandbox = await createSandbox({
       operations,
       seed,
@@ -143,6 +149,7 @@ if (command === 'sandbox') {
       adminToken: values['admin-token'],
       tokenSigningKey: values['token-signing-key'],
       lenientUsers: values['lenient-users'],
+      webhookAllow,
     });
   } catch (error) {
     stop(`The sandbox could not start: ${(error as Error).message}`);

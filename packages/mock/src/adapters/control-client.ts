@@ -6,7 +6,13 @@
  * sandbox, with any other on that token's state only; `as(token)` switches.
  * Without a token the sandbox refuses every call (401).
  */
-import { CONTROL_PREFIX, type CredentialStatus, type RecordedRequest, type SeedDocument } from '../sandbox/index.js';
+import {
+  CONTROL_PREFIX,
+  type CredentialStatus,
+  type Delivery,
+  type RecordedRequest,
+  type SeedDocument,
+} from '../sandbox/index.js';
 
 /** A control request the sandbox refused: `problem` is its problem+json. */
 export class SandboxControlError extends Error {
@@ -35,6 +41,12 @@ export interface SandboxControl {
   setStatus(leafUserId: string, provider: string, status: CredentialStatus): Promise<void>;
   /** Moves the sandbox clock (events age out after 30 days by it); `undefined` goes back to real time. */
   setClock(now: Date | undefined): Promise<void>;
+  /** Makes the credential go to `status` once the sandbox clock has moved `afterSeconds` on (the scheduled scenario). */
+  scheduleStatus(leafUserId: string, provider: string, status: CredentialStatus, afterSeconds: number): Promise<void>;
+  /** What the sandbox sent to the token's webhooks (or every token's), oldest first. */
+  deliveries(): Promise<Delivery[]>;
+  /** Forgets the deliveries and the failed calls. */
+  clearDeliveries(): Promise<void>;
   /** The same calls, acting on `token`'s state only. */
   as(token: string): SandboxControl;
 }
@@ -67,6 +79,14 @@ export function connectSandbox(url: string, token?: string, fetchImpl: typeof fe
       })),
     setClock: async (now) =>
       void (await (now === undefined ? call('DELETE', '/clock') : call('PUT', '/clock', { now: now.toISOString() }))),
+    scheduleStatus: async (leafUserId, provider, status, afterSeconds) =>
+      void (await call(
+        'POST',
+        `/users/${encodeURIComponent(leafUserId)}/${encodeURIComponent(provider)}/scheduled-status`,
+        { status, afterSeconds },
+      )),
+    deliveries: async () => (await call<{ deliveries: Delivery[] }>('GET', '/webhooks/deliveries'))!.deliveries,
+    clearDeliveries: async () => void (await call('DELETE', '/webhooks/deliveries')),
     as: (other) => connectSandbox(url, other, fetchImpl),
   };
 }

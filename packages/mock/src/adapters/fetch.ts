@@ -46,6 +46,8 @@ export interface CreateSandboxOptions extends InProcessOptions {
   adminToken?: string;
   /** The key the sandbox's sign-in signs tokens with; default: random per sandbox. */
   tokenSigningKey?: string;
+  /** Host names webhooks may be sent to besides loopback addresses (`--webhook-allow`). */
+  webhookAllow?: readonly string[];
 }
 
 /** An in-process sandbox: its fetch, and its control API (reset, seed, requests, as(token), ...). */
@@ -69,8 +71,8 @@ export function createSandbox(options: CreateSandboxOptions = {}): InProcessSand
     store ??= (async () => {
       const operations = await operationsOf(options);
       const seed = options.seedFile === undefined ? options.seed : await readSeedFile(options.seedFile, operations);
-      const { stateFile, now, tokenSigningKey } = options;
-      return createStore({ operations, seed, stateFile, now, adminToken, tokenSigningKey });
+      const { stateFile, now, tokenSigningKey, webhookAllow } = options;
+      return createStore({ operations, seed, stateFile, now, adminToken, tokenSigningKey, webhookAllow });
     })();
     return store;
   };

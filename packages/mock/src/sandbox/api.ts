@@ -54,6 +54,21 @@ export function answerApi(request: ApiRequest, context: ApiContext): IHttpRespon
   }
   if (route?.helper === 'authenticate') return authenticate(request.operation, request.body, path, context);
 
+  const key = authorize(request, path, context);
+  if (typeof key !== 'string') return key;
+  if (userHelper && context.table.users && context.users) {
+    const users = { resource: context.table.users, users: context.users, store: context.store };
+    return answerUsers({ ...request, helper: userHelper, path, key }, users);
+  }
+  return answerCredentials(route as Required<Route>, request, path, key, context);
+}
+
+/** The state key the request's token names, or the 401 for a missing or expired token (each key on its own clock). */
+export function authorize(
+  request: ApiRequest,
+  path: string,
+  context: Pick<SignInContext, 'tokens' | 'clocks'>,
+): StateKey | IHttpResponse {
   const token = context.tokens.check(request.headers.authorization, (key) => context.clocks.now(key));
   if ('missing' in token)
     return fieldProblem(
@@ -68,11 +83,7 @@ export function answerApi(request: ApiRequest, context: ApiContext): IHttpRespon
     const answer = fieldProblem('UNAUTHORIZED', path, 'header', 'Authorization', message);
     return { ...answer, headers: { ...answer.headers, 'www-authenticate': 'Bearer error="invalid_token"' } };
   }
-  if (userHelper && context.table.users && context.users) {
-    const users = { resource: context.table.users, users: context.users, store: context.store };
-    return answerUsers({ ...request, helper: userHelper, path, key: token.key }, users);
-  }
-  return answerCredentials(route as Required<Route>, request, path, token.key, context);
+  return token.key;
 }
 
 function answerCredentials(
@@ -169,7 +180,7 @@ function single(value: string | string[] | undefined): string | undefined {
   return Array.isArray(value) ? value[value.length - 1] : value;
 }
 
-function fillPath(template: string, params: Record<string, string>): string {
+export function fillPath(template: string, params: Record<string, string>): string {
   return template.replace(/\{([^}]+)\}/g, (whole, name: string) =>
     params[name] === undefined ? whole : encodeURIComponent(params[name]!),
   );

@@ -20,13 +20,16 @@ import { renderEvent, retained } from './events.js';
 import { canonicalUserId } from './limits.js';
 import type { CredentialStatus } from './magic-values.js';
 import type { RequestLog } from './request-log.js';
-import type { ResourceTable } from './resources.js';
+import type { ProviderResource, ResourceTable } from './resources.js';
 import { emptyResponse, fieldProblem, jsonResponse, noCredentials, problemAnswer } from './responses.js';
 import { firstFailure } from './schemas.js';
 import { SeedError, seedCredentials } from './seed.js';
 import type { Store } from './store.js';
 import { readAuthorization, type StateKey, type TokenKeys } from './token-keys.js';
 import { impliedUsers, type UserStore } from './users.js';
+import type { WebhookService } from './webhooks.js';
+import type { StatusSchedule } from './webhooks-schedule.js';
+import { checkDelay } from './webhooks-seed.js';
 
 /** Every control request's path starts with this; no path of the API does. */
 export const CONTROL_PREFIX = '/__sandbox';
@@ -51,6 +54,10 @@ export interface ControlContext {
   /** The token that acts on the whole sandbox. */
   adminToken: string;
   users?: UserStore;
+  /** The alerts service (webhooks.ts), its scheduled changes, and a seed document's `statusChanges` to schedule. */
+  webhooks?: WebhookService;
+  schedule?: StatusSchedule;
+  scheduleSeed?: (document: unknown, key?: StateKey) => void;
 }
 
 /** The most credentials one answer of `GET /credentials` lists (`size`, paged as Leaf's lists). */
@@ -76,6 +83,8 @@ const ROUTES: Array<{ pattern: RegExp; methods: Record<string, Handler> }> = [
   { pattern: /^\/users\/([^/]+)\/([^/]+)\/status$/, methods: { PUT: setStatus } },
   { pattern: /^\/clock$/, methods: { GET: clockAnswer, PUT: setClock, DELETE: resetClock } },
   { pattern: /^\/requests$/, methods: { GET: listRequests, DELETE: clearRequests } },
+  { pattern: /^\/users\/([^/]+)\/([^/]+)\/scheduled-status$/, methods: { POST: scheduleStatus } },
+  { pattern: /^\/webhooks\/deliveries$/, methods: { GET: listDeliveries, DELETE: clearDeliveries } },
 ];
 
 export function answerControl(request: ControlRequest, context: ControlContext): IHttpResponse {
@@ -181,6 +190,8 @@ function invalidBody(call: Call, schemaName: string): IHttpResponse | undefined 
 function reset({ key, context }: Call): IHttpResponse {
   context.store.reset(key);
   context.users?.reset(key);
+  context.webhooks?.reset(key);
+  context.schedule?.reset(key);
   // A user's state starts over with its password: the next sign-in sets it again.
   if (key === undefined) context.passwords.forget();
   else if (key.startsWith('user:')) context.passwords.forget(key.slice('user:'.length));
@@ -241,12 +252,26 @@ function seed(call: Call): IHttpResponse {
       call.key,
       entries.map((entry) => entry.leafUserId),
     );
+  try {
+    call.context.scheduleSeed?.(call.body, call.key);
+  } catch (error) {
+    if (!(error instanceof SeedError)) throw error;
+    const field = /^body: (statusChanges\[\d+\])(?:: field ([^:]+))?/.exec(error.message);
+    return fieldProblem(
+      'VIOLATION',
+      call.path,
+      'body',
+      [field?.[1], field?.[2]].filter(Boolean).join('.') || 'statusChanges',
+      error.message,
+    );
+  }
   return jsonResponse(200, { seeded: entries.length });
 }
 
-function setStatus(call: Call): IHttpResponse {
+/** The provider a control path names (after checking its leafUserId), or the problem to answer. */
+function providerOfPath(call: Call): { leafUserId: string; provider: ProviderResource } | IHttpResponse {
   const [givenUserId = '', providerName = ''] = call.params;
-  const { table, store, clocks } = call.context;
+  const { table } = call.context;
   const idFailure = firstFailure(table.leafUserIdSchema, givenUserId);
   if (idFailure) return fieldProblem('VIOLATION', call.path, 'path', 'leafUserId', `leafUserId ${idFailure.message}`);
   const leafUserId = canonicalUserId(givenUserId);
@@ -261,6 +286,14 @@ function setStatus(call: Call): IHttpResponse {
       `provider names no provider of the spec (known: ${known})`,
     );
   }
+  return { leafUserId, provider };
+}
+
+function setStatus(call: Call): IHttpResponse {
+  const named = providerOfPath(call);
+  if ('statusCode' in named) return named;
+  const { leafUserId, provider } = named;
+  const { store, clocks } = call.context;
   const invalid = invalidBody(call, 'StatusChange');
   if (invalid) return invalid;
   if (call.key === undefined) return needsOwnToken(call.path, 'credential');
@@ -297,5 +330,31 @@ function listRequests({ key, context }: Call): IHttpResponse {
 
 function clearRequests({ key, context }: Call): IHttpResponse {
   context.requests.clear(key);
+  return emptyResponse(204);
+}
+
+/** Turns the token's credential to `status` after `afterSeconds` on the token's clock. */
+function scheduleStatus(call: Call): IHttpResponse {
+  const named = providerOfPath(call);
+  if ('statusCode' in named) return named;
+  const invalid = invalidBody(call, 'ScheduledStatusChange');
+  if (invalid) return invalid;
+  const { status, afterSeconds } = call.body as { status: CredentialStatus; afterSeconds: number };
+  const delay = checkDelay(afterSeconds);
+  if (delay) return fieldProblem('VIOLATION', call.path, 'body', 'afterSeconds', `body.afterSeconds ${delay}`);
+  if (call.key === undefined || !call.context.schedule) return needsOwnToken(call.path, 'credential');
+  const slot = { leafUserId: named.leafUserId, provider: named.provider.name };
+  if (!call.context.store.get(call.key, slot)) return noCredentials(call.path, named.provider.name, named.leafUserId);
+  const at = new Date(call.context.clocks.now(call.key).getTime() + afterSeconds * 1000);
+  call.context.schedule.add({ key: call.key, slot, status, at });
+  return jsonResponse(202, { status, at: at.toISOString() });
+}
+
+function listDeliveries({ key, context }: Call): IHttpResponse {
+  return jsonResponse(200, { deliveries: context.webhooks?.sender.deliveriesOf(key) ?? [] });
+}
+
+function clearDeliveries({ key, context }: Call): IHttpResponse {
+  context.webhooks?.sender.clear(key);
   return emptyResponse(204);
 }

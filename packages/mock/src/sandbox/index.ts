@@ -12,18 +12,22 @@
 import { randomBytes } from 'node:crypto';
 import type { IHttpResponse } from '@stoplight/prism-http';
 import type { IHttpOperation } from '@stoplight/types';
-import { type ApiRequest, answerApi } from './api.js';
+import { type ApiRequest, answerApi, authorize, fillPath } from './api.js';
 import { Passwords } from './authenticate.js';
-import { createClocks } from './clock.js';
-import { answerControl, type ControlRequest } from './control.js';
+import { type Clocks, createClocks } from './clock.js';
+import { answerControl, CONTROL_PREFIX, type ControlRequest } from './control.js';
 import { RequestLog } from './request-log.js';
 import { readResources } from './resources.js';
-import { problemAnswer } from './responses.js';
+import { emptyResponse, problemAnswer } from './responses.js';
 import { exampleSeed, seedCredentials } from './seed.js';
 import { createStateWriter, loadStateFile, lockStateFile, type StateWriter } from './state-file.js';
 import { Store } from './store.js';
-import { bearerToken, createTokenKeys } from './token-keys.js';
+import { bearerToken, createTokenKeys, type StateKey } from './token-keys.js';
 import { seededUsers, UserStore } from './users.js';
+import { WebhookService, webhookHelperOf } from './webhooks.js';
+import { DEFAULT_DELIVERY, type DeliveryOptions } from './webhooks-alerts.js';
+import { StatusSchedule } from './webhooks-schedule.js';
+import { statusChangesOf } from './webhooks-seed.js';
 
 export type { ApiRequest } from './api.js';
 export { CONTROL_PREFIX, type ControlRequest } from './control.js';
@@ -32,6 +36,7 @@ export { type CredentialStatus, REFUSED_PASSWORD } from './magic-values.js';
 export type { RecordedRequest } from './request-log.js';
 export { exampleSeed, readSeedFile, type SeedDocument, type SeedEntry, SeedError } from './seed.js';
 export { StateFileError } from './state-file.js';
+export type { Delivery } from './webhooks-alerts.js';
 
 export interface Sandbox {
   /** Stored state → the API's answer (201/200/204/404, 401 for an expired sandbox token, 503 for a change not kept). */
@@ -64,6 +69,10 @@ export interface SandboxOptions {
    * a credentials request for a user never created answers 404 (spec/README.md R14).
    */
   lenientUsers?: boolean;
+  /** Host names webhooks may be sent to besides loopback addresses (`--webhook-allow`). */
+  webhookAllow?: readonly string[];
+  /** Timeout, attempts and backoff of each alert's delivery (default DEFAULT_DELIVERY). */
+  webhookDelivery?: Partial<DeliveryOptions>;
 }
 
 export async function createSandbox(options: SandboxOptions): Promise<Sandbox> {
@@ -94,39 +103,104 @@ export async function createSandbox(options: SandboxOptions): Promise<Sandbox> {
     }
     writer = createStateWriter(file, store, unlock, (error) => process.stderr.write(`sandbox: ${error.message}\n`));
   }
+  const webhooks = new WebhookService({
+    operations: options.operations,
+    allowedHosts: options.webhookAllow,
+    delivery: { ...DEFAULT_DELIVERY, ...options.webhookDelivery },
+    now: (key) => clocks.now(key),
+  });
+  // A change's alerts wait for the change to be kept (see `kept`): no alert tells of a change that was undone.
+  let pendingAlerts: Array<() => void> = [];
+  store.watch((key, slot, before, after) => {
+    const at = clocks.now(key);
+    pendingAlerts.push(() => webhooks.credentialChanged(key, slot, before, after, at));
+  });
+  const schedule = new StatusSchedule(
+    store,
+    clocks,
+    (keys, slot) => {
+      for (const key of keys) webhooks.credentialChanged(key, slot, undefined, store.get(key, slot)!);
+    },
+    () => webhooks.keys(),
+    // A change the timer makes is kept (or undone) as a request's is.
+    () =>
+      void kept(CONTROL_PREFIX, () => {
+        schedule.runDue();
+        return emptyResponse(204);
+      }),
+  );
+  const scheduleSeed = (document: unknown, key?: StateKey) => {
+    for (const change of statusChangesOf(document, table, clocks.now(key))) schedule.add({ ...change, key });
+  };
+  scheduleSeed(options.seed);
   const context = {
     table,
     store,
-    clocks,
+    clocks: watchedClocks(clocks, () => schedule.runDue()),
     requests,
     tokens,
     passwords: new Passwords(),
     adminToken,
     users,
     lenientUsers: options.lenientUsers,
+    webhooks,
+    schedule,
+    scheduleSeed,
   };
-  /** A change is answered once it is kept; one that could not be was undone, and is a 503. */
-  const kept = async (path: string, answer: () => IHttpResponse): Promise<IHttpResponse> => {
+  /** A change is answered once it is kept, and only then are its alerts sent; one that could not be kept was undone, and is a 503. */
+  const kept = async (path: string, answer: () => IHttpResponse | Promise<IHttpResponse>): Promise<IHttpResponse> => {
     const before = store.version;
-    const response = answer();
-    if (!writer || store.version === before) return response;
-    try {
-      await writer.commit();
-      return response;
-    } catch (error) {
-      const refused = problemAnswer('STATE_NOT_KEPT', path, (error as Error).message);
-      return { ...refused, headers: { ...refused.headers, 'retry-after': '1' } };
+    const answered = answer();
+    const response = answered instanceof Promise ? await answered : answered;
+    const alerts = pendingAlerts;
+    pendingAlerts = [];
+    if (writer && store.version !== before) {
+      try {
+        await writer.commit();
+      } catch (error) {
+        const refused = problemAnswer('STATE_NOT_KEPT', path, (error as Error).message);
+        return { ...refused, headers: { ...refused.headers, 'retry-after': '1' } };
+      }
     }
+    for (const send of alerts) send();
+    return response;
+  };
+  const answerAny = (request: ApiRequest): IHttpResponse | Promise<IHttpResponse> => {
+    const helper = webhookHelperOf(request.operation);
+    if (helper === undefined) return answerApi(request, context);
+    const path = request.path ?? fillPath(request.operation.path, request.pathParams);
+    const key = authorize(request, path, context);
+    return typeof key === 'string' ? webhooks.answer(helper, request, path, key) : key;
   };
   return {
-    answer: (request) => kept(request.path ?? request.operation.path, () => answerApi(request, context)),
+    answer: (request) => kept(request.path ?? request.operation.path, () => answerAny(request)),
     control: (request) => kept(request.path, () => answerControl(request, context)),
     record: (request) => {
       const token = bearerToken(request.headers.authorization ?? request.headers.Authorization);
       const key = token === undefined ? undefined : tokens.keyOf(token);
       requests.record(request, key, clocks.now(key));
     },
-    close: async () => writer?.close(),
+    close: async () => {
+      schedule.stop();
+      await webhooks.sender.settle();
+      await writer?.close();
+    },
     adminToken,
+  };
+}
+
+/** The clocks, telling `moved` after a control request sets or resets one (scheduled changes may be due). */
+function watchedClocks(clocks: Clocks, moved: () => void): Clocks {
+  return {
+    now: (key) => clocks.now(key),
+    set(key, at) {
+      clocks.set(key, at);
+      moved();
+    },
+    reset(key) {
+      clocks.reset(key);
+      moved();
+    },
+    moved: (key) => clocks.moved(key),
   };
 }

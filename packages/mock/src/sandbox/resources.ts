@@ -7,6 +7,7 @@
 import type { IHttpOperation } from '@stoplight/types';
 import type { JsonSchema } from './schemas.js';
 import { readUsers, type UserHelper, type UsersResource, userHelperOf, usersTagOf } from './users.js';
+import { webhookHelperOf } from './webhooks.js';
 
 const HELPERS = ['get', 'create', 'delete', 'events', 'status', 'authenticate'] as const;
 export type Helper = (typeof HELPERS)[number];
@@ -82,7 +83,8 @@ export function readResources(operations: IHttpOperation[]): ResourceTable {
     // The Leaf users are a resource of their own, not a provider's credentials.
     if (usersTag !== undefined && operation.tags?.[0]?.name === usersTag) continue;
     const helper = helperOf(operation);
-    if (!helper) continue;
+    // The alerts service's webhooks are no provider's credentials: webhooks.ts answers them.
+    if (!helper || webhookHelperOf(operation) !== undefined) continue;
     if (helper === 'authenticate') {
       routes.set(operationKey(operation), { helper });
       continue;

@@ -44,10 +44,14 @@ interface Undo {
   undo: () => void;
 }
 
+/** Told of every credential a key stores: what the key saw there before, and what it sees now. */
+export type PutListener = (key: StateKey, slot: Slot, before: Credential | undefined, after: Credential) => void;
+
 export class Store {
   private seed = new Map<string, Credential>();
   private states = new Map<StateKey, Map<string, Entry>>();
   private undos: Undo[] = [];
+  private readonly listeners: PutListener[] = [];
   /** Counts the changes to what the state file keeps (not the seed). */
   version = 0;
   /** Whether changes keep their undo (a state file keeps the store). */
@@ -61,8 +65,20 @@ export class Store {
   }
 
   put(key: StateKey, slot: Slot, credential: Credential): void {
+    const before = this.listeners.length > 0 ? this.get(key, slot) : undefined;
     this.setOwn(key, slotId(slot), credential);
     this.changed();
+    for (const listener of this.listeners) listener(key, slot, before, credential);
+  }
+
+  /** Calls `listener` after every put (the webhooks alert on a status change). */
+  watch(listener: PutListener): void {
+    this.listeners.push(listener);
+  }
+
+  /** The seed's credential in `slot`, whatever any key has made of it. */
+  seeded(slot: Slot): Credential | undefined {
+    return this.seed.get(slotId(slot));
   }
 
   /** Whether there was a credential to delete. */

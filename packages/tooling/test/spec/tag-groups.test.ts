@@ -35,13 +35,13 @@ describe('sidebar groups', () => {
   it('give a tag without x-leaf-provider its own group, and follow a new provider tag', () => {
     const copy: BundledSpec = structuredClone(spec);
     copy.tags = [
-      { name: 'Webhooks' },
+      { name: 'Made-up tag' },
       ...specTags(copy),
       { name: 'Acme', 'x-leaf-provider': 'acme' },
       { name: 'Farms', 'x-leaf-resource': 'farms' },
     ];
     const groups = withTagGroups(copy)['x-tagGroups'] as Array<{ name: string; tags: string[] }>;
-    expect(groups[0]).toEqual({ name: 'Webhooks', tags: ['Webhooks'] });
+    expect(groups[0]).toEqual({ name: 'Made-up tag', tags: ['Made-up tag'] });
     expect(groups.at(-1)).toEqual({ name: 'Farms', tags: ['Farms'] });
     expect(groups.find((group) => group.name === PROVIDERS_GROUP)!.tags.at(-1)).toBe('Acme');
   });

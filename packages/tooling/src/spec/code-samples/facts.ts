@@ -25,9 +25,7 @@ export interface SampleFacts {
   provider?: string;
   /** Its resource's name in prose, as the sidebar shows it ("Trimble credentials"). */
   resourceName?: string;
-  /** Whether the path names a Leaf user (`{leafUserId}`): the helper then takes its id first. */
-  takesLeafUserId: boolean;
-  /** Whether its resource is one of its own (`x-leaf-resource`: the Leaf users), not a provider's credentials. */
+  /** Whether its resource is one of its own (`x-leaf-resource`: Leaf users, webhooks), not a provider's credentials. */
   ownResource: boolean;
   method: string;
   /** The operation's production server: what the TypeScript client is pointed at. */
@@ -74,7 +72,6 @@ export function sampleFacts(spec: BundledSpec, specOperation: SpecOperation): Sa
     operation: specOperation,
     helper: operation.helper,
     ...(resource.property === undefined ? {} : { provider: resource.property, resourceName: resource.displayName }),
-    takesLeafUserId: operation.path.includes(LEAF_USER_ID_PLACEHOLDER),
     ownResource: resource.kind === 'resource',
     method: operation.method,
     serverUrl,
@@ -92,15 +89,29 @@ export function listSampleFacts(spec: BundledSpec): SampleFacts[] {
   return specModel(spec).operations.map((operation) => sampleFacts(spec, operation.source));
 }
 
+/** The path's parameters as the samples leave them for the reader: `{leafUserId}`, `{webhookId}`, in path order. */
+export function pathPlaceholders(operation: SpecOperation): string[] {
+  return operation.path.match(/\{[^}]+\}/g) ?? [];
+}
+
+/**
+ * Each path placeholder of the operation and the example its parameter documents: what a
+ * runner puts in a sample's place (the sandbox's seed holds a resource under each example).
+ */
+export function pathPlaceholderExamples(spec: BundledSpec, operation: SpecOperation): Record<string, string> {
+  return Object.fromEntries(
+    specModel(spec)
+      .operation(operation.operationId)
+      .parameters.filter((parameter) => parameter.in === 'path' && typeof parameter.example === 'string')
+      .map((parameter) => [`{${parameter.name}}`, String(parameter.example)]),
+  );
+}
+
 /**
  * The placeholders a sample of this operation contains, for the reader (and the test runner) to
  * replace: a sample that signs in (`signsIn`) names the account instead of a token.
  */
 export function placeholdersOf(facts: SampleFacts, signsIn = false): string[] {
   const credentials = signsIn ? [USERNAME_PLACEHOLDER, PASSWORD_PLACEHOLDER] : [TOKEN_PLACEHOLDER];
-  return [
-    facts.serverUrl,
-    ...(facts.bearer ? credentials : []),
-    ...(facts.operation.path.includes(LEAF_USER_ID_PLACEHOLDER) ? [LEAF_USER_ID_PLACEHOLDER] : []),
-  ];
+  return [facts.serverUrl, ...(facts.bearer ? credentials : []), ...pathPlaceholders(facts.operation)];
 }

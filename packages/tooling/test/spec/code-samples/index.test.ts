@@ -131,7 +131,7 @@ describe('generated code samples', () => {
   it('refuse an operation whose x-leaf-helper is unknown, naming it', () => {
     const copy = structuredClone(spec);
     const operation = listOperations(copy)[0]!;
-    operation.operation['x-leaf-helper'] = 'list';
+    operation.operation['x-leaf-helper'] = 'listAll';
     expect(() => renderCodeSamples(copy)).toThrow(`${operation.operationId} must state its helper`);
   });
 

@@ -27,11 +27,12 @@ const remove = (facts: SampleFacts) => command(facts, { before: [`-w '%{http_cod
 
 export const curl: LanguageTemplates = {
   get: read,
+  list: read,
+  failedCalls: read,
   events: read,
   status: read,
   create: send,
   authenticate: send,
   delete: remove,
-  list: read,
   update: send,
 };

@@ -41,11 +41,12 @@ function program(facts: SampleFacts): string {
 
 export const javascript: LanguageTemplates = {
   get: program,
+  list: program,
+  failedCalls: program,
   events: program,
   status: program,
   create: program,
   authenticate: program,
   delete: program,
-  list: program,
   update: program,
 };

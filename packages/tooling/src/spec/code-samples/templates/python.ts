@@ -35,11 +35,12 @@ function program(facts: SampleFacts): string {
 
 export const python: LanguageTemplates = {
   get: program,
+  list: program,
+  failedCalls: program,
   events: program,
   status: program,
   create: program,
   authenticate: program,
   delete: program,
-  list: program,
   update: program,
 };

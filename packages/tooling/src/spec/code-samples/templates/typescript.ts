@@ -5,7 +5,7 @@
  * nothing, so its sample says what happened.
  */
 
-import { LEAF_USER_ID_PLACEHOLDER, PASSWORD_PLACEHOLDER, type SampleFacts, USERNAME_PLACEHOLDER } from '../facts.js';
+import { PASSWORD_PLACEHOLDER, pathPlaceholders, type SampleFacts, USERNAME_PLACEHOLDER } from '../facts.js';
 import { inlineJavascriptLiteral, javascriptLiteral } from '../literals.js';
 import { type LanguageTemplates, lines } from './template.js';
 
@@ -32,18 +32,15 @@ function withClient(facts: SampleFacts, ...body: string[]): string {
   );
 }
 
-/** `leaf.trimble.get('{leafUserId}'` (the id when the path names one) and the rest of the arguments. */
+/** `leaf.trimble.get('{leafUserId}'` (`leaf.webhooks.get('{webhookId}'`: the path's parameters) and the rest of the arguments. */
 function helperCall(facts: SampleFacts, ...args: string[]): string {
   if (!facts.provider)
     throw new Error(
       `${facts.operation.operationId} is a client helper but its tag states no x-leaf-provider or x-leaf-resource.`,
     );
-  const leafUserId = facts.takesLeafUserId ? [`'${LEAF_USER_ID_PLACEHOLDER}'`] : [];
-  return `leaf.${facts.provider}.${facts.helper}(${[...leafUserId, ...args].join(', ')})`;
+  const path = pathPlaceholders(facts.operation).map((placeholder) => `'${placeholder}'`);
+  return `leaf.${facts.provider}.${facts.helper}(${[...path, ...args].join(', ')})`;
 }
-
-/** What the sample calls the body: a resource's own (`user`) or a provider's `credentials`. */
-const bodyName = (facts: SampleFacts) => (facts.ownResource ? 'user' : 'credentials');
 
 /**
  * The client signs in itself when given `auth`; `authenticate()` does it now, to check the
@@ -70,10 +67,22 @@ function signIn(facts: SampleFacts): string {
   );
 }
 
+/**
+ * What a result is called: a provider's by its kind, a resource of its own's by its operationId
+ * without the verb and the product name (`getWebhook` → `webhook`, `getLeafUser` → `user`).
+ */
+function resultName(facts: SampleFacts, providerName: string): string {
+  if (!facts.ownResource) return providerName;
+  const noun = facts.operation.operationId.replace(/^[a-z]+/, '').replace(/^Leaf(?=[A-Z])/, '');
+  return noun[0]!.toLowerCase() + noun.slice(1);
+}
+
 const printed = (name: string) => `console.log(JSON.stringify(${name}, null, 2));`;
 
-const read = (name: string) => (facts: SampleFacts) =>
-  withClient(facts, `const ${name} = await ${helperCall(facts)};`, printed(name));
+const read = (providerName: string) => (facts: SampleFacts) => {
+  const name = resultName(facts, providerName);
+  return withClient(facts, `const ${name} = await ${helperCall(facts)};`, printed(name));
+};
 
 // A page: `items`, and `next` for the page after it (the `all…()` iterator walks them all).
 const page = (facts: SampleFacts) => {
@@ -82,21 +91,25 @@ const page = (facts: SampleFacts) => {
 };
 
 export const typescript: LanguageTemplates = {
-  get: (facts) => read(bodyName(facts))(facts),
+  get: read('credentials'),
+  // A paged list (its query pages it) is a page; a whole list (the webhooks) is the items.
+  list: (facts) => (Object.keys(facts.query).length > 0 ? page(facts) : read('items')(facts)),
+  failedCalls: read('failedCalls'),
   events: page,
-  list: page,
   status: read('status'),
-  create: (facts) =>
-    withClient(
+  create: (facts) => {
+    const name = resultName(facts, 'credentials');
+    return withClient(
       facts,
-      `const ${bodyName(facts)} = await ${helperCall(facts, javascriptLiteral(facts.body))};`,
-      printed(bodyName(facts)),
-    ),
+      `const ${name} = await ${helperCall(facts, javascriptLiteral(facts.body))};`,
+      printed(name),
+    );
+  },
   delete: (facts) =>
     withClient(
       facts,
       `await ${helperCall(facts)};`,
-      `console.log('Deleted the ${facts.ownResource ? 'Leaf user' : facts.resourceName}.');`,
+      `console.log('Deleted the ${facts.provider === 'users' ? 'Leaf user' : facts.resourceName}.');`,
     ),
   // Deprecated, so the client has no helper for it: the typed openapi-fetch client sends it.
   update: (facts) =>
