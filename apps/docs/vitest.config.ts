@@ -1,14 +1,13 @@
 import { createRequire } from 'node:module';
-import { mergeConfig } from 'vitest/config';
-import shared from '../../vitest.shared.js';
+import { defineTiers } from '../../vitest.shared.js';
 
 const require = createRequire(import.meta.url);
 
-export default mergeConfig(shared, {
-  test: {
-    globalSetup: [
-      require.resolve('@leaf-credentials/mock/vitest-global-setup'),
-      require.resolve('@leaf-credentials/mock/vitest-sandbox-setup'),
-    ],
-  },
+export default defineTiers({
+  // Chromium, the code samples run as processes, `npm start`, and the made-up provider's generators.
+  e2e: ['test/browser.test.ts', 'test/code-samples.test.ts', 'test/made-up-provider.test.ts', 'test/start.test.ts'],
+  e2eGlobalSetup: [
+    require.resolve('@leaf-credentials/mock/vitest-global-setup'),
+    require.resolve('@leaf-credentials/mock/vitest-sandbox-setup'),
+  ],
 });

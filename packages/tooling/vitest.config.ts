@@ -1,4 +1,6 @@
-import { mergeConfig } from 'vitest/config';
-import shared from '../../vitest.shared.js';
+import { defineTiers } from '../../vitest.shared.js';
 
-export default mergeConfig(shared, {});
+export default defineTiers({
+  // Runs Biome as a process.
+  e2e: ['test/format.test.ts'],
+});
