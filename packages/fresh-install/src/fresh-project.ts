@@ -18,7 +18,7 @@ export const PUBLISHED = {
   '@leaf-credentials/client': 'packages/client',
   '@leaf-credentials/mock': 'packages/mock',
 } as const;
-export type PublishedName = keyof typeof PUBLISHED;
+type PublishedName = keyof typeof PUBLISHED;
 const PUBLISHED_NAMES = Object.keys(PUBLISHED) as PublishedName[];
 
 /** The machine's npm cache first, no audit or funding requests. */
@@ -38,7 +38,7 @@ export interface Ran {
  * vitest set for the repo (a stray `npm_config_*` would point npm back at the workspace), with
  * `node` (and so npm and npx) from `nodeBin`'s folder first on PATH.
  */
-export function projectEnv(nodeBin: string = process.execPath): NodeJS.ProcessEnv {
+function projectEnv(nodeBin: string = process.execPath): NodeJS.ProcessEnv {
   const kept = Object.entries(process.env).filter(([name]) => {
     const lower = name.toLowerCase();
     if (lower === 'npm_config_cache' || lower === 'npm_config_registry') return true;
@@ -56,7 +56,7 @@ export function projectEnv(nodeBin: string = process.execPath): NodeJS.ProcessEn
 }
 
 /** Runs `command` with `sh -c` in `cwd`; resolves when it exits, whatever its status. */
-export function runCommand(command: string, cwd: string, env: NodeJS.ProcessEnv): Promise<Ran> {
+function runCommand(command: string, cwd: string, env: NodeJS.ProcessEnv): Promise<Ran> {
   return new Promise((resolve) => {
     const child = spawn('sh', ['-c', command], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
@@ -80,7 +80,7 @@ export function describeRun(ran: Ran): string {
 }
 
 /** Packs the published packages (one `npm pack`) into `destination`; returns each tarball's path. */
-export async function packPublished(destination: string): Promise<Record<PublishedName, string>> {
+async function packPublished(destination: string): Promise<Record<PublishedName, string>> {
   const workspaces = Object.values(PUBLISHED).flatMap((dir) => ['--workspace', dir]);
   const ran = await runCommand(
     ['npm', 'pack', ...workspaces, '--pack-destination', destination, '--json', '--silent'].join(' '),
