@@ -5,14 +5,14 @@
  * as last released) or, with `--base <git-ref>`, with the spec at that commit.
  * Breaking changes pass only when a pending changeset bumps
  * @leaf-credentials/client by a major version. The logic is runSpecDiff in
- * spec/src/spec-diff.ts; this is its command line.
+ * packages/tooling/src/spec/spec-diff.ts; this is its command line.
  *
  *   npm run spec:diff                      # against the released baseline
  *   npm run spec:diff -- --base main       # against main
  *   npm run spec:baseline                  # the current spec becomes the baseline (run by `npm run version`)
  */
 import { parseArgs } from 'node:util';
-import { runSpecDiff } from '../spec/src/spec-diff.js';
+import { runSpecDiff } from '@leaf-credentials/tooling/spec-diff';
 
 const { values } = parseArgs({
   options: {

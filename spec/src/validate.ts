@@ -4,8 +4,8 @@
  */
 import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
-import { type BundledSpec, readBundledSpec } from './index.js';
 import { escapePointerSegment, locateRef } from './json-pointer.js';
+import { type BundledSpec, readBundledSpec } from './spec.js';
 
 interface MediaType {
   schema?: unknown;

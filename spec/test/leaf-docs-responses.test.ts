@@ -6,13 +6,9 @@
  * the documented type. Counter-examples show the validator does refuse what
  * the documents do not allow.
  */
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { readBundledSpec } from '../src/index.js';
 import { createResponseValidator, type ResponseValidator } from '../src/validate.js';
-import { freshBundle } from './fixtures/planted-violations.js';
-import { SLOW_PROCESS_TIMEOUT } from './fixtures/timeouts.js';
 
 const TRIMBLE = '/users/{leafUserId}/trimble-credentials';
 const FIELD_VIEW = '/users/{leafUserId}/climate-field-view-credentials';
@@ -235,8 +231,8 @@ const INVALID: (Case & { error: string })[] = [
 let validator: ResponseValidator;
 
 beforeAll(() => {
-  validator = createResponseValidator(freshBundle(mkdtempSync(join(tmpdir(), 'leaf-docs-responses-'))).spec);
-}, SLOW_PROCESS_TIMEOUT);
+  validator = createResponseValidator(readBundledSpec());
+});
 
 describe("responses shaped like Leaf's current pages", () => {
   for (const { name, method, path, status, contentType = JSON_TYPE, body } of VALID) {

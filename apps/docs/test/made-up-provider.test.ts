@@ -2,7 +2,9 @@
  * The template, proven: a made-up provider added to a copy of the spec with
  * spec files only (fixtures/made-up-provider.ts) is, after regenerating, in
  * the client's generated tables, types and helpers, served by the mock and the
- * sandbox, and on the docs page with its code samples. Nothing outside the
+ * sandbox, and on the docs page with its code samples. A made-up resource that
+ * is no provider (Farms) is, the same way, in the spec model, the samples, the
+ * sidebar, the client's operation table and the mock. Nothing outside the
  * copied spec is edited to get there.
  */
 import { spawnSync } from 'node:child_process';
@@ -12,14 +14,20 @@ import type { AddressInfo } from 'node:net';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import * as mock from '@leaf-credentials/mock';
-import { type BundledSpec, listProviders, SPEC_PATH } from '@leaf-credentials/spec';
-import { bundleSpec } from '@leaf-credentials/spec/bundle';
-import { renderCodeSamples, SAMPLE_LANGUAGES, writeCodeSamples } from '@leaf-credentials/spec/code-samples';
+import { type BundledSpec, listProviders, SPEC_PATH, specModel } from '@leaf-credentials/spec';
+import { bundleSpec } from '@leaf-credentials/tooling/bundle';
+import { renderCodeSamples, SAMPLE_LANGUAGES, writeCodeSamples } from '@leaf-credentials/tooling/code-samples';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderGeneratedFiles } from '../../../packages/client/scripts/generate.js';
 import { createSandbox } from '../../../packages/mock/src/sandbox/index.js';
 import { buildDocs } from '../src/build.js';
-import { addMadeUpProvider, copySpec, MADE_UP } from './fixtures/made-up-provider.js';
+import {
+  addMadeUpProvider,
+  addMadeUpResource,
+  copySpec,
+  MADE_UP,
+  MADE_UP_RESOURCE,
+} from './fixtures/made-up-provider.js';
 
 const WORK = fileURLToPath(new URL('../test-results/made-up-provider/', import.meta.url));
 const CLIENT_SRC = fileURLToPath(new URL('../../../packages/client/src/', import.meta.url));
@@ -43,6 +51,7 @@ type ClientModule = {
 beforeAll(async () => {
   rmSync(WORK, { recursive: true, force: true });
   addMadeUpProvider(copySpec(dirname(SPEC_PATH), join(WORK, 'spec')));
+  addMadeUpResource(root);
   // What `npm run build` does in the spec package: bundle, then write the generated samples.
   mkdirSync(dirname(bundlePath), { recursive: true });
   spec = bundleSpec(bundlePath, root);
@@ -212,4 +221,52 @@ describe('a provider added with spec files only', () => {
     },
     SLOW,
   );
+});
+
+describe('a resource that is no provider, added with spec files only', () => {
+  const FARMS = MADE_UP_RESOURCE;
+
+  it('is a resource of the spec model, with its helpers from x-leaf-helper, and no provider', () => {
+    const resource = specModel(spec).resources.find((candidate) => candidate.tag === FARMS.tag);
+    expect(resource).toMatchObject({ kind: 'resource', property: FARMS.property, operations: FARMS.operations });
+    expect(listProviders(spec).map((provider) => provider.tag)).not.toContain(FARMS.tag);
+    expect(specModel(spec).operation(FARMS.operations.create).requestBody?.example).toEqual(FARMS.createExample);
+  });
+
+  it('gets generated code samples per operation, calling its client property', () => {
+    for (const operationId of Object.values(FARMS.operations)) {
+      for (const language of SAMPLE_LANGUAGES) {
+        const file = join(WORK, 'spec', 'code-samples', language.dir, `${operationId}${language.extension}`);
+        expect(existsSync(file), file).toBe(true);
+      }
+    }
+    const typescript = readFileSync(
+      join(WORK, 'spec', 'code-samples', 'typescript', `${FARMS.operations.get}.ts`),
+      'utf8',
+    );
+    expect(typescript).toContain(`leaf.${FARMS.property}.get('{leafUserId}')`);
+  });
+
+  it('is in the sidebar, in a group of its own', () => {
+    const groups = spec['x-tagGroups'] as Array<{ name: string; tags: string[] }>;
+    expect(groups).toContainEqual({ name: FARMS.tag, tags: [FARMS.tag] });
+  });
+
+  it("is in the client's generated operation table, not its provider table", async () => {
+    const client = (await import(pathToFileURL(join(clientCopy, 'src', 'index.ts')).href)) as {
+      OPERATIONS: Record<string, { method: string; path: string }>;
+      PROVIDER_OPERATIONS: Record<string, unknown>;
+    };
+    expect(client.OPERATIONS[FARMS.operations.create]).toMatchObject({ method: 'POST', path: FARMS.path });
+    expect(client.PROVIDER_OPERATIONS).not.toHaveProperty(FARMS.property);
+  });
+
+  it('is served by the mock, which validates its create body', async () => {
+    expect((await send(mockUrl, 'GET', FARMS.path)).status).toBe(200);
+    expect((await send(mockUrl, 'POST', FARMS.path, FARMS.createExample)).status).toBe(201);
+    expect((await send(mockUrl, 'DELETE', FARMS.path)).status).toBe(204);
+    const refused = await send(mockUrl, 'POST', FARMS.path, { name: FARMS.createExample.name });
+    expect(refused.status).toBe(400);
+    expect(await refused.text()).toContain('hectares');
+  });
 });

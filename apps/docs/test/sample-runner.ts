@@ -20,6 +20,7 @@ import {
   type SpecOperation,
   successStatus,
 } from '@leaf-credentials/spec';
+import type { ResponseValidator } from '@leaf-credentials/spec/validate';
 import {
   LEAF_USER_ID_PLACEHOLDER,
   placeholdersOf,
@@ -27,8 +28,7 @@ import {
   signsIn,
   TOKEN_PLACEHOLDER,
   USERNAME_PLACEHOLDER,
-} from '@leaf-credentials/spec/code-samples';
-import type { ResponseValidator } from '@leaf-credentials/spec/validate';
+} from '@leaf-credentials/tooling/code-samples';
 import type { Exchange } from './recording-proxy.js';
 
 /** Where the substituted copies are written: inside apps/docs, so `axios` and the client resolve. */

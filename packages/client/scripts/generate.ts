@@ -7,13 +7,14 @@
  * files differ from what the spec generates, so a stale commit cannot pass CI.
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type BundledSpec, productionServerUrl, readBundledSpec } from '@leaf-credentials/spec';
+import { type BundledSpec, productionServerUrl, readBundledSpec, specModel } from '@leaf-credentials/spec';
 import { formatWithBiome, runningInCi } from '@leaf-credentials/tooling';
 import openapiTS, { astToString } from 'openapi-typescript';
 import { renderConstants, renderOperations, renderProviders, renderSchemaNames } from './generate/render.js';
-import { readOperations, readPathParameterRules, readProviders, readTokenLifetimes } from './generate/spec-facts.js';
+import { readOperations, readPathParameterRules, readProviders } from './generate/spec-facts.js';
 
 export const GENERATED_DIR = fileURLToPath(new URL('../src/generated/', import.meta.url));
 
@@ -24,6 +25,10 @@ const HEADER = [
 ].join('\n');
 
 type SpecObject = Record<string, unknown>;
+
+/** The version of the spec package the client is generated from: releases move the two together (changesets `fixed`). */
+const SPEC_VERSION = (createRequire(import.meta.url)('@leaf-credentials/spec/package.json') as { version: string })
+  .version;
 
 /**
  * openapi-typescript reads enum meanings only from an `x-enumDescriptions` array; the spec
@@ -73,10 +78,11 @@ export async function renderGeneratedFiles(spec: BundledSpec = readBundledSpec()
     'constants.ts':
       HEADER +
       renderConstants({
+        specVersion: SPEC_VERSION,
         productionBaseUrl: productionServerUrl(spec),
         secretFields: sensitivePropertyNames(spec),
         pathParameters: readPathParameterRules(spec),
-        tokenLifetimes: readTokenLifetimes(spec),
+        tokenLifetimes: specModel(spec).tokenLifetimes(),
         operations,
       }),
     'operations.ts': HEADER + renderOperations(operations),

@@ -79,11 +79,13 @@ export function describeRun(ran: Ran): string {
   return `$ ${ran.command}\n(exit ${ran.status})\n${ran.output.trim()}`;
 }
 
-/** Packs the published packages (one `npm pack`) into `destination`; returns each tarball's path. */
+/** Packs the published packages (one `npm pack`; turbo built them first, so no prepack build) into `destination`; returns each tarball's path. */
 async function packPublished(destination: string): Promise<Record<PublishedName, string>> {
   const workspaces = Object.values(PUBLISHED).flatMap((dir) => ['--workspace', dir]);
   const ran = await runCommand(
-    ['npm', 'pack', ...workspaces, '--pack-destination', destination, '--json', '--silent'].join(' '),
+    ['npm', 'pack', ...workspaces, '--ignore-scripts', '--pack-destination', destination, '--json', '--silent'].join(
+      ' ',
+    ),
     REPO_ROOT,
     projectEnv(),
   );

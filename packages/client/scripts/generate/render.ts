@@ -65,6 +65,7 @@ export function renderProviders(providers: ProviderFacts[]): string {
 }
 
 export function renderConstants(values: {
+  specVersion: string;
   productionBaseUrl: string;
   secretFields: string[];
   pathParameters: Record<string, ParameterRule>;
@@ -81,6 +82,8 @@ export function renderConstants(values: {
       `  ${name}: { pattern: /${rule.pattern.replaceAll('/', '\\/')}/, description: ${json(rule.description)} },\n`,
   );
   return (
+    `/**\n * The version of @leaf-credentials/spec this client was generated from.\n * @public\n */\n` +
+    `export const SPEC_VERSION = ${json(values.specVersion)};\n` +
     `/** Leaf's production API, the first server in the spec. */\n` +
     `export const PRODUCTION_BASE_URL = ${json(values.productionBaseUrl)};\n` +
     `/** Properties the spec marks \`x-sensitive: true\`: their values are secrets. */\n` +

@@ -1,19 +1,10 @@
 /**
- * What the client's generated tables read from the bundled spec: each
- * operation's method, path, bodies and own server; the providers and helpers
- * the tags and operations name (`x-leaf-provider`, `x-leaf-helper`); the rule
- * each path parameter's schema sets; the authenticate operation's token lifetimes.
+ * What the client's generated tables take from the spec model: each
+ * operation's method, path, bodies and own server; the providers and their
+ * helpers; the rule each path parameter's schema sets; the sign-in
+ * operation's token lifetimes. Only the client's own checks live here.
  */
-import {
-  type BundledSpec,
-  listOperations,
-  listProviders,
-  resolveRef,
-  type SpecOperation,
-  successStatus,
-} from '@leaf-credentials/spec';
-
-type SpecObject = Record<string, unknown>;
+import { type BundledSpec, type JsonSchema, type OperationModel, specModel } from '@leaf-credentials/spec';
 
 export interface OperationFacts {
   id: string;
@@ -21,10 +12,8 @@ export interface OperationFacts {
   path: string;
   requestBody: boolean;
   responseBody: boolean;
-  /** The path of the operation's own production server (`servers` on its path), when it has one. */
+  /** The path of the operation's own production server (`servers` on it or its path), when it has one. */
   basePath?: string;
-  /** `x-leaf-helper`: which helper of its provider calls it (or `authenticate`). */
-  helper?: string;
   /** Names of its path parameters. */
   pathParameters: string[];
 }
@@ -41,69 +30,55 @@ export interface ProviderFacts {
 /** The helpers a provider's operation may be (the spec's `x-leaf-helper` values). */
 const PROVIDER_HELPERS = ['get', 'create', 'delete', 'events', 'status'] as const;
 
-function parametersOf(spec: BundledSpec, path: string, operation: SpecObject): SpecObject[] {
-  const pathItem = spec.paths[path] as SpecObject;
-  const all = [...((pathItem.parameters as unknown[]) ?? []), ...((operation.parameters as unknown[]) ?? [])];
-  return all.map((parameter) => resolveRef(spec, parameter) as SpecObject);
-}
+const pathParametersOf = (operation: OperationModel) =>
+  operation.parameters.filter((parameter) => parameter.in === 'path');
 
-function ownServerPath(spec: BundledSpec, path: string): string | undefined {
-  const servers = (spec.paths[path] as SpecObject).servers as { url: string }[] | undefined;
-  if (!servers?.length) return undefined;
-  return new URL(servers[0]!.url).pathname.replace(/\/$/, '');
-}
-
-function operationFacts(spec: BundledSpec, specOperation: SpecOperation): OperationFacts {
-  const { operationId, method, path, operation } = specOperation;
-  const success = (operation.responses as SpecObject)[String(successStatus(specOperation))];
-  const basePath = ownServerPath(spec, path);
-  const helper = operation['x-leaf-helper'];
+function operationFacts(operation: OperationModel): OperationFacts {
   return {
-    id: operationId,
-    method: method.toUpperCase(),
-    path,
-    requestBody: resolveRef(spec, operation.requestBody) !== undefined,
-    responseBody: (resolveRef(spec, success) as SpecObject | undefined)?.content !== undefined,
-    ...(basePath === undefined ? {} : { basePath }),
-    ...(typeof helper === 'string' ? { helper } : {}),
-    pathParameters: parametersOf(spec, path, operation)
-      .filter((parameter) => parameter.in === 'path')
-      .map((parameter) => String(parameter.name)),
+    id: operation.operationId,
+    method: operation.method,
+    path: operation.path,
+    requestBody: operation.requestBody !== undefined,
+    responseBody: operation.success.body !== undefined,
+    ...(operation.ownServers ? { basePath: operation.basePaths.production } : {}),
+    pathParameters: pathParametersOf(operation).map((parameter) => parameter.name),
   };
 }
 
 export function readOperations(spec: BundledSpec): OperationFacts[] {
-  return listOperations(spec).map((operation) => operationFacts(spec, operation));
+  return specModel(spec).operations.map(operationFacts);
 }
 
 /**
- * The providers as the spec package reads them (listProviders: one per tag with
- * `x-leaf-provider`, in tag order, each helper once). Throws (so generation
- * fails) when a provider's operation is not a provider helper or takes other
- * path parameters than `leafUserId`, which the helpers' signature assumes.
+ * The model's providers (one per tag with `x-leaf-provider`, in tag order, each
+ * helper once). Throws (so generation fails) when a provider's operation is not
+ * a provider helper or takes other path parameters than `leafUserId`, which the
+ * helpers' signature assumes.
  */
 export function readProviders(spec: BundledSpec): ProviderFacts[] {
-  const operations = new Map(readOperations(spec).map((facts) => [facts.id, facts]));
-  return listProviders(spec).map((provider) => {
-    for (const [helper, id] of Object.entries(provider.operations)) {
-      const where = `${id} (tag ${provider.tag})`;
-      if (!PROVIDER_HELPERS.includes(helper as never)) {
-        throw new Error(`${where}: x-leaf-helper must be one of ${PROVIDER_HELPERS.join(', ')}, not ${helper}`);
+  const model = specModel(spec);
+  return model.resources
+    .filter((resource) => resource.kind === 'provider')
+    .map((provider) => {
+      for (const [helper, id] of Object.entries(provider.operations)) {
+        const where = `${id} (tag ${provider.tag})`;
+        if (!PROVIDER_HELPERS.includes(helper as never)) {
+          throw new Error(`${where}: x-leaf-helper must be one of ${PROVIDER_HELPERS.join(', ')}, not ${helper}`);
+        }
+        const pathParameters = pathParametersOf(model.operation(id)).map((parameter) => parameter.name);
+        if (pathParameters.join() !== 'leafUserId') {
+          throw new Error(
+            `${where}: a provider helper takes exactly the path parameter leafUserId, not ${pathParameters.join(', ') || 'none'}`,
+          );
+        }
       }
-      const pathParameters = operations.get(id)!.pathParameters;
-      if (pathParameters.join() !== 'leafUserId') {
-        throw new Error(
-          `${where}: a provider helper takes exactly the path parameter leafUserId, not ${pathParameters.join(', ') || 'none'}`,
-        );
-      }
-    }
-    return {
-      name: provider.property,
-      tag: provider.tag,
-      displayName: provider.displayName,
-      helpers: provider.operations,
-    };
-  });
+      return {
+        name: provider.property!,
+        tag: provider.tag,
+        displayName: provider.displayName,
+        helpers: provider.operations,
+      };
+    });
 }
 
 /** A path parameter's rule as the client checks it: a pattern, and words for the error message. */
@@ -120,7 +95,7 @@ const FORMAT_PATTERNS: Record<string, ParameterRule> = {
   },
 };
 
-function ruleOf(name: string, schema: SpecObject): ParameterRule {
+function ruleOf(name: string, schema: JsonSchema): ParameterRule {
   if (typeof schema.pattern === 'string')
     return { pattern: schema.pattern, description: `a value matching ${schema.pattern}` };
   if (typeof schema.format === 'string') {
@@ -139,30 +114,13 @@ function ruleOf(name: string, schema: SpecObject): ParameterRule {
 /** Every path parameter's rule, by name. Throws when two operations give one name different schemas. */
 export function readPathParameterRules(spec: BundledSpec): Record<string, ParameterRule> {
   const rules: Record<string, ParameterRule> = {};
-  for (const { path, operation } of listOperations(spec)) {
-    for (const parameter of parametersOf(spec, path, operation).filter((candidate) => candidate.in === 'path')) {
-      const name = String(parameter.name);
-      const rule = ruleOf(name, (resolveRef(spec, parameter.schema) as SpecObject | undefined) ?? {});
+  for (const operation of specModel(spec).operations) {
+    for (const { name, schema } of pathParametersOf(operation)) {
+      const rule = ruleOf(name, schema);
       if (rules[name] && rules[name]!.pattern !== rule.pattern)
         throw new Error(`path parameter ${name} has different schemas in different operations`);
       rules[name] = rule;
     }
   }
   return rules;
-}
-
-/** `x-leaf-token-lifetime-seconds` of the authenticate operation: how long a token lasts, by `rememberMe`. */
-export function readTokenLifetimes(spec: BundledSpec): { rememberMe: number; otherwise: number } {
-  const authenticate = listOperations(spec).find(
-    (operation) => operation.operation['x-leaf-helper'] === 'authenticate',
-  );
-  const lifetimes = authenticate?.operation['x-leaf-token-lifetime-seconds'] as
-    | { rememberMe?: unknown; otherwise?: unknown }
-    | undefined;
-  if (typeof lifetimes?.rememberMe !== 'number' || typeof lifetimes.otherwise !== 'number') {
-    throw new Error(
-      'the authenticate operation (x-leaf-helper: authenticate) must state x-leaf-token-lifetime-seconds: { rememberMe, otherwise }',
-    );
-  }
-  return { rememberMe: lifetimes.rememberMe, otherwise: lifetimes.otherwise };
 }

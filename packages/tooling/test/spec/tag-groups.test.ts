@@ -4,10 +4,11 @@
  * of its own, each tag exactly once; and the bundle step refuses a split spec
  * that writes x-tagGroups or x-codeSamples itself.
  */
+
+import { type BundledSpec, listOperations, readBundledSpec, SPEC_PATH, specTags } from '@leaf-credentials/spec';
 import { describe, expect, it } from 'vitest';
-import { deriveBundle } from '../src/bundle.js';
-import { type BundledSpec, listOperations, readBundledSpec, SPEC_PATH, specTags } from '../src/index.js';
-import { deriveTagGroups, PROVIDERS_GROUP, withTagGroups } from '../src/tag-groups.js';
+import { deriveBundle } from '../../src/spec/bundle.js';
+import { deriveTagGroups, PROVIDERS_GROUP, withTagGroups } from '../../src/spec/tag-groups.js';
 
 const spec = readBundledSpec();
 
@@ -33,9 +34,15 @@ describe('sidebar groups', () => {
 
   it('give a tag without x-leaf-provider its own group, and follow a new provider tag', () => {
     const copy: BundledSpec = structuredClone(spec);
-    copy.tags = [{ name: 'Webhooks' }, ...specTags(copy), { name: 'Acme', 'x-leaf-provider': 'acme' }];
+    copy.tags = [
+      { name: 'Webhooks' },
+      ...specTags(copy),
+      { name: 'Acme', 'x-leaf-provider': 'acme' },
+      { name: 'Farms', 'x-leaf-resource': 'farms' },
+    ];
     const groups = withTagGroups(copy)['x-tagGroups'] as Array<{ name: string; tags: string[] }>;
     expect(groups[0]).toEqual({ name: 'Webhooks', tags: ['Webhooks'] });
+    expect(groups.at(-1)).toEqual({ name: 'Farms', tags: ['Farms'] });
     expect(groups.find((group) => group.name === PROVIDERS_GROUP)!.tags.at(-1)).toBe('Acme');
   });
 });

@@ -9,12 +9,12 @@
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { BundledSpec } from '@leaf-credentials/spec';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { isMap, isScalar, isSeq, type Node, parseDocument, type YAMLMap } from 'yaml';
-import type { BundledSpec } from '../src/index.js';
-import { SPECTRAL_RULESET_PATH } from '../src/lint.js';
-import { freshBundle, nodeAt } from './fixtures/planted-violations.js';
-import { SLOW_PROCESS_TIMEOUT } from './fixtures/timeouts.js';
+import { SPECTRAL_RULESET_PATH } from '../../src/spec/lint.js';
+import { freshBundle, nodeAt } from '../fixtures/planted-violations.js';
+import { SLOW_PROCESS_TIMEOUT } from '../fixtures/timeouts.js';
 
 const EVERYWHERE = 'everywhere';
 const STRING_RESTRICTED = 'leaf-string-restricted';
@@ -122,7 +122,7 @@ const key = ({ rule, scope }: Disable) => `${rule} @ ${scope}`;
 const HOW_TO_REVIEW =
   'A rule is turned off that nobody reviewed (or a reviewed exception went away). Turn it off only where its reason holds ' +
   '(an `overrides` entry with the JSON pointer, not globally), write the reason on the line above it, and add ' +
-  '`rule @ scope` to REVIEWED_DISABLES in spec/test/spectral-config.test.ts.';
+  '`rule @ scope` to REVIEWED_DISABLES in packages/tooling/test/spec/spectral-config.test.ts.';
 
 describe('.spectral.yaml exceptions', () => {
   const disables = spectralDisables(readFileSync(SPECTRAL_RULESET_PATH, 'utf8'));

@@ -5,8 +5,8 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { REPO_ROOT } from '@leaf-credentials/tooling';
 import { describe, expect, it } from 'vitest';
+import { REPO_ROOT } from '../../src/index.js';
 
 const CLIENT = 'packages/client';
 

@@ -5,7 +5,7 @@
  * the reasoned exceptions) with exactly the planted findings: each rule fires,
  * and the rest of the spec has no finding at all.
  */
-import { spectralLint } from '../src/lint.js';
-import { describePlantedViolations, spectralViolations } from './fixtures/planted-violations.js';
+import { spectralLint } from '../../src/spec/lint.js';
+import { describePlantedViolations, spectralViolations } from '../fixtures/planted-violations.js';
 
 describePlantedViolations('spectral lint', spectralLint, spectralViolations);

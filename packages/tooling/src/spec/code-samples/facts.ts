@@ -1,18 +1,15 @@
 /**
- * What a code sample needs to know about one operation, read from the bundled
- * spec: which helper it is, of which provider, where it is served, whether it
+ * What a code sample needs to know about one operation, as the spec model
+ * answers it: which helper it is, of which resource, where it is served, whether it
  * needs the bearer token, the example request body, what a success prints.
  */
 import {
   type BundledSpec,
-  listOperations,
-  productionServerUrl,
-  requestBodyExample,
-  resolveRef,
+  type LeafHelper,
+  type OperationModel,
   type SpecOperation,
-  successStatus,
-} from '../index.js';
-import { type LeafHelper, leafHelperOf, providerTagOf } from '../providers.js';
+  specModel,
+} from '@leaf-credentials/spec';
 
 /** What every sample contains for the reader to replace. */
 export const TOKEN_PLACEHOLDER = 'YOUR_TOKEN';
@@ -24,10 +21,10 @@ export const PASSWORD_PLACEHOLDER = 'YOUR_LEAF_PASSWORD';
 export interface SampleFacts {
   operation: SpecOperation;
   helper: LeafHelper;
-  /** The client's property for the provider (`trimble`), undefined for authenticate. */
+  /** The client's property for its resource (`trimble`; `x-leaf-provider` or `x-leaf-resource`), undefined for sign-in. */
   provider?: string;
-  /** The provider's name in prose ("Trimble"). */
-  providerName?: string;
+  /** Its resource's name in prose, as the sidebar shows it ("Trimble credentials"). */
+  resourceName?: string;
   method: string;
   /** The operation's production server: what the TypeScript client is pointed at. */
   serverUrl: string;
@@ -44,21 +41,6 @@ export interface SampleFacts {
   status: number;
 }
 
-type Json = Record<string, unknown>;
-
-/** The documented example of each query parameter of the operation (and its path) that has one. */
-function queryExamples(spec: BundledSpec, operation: SpecOperation): Record<string, unknown> {
-  const declared = [
-    ...((spec.paths[operation.path]?.parameters as unknown[] | undefined) ?? []),
-    ...((operation.operation.parameters as unknown[] | undefined) ?? []),
-  ].map((parameter) => resolveRef(spec, parameter) as Json);
-  return Object.fromEntries(
-    declared
-      .filter((parameter) => parameter.in === 'query' && parameter.example !== undefined)
-      .map((parameter) => [String(parameter.name), parameter.example]),
-  );
-}
-
 /** The URL with the query examples, as a reader would type it (`?page=0&size=20`). */
 export function urlWithQuery(facts: SampleFacts): string {
   const entries = Object.entries(facts.query);
@@ -66,35 +48,42 @@ export function urlWithQuery(facts: SampleFacts): string {
   return `${facts.url}?${entries.map(([name, value]) => `${name}=${String(value)}`).join('&')}`;
 }
 
-function needsBearer(spec: BundledSpec, operation: SpecOperation): boolean {
-  const security = (operation.operation.security ?? spec.security) as unknown[] | undefined;
-  return Array.isArray(security) && security.length > 0;
+/** The documented example of each query parameter that has one (events: page, size, sort), in document order. */
+function queryExamples(operation: OperationModel): Record<string, unknown> {
+  return Object.fromEntries(
+    operation.parameters
+      .filter((parameter) => parameter.in === 'query' && parameter.example !== undefined)
+      .map((parameter) => [parameter.name, parameter.example]),
+  );
 }
 
-export function sampleFacts(spec: BundledSpec, operation: SpecOperation): SampleFacts {
-  const status = successStatus(operation);
-  const success = resolveRef(spec, (operation.operation.responses as Json)[String(status)]) as Json | undefined;
-  const tag = providerTagOf(spec, operation);
-  const serverUrl = productionServerUrl(spec, operation);
+export function sampleFacts(spec: BundledSpec, specOperation: SpecOperation): SampleFacts {
+  const operation = specModel(spec).operation(specOperation.operationId);
+  const { resource } = operation;
+  const serverUrl = operation.servers.production;
+  if (operation.requestBody && operation.requestBody.example === undefined) {
+    throw new Error(
+      `${operation.operationId}'s request body has no example (code samples and contract tests send it): add one to its schema.`,
+    );
+  }
   return {
-    operation,
-    helper: leafHelperOf(operation),
-    provider: tag?.['x-leaf-provider'],
-    providerName: tag?.name,
-    method: operation.method.toUpperCase(),
+    operation: specOperation,
+    helper: operation.helper,
+    ...(resource.property === undefined ? {} : { provider: resource.property, resourceName: resource.displayName }),
+    method: operation.method,
     serverUrl,
     url: `${serverUrl.replace(/\/+$/, '')}${operation.path}`,
-    bearer: needsBearer(spec, operation),
-    body: requestBodyExample(spec, operation),
-    query: queryExamples(spec, operation),
-    printsBody: success?.content !== undefined,
-    status,
+    bearer: operation.security.required,
+    body: operation.requestBody?.example,
+    query: queryExamples(operation),
+    printsBody: operation.success.body !== undefined,
+    status: operation.success.status,
   };
 }
 
 /** The facts of every operation, in document order. */
 export function listSampleFacts(spec: BundledSpec): SampleFacts[] {
-  return listOperations(spec).map((operation) => sampleFacts(spec, operation));
+  return specModel(spec).operations.map((operation) => sampleFacts(spec, operation.source));
 }
 
 /**

@@ -10,9 +10,9 @@ import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'nod
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { REPO_ROOT } from '@leaf-credentials/tooling';
 import { afterAll, describe, expect, it } from 'vitest';
-import { SLOW_PROCESS_TIMEOUT } from './fixtures/timeouts.js';
+import { REPO_ROOT } from '../../src/index.js';
+import { SLOW_PROCESS_TIMEOUT } from '../fixtures/timeouts.js';
 
 const BIOME = join(dirname(createRequire(import.meta.url).resolve('@biomejs/biome/package.json')), 'bin/biome');
 const scratch = mkdtempSync(join(tmpdir(), 'biome-gate-'));

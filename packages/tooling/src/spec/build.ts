@@ -1,18 +1,21 @@
 /**
- * The spec package's build (`npm run build`, turbo's spec#build): bundles the
- * split spec into dist/leaf-credentials.json and writes the generated code
- * samples to code-samples/. In CI (or with --check) it writes no sample and
- * fails when the committed ones are stale, like the client's generated code.
+ * The spec package's bundle step (its `npm run build`, after tsup compiles the
+ * model): bundles the split spec into spec/dist/leaf-credentials.json and the
+ * same document as leaf-credentials.yaml beside it (what the package ships),
+ * and writes the generated code samples to spec/code-samples/. In CI (or with
+ * --check) it writes no sample and fails when the committed ones are stale,
+ * like the client's generated code.
  *
- *   tsx src/build.ts [--root <leaf-credentials.yaml>] [--output <bundle.json>] [--check]
+ *   npm run build-spec -w @leaf-credentials/tooling -- [--root <leaf-credentials.yaml>] [--output <bundle.json>] [--check]
  */
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { runningInCi } from '@leaf-credentials/tooling';
+import { BUNDLED_SPEC_PATH, SPEC_PATH } from '@leaf-credentials/spec';
+import { stringify } from 'yaml';
+import { runningInCi } from '../index.js';
 import { bundleSpec } from './bundle.js';
 import { renderCodeSamples, staleCodeSamples, writeCodeSamples } from './code-samples/index.js';
-import { BUNDLED_SPEC_PATH, SPEC_PATH } from './index.js';
 
 const { values } = parseArgs({
   options: {
@@ -27,6 +30,8 @@ const samplesDir = join(dirname(root), 'code-samples');
 
 mkdirSync(dirname(output), { recursive: true });
 const spec = bundleSpec(output, root);
+// The same document for tools that take YAML; no line folding, so strings read as in the JSON.
+writeFileSync(output.replace(/\.json$/, '.yaml'), stringify(spec, { lineWidth: 0 }));
 const samples = renderCodeSamples(spec);
 
 if (values.check || runningInCi()) {
@@ -41,5 +46,5 @@ if (values.check || runningInCi()) {
   console.log(`${samples.length} code samples are up to date with the spec.`);
 } else {
   writeCodeSamples(samplesDir, samples);
-  console.log(`Bundled ${output}; wrote ${samples.length} code samples to ${samplesDir}.`);
+  console.log(`Bundled ${output} (and .yaml); wrote ${samples.length} code samples to ${samplesDir}.`);
 }

@@ -35,7 +35,9 @@ function withClient(facts: SampleFacts, ...body: string[]): string {
 /** `leaf.trimble.get('{leafUserId}'` and the rest of the arguments. */
 function helperCall(facts: SampleFacts, ...args: string[]): string {
   if (!facts.provider)
-    throw new Error(`${facts.operation.operationId} is a provider helper but has no x-leaf-provider tag.`);
+    throw new Error(
+      `${facts.operation.operationId} is a client helper but its tag states no x-leaf-provider or x-leaf-resource.`,
+    );
   return `leaf.${facts.provider}.${facts.helper}(${[`'${LEAF_USER_ID_PLACEHOLDER}'`, ...args].join(', ')})`;
 }
 
@@ -84,6 +86,6 @@ export const typescript: LanguageTemplates = {
       printed('credentials'),
     ),
   delete: (facts) =>
-    withClient(facts, `await ${helperCall(facts)};`, `console.log('Deleted the ${facts.providerName} credentials.');`),
+    withClient(facts, `await ${helperCall(facts)};`, `console.log('Deleted the ${facts.resourceName}.');`),
   authenticate: signIn,
 };

@@ -7,8 +7,9 @@
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
-import { formatWithBiome } from '@leaf-credentials/tooling';
-import type { BundledSpec } from '../index.js';
+import type { BundledSpec } from '@leaf-credentials/spec';
+import { formatWithBiome } from '../../index.js';
+import { codeSampleLanguages, REDOCLY_CONFIG_PATH } from '../redocly-config.js';
 import { listSampleFacts, type SampleFacts } from './facts.js';
 import { curl } from './templates/curl.js';
 import { javascript } from './templates/javascript.js';
@@ -18,10 +19,8 @@ import { typescript } from './templates/typescript.js';
 
 export * from './facts.js';
 
-export interface SampleLanguage {
-  /** `x-codeSamples` lang, as redocly.yaml's `openapi.codeSamples.languages` lists it. */
-  lang: string;
-  label?: string;
+/** How one language's samples are written: its templates and where its files go. */
+interface LanguageWriter {
   /** Folder under code-samples/ and file extension. */
   dir: string;
   extension: string;
@@ -32,20 +31,40 @@ export interface SampleLanguage {
   signsIn?: true;
 }
 
+export interface SampleLanguage extends LanguageWriter {
+  /** `x-codeSamples` lang, as redocly.yaml's `openapi.codeSamples.languages` lists it. */
+  lang: string;
+  label?: string;
+}
+
+/** The writer of each language, by its `lang`; which languages the docs offer, and in what order, is redocly.yaml's. */
+const WRITERS: Record<string, LanguageWriter> = {
+  curl: { dir: 'curl', extension: '.sh', templates: curl },
+  Python: { dir: 'python', extension: '.py', templates: python },
+  JavaScript: { dir: 'javascript', extension: '.js', templates: javascript, formattedByBiome: true },
+  TypeScript: { dir: 'typescript', extension: '.ts', templates: typescript, formattedByBiome: true, signsIn: true },
+};
+
+/**
+ * The sample languages: redocly.yaml's `openapi.codeSamples.languages` (its one home: the docs'
+ * menu shows exactly these, in this order), each with its writer. Throws naming a language that
+ * has no writer, or a writer the docs do not offer.
+ */
+export function sampleLanguages(configPath: string = REDOCLY_CONFIG_PATH): SampleLanguage[] {
+  const listed = codeSampleLanguages(configPath);
+  const unwritten = listed.filter(({ lang }) => !WRITERS[lang]).map(({ lang }) => lang);
+  const unlisted = Object.keys(WRITERS).filter((lang) => !listed.some((language) => language.lang === lang));
+  if (unwritten.length > 0 || unlisted.length > 0) {
+    throw new Error(
+      `${configPath}'s openapi.codeSamples.languages and the sample writers (code-samples/index.ts) differ: ` +
+        `${[...unwritten.map((lang) => `${lang} has no writer`), ...unlisted.map((lang) => `${lang} is not listed`)].join('; ')}.`,
+    );
+  }
+  return listed.map(({ lang, label }) => ({ lang, ...(label ? { label } : {}), ...WRITERS[lang]! }));
+}
+
 /** The languages, in the docs' menu order. */
-export const SAMPLE_LANGUAGES: SampleLanguage[] = [
-  { lang: 'curl', label: 'cURL', dir: 'curl', extension: '.sh', templates: curl },
-  { lang: 'Python', dir: 'python', extension: '.py', templates: python },
-  { lang: 'JavaScript', dir: 'javascript', extension: '.js', templates: javascript, formattedByBiome: true },
-  {
-    lang: 'TypeScript',
-    dir: 'typescript',
-    extension: '.ts',
-    templates: typescript,
-    formattedByBiome: true,
-    signsIn: true,
-  },
-];
+export const SAMPLE_LANGUAGES: SampleLanguage[] = sampleLanguages();
 
 /** Whether the samples in `lang` sign in (the TypeScript client's `auth`) rather than send a token. */
 export function signsIn(lang: string): boolean {

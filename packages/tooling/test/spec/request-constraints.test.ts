@@ -8,10 +8,10 @@
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { type BundledSpec, listOperations } from '@leaf-credentials/spec';
 import { describe, expect, it } from 'vitest';
-import { bundleSpec } from '../src/bundle.js';
-import { type BundledSpec, listOperations } from '../src/index.js';
-import { findNarrowedRequestConstraints, NARROWED_REQUEST_RULE } from '../src/request-constraints.js';
+import { bundleSpec } from '../../src/spec/bundle.js';
+import { findNarrowedRequestConstraints, NARROWED_REQUEST_RULE } from '../../src/spec/request-constraints.js';
 
 type Json = Record<string, unknown>;
 type Plant = (spec: BundledSpec) => void;

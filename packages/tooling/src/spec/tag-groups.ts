@@ -1,11 +1,11 @@
 /**
- * The docs' sidebar groups (Redoc's `x-tagGroups`), derived from the tags so
- * they are never listed by hand: every provider tag (`x-leaf-provider`) goes in
- * one "Providers" group, any other tag (Authentication) in a group of its own,
- * in the order the tags are declared. Redoc hides a tag that is in no group.
+ * The docs' sidebar groups (Redoc's `x-tagGroups`), derived from the spec
+ * model's resources so they are never listed by hand: every provider's
+ * credentials (`x-leaf-provider`) go in one "Providers" group, any other
+ * resource (Authentication, a resource with `x-leaf-resource`) in a group of
+ * its own, in the order the tags are declared. Redoc hides a tag that is in no group.
  */
-import type { BundledSpec } from './index.js';
-import { specTags } from './providers.js';
+import { type BundledSpec, specModel } from '@leaf-credentials/spec';
 
 export const PROVIDERS_GROUP = 'Providers';
 
@@ -16,11 +16,11 @@ export interface TagGroup {
 
 export function deriveTagGroups(spec: BundledSpec): TagGroup[] {
   const groups: TagGroup[] = [];
-  for (const tag of specTags(spec)) {
-    const name = tag['x-leaf-provider'] ? PROVIDERS_GROUP : tag.name;
+  for (const resource of specModel(spec).resources) {
+    const name = resource.kind === 'provider' ? PROVIDERS_GROUP : resource.tag;
     const group = groups.find((candidate) => candidate.name === name);
-    if (group) group.tags.push(tag.name);
-    else groups.push({ name, tags: [tag.name] });
+    if (group) group.tags.push(resource.tag);
+    else groups.push({ name, tags: [resource.tag] });
   }
   return groups;
 }

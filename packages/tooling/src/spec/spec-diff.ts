@@ -8,7 +8,7 @@ import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { majorChangesets, REPO_ROOT, SPEC_CONSUMER_PACKAGE } from '@leaf-credentials/tooling';
+import { majorChangesets, REPO_ROOT, SPEC_CONSUMER_PACKAGE } from '../index.js';
 import { findBreakingChanges } from './breaking-changes.js';
 import { bundleSpec } from './bundle.js';
 

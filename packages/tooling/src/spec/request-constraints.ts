@@ -16,8 +16,7 @@
  * Optic also reports some narrowed enums and types of request-body
  * properties; this check reports those too, so a change can be listed twice.
  */
-import { HTTP_METHODS } from './index.js';
-import { escapePointerSegment, locateRef } from './json-pointer.js';
+import { escapePointerSegment, HTTP_METHODS, locateRef } from '@leaf-credentials/spec';
 
 /** One finding, in the shape findBreakingChanges reports (see breaking-changes.ts). */
 export interface NarrowedConstraint {

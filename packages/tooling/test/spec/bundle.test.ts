@@ -9,14 +9,14 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { type BundledSpec, listOperations, SPEC_PATH } from '@leaf-credentials/spec';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { bundleSpec } from '../src/bundle.js';
-import { type BundledSpec, listOperations, SPEC_PATH } from '../src/index.js';
-import { freshBundle } from './fixtures/planted-violations.js';
-import { SLOW_PROCESS_TIMEOUT } from './fixtures/timeouts.js';
+import { bundleSpec } from '../../src/spec/bundle.js';
+import { freshBundle } from '../fixtures/planted-violations.js';
+import { SLOW_PROCESS_TIMEOUT } from '../fixtures/timeouts.js';
 
-const MISSING_PATH_FILE = fileURLToPath(new URL('./fixtures/round-trip/missing-path-file.yaml', import.meta.url));
+const MISSING_PATH_FILE = fileURLToPath(new URL('../fixtures/round-trip/missing-path-file.yaml', import.meta.url));
 
 function readYaml(path: string): Record<string, unknown> {
   return parse(readFileSync(path, 'utf8')) as Record<string, unknown>;

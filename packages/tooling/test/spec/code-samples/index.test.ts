@@ -8,18 +8,25 @@
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import {
+  type BundledSpec,
+  listOperations,
+  readBundledSpec,
+  SPEC_PATH,
+  type SpecOperation,
+} from '@leaf-credentials/spec';
 import { describe, expect, it } from 'vitest';
 import {
   placeholdersOf,
   renderCodeSamples,
   SAMPLE_LANGUAGES,
   sampleFacts,
+  sampleLanguages,
   staleCodeSamples,
   withCodeSamples,
   writeCodeSamples,
-} from '../src/code-samples/index.js';
-import { inlineJson, javascriptLiteral, pythonLiteral, shellQuote } from '../src/code-samples/literals.js';
-import { type BundledSpec, listOperations, readBundledSpec, SPEC_PATH, type SpecOperation } from '../src/index.js';
+} from '../../../src/spec/code-samples/index.js';
+import { inlineJson, javascriptLiteral, pythonLiteral, shellQuote } from '../../../src/spec/code-samples/literals.js';
 
 const spec = readBundledSpec();
 const operations = listOperations(spec);
@@ -176,5 +183,61 @@ describe('literals', () => {
       "{\n    'name': 'O\\'Brien',\n    'nested': {\n        'on': True,\n        'off': False,\n        'none': None,\n        'count': 3,\n    },\n    'list': [\n        'a',\n    ],\n    'empty': {},\n}",
     );
     expect(javascriptLiteral({ 'x-y': 'v', ok: 1 })).toBe("{\n  'x-y': 'v',\n  ok: 1,\n}");
+  });
+});
+
+describe("which requests carry the bearer token: the spec model's security rule", () => {
+  const [first] = operations;
+  it.each([
+    { name: 'the document requires it', security: undefined, bearer: true },
+    { name: 'security: [] opts out', security: [], bearer: false },
+    { name: 'security: [{}] allows anonymous', security: [{}], bearer: false },
+    { name: 'anonymous or a token', security: [{}, { bearerAuth: [] }], bearer: false },
+  ])('$name', ({ security, bearer }) => {
+    const copy = structuredClone(spec);
+    const operation = listOperations(copy).find((candidate) => candidate.operationId === first!.operationId)!;
+    if (security !== undefined) operation.operation.security = security;
+    expect(sampleFacts(copy, operation).bearer).toBe(bearer);
+  });
+});
+
+describe("the sample languages: redocly.yaml's menu, each with its writer", () => {
+  const configWith = (languages: string) => {
+    const path = join(mkdtempSync(join(tmpdir(), 'sample-languages-')), 'redocly.yaml');
+    writeFileSync(path, `openapi:\n  codeSamples:\n    languages:\n${languages}`);
+    return path;
+  };
+  const ALL = [
+    '      - lang: curl\n        label: cURL\n',
+    '      - lang: Python\n',
+    '      - lang: JavaScript\n',
+    '      - lang: TypeScript\n',
+  ];
+
+  it("are the repo config's, in its order", () => {
+    expect(SAMPLE_LANGUAGES.map(({ lang, label }) => label ?? lang)).toEqual([
+      'cURL',
+      'Python',
+      'JavaScript',
+      'TypeScript',
+    ]);
+  });
+
+  it.each([
+    {
+      name: 'in the order the config lists them',
+      languages: [ALL[3], ALL[0], ALL[1], ALL[2]].join(''),
+      expected: ['TypeScript', 'curl', 'Python', 'JavaScript'],
+    },
+    {
+      name: 'a listed language without a writer',
+      languages: `${ALL.join('')}      - lang: Go\n`,
+      error: 'Go has no writer',
+    },
+    { name: 'a writer the docs do not list', languages: ALL.slice(1).join(''), error: 'curl is not listed' },
+  ])('$name', ({ languages, expected, error }) => {
+    const read = () => sampleLanguages(configWith(languages!)).map(({ lang }) => lang);
+    if (error) expect(read).toThrow(error);
+    else expect(read()).toEqual(expected);
   });
 });

@@ -5,9 +5,8 @@
  * JSON pointer, so tests can assert which rule fired where.
  */
 import { join } from 'node:path';
-import { REPO_ROOT, runLocalBin, type ToolRun } from '@leaf-credentials/tooling';
-import { BUNDLED_SPEC_PATH, SPEC_PATH } from './index.js';
-import { formatPointer } from './json-pointer.js';
+import { BUNDLED_SPEC_PATH, formatPointer, SPEC_PATH } from '@leaf-credentials/spec';
+import { REPO_ROOT, runLocalBin, type ToolRun } from '../index.js';
 
 /** Spectral's ruleset: spectral:oas plus the OWASP API security rules, with the reasoned exceptions. */
 export const SPECTRAL_RULESET_PATH = join(REPO_ROOT, '.spectral.yaml');

@@ -5,9 +5,9 @@
  * templates). The split source must not state them itself.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
-import { runLocalBinSync } from '@leaf-credentials/tooling';
+import { type BundledSpec, listOperations, SPEC_PATH } from '@leaf-credentials/spec';
+import { runLocalBinSync } from '../index.js';
 import { withCodeSamples } from './code-samples/index.js';
-import { type BundledSpec, listOperations, SPEC_PATH } from './index.js';
 import { withTagGroups } from './tag-groups.js';
 
 /** Keys the bundle step writes; hand-written copies would drift from their source. */
@@ -32,7 +32,7 @@ export function deriveBundle(bundled: BundledSpec, root: string, options: Bundle
   if (handWritten.length > 0) {
     throw new Error(
       `${root} states what the bundle step derives (${DERIVED_KEYS.join(', ')}): remove ${handWritten.join(', ')}. ` +
-        'Sidebar groups come from the tags (x-leaf-provider), code samples from spec/src/code-samples/templates.',
+        'Sidebar groups come from the tags (x-leaf-provider), code samples from packages/tooling/src/spec/code-samples/templates.',
     );
   }
   return withCodeSamples(withTagGroups(bundled));

@@ -10,12 +10,12 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { REPO_ROOT as ROOT } from '@leaf-credentials/tooling';
 import { describe, expect, it } from 'vitest';
-import { SLOW_PROCESS_TIMEOUT } from './fixtures/timeouts.js';
+import { REPO_ROOT as ROOT } from '../../src/index.js';
+import { SLOW_PROCESS_TIMEOUT } from '../fixtures/timeouts.js';
 
 const AUDIT_SCRIPT = join(ROOT, 'scripts/audit.ts');
-const AUDIT_REPORTS = fileURLToPath(new URL('./fixtures/npm-audit/', import.meta.url));
+const AUDIT_REPORTS = fileURLToPath(new URL('../fixtures/npm-audit/', import.meta.url));
 
 const ESBUILD_POSTINSTALL =
   'postinstall checks the platform binary npm installed from the optional @esbuild/<platform> package; only if it is missing does it fetch that same package from the npm registry.';
@@ -38,7 +38,7 @@ const HOW_TO_REVIEW =
   'These packages run an install script that nobody reviewed at this version. For each: read the script ' +
   '(`npm view <name>@<version> scripts`, then the file it runs, e.g. in `npm pack <name>@<version>`), and if it ' +
   'fetches nothing but npm packages, add `"<name>@<version>": "<what it does and why that is safe>"` to ' +
-  'INSTALL_SCRIPT_ALLOWLIST in spec/test/supply-chain.test.ts (for a version bump: re-read it, then replace the ' +
+  'INSTALL_SCRIPT_ALLOWLIST in packages/tooling/test/repo/supply-chain.test.ts (for a version bump: re-read it, then replace the ' +
   "old version's entry). Otherwise drop or replace the dependency.";
 
 interface LockEntry {
@@ -117,7 +117,7 @@ describe('install scripts', () => {
     const withScripts = new Set(packagesWithInstallScripts(lockfile).map(({ name, version }) => `${name}@${version}`));
     expect(
       Object.keys(INSTALL_SCRIPT_ALLOWLIST).filter((pinned) => !withScripts.has(pinned)),
-      'Remove these stale entries from INSTALL_SCRIPT_ALLOWLIST in spec/test/supply-chain.test.ts.',
+      'Remove these stale entries from INSTALL_SCRIPT_ALLOWLIST in packages/tooling/test/repo/supply-chain.test.ts.',
     ).toEqual([]);
   });
 

@@ -1,5 +1,5 @@
 /** A template writes one operation kind's sample in one language from the operation's facts. */
-import type { LeafHelper } from '../../providers.js';
+import type { LeafHelper } from '@leaf-credentials/spec';
 import type { SampleFacts } from '../facts.js';
 
 type Template = (facts: SampleFacts) => string;

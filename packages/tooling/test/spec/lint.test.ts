@@ -5,7 +5,7 @@
  * stricter built-ins, our `rule/...` rules) with exactly the planted findings:
  * each rule fires, and the rest of the spec has no error and no warning.
  */
-import { redoclyLint } from '../src/lint.js';
-import { describePlantedViolations, redoclyViolations } from './fixtures/planted-violations.js';
+import { redoclyLint } from '../../src/spec/lint.js';
+import { describePlantedViolations, redoclyViolations } from '../fixtures/planted-violations.js';
 
 describePlantedViolations('redocly lint', redoclyLint, redoclyViolations);

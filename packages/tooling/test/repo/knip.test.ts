@@ -9,7 +9,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { SLOW_PROCESS_TIMEOUT } from './fixtures/timeouts.js';
+import { SLOW_PROCESS_TIMEOUT } from '../fixtures/timeouts.js';
 
 // knip exports no package.json; its bin sits beside dist/.
 const KNIP = join(dirname(createRequire(import.meta.url).resolve('knip')), '../bin/knip.js');
