@@ -123,14 +123,16 @@ export interface FreshProject {
 }
 
 /**
- * A new folder under os.tmpdir() with a bare package.json, and the three tarballs installed
- * in one `npm install` as dependencies (the mock's exact `@leaf-credentials/spec` is the
- * spec tarball beside it; everything else comes from the registry).
+ * A new folder under os.tmpdir() whose package.json has the three tarballs as dependencies (the
+ * mock's exact `@leaf-credentials/spec` is the spec tarball beside it) and `devDependencies`
+ * (the test runners a team has), installed in one `npm install` from the registry.
  */
-export async function createFreshProject(): Promise<FreshProject> {
+export async function createFreshProject(devDependencies: Record<string, string>): Promise<FreshProject> {
   const dir = mkdtempSync(join(tmpdir(), 'leaf-fresh-install-'));
   const tarballs = await packPublished(mkdtempSync(join(tmpdir(), 'leaf-tarballs-')));
-  writeFileSync(join(dir, 'package.json'), `${JSON.stringify({ name: 'fresh-project', private: true }, null, 2)}\n`);
+  const dependencies = Object.fromEntries(Object.entries(tarballs).map(([name, path]) => [name, `file:${path}`]));
+  const manifest = { name: 'fresh-project', private: true, dependencies, devDependencies };
+  writeFileSync(join(dir, 'package.json'), `${JSON.stringify(manifest, null, 2)}\n`);
   const project: FreshProject = {
     dir,
     tarballs,
@@ -144,7 +146,7 @@ export async function createFreshProject(): Promise<FreshProject> {
       rmSync(dirname(tarballs['@leaf-credentials/spec']), { recursive: true, force: true });
     },
   };
-  const installed = await project.run(['npm', ...NPM_INSTALL, ...Object.values(tarballs)].join(' '));
+  const installed = await project.run(['npm', ...NPM_INSTALL].join(' '));
   if (installed.status !== 0) throw new Error(`installing the tarballs failed:\n${describeRun(installed)}`);
   return project;
 }
