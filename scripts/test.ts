@@ -57,9 +57,9 @@ function workspaceDirs(): string[] {
 
 /** `3m 12s`, or `48.2s` under a minute. */
 function formatDuration(ms: number): string {
-  const seconds = ms / 1000;
-  if (seconds < 60) return `${seconds.toFixed(1)}s`;
-  return `${Math.floor(seconds / 60)}m ${Math.round(seconds % 60)}s`;
+  if (ms < 59_950) return `${(ms / 1000).toFixed(1)}s`;
+  const seconds = Math.round(ms / 1000);
+  return `${Math.floor(seconds / 60)}m ${seconds % 60}s`;
 }
 
 function parseArguments(argv: string[]): { tiers: Tier[]; turboArgs: string[] } {
