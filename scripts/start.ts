@@ -43,6 +43,7 @@ console.log(
     '',
     `  API docs   http://localhost:${port}   (${DOCS_HTML_PATH})`,
     `  Sandbox    ${sandbox.url}   (try: curl -H 'Authorization: Bearer any-token' ${sandbox.url}/users/${exampleLeafUserId()}/trimble-credentials)`,
+    `  Admin      ${sandbox.adminToken}   (the bearer token for /__sandbox control requests on the whole sandbox)`,
     '',
     '  Ctrl-C stops both.',
     '',

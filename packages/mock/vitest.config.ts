@@ -2,16 +2,19 @@ import { defineTiers } from '../../vitest.shared.js';
 
 export default defineTiers({
   // Against the mock or the sandbox process (one of each per run, from the global setups), or
-  // starting the CLI, stock Prism or a process to kill.
+  // starting the bin, stock Prism, npm, tsc or a process to kill.
   e2e: [
-    'test/cli.test.ts',
+    'test/adapters/cli.test.ts',
+    'test/adapters/protocol-errors.test.ts',
     'test/fuzz.test.ts',
     'test/fuzz-gate.test.ts',
-    'test/http-protocol.test.ts',
+    'test/handler.test.ts',
     'test/negotiation.test.ts',
+    'test/package.test.ts',
     'test/paging.test.ts',
     'test/problem-json.test.ts',
     'test/read.test.ts',
+    'test/readme.test.ts',
     'test/route.test.ts',
     'test/sandbox-cli.test.ts',
     'test/sandbox-flows.test.ts',
@@ -19,5 +22,5 @@ export default defineTiers({
     'test/stock-prism.test.ts',
     'test/valid-requests.test.ts',
   ],
-  e2eGlobalSetup: ['./src/vitest-global-setup.ts', './src/vitest-sandbox-setup.ts'],
+  e2eGlobalSetup: ['./src/adapters/vitest-global-setup.ts', './src/adapters/vitest-sandbox-setup.ts'],
 });

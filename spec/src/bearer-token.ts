@@ -12,3 +12,13 @@ export const BEARER_TOKEN = /^[A-Za-z0-9\-._~+/]+=*$/;
 export function isBearerToken(token: unknown): token is string {
   return typeof token === 'string' && BEARER_TOKEN.test(token);
 }
+
+/**
+ * The token of an `Authorization: Bearer <token>` header, or undefined when the
+ * header is not that. The scheme name is case-insensitive (RFC 9110 §11.1), so
+ * `bearer tok` names the token `tok` as `Bearer tok` does.
+ */
+export function bearerTokenOf(authorization: string | undefined): string | undefined {
+  const match = /^bearer +(.*)$/i.exec(authorization ?? '');
+  return match && isBearerToken(match[1]) ? match[1] : undefined;
+}

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { readBundledSpec } from '@leaf-credentials/spec';
 import type { IHttpOperation } from '@stoplight/types';
 import { createSandbox, type Sandbox } from '../src/sandbox/index.js';
-import { loadOperations } from '../src/server.js';
+import { loadOperations } from '../src/spec.js';
 
 const COUNT = Number(process.argv[2] ?? 100_000);
 const SAMPLES = 2_000;
@@ -31,11 +31,20 @@ const sandbox = await createSandbox({
 });
 const users: string[] = [];
 
+/** Creates in batches of concurrent requests: each create is answered once a write holds it, and one write holds a batch. */
+const FILL_BATCH = 1_000;
+
 async function fill(upTo: number) {
   while (users.length < upTo) {
-    const leafUserId = randomUUID();
-    users.push(leafUserId);
-    await sandbox.answer({ operation: create, pathParams: { leafUserId }, query: {}, headers, body });
+    const batch = Array.from({ length: Math.min(FILL_BATCH, upTo - users.length) }, () => randomUUID());
+    users.push(...batch);
+    const answers = await Promise.all(
+      batch.map((leafUserId) =>
+        sandbox.answer({ operation: create, pathParams: { leafUserId }, query: {}, headers, body }),
+      ),
+    );
+    const refused = answers.find((answer) => answer.statusCode !== 201);
+    if (refused) throw new Error(`a create answered ${refused.statusCode}`);
   }
 }
 

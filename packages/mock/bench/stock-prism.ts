@@ -6,7 +6,7 @@
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { SPEC_PATH } from '@leaf-credentials/spec';
-import { type RunningServer, startListeningProcess } from '../src/server-process.js';
+import { type RunningServer, startListeningProcess } from '../src/adapters/server-process.js';
 
 const require = createRequire(import.meta.url);
 const PRISM_PACKAGE = require.resolve('@stoplight/prism-cli/package.json');

@@ -1,5 +1,6 @@
 /** Where the mock listens unless told otherwise: the loopback server the spec documents. */
 import { type BundledSpec, mockServerUrl } from '@leaf-credentials/spec';
+import { loadSpec } from './spec.js';
 
 /** Environment variables that override the mock's address. */
 export const MOCK_PORT_ENV = 'MOCK_PORT';
@@ -30,7 +31,7 @@ export function parseHost(value: string, source: string): string {
 }
 
 export function defaultMockAddress(spec?: BundledSpec, env: NodeJS.ProcessEnv = process.env): MockAddress {
-  const documented = mockServerUrl(spec);
+  const documented = mockServerUrl(spec ?? loadSpec());
   const port = env[MOCK_PORT_ENV];
   const host = env[MOCK_HOST_ENV];
   return {

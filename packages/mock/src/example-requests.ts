@@ -10,10 +10,10 @@ import {
   listOperations,
   mockServerUrl,
   type OpenApiServer,
-  readBundledSpec,
   resolveRef,
   successStatus,
 } from '@leaf-credentials/spec';
+import { loadSpec } from './spec.js';
 
 /** Any well-formed bearer token passes the mock's auth check. */
 export const EXAMPLE_BEARER_TOKEN = 'mock.example.token';
@@ -81,7 +81,7 @@ interface ParameterObject {
   example?: unknown;
 }
 
-export function operationShapes(spec: BundledSpec = readBundledSpec()): OperationShape[] {
+export function operationShapes(spec: BundledSpec = loadSpec()): OperationShape[] {
   return listOperations(spec).map((specOperation) => {
     const { operationId, method, path, operation } = specOperation;
     const pathItem = dereference(

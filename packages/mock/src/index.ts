@@ -1,54 +1,51 @@
 /**
- * The package's exports, and `startMock()` / `startSandbox()`: the mock or the
- * sandbox in its own process on a free port, waited for until it answers, and
- * stopped: what every test's global setup, `npm start` and the benchmarks
- * use. A separate process keeps a test run honest (the tests talk HTTP to the
- * same program `npm run mock` / `npm run sandbox` runs) and lets `stop()`
- * really free the port.
+ * `@leaf-credentials/mock`: Leaf's credential endpoints served from the
+ * OpenAPI spec by Prism's engine — the mock (the spec's examples) and the
+ * sandbox (state per bearer token) — through any door:
+ *
+ * - in-process, no socket: `createSandbox()` / `createMock()` give a `fetch`;
+ * - over a port: `startSandbox()` / `startMock()` run the bin in a child process;
+ * - any framework: `createHandler()` is a web-standard `Request → Response` handler;
+ * - MSW: `leafHandlers()` from `@leaf-credentials/mock/msw`.
  */
-import { connectSandbox, type SandboxControl } from './sandbox-client.js';
-import { type RunningServer, type StartServerOptions, startServerProcess } from './server-process.js';
+import { randomBytes } from 'node:crypto';
 
-export { defaultMockAddress, MOCK_HOST_ENV, MOCK_PORT_ENV, type MockAddress, parseHost, parsePort } from './config.js';
+import { connectSandbox, type SandboxControl } from './adapters/control-client.js';
+import type { RunningServer, StartServerOptions } from './adapters/server-process.js';
+import { startServerProcess } from './adapters/server-process.js';
+
+export { connectSandbox, type SandboxControl, SandboxControlError } from './adapters/control-client.js';
 export {
-  EXAMPLE_BEARER_TOKEN,
-  type ExampleRequest,
-  exampleRequest,
-  fillPath,
-  type JsonSchema,
-  type OperationShape,
-  operationShapes,
-} from './example-requests.js';
-export { MAX_RESPONSE_DELAY_MS } from './preferences.js';
-export { type FieldError, PROBLEM_CONTENT_TYPE, PROBLEM_KINDS, type Problem } from './problem.js';
-export { basePathsOf } from './route.js';
+  type CreateSandboxOptions,
+  createMock,
+  createSandbox,
+  type InProcessMock,
+  type InProcessOptions,
+  type InProcessSandbox,
+} from './adapters/fetch.js';
+export { createMockServer, type MockServerOptions } from './adapters/node.js';
+export type { RunningServer, StartServerOptions } from './adapters/server-process.js';
+export { MAX_RESPONSE_DELAY_MS } from './answer/preferences.js';
+export { defaultMockAddress, MOCK_HOST_ENV, MOCK_PORT_ENV, type MockAddress, parsePort } from './config.js';
+export { type ExampleRequest, exampleRequest, type OperationShape, operationShapes } from './example-requests.js';
+export { createHandler, type Handler, type HandlerOptions } from './handler.js';
+export { type FieldError, PROBLEM_CONTENT_TYPE, type Problem } from './problem.js';
 export {
   CONTROL_PREFIX,
-  CONTROL_SPEC_PATH,
+  type CredentialStatus,
   REFUSED_PASSWORD,
   type RecordedRequest,
   type SeedDocument,
   type SeedEntry,
 } from './sandbox/index.js';
-export { connectSandbox, type SandboxControl, SandboxControlError } from './sandbox-client.js';
-export {
-  createMockServer,
-  isControlPath,
-  loadOperations,
-  MAX_BODY_BYTES,
-  MAX_HEADER_BYTES,
-  MAX_HEADER_VALUE_BYTES,
-  type MockServerOptions,
-  REQUEST_TIMEOUT_MS,
-} from './server.js';
-export { isWellFormedBearer } from './validate.js';
+export { loadOperations } from './spec.js';
 
 export type StartMockOptions = StartServerOptions;
 export type RunningMock = RunningServer;
 
-/** The mock (`npm run mock`): the spec's examples, no state. */
+/** The mock (`leaf-credentials-mock mock`) on a port, in a child process: the spec's examples, no state. */
 export function startMock(options: StartMockOptions = {}): Promise<RunningMock> {
-  return startServerProcess([], options);
+  return startServerProcess(['mock'], options);
 }
 
 export interface StartSandboxOptions extends StartServerOptions {
@@ -56,17 +53,21 @@ export interface StartSandboxOptions extends StartServerOptions {
   seedFile?: string;
   /** Keep state in this file across restarts. */
   stateFile?: string;
+  /** The token for control requests on the whole sandbox (`--admin-token`); default: a random one. */
+  adminToken?: string;
 }
 
-/** A running sandbox, with its control API (reset, seed, requests, ...) acting on the whole sandbox. */
-export interface RunningSandbox extends RunningServer, SandboxControl {}
+/** A running sandbox, with its control API (reset, seed, requests, ...) acting on the whole sandbox (its admin token). */
+export interface RunningSandbox extends RunningServer, SandboxControl {
+  adminToken: string;
+}
 
-/** The sandbox (`npm run sandbox`): stored state per bearer token. */
+/** The sandbox (`leaf-credentials-mock sandbox`) on a port, in a child process: stored state per bearer token. */
 export async function startSandbox(options: StartSandboxOptions = {}): Promise<RunningSandbox> {
-  const { seedFile, stateFile, ...serverOptions } = options;
-  const args = ['--sandbox'];
+  const { seedFile, stateFile, adminToken = randomBytes(24).toString('base64url'), ...serverOptions } = options;
+  const args = ['sandbox', '--admin-token', adminToken];
   if (seedFile !== undefined) args.push('--seed', seedFile);
   if (stateFile !== undefined) args.push('--state-file', stateFile);
   const running = await startServerProcess(args, serverOptions);
-  return Object.assign(connectSandbox(running.url), running);
+  return Object.assign(connectSandbox(running.url, adminToken), running, { adminToken });
 }

@@ -1,9 +1,20 @@
 /**
- * Turns what Prism's validator found into the API's problem+json shape, so
- * every 4xx the mock sends names the field or header that was wrong.
+ * The problem+json every refusal is: its one constructor (`problem()`), the
+ * kinds of every stage indexed by name, and what Prism's validator found turned
+ * into fields, so every 4xx the mock sends names the field or header that was wrong.
  */
 import { STATUS_CODES } from 'node:http';
 import type { IPrismDiagnostic } from '@stoplight/prism-core';
+import type { IHttpResponse } from '@stoplight/prism-http';
+import { SOCKET_PROBLEMS } from './adapters/problems.js';
+import { ANSWER_PROBLEMS } from './answer/problems.js';
+import { CHECK_PROBLEMS } from './check/problems.js';
+import { kind, type ProblemKind } from './problem-kind.js';
+import { READ_PROBLEMS } from './read/problems.js';
+import { ROUTE_PROBLEMS } from './route/problems.js';
+import { VALIDATE_PROBLEMS } from './validate/problems.js';
+
+export type { ProblemKind } from './problem-kind.js';
 
 export interface FieldError {
   objectName: string;
@@ -23,43 +34,17 @@ export interface Problem {
 
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
 
-/** A kind of error the mock answers with: its status, and what `type` and `message` it carries. */
-export interface ProblemKind {
-  status: number;
-  /** RFC 9457 `type`; `about:blank` when the status says it all. */
-  type: string;
-  /** JHipster's message key. */
-  message: string;
-}
-
-const CONSTRAINT_VIOLATION = 'https://www.jhipster.tech/problem/constraint-violation';
-
-function kind(status: number, type = 'about:blank', message = `error.http.${status}`): ProblemKind {
-  return { status, type, message };
-}
-
 /**
- * Every error the mock and the sandbox answer with, as data (as Prism keeps its
- * own in `mocker/errors.ts`); `problem()` is the one constructor. A request that
- * names what is wrong in it (a field, parameter or header) is a VIOLATION; one
- * that cannot even be read is MALFORMED.
+ * Every stage's kinds, indexed by name: a stage (or the sandbox store) names the
+ * kind it answers with, and the kind's template lives in that stage's folder.
  */
 export const PROBLEM_KINDS = {
-  VIOLATION: kind(400, CONSTRAINT_VIOLATION, 'error.validation'),
-  MALFORMED: kind(400),
-  UNAUTHORIZED: kind(401),
-  FORBIDDEN: kind(403),
-  NOT_FOUND: kind(404),
-  METHOD_NOT_ALLOWED: kind(405),
-  NOT_ACCEPTABLE: kind(406),
-  REQUEST_TIMEOUT: kind(408),
-  CONFLICT: kind(409),
-  BODY_TOO_LARGE: kind(413),
-  UNSUPPORTED_MEDIA_TYPE: kind(415),
-  EXPECTATION_FAILED: kind(417),
-  UNREADABLE_PREFERENCE: kind(422),
-  HEADERS_TOO_LARGE: kind(431),
-  MOCK_FAILURE: kind(500),
+  ...READ_PROBLEMS,
+  ...ROUTE_PROBLEMS,
+  ...CHECK_PROBLEMS,
+  ...VALIDATE_PROBLEMS,
+  ...ANSWER_PROBLEMS,
+  ...SOCKET_PROBLEMS,
 } as const satisfies Record<string, ProblemKind>;
 
 export type ProblemKindName = keyof typeof PROBLEM_KINDS;
@@ -72,6 +57,10 @@ export function kindOfStatus(status: number): ProblemKind {
 /** The reason phrase node:http uses for the status. */
 export function statusTitle(status: number): string {
   return STATUS_CODES[status] ?? (status >= 500 ? 'Server Error' : 'Client Error');
+}
+
+export function problemResponse(body: Problem): IHttpResponse {
+  return { statusCode: body.status, headers: { 'content-type': PROBLEM_CONTENT_TYPE }, body };
 }
 
 export function problem(

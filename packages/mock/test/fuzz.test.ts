@@ -10,10 +10,11 @@
 
 import fc from 'fast-check';
 import { afterAll, describe, expect, inject, it } from 'vitest';
-import { operationShapes } from '../src/index.js';
-import { namedProblemProperty, operationKinds } from './support/fuzz-property.js';
+import { operationShapes } from '../src/example-requests.js';
+import { badControlRequest } from './support/bad-requests.js';
+import { expectProblemNaming, namedProblemProperty, operationKinds } from './support/fuzz-property.js';
 import { fuzzRuns, runsPerOperation } from './support/fuzz-runs.js';
-import { createAgent } from './support/send.js';
+import { createAgent, send } from './support/send.js';
 
 const runs = fuzzRuns();
 /**
@@ -68,3 +69,21 @@ for (const target of TARGETS) {
     }
   });
 }
+
+describe('sandbox: bad control requests get a 4xx problem+json naming what was wrong', () => {
+  const target = TARGETS[1]!;
+  it(`${target.runs} bad control requests (clock values, bodies, nested seeds, tokens, header-heavy), no 5xx`, {
+    timeout: 120_000,
+  }, async () => {
+    const counts = new Map<number, number>();
+    statusCounts.set('sandbox control requests', counts);
+    await fc.assert(
+      fc.asyncProperty(badControlRequest(), async (bad) => {
+        const reply = await send(target.url, bad.request, agent);
+        counts.set(reply.status, (counts.get(reply.status) ?? 0) + 1);
+        expectProblemNaming(reply, bad);
+      }),
+      { numRuns: target.runs },
+    );
+  });
+});

@@ -5,8 +5,8 @@
  * 400 problem naming the parameter.
  */
 import { afterAll, describe, expect, inject, it } from 'vitest';
-import { exampleRequest, operationShapes } from '../src/index.js';
-import { pageOf } from '../src/paging.js';
+import { pageOf } from '../src/answer/paging.js';
+import { exampleRequest, operationShapes } from '../src/example-requests.js';
 import { createAgent, send } from './support/send.js';
 
 const ITEMS = ['a', 'b', 'c', 'd', 'e'];

@@ -12,8 +12,10 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readBundledSpec } from '@leaf-credentials/spec';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { exampleRequest, fillPath, loadOperations, operationShapes, startSandbox } from '../src/index.js';
+import { exampleRequest, fillPath, operationShapes } from '../src/example-requests.js';
+import { startSandbox } from '../src/index.js';
 import { exampleSeed } from '../src/sandbox/index.js';
+import { loadOperations } from '../src/spec.js';
 
 const PACKAGE_DIR = fileURLToPath(new URL('..', import.meta.url));
 /** Starting the CLI loads Prism and compiles TypeScript: seconds each, more with the rest of the suite running. */
@@ -33,7 +35,7 @@ function runCli(...args: string[]): Promise<{ status: number | null; stdout: str
   return new Promise((resolve) => {
     execFile(
       process.execPath,
-      ['--import', 'tsx', 'src/cli.ts', '--port', '0', '--quiet', ...args],
+      ['dist/cli.js', ...args, '--port', '0', '--quiet'],
       { cwd: PACKAGE_DIR, timeout: CLI_TIMEOUT_MS },
       (error, stdout, stderr) =>
         resolve({ status: error ? (typeof error.code === 'number' ? error.code : null) : 0, stdout, stderr }),
@@ -56,15 +58,19 @@ async function validSeed(): Promise<EditableSeed> {
 
 describe.concurrent('refusals that stop the sandbox with one line', { timeout: CLI_TIMEOUT_MS + 10_000 }, () => {
   const CASES: Array<{ behaviour: string; args: () => Promise<string[]>; says: (string | RegExp)[] }> = [
-    { behaviour: '--seed without --sandbox', args: async () => ['--seed', 'x.json'], says: ['--seed needs --sandbox'] },
     {
-      behaviour: '--state-file without --sandbox',
-      args: async () => ['--state-file', 'x.json'],
-      says: ['--state-file needs --sandbox'],
+      behaviour: '--seed given to the mock',
+      args: async () => ['mock', '--seed', 'x.json'],
+      says: ['--seed needs the sandbox'],
+    },
+    {
+      behaviour: '--state-file given to the mock',
+      args: async () => ['mock', '--state-file', 'x.json'],
+      says: ['--state-file needs the sandbox'],
     },
     {
       behaviour: 'a seed file that does not exist, naming it',
-      args: async () => ['--sandbox', '--seed', join(directory, 'missing.json')],
+      args: async () => ['sandbox', '--seed', join(directory, 'missing.json')],
       says: ['missing.json', 'cannot be read'],
     },
     {
@@ -72,18 +78,18 @@ describe.concurrent('refusals that stop the sandbox with one line', { timeout: C
       args: async () => {
         const seed = await validSeed();
         delete seed.credentials[1]!.credentials.clientId;
-        return ['--sandbox', '--seed', await seedWith('bad-entry.json', JSON.stringify(seed))];
+        return ['sandbox', '--seed', await seedWith('bad-entry.json', JSON.stringify(seed))];
       },
       says: ['bad-entry.json', 'credentials[1]', 'clientId'],
     },
     {
       behaviour: 'a YAML seed that is not YAML, naming the file',
-      args: async () => ['--sandbox', '--seed', await seedWith('broken.yaml', 'credentials: [\n  - {')],
+      args: async () => ['sandbox', '--seed', await seedWith('broken.yaml', 'credentials: [\n  - {')],
       says: ['broken.yaml'],
     },
     {
       behaviour: 'a corrupt state file, naming it',
-      args: async () => ['--sandbox', '--state-file', await seedWith('corrupt-state.json', '{"not": "a state')],
+      args: async () => ['sandbox', '--state-file', await seedWith('corrupt-state.json', '{"not": "a state')],
       says: ['corrupt-state.json'],
     },
   ];
@@ -100,7 +106,7 @@ describe.concurrent('refusals that stop the sandbox with one line', { timeout: C
 
   it('leaves a corrupt state file as it was', async () => {
     const file = await seedWith('corrupt-kept.json', '{"half": ');
-    expect((await runCli('--sandbox', '--state-file', file)).status).toBe(1);
+    expect((await runCli('sandbox', '--state-file', file)).status).toBe(1);
     expect(await readFile(file, 'utf8')).toBe('{"half": ');
   });
 });

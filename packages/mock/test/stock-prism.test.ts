@@ -8,8 +8,9 @@ import { readBundledSpec } from '@leaf-credentials/spec';
 import type { IHttpOperation } from '@stoplight/types';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort, startStockPrism } from '../bench/stock-prism.js';
-import { exampleRequest, loadOperations, operationShapes } from '../src/index.js';
-import type { RunningServer } from '../src/server-process.js';
+import type { RunningServer } from '../src/adapters/server-process.js';
+import { exampleRequest, operationShapes } from '../src/example-requests.js';
+import { loadOperations } from '../src/spec.js';
 import { createAgent, send } from './support/send.js';
 
 const shapes = operationShapes();

@@ -9,7 +9,7 @@ import { listOperations } from '@leaf-credentials/spec';
 import { createResponseValidator } from '@leaf-credentials/spec/validate';
 import fc from 'fast-check';
 import { afterAll, describe, expect, inject, it } from 'vitest';
-import { exampleRequest, type OperationShape, operationShapes } from '../src/index.js';
+import { exampleRequest, type OperationShape, operationShapes } from '../src/example-requests.js';
 import { validRequest } from './support/bad-requests.js';
 import { createAgent, type RawRequest, send } from './support/send.js';
 

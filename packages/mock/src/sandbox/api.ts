@@ -6,16 +6,16 @@
 
 import type { IHttpResponse } from '@stoplight/prism-http';
 import type { IHttpOperation } from '@stoplight/types';
-import { type PageRequest, pageOf, pageRequestOf } from '../paging.js';
-import { authenticate } from './authenticate.js';
-import type { Clock } from './clock.js';
+import { type PageRequest, pageOf, pageRequestOf } from '../answer/paging.js';
+import { authenticate, type SignInContext } from './authenticate.js';
 import { createCredential } from './credentials.js';
 import { EVENT_SORT_FIELDS, type EventOrder, orderedEvents, retained } from './events.js';
+import { canonicalUserId, MAX_NESTING, tooDeep } from './limits.js';
 import { answerView, type Resource } from './resource-shape.js';
 import type { ResourceTable, Route } from './resources.js';
 import { emptyResponse, fieldProblem, jsonResponse, noCredentials, problemAnswer } from './responses.js';
 import type { Slot, Store } from './store.js';
-import { checkToken, type StateKey } from './token-keys.js';
+import type { StateKey } from './token-keys.js';
 
 export interface ApiRequest {
   /** Routed; the mock has validated the request against it already. */
@@ -31,10 +31,9 @@ export interface ApiRequest {
   path?: string;
 }
 
-export interface ApiContext {
+export interface ApiContext extends SignInContext {
   table: ResourceTable;
   store: Store;
-  clock: Clock;
 }
 
 export function answerApi(request: ApiRequest, context: ApiContext): IHttpResponse {
@@ -47,10 +46,9 @@ export function answerApi(request: ApiRequest, context: ApiContext): IHttpRespon
       `The sandbox has no answer for ${request.operation.method.toUpperCase()} ${request.operation.path}: it has no x-leaf-helper the sandbox knows.`,
     );
   }
-  if (route.helper === 'authenticate') return authenticate(request.operation, request.body, path, context.clock.now());
+  if (route.helper === 'authenticate') return authenticate(request.operation, request.body, path, context);
 
-  const now = context.clock.now();
-  const token = checkToken(request.headers.authorization, now);
+  const token = context.tokens.check(request.headers.authorization, (key) => context.clocks.now(key));
   if ('missing' in token)
     return fieldProblem(
       'UNAUTHORIZED',
@@ -75,10 +73,14 @@ function answerCredentials(
   context: ApiContext,
 ): IHttpResponse {
   const { provider } = route;
-  const leafUserId = request.pathParams.leafUserId ?? '';
+  // One user, whatever the case of its id: stored and looked up in one form.
+  const leafUserId = canonicalUserId(request.pathParams.leafUserId ?? '');
   const slot: Slot = { leafUserId, provider: provider.name };
-  const now = context.clock.now();
+  const now = context.clocks.now(key);
   if (route.helper === 'create') {
+    const deep = tooDeep(request.body);
+    if (deep !== undefined)
+      return fieldProblem('VIOLATION', path, 'body', deep, `body.${deep} is nested deeper than ${MAX_NESTING} levels`);
     const credential = createCredential(provider, (request.body ?? {}) as Resource, now);
     context.store.put(key, slot, credential);
     return jsonResponse(

@@ -2,12 +2,22 @@
  * Control requests, under CONTROL_PREFIX: reset, list, seed, set a status,
  * move the clock, read the request log. Documented in
  * packages/mock/sandbox-control.yaml, whose schemas validate their bodies.
+ *
+ * Who may do what: every control request carries a bearer token. Any token
+ * acts on its own state only (its credentials, its clock, its requests); the
+ * admin token, set when the sandbox starts, acts on the whole sandbox (every
+ * token's state, the shared seed, the sandbox clock, every request). No token,
+ * or an Authorization header that is not `Bearer <token>`, is a 401.
  */
+import { createHash, timingSafeEqual } from 'node:crypto';
 import type { IHttpResponse } from '@stoplight/prism-http';
-import type { Clock } from './clock.js';
+import { pageOf } from '../answer/paging.js';
+import type { Passwords } from './authenticate.js';
+import { type Clocks, readInstant } from './clock.js';
 import { controlSchema } from './control-spec.js';
 import { withStatus } from './credentials.js';
 import { renderEvent, retained } from './events.js';
+import { canonicalUserId } from './limits.js';
 import type { CredentialStatus } from './magic-values.js';
 import type { RequestLog } from './request-log.js';
 import type { ResourceTable } from './resources.js';
@@ -15,7 +25,7 @@ import { emptyResponse, fieldProblem, jsonResponse, noCredentials, problemAnswer
 import { firstFailure } from './schemas.js';
 import { SeedError, seedCredentials } from './seed.js';
 import type { Store } from './store.js';
-import { bearerToken, type StateKey, stateKeyOf } from './token-keys.js';
+import { readAuthorization, type StateKey, type TokenKeys } from './token-keys.js';
 
 /** Every control request's path starts with this; no path of the API does. */
 export const CONTROL_PREFIX = '/__sandbox';
@@ -33,14 +43,23 @@ export interface ControlRequest {
 export interface ControlContext {
   table: ResourceTable;
   store: Store;
-  clock: Clock;
+  clocks: Clocks;
   requests: RequestLog;
+  tokens: TokenKeys;
+  passwords: Passwords;
+  /** The token that acts on the whole sandbox. */
+  adminToken: string;
 }
 
+/** The most credentials one answer of `GET /credentials` lists (`size`, paged as Leaf's lists). */
+const MAX_LISTED_CREDENTIALS = 1_000;
+
 interface Call {
+  /** The caller's state key; undefined for the admin token (the whole sandbox). */
   key?: StateKey;
   body: unknown;
   path: string;
+  query: Record<string, string | string[]>;
   params: string[];
   context: ControlContext;
 }
@@ -53,7 +72,7 @@ const ROUTES: Array<{ pattern: RegExp; methods: Record<string, Handler> }> = [
   { pattern: /^\/credentials$/, methods: { GET: listCredentials } },
   { pattern: /^\/seed$/, methods: { POST: seed } },
   { pattern: /^\/users\/([^/]+)\/([^/]+)\/status$/, methods: { PUT: setStatus } },
-  { pattern: /^\/clock$/, methods: { GET: readClock, PUT: setClock, DELETE: resetClock } },
+  { pattern: /^\/clock$/, methods: { GET: clockAnswer, PUT: setClock, DELETE: resetClock } },
   { pattern: /^\/requests$/, methods: { GET: listRequests, DELETE: clearRequests } },
 ];
 
@@ -79,11 +98,48 @@ export function answerControl(request: ControlRequest, context: ControlContext):
     return { ...answer, headers: { ...answer.headers, allow: allowed } };
   }
   const body = parseBody(request.body);
-  if (body instanceof SyntaxError)
-    return fieldProblem('VIOLATION', path, 'body', 'body', `body is not JSON: ${body.message}`);
-  const token = bearerToken(request.headers.authorization);
+  if (body instanceof SyntaxError) {
+    // The parser's message quotes the body, which may be a secret: only the position is told.
+    const at = /position (\d+)/.exec(body.message)?.[1];
+    return fieldProblem('VIOLATION', path, 'body', 'body', `body is not JSON${at ? ` (at character ${at})` : ''}`);
+  }
+  const caller = callerOf(request.headers.authorization, path, context);
+  if ('statusCode' in caller) return caller;
   const params = route.match!.slice(1).map((segment) => safeDecode(segment));
-  return handler({ key: token === undefined ? undefined : stateKeyOf(token), body, path, params, context });
+  return handler({ key: caller.key, body, path, query: request.query, params, context });
+}
+
+/** The caller's state key, `{}` for the admin token, or the 401 for a missing or malformed Authorization. */
+function callerOf(
+  authorization: string | undefined,
+  path: string,
+  context: ControlContext,
+): { key?: StateKey } | IHttpResponse {
+  const read = readAuthorization(authorization);
+  if ('token' in read) return isAdmin(read.token, context.adminToken) ? {} : { key: context.tokens.keyOf(read.token) };
+  const message =
+    'missing' in read
+      ? 'Authorization header: control requests need a bearer token: yours (acts on your state) or the admin token (acts on the whole sandbox)'
+      : 'Authorization header: must be `Bearer <token>` (a b64token); nothing was done';
+  const answer = fieldProblem('UNAUTHORIZED', path, 'header', 'Authorization', message);
+  return { ...answer, headers: { ...answer.headers, 'www-authenticate': 'Bearer' } };
+}
+
+/** Compared by digest, so the time taken says nothing about the admin token. */
+function isAdmin(token: string, adminToken: string): boolean {
+  const digest = (text: string) => createHash('sha256').update(text).digest();
+  return timingSafeEqual(digest(token), digest(adminToken));
+}
+
+/** The 403 for the admin token on a request that changes one token's state: it has none. */
+function needsOwnToken(path: string, what: string): IHttpResponse {
+  return fieldProblem(
+    'FORBIDDEN',
+    path,
+    'header',
+    'Authorization',
+    `Authorization header: the admin token has no ${what} of its own; send the token whose ${what} changes`,
+  );
 }
 
 function parseBody(body: unknown): unknown {
@@ -120,29 +176,46 @@ function invalidBody(call: Call, schemaName: string): IHttpResponse | undefined 
   );
 }
 
-function reset(call: Call): IHttpResponse {
-  call.context.store.reset(call.key);
+function reset({ key, context }: Call): IHttpResponse {
+  context.store.reset(key);
+  // A user's state starts over with its password: the next sign-in sets it again.
+  if (key === undefined) context.passwords.forget();
+  else if (key.startsWith('user:')) context.passwords.forget(key.slice('user:'.length));
   return emptyResponse(204);
 }
 
-function listCredentials({ key, context }: Call): IHttpResponse {
-  const now = context.clock.now();
-  const credentials = context.store.list(key).map(({ leafUserId, provider, credential }) => ({
+/** One page (`page`, `size` up to MAX_LISTED_CREDENTIALS) of what the caller sees; the admin, the seed. */
+function listCredentials({ key, context, path, query }: Call): IHttpResponse {
+  const request = { page: 0, size: MAX_LISTED_CREDENTIALS };
+  for (const name of ['page', 'size'] as const) {
+    const given = Array.isArray(query[name]) ? query[name].at(-1) : query[name];
+    if (given === undefined) continue;
+    const value = /^\d{1,9}$/.test(given) ? Number(given) : Number.NaN;
+    const low = name === 'page' ? 0 : 1;
+    if (!(value >= low && (name === 'page' || value <= MAX_LISTED_CREDENTIALS))) {
+      const range = name === 'page' ? 'from 0' : `from 1 to ${MAX_LISTED_CREDENTIALS}`;
+      return fieldProblem('VIOLATION', path, 'query', name, `query parameter ${name} must be an integer ${range}`);
+    }
+    request[name] = value;
+  }
+  const now = context.clocks.now(key);
+  const page = pageOf(context.store.list(key), request, path, query);
+  const credentials = page.items.map(({ leafUserId, provider, credential }) => ({
     leafUserId,
     provider,
     credentials: credential.resource,
     events: retained(credential.log, now).reverse().map(renderEvent),
   }));
-  return jsonResponse(200, { credentials });
+  return jsonResponse(200, { credentials }, page.headers);
 }
 
 function seed(call: Call): IHttpResponse {
   const invalid = invalidBody(call, 'SeedDocument');
   if (invalid) return invalid;
-  const { store, table, clock } = call.context;
+  const { store, table, clocks } = call.context;
   let entries: ReturnType<typeof seedCredentials>;
   try {
-    entries = seedCredentials(call.body, table, clock.now(), 'body');
+    entries = seedCredentials(call.body, table, clocks.now(call.key), 'body');
   } catch (error) {
     if (!(error instanceof SeedError)) throw error;
     // "body: credentials[0]: field credentials.clientId: must be string" → the field it names.
@@ -161,10 +234,11 @@ function seed(call: Call): IHttpResponse {
 }
 
 function setStatus(call: Call): IHttpResponse {
-  const [leafUserId = '', providerName = ''] = call.params;
-  const { table, store, clock } = call.context;
-  const idFailure = firstFailure(table.leafUserIdSchema, leafUserId);
+  const [givenUserId = '', providerName = ''] = call.params;
+  const { table, store, clocks } = call.context;
+  const idFailure = firstFailure(table.leafUserIdSchema, givenUserId);
   if (idFailure) return fieldProblem('VIOLATION', call.path, 'path', 'leafUserId', `leafUserId ${idFailure.message}`);
+  const leafUserId = canonicalUserId(givenUserId);
   const provider = table.provider(providerName);
   if (!provider) {
     const known = table.providers.map((candidate) => candidate.name).join(', ');
@@ -173,50 +247,41 @@ function setStatus(call: Call): IHttpResponse {
       call.path,
       'path',
       'provider',
-      `No provider ${providerName} in the spec (known: ${known})`,
+      `provider names no provider of the spec (known: ${known})`,
     );
   }
   const invalid = invalidBody(call, 'StatusChange');
   if (invalid) return invalid;
-  if (call.key === undefined) {
-    return fieldProblem(
-      'VIOLATION',
-      call.path,
-      'header',
-      'Authorization',
-      'Authorization header: name the token whose credential changes (`Authorization: Bearer <token>`)',
-    );
-  }
+  if (call.key === undefined) return needsOwnToken(call.path, 'credential');
   const slot = { leafUserId, provider: provider.name };
   const credential = store.get(call.key, slot);
   if (!credential) return noCredentials(call.path, provider.name, leafUserId);
   const status = (call.body as { status: CredentialStatus }).status;
-  store.put(call.key, slot, withStatus(credential, status, clock.now()));
+  store.put(call.key, slot, withStatus(credential, status, clocks.now(call.key)));
   return jsonResponse(200, { status });
 }
 
-function clockAnswer(clock: Clock): IHttpResponse {
-  return jsonResponse(200, { now: clock.now().toISOString(), moved: clock.moved });
+function clockAnswer({ key, context }: Call): IHttpResponse {
+  return jsonResponse(200, { now: context.clocks.now(key).toISOString(), moved: context.clocks.moved(key) });
 }
 
-function readClock({ context }: Call): IHttpResponse {
-  return clockAnswer(context.clock);
-}
-
+/** A token moves its own clock; the admin token, the sandbox's (and every token's back to it). */
 function setClock(call: Call): IHttpResponse {
   const invalid = invalidBody(call, 'ClockSetting');
   if (invalid) return invalid;
-  call.context.clock.set(new Date((call.body as { now: string }).now));
-  return clockAnswer(call.context.clock);
+  const at = readInstant((call.body as { now: string }).now);
+  if (!(at instanceof Date)) return fieldProblem('VIOLATION', call.path, 'body', 'now', `body.now ${at.reason}`);
+  call.context.clocks.set(call.key, at);
+  return clockAnswer(call);
 }
 
-function resetClock({ context }: Call): IHttpResponse {
-  context.clock.reset();
-  return clockAnswer(context.clock);
+function resetClock(call: Call): IHttpResponse {
+  call.context.clocks.reset(call.key);
+  return clockAnswer(call);
 }
 
 function listRequests({ key, context }: Call): IHttpResponse {
-  return jsonResponse(200, { requests: context.requests.list(key) });
+  return jsonResponse(200, context.requests.list(key));
 }
 
 function clearRequests({ key, context }: Call): IHttpResponse {

@@ -14,13 +14,16 @@ export function createCredential(provider: ProviderResource, body: Resource, now
 
 /**
  * The credential with `status`, and the event of the change (none when it
- * already had it). Entries past the retention window go now, so a log that keeps
- * changing does not grow forever.
+ * already had it). Entries past the retention window go now, and past
+ * MAX_EVENTS_PER_CREDENTIAL the oldest, so a log that keeps changing does not grow forever.
  */
 export function withStatus(credential: Credential, status: CredentialStatus, now: Date): Credential {
   if (credential.resource.status === status) return credential;
   return {
     resource: { ...credential.resource, status },
-    log: [...retained(credential.log, now), statusEvent(status, now)],
+    log: [...retained(credential.log, now), statusEvent(status, now)].slice(-MAX_EVENTS_PER_CREDENTIAL),
   };
 }
+
+/** The most events one credential keeps (its newest): status changes within 30 days cannot grow it, or an answer, past this. */
+export const MAX_EVENTS_PER_CREDENTIAL = 1_000;

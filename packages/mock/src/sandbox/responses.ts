@@ -3,8 +3,7 @@
  * mock's one table of kinds and its one constructor (../problem.ts).
  */
 import type { IHttpResponse } from '@stoplight/prism-http';
-import { namedProblem, type ProblemKindName, problem } from '../problem.js';
-import { problemResponse } from '../reply.js';
+import { namedProblem, type ProblemKindName, problem, problemResponse } from '../problem.js';
 
 export function jsonResponse(statusCode: number, body: unknown, headers: Record<string, string> = {}): IHttpResponse {
   return { statusCode, headers: { 'content-type': 'application/json', ...headers }, body };

@@ -15,8 +15,10 @@ import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import type { IHttpOperation } from '@stoplight/types';
 import { parse as parseYaml } from 'yaml';
-import { createCredential } from './credentials.js';
+import { readInstant } from './clock.js';
+import { createCredential, MAX_EVENTS_PER_CREDENTIAL } from './credentials.js';
 import { type LogEntry, statusEvent } from './events.js';
+import { canonicalUserId, MAX_NESTING, tooDeep } from './limits.js';
 import type { CredentialStatus } from './magic-values.js';
 import type { Resource } from './resource-shape.js';
 import { type ProviderResource, type ResourceTable, readResources } from './resources.js';
@@ -101,6 +103,9 @@ function seedEntry(entry: unknown, table: ResourceTable, now: Date, source: stri
     throw new SeedError(source, at, field, reason);
   };
   if (entry === null || typeof entry !== 'object' || Array.isArray(entry)) return fail('', 'must be an object');
+  // Before any schema looks at it: what the store keeps must stay serializable (limits.ts).
+  const deep = tooDeep(entry, MAX_NESTING + 1);
+  if (deep !== undefined) fail(deep, `is nested deeper than ${MAX_NESTING} levels`);
   const { leafUserId, provider: providerName, credentials, events, ...unknown } = entry as Record<string, unknown>;
   const extra = Object.keys(unknown)[0];
   if (extra !== undefined) fail(extra, 'unknown property (expected leafUserId, provider, credentials, events)');
@@ -119,7 +124,11 @@ function seedEntry(entry: unknown, table: ResourceTable, now: Date, source: stri
   );
   const log =
     events === undefined ? seeded.log : seededLog(events, provider, (field, reason) => fail(`events${field}`, reason));
-  return { leafUserId, provider: provider.name, credential: { resource: seeded.resource, log } };
+  return {
+    leafUserId: canonicalUserId(leafUserId),
+    provider: provider.name,
+    credential: { resource: seeded.resource, log },
+  };
 }
 
 /**
@@ -165,8 +174,9 @@ function seededLog(
   }
   return (events as Array<Record<string, unknown>>)
     .map((event, index) => {
-      const at = Date.parse(String(event.createdDate));
-      if (Number.isNaN(at)) fail(`[${index}].createdDate`, 'must be a date-time');
+      const instant = readInstant(String(event.createdDate));
+      if (!(instant instanceof Date)) return fail(`[${index}].createdDate`, instant.reason);
+      const at = instant.getTime();
       return {
         id: String(event.id),
         at,
@@ -175,7 +185,8 @@ function seededLog(
         headers: String(event.headers),
       };
     })
-    .sort((a, b) => a.at - b.at);
+    .sort((a, b) => a.at - b.at)
+    .slice(-MAX_EVENTS_PER_CREDENTIAL);
 }
 
 /** The spec's example Leaf user with each provider's example credentials: what `npm start` serves. */

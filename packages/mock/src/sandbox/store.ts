@@ -39,12 +39,19 @@ const slotOf = (id: string): Slot => {
   return { leafUserId: id.slice(0, at), provider: id.slice(at + 1) };
 };
 
+interface Undo {
+  version: number;
+  undo: () => void;
+}
+
 export class Store {
   private seed = new Map<string, Credential>();
-  private readonly states = new Map<StateKey, Map<string, Entry>>();
-
-  /** Called after every change, for persistence. */
-  constructor(private readonly onChange: () => void = () => {}) {}
+  private states = new Map<StateKey, Map<string, Entry>>();
+  private undos: Undo[] = [];
+  /** Counts the changes to what the state file keeps (not the seed). */
+  version = 0;
+  /** Whether changes keep their undo (a state file keeps the store). */
+  journal = false;
 
   get(key: StateKey, slot: Slot): Credential | undefined {
     const id = slotId(slot);
@@ -54,18 +61,16 @@ export class Store {
   }
 
   put(key: StateKey, slot: Slot, credential: Credential): void {
-    this.own(key).set(slotId(slot), credential);
-    this.onChange();
+    this.setOwn(key, slotId(slot), credential);
+    this.changed();
   }
 
   /** Whether there was a credential to delete. */
   delete(key: StateKey, slot: Slot): boolean {
     if (!this.get(key, slot)) return false;
     const id = slotId(slot);
-    const own = this.own(key);
-    if (this.seed.has(id)) own.set(id, TOMBSTONE);
-    else own.delete(id);
-    this.onChange();
+    this.setOwn(key, id, this.seed.has(id) ? TOMBSTONE : undefined);
+    this.changed();
     return true;
   }
 
@@ -83,9 +88,18 @@ export class Store {
 
   /** `key` back to the seed, or every key when none is given. */
   reset(key?: StateKey): void {
-    if (key === undefined) this.states.clear();
-    else this.states.delete(key);
-    this.onChange();
+    if (key === undefined) {
+      const states = this.states;
+      this.states = new Map();
+      this.remember(() => {
+        this.states = states;
+      });
+    } else {
+      const own = this.states.get(key);
+      this.states.delete(key);
+      if (own) this.remember(() => this.states.set(key, own));
+    }
+    this.changed();
   }
 
   /** Replaces the shared seed (it is not persisted: it comes from options at every start). */
@@ -104,22 +118,56 @@ export class Store {
     return count;
   }
 
-  /** Each key's own entries, streamed key by key so a large state is never one big object. */
-  *snapshot(): Generator<[StateKey, Iterable<[string, Entry]>]> {
-    for (const [key, own] of this.states) if (own.size > 0) yield [key, own];
+  /**
+   * Each key's own entries as they are now: the maps are copied (entries are
+   * never changed in place, only replaced), so a write that takes a while
+   * writes one moment's state, not a mix of two.
+   */
+  snapshot(): Array<[StateKey, Map<string, Entry>]> {
+    const copy: Array<[StateKey, Map<string, Entry>]> = [];
+    for (const [key, own] of this.states) if (own.size > 0) copy.push([key, new Map(own)]);
+    return copy;
   }
 
   restore(snapshot: StateSnapshot): void {
-    this.states.clear();
+    this.states = new Map();
     for (const [key, entries] of Object.entries(snapshot)) this.states.set(key, new Map(Object.entries(entries)));
   }
 
-  private own(key: StateKey): Map<string, Entry> {
+  /** The changes up to `version` are kept: their undos go. */
+  kept(version: number): void {
+    const first = this.undos.findIndex((undo) => undo.version > version);
+    this.undos = first === -1 ? [] : this.undos.slice(first);
+  }
+
+  /** Undoes every change after `version` (they could not be kept), newest first. */
+  undoAfter(version: number): void {
+    while (this.undos.length > 0 && this.undos.at(-1)!.version > version) this.undos.pop()!.undo();
+  }
+
+  private setOwn(key: StateKey, id: string, entry: Entry | undefined): void {
     let own = this.states.get(key);
     if (!own) {
       own = new Map();
       this.states.set(key, own);
+      const created = own;
+      this.remember(() => {
+        if (this.states.get(key) === created) this.states.delete(key);
+      });
     }
-    return own;
+    const map = own;
+    const had = map.has(id);
+    const before = map.get(id);
+    this.remember(() => (had ? map.set(id, before as Entry) : map.delete(id)));
+    if (entry === undefined) map.delete(id);
+    else map.set(id, entry);
+  }
+
+  private remember(undo: () => void): void {
+    if (this.journal) this.undos.push({ version: this.version + 1, undo });
+  }
+
+  private changed(): void {
+    this.version += 1;
   }
 }

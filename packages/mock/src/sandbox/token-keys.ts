@@ -8,13 +8,14 @@
  *   tokens never see each other's data.
  *
  * Sandbox tokens are JWT-shaped (base64url header.payload.signature, HS256)
- * so clients that read `exp` work with them. The key is public: it only tells
- * the sandbox's own tokens from others, it protects nothing.
+ * so clients that read `exp` work with them. The signing key is random per
+ * process unless one is given (`--token-signing-key`), so a token is the
+ * sandbox's only if this process (or one given the same key) issued it.
  */
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { isBearerToken } from '@leaf-credentials/spec/bearer-token';
 
 const SANDBOX_TOKEN_ISSUER = 'leaf-credentials-sandbox';
-const SIGNING_KEY = 'leaf-credentials-sandbox: not a secret';
 
 /** How long a token lasts, in the shape of the authenticate operation's `x-leaf-token-lifetime-seconds`. */
 export interface TokenLifetimes {
@@ -28,7 +29,7 @@ export interface TokenLifetimes {
  */
 export const TOKEN_LIFETIME_SECONDS: TokenLifetimes = { rememberMe: 30 * 24 * 60 * 60, otherwise: 24 * 60 * 60 };
 
-export interface SandboxTokenClaims {
+interface SandboxTokenClaims {
   iss: string;
   sub: string;
   username: string;
@@ -38,64 +39,88 @@ export interface SandboxTokenClaims {
 
 export type StateKey = string;
 
-export type TokenCheck = { key: StateKey } | { expired: SandboxTokenClaims } | { missing: true };
+/** The state key of a sandbox user (the clock of its tokens is this key's). */
+export const userKey = (username: string): StateKey => `user:${username}`;
 
-const encode = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
-const sign = (unsigned: string) => createHmac('sha256', SIGNING_KEY).update(unsigned).digest('base64url');
+type TokenCheck = { key: StateKey } | { expired: SandboxTokenClaims } | { missing: true };
+
+/**
+ * An Authorization header read: its bearer token, none, or a value that is not `Bearer <b64token>`.
+ * The scheme is case-insensitive (RFC 7235 §2.1); the token is RFC 6750's b64token.
+ */
+export function readAuthorization(
+  header: string | undefined,
+): { token: string } | { missing: true } | { malformed: true } {
+  if (header === undefined) return { missing: true };
+  const match = /^bearer +(\S+)$/i.exec(header);
+  return match && isBearerToken(match[1]) ? { token: match[1] } : { malformed: true };
+}
+
+/** The bearer token of an Authorization header value, if it has a well-formed one. */
+export function bearerToken(authorization: string | undefined): string | undefined {
+  const read = readAuthorization(authorization);
+  return 'token' in read ? read.token : undefined;
+}
 
 /** rememberMe as Leaf takes it: the boolean or its string form; anything else is a 24-hour token. */
 export function lifetimeSeconds(rememberMe: unknown, lifetimes: TokenLifetimes = TOKEN_LIFETIME_SECONDS): number {
   return rememberMe === true || rememberMe === 'true' ? lifetimes.rememberMe : lifetimes.otherwise;
 }
 
-export function issueToken(
-  username: string,
-  rememberMe: unknown,
-  now: Date,
-  lifetimes: TokenLifetimes = TOKEN_LIFETIME_SECONDS,
-): string {
-  const iat = Math.floor(now.getTime() / 1000);
-  const exp = iat + lifetimeSeconds(rememberMe, lifetimes);
-  const claims: SandboxTokenClaims = { iss: SANDBOX_TOKEN_ISSUER, sub: username, username, iat, exp };
-  const unsigned = `${encode({ alg: 'HS256', typ: 'JWT' })}.${encode(claims)}`;
-  return `${unsigned}.${sign(unsigned)}`;
+/** Issues and reads one sandbox's tokens, and says whose state a token keys. */
+export interface TokenKeys {
+  issue(username: string, rememberMe: unknown, now: Date, lifetimes?: TokenLifetimes): string;
+  /** The claims of a token this sandbox issued, or undefined for any other token. */
+  read(token: string): SandboxTokenClaims | undefined;
+  /** The state key of a token, expired or not (control requests and the request log use it). */
+  keyOf(token: string): StateKey;
+  /** Which state an API request sees, or why it sees none; a sandbox token's expiry is read on its user's clock. */
+  check(authorization: string | undefined, clockOf: (key: StateKey) => Date): TokenCheck;
 }
 
-/** The claims of a token this sandbox issued, or undefined for any other token. */
-export function readSandboxToken(token: string): SandboxTokenClaims | undefined {
-  const parts = token.split('.');
-  if (parts.length !== 3) return undefined;
-  const expected = Buffer.from(sign(`${parts[0]}.${parts[1]}`));
-  const given = Buffer.from(parts[2]!);
-  if (expected.length !== given.length || !timingSafeEqual(expected, given)) return undefined;
-  try {
-    const claims = JSON.parse(Buffer.from(parts[1]!, 'base64url').toString('utf8')) as SandboxTokenClaims;
-    return claims.iss === SANDBOX_TOKEN_ISSUER && typeof claims.username === 'string' && typeof claims.exp === 'number'
-      ? claims
-      : undefined;
-  } catch {
-    return undefined;
-  }
-}
+const encode = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
 
-/** The bearer token of an Authorization header value, if it has one. */
-export function bearerToken(authorization: string | undefined): string | undefined {
-  const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization ?? '');
-  return match?.[1];
-}
-
-/** The state key of a token, expired or not (control requests and the request log use it). */
-export function stateKeyOf(token: string): StateKey {
-  const claims = readSandboxToken(token);
-  return claims ? `user:${claims.username}` : `token:${token}`;
-}
-
-/** Which state an API request sees, or why it sees none. */
-export function checkToken(authorization: string | undefined, now: Date): TokenCheck {
-  const token = bearerToken(authorization);
-  if (token === undefined) return { missing: true };
-  const claims = readSandboxToken(token);
-  if (!claims) return { key: `token:${token}` };
-  if (claims.exp * 1000 <= now.getTime()) return { expired: claims };
-  return { key: `user:${claims.username}` };
+export function createTokenKeys(signingKey: string | Buffer = randomBytes(32)): TokenKeys {
+  const sign = (unsigned: string) => createHmac('sha256', signingKey).update(unsigned).digest('base64url');
+  const read = (token: string): SandboxTokenClaims | undefined => {
+    const parts = token.split('.');
+    if (parts.length !== 3) return undefined;
+    const expected = Buffer.from(sign(`${parts[0]}.${parts[1]}`));
+    const given = Buffer.from(parts[2]!);
+    if (expected.length !== given.length || !timingSafeEqual(expected, given)) return undefined;
+    try {
+      const claims = JSON.parse(Buffer.from(parts[1]!, 'base64url').toString('utf8')) as SandboxTokenClaims;
+      return claims.iss === SANDBOX_TOKEN_ISSUER &&
+        typeof claims.username === 'string' &&
+        typeof claims.exp === 'number'
+        ? claims
+        : undefined;
+    } catch {
+      return undefined;
+    }
+  };
+  const keyOf = (token: string): StateKey => {
+    const claims = read(token);
+    return claims ? userKey(claims.username) : `token:${token}`;
+  };
+  return {
+    issue(username, rememberMe, now, lifetimes = TOKEN_LIFETIME_SECONDS) {
+      const iat = Math.floor(now.getTime() / 1000);
+      const exp = iat + lifetimeSeconds(rememberMe, lifetimes);
+      const claims: SandboxTokenClaims = { iss: SANDBOX_TOKEN_ISSUER, sub: username, username, iat, exp };
+      const unsigned = `${encode({ alg: 'HS256', typ: 'JWT' })}.${encode(claims)}`;
+      return `${unsigned}.${sign(unsigned)}`;
+    },
+    read,
+    keyOf,
+    check(authorization, clockOf) {
+      const token = bearerToken(authorization);
+      if (token === undefined) return { missing: true };
+      const claims = read(token);
+      if (!claims) return { key: `token:${token}` };
+      const key = userKey(claims.username);
+      if (claims.exp * 1000 <= clockOf(key).getTime()) return { expired: claims };
+      return { key };
+    },
+  };
 }

@@ -225,6 +225,23 @@ describe('state per bearer token', () => {
   });
 });
 
+describe('user ids', () => {
+  const provider = providers[0]!;
+
+  it.each([
+    { created: USER.toUpperCase(), read: USER },
+    { created: USER, read: USER.toUpperCase() },
+    { created: `urn:uuid:${USER}`, read: USER },
+  ])('stores one credential for $created and $read: one user', async ({ created, read }) => {
+    const client = clientOf(await emptySandbox(), 'case');
+    await client.create(provider, undefined, created);
+    expect((await client.get(provider, read)).statusCode).toBe(200);
+    await client.create(provider, undefined, read);
+    const listed = (await client.control('GET', '/credentials')).body as { credentials: unknown[] };
+    expect(listed.credentials).toHaveLength(1);
+  });
+});
+
 describe('concurrent changes on one user', () => {
   it.each(providers.map((provider) => [provider.name, provider] as const))(
     '50 concurrent creates and deletes of %s leave a state get and events agree with',

@@ -2,8 +2,7 @@
 import type { IHttpOperation } from '@stoplight/types';
 import { describe, expect, it } from 'vitest';
 import { createSandbox, REFUSED_PASSWORD } from '../../src/sandbox/index.js';
-import { readSandboxToken } from '../../src/sandbox/token-keys.js';
-import { authenticateOperation, clientOf, createBody, operations, providers } from './support.js';
+import { authenticateOperation, claimsOf, clientOf, createBody, operations, providers } from './support.js';
 
 // Until the spec has it (wip/client adds it), a stand-in with the agreed helper.
 const authenticate: IHttpOperation =
@@ -46,7 +45,7 @@ describe('authenticate in the sandbox', () => {
       const { signIn } = await sandboxAt(clock);
       const answer = await signIn({ username: 'grower@example.com', password: 'secret', rememberMe });
       expect(answer.statusCode).toBe(200);
-      const claims = readSandboxToken((answer.body as { id_token: string }).id_token)!;
+      const claims = claimsOf((answer.body as { id_token: string }).id_token);
       expect(claims.username).toBe('grower@example.com');
       expect(claims.exp * 1000 - clock.now.getTime()).toBe(hours * 3600 * 1000);
     },
@@ -74,7 +73,7 @@ describe('authenticate in the sandbox', () => {
         headers: {},
         body: { username: 'a', password: 'b', rememberMe },
       });
-      const claims = readSandboxToken((answer.body as { id_token: string }).id_token)!;
+      const claims = claimsOf((answer.body as { id_token: string }).id_token);
       expect(claims.exp - claims.iat).toBe(seconds);
     }
   });
@@ -124,5 +123,18 @@ describe('authenticate in the sandbox', () => {
     expect(expired.statusCode).toBe(401);
     expect(expired.headers['www-authenticate']).toContain('invalid_token');
     expect((expired.body as { fieldErrors: Array<{ field: string }> }).fieldErrors[0]!.field).toBe('Authorization');
+  });
+
+  it("refuses a username's sign-in with another password than its first, until the user's state is reset", async () => {
+    const { sandbox, signIn } = await sandboxAt({ now: new Date('2030-01-01T00:00:00Z') });
+    expect((await signIn({ username: 'shared-name', password: 'first' })).statusCode).toBe(200);
+    const refused = await signIn({ username: 'shared-name', password: 'second' });
+    expect(refused.statusCode).toBe(401);
+    expect((refused.body as { fieldErrors: Array<{ field: string }> }).fieldErrors[0]!.field).toBe('password');
+    expect(JSON.stringify(refused.body)).not.toContain('second');
+    const first = await signIn({ username: 'shared-name', password: 'first' });
+    expect(first.statusCode).toBe(200);
+    await clientOf(sandbox, (first.body as { id_token: string }).id_token).control('POST', '/reset');
+    expect((await signIn({ username: 'shared-name', password: 'second' })).statusCode).toBe(200);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createCredential, withStatus } from '../../src/sandbox/credentials.js';
+import { createCredential, MAX_EVENTS_PER_CREDENTIAL, withStatus } from '../../src/sandbox/credentials.js';
 import { EVENT_RETENTION_MS } from '../../src/sandbox/events.js';
 import { createBody, providers, stringField } from './support.js';
 
@@ -30,5 +30,17 @@ describe('what happens to a credential', () => {
     const changed = withStatus(credential, 'TEMPORARILY_UNAVAILABLE', later);
     expect(changed.log.map((entry) => entry.statusCode)).toEqual([503]);
     expect(credential.log).toHaveLength(1);
+  });
+
+  it('keeps the newest MAX_EVENTS_PER_CREDENTIAL events, however often the status changes within 30 days', () => {
+    let credential = createCredential(provider, createBody(provider), now);
+    for (let change = 0; change < MAX_EVENTS_PER_CREDENTIAL + 10; change += 1)
+      credential = withStatus(
+        credential,
+        change % 2 === 0 ? 'UNAUTHENTICATED' : 'OK',
+        new Date(now.getTime() + change),
+      );
+    expect(credential.log).toHaveLength(MAX_EVENTS_PER_CREDENTIAL);
+    expect(credential.log.at(-1)!.at).toBe(now.getTime() + MAX_EVENTS_PER_CREDENTIAL + 9);
   });
 });

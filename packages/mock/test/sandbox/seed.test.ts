@@ -148,3 +148,41 @@ describe('magic values in a seed', () => {
     expect(((await client.events(provider)).body as Array<{ statusCode: number }>)[0]!.statusCode).toBe(401);
   });
 });
+
+describe('seed entries at the limits', () => {
+  const deep = (depth: number) => {
+    let value: Record<string, unknown> = {};
+    for (let level = 0; level < depth; level += 1) value = { deeper: value };
+    return value;
+  };
+
+  it.each([
+    {
+      name: 'a resource with an extra field nested 100,000 deep',
+      credentials: { id: USER, status: 'OK', extra: deep(100_000) },
+    },
+    { name: 'a resource nested just past the limit', credentials: { id: USER, status: 'OK', extra: deep(40) } },
+  ])('refuses $name with a 400 naming the entry, and keeps answering', async ({ credentials }) => {
+    const sandbox = await createSandbox({ operations, seed: { credentials: [] } });
+    const client = clientOf(sandbox, 'deep');
+    const answer = await client.control('POST', '/seed', { credentials: [entry({ credentials })] });
+    expect(answer.statusCode).toBe(400);
+    expect((answer.body as { fieldErrors: Array<{ field: string }> }).fieldErrors[0]!.field).toMatch(
+      /^credentials\[0\]/,
+    );
+    expect((answer.body as { detail: string }).detail).toContain('nested deeper than');
+    expect((await client.control('GET', '/credentials')).statusCode).toBe(200);
+  });
+
+  it('stores a seeded user id in lower case, so the API finds it in any case', async () => {
+    const sandbox = await createSandbox({
+      operations,
+      seed: { credentials: [entry({ leafUserId: USER.toUpperCase() })] },
+    });
+    const client = clientOf(sandbox, 'case');
+    expect((await client.get(provider, USER)).statusCode).toBe(200);
+    expect((await client.get(provider, USER.toUpperCase())).statusCode).toBe(200);
+    const listed = (await client.control('GET', '/credentials')).body as { credentials: Array<{ leafUserId: string }> };
+    expect(listed.credentials.map((seeded) => seeded.leafUserId)).toEqual([USER]);
+  });
+});

@@ -1,12 +1,12 @@
-import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { StateFileError } from '../../src/sandbox/index.js';
 import { loadStateFile } from '../../src/sandbox/state-file.js';
-import { clientOf, emptySandbox, providers, USER } from './support.js';
+import { clientOf, emptySandbox, OTHER_USER, providers, table, USER } from './support.js';
 
 const provider = providers[0]!;
 const dir = mkdtempSync(join(tmpdir(), 'sandbox-state-'));
@@ -15,6 +15,16 @@ const freshFile = () => {
   files += 1;
   return join(dir, `state-${files}.json`);
 };
+
+function stateWith(states: Record<string, unknown>): string {
+  return JSON.stringify({ format: 'leaf-credentials-sandbox-state', version: 1, states });
+}
+const slotOf = (leafUserId: string) => `${leafUserId}\n${provider.name}`;
+function nested(depth: number): Record<string, unknown> {
+  let value: Record<string, unknown> = {};
+  for (let level = 0; level < depth; level += 1) value = { deeper: value };
+  return value;
+}
 
 describe('the state file', () => {
   it('keeps state across a restart: credentials, deletions and status changes', async () => {
@@ -26,10 +36,12 @@ describe('the state file', () => {
     const events = await client.events(provider);
     await first.close();
 
-    const again = clientOf(await emptySandbox({ stateFile }), 'restart-token');
+    const second = await emptySandbox({ stateFile });
+    const again = clientOf(second, 'restart-token');
     expect((await again.get(provider)).body).toEqual({ ...(created.body as object), status: 'UNAUTHENTICATED' });
     expect((await again.events(provider)).body).toEqual(events.body);
-    expect((await clientOf(await emptySandbox({ stateFile }), 'someone-else').get(provider)).statusCode).toBe(404);
+    expect((await clientOf(second, 'someone-else').get(provider)).statusCode).toBe(404);
+    await second.close();
   });
 
   it('starts empty when the file does not exist yet, and creates it on the first change', async () => {
@@ -38,7 +50,7 @@ describe('the state file', () => {
     expect(existsSync(stateFile)).toBe(false);
     await clientOf(sandbox, 't').create(provider);
     await sandbox.close();
-    expect(await loadStateFile(stateFile)).toMatchObject({ 'token:t': expect.any(Object) });
+    expect(await loadStateFile(stateFile, table)).toMatchObject({ 'token:t': expect.any(Object) });
   });
 
   it.each([
@@ -51,8 +63,28 @@ describe('the state file', () => {
     },
     {
       name: 'a broken entry',
-      content: '{"format": "leaf-credentials-sandbox-state", "version": 1, "states": {"k": {"s": 3}}}',
-      reason: 'not a stored credential',
+      content: stateWith({ 'token:k': { [slotOf(USER)]: 3 } }),
+      reason: `states["token:k"][${JSON.stringify(slotOf(USER))}] is not a stored credential`,
+    },
+    {
+      name: 'an entry that is well-formed JSON but not a valid resource',
+      content: stateWith({ 'token:k': { [slotOf(USER)]: { resource: { status: 'OK' }, log: [] } } }),
+      reason: `states["token:k"][${JSON.stringify(slotOf(USER))}] is not a stored credential: field resource`,
+    },
+    {
+      name: 'an entry nested too deep',
+      content: stateWith({ 'token:k': { [slotOf(USER)]: { resource: nested(40), log: [] } } }),
+      reason: 'nested deeper than',
+    },
+    {
+      name: 'an entry of a provider the spec does not have',
+      content: stateWith({ 'token:k': { [`${USER}\nNobody`]: null } }),
+      reason: 'not a Leaf user id and a provider of the spec',
+    },
+    {
+      name: 'one user under two cases of its id',
+      content: stateWith({ 'token:k': { [slotOf(USER)]: null, [slotOf(USER.toUpperCase())]: null } }),
+      reason: 'the same user and provider as another entry',
     },
   ])('refuses a state file that is $name, saying why, and leaves it unchanged', async ({ content, reason }) => {
     const stateFile = freshFile();
@@ -70,6 +102,58 @@ describe('the state file', () => {
     await expect(emptySandbox({ stateFile })).rejects.toThrow(/cannot be read/);
   });
 
+  it('refuses, at start, a state file in a directory that cannot be written', async () => {
+    const stateFile = join(dir, 'no-such-directory', 'state.json');
+    const error = await emptySandbox({ stateFile }).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(StateFileError);
+    expect((error as Error).message).toMatch(/directory cannot be written/);
+  });
+
+  it('keeps a second sandbox off a state file in use, naming the process, until the first closes', async () => {
+    const stateFile = freshFile();
+    const first = await emptySandbox({ stateFile });
+    const error = await emptySandbox({ stateFile }).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(StateFileError);
+    expect((error as Error).message).toContain(`process ${process.pid}`);
+    await first.close();
+    await (await emptySandbox({ stateFile })).close();
+  });
+
+  it('takes over the lock of a process that is gone', async () => {
+    const stateFile = freshFile();
+    const gone = spawnSync(process.execPath, ['-e', '0']).pid!;
+    writeFileSync(`${stateFile}.lock`, `${gone}\n`);
+    const sandbox = await emptySandbox({ stateFile });
+    expect(readFileSync(`${stateFile}.lock`, 'utf8')).toBe(`${process.pid}\n`);
+    await sandbox.close();
+    expect(existsSync(`${stateFile}.lock`)).toBe(false);
+  });
+
+  it('answers 503 for a change it could not write, undoes it, and keeps changes again once writing works', async () => {
+    const stateDir = mkdtempSync(join(dir, 'failing-'));
+    const stateFile = join(stateDir, 'state.json');
+    const sandbox = await emptySandbox({ stateFile });
+    const client = clientOf(sandbox, 'disk');
+    expect((await client.create(provider)).statusCode).toBe(201);
+    rmSync(stateDir, { recursive: true });
+    const refused = await client.create(provider, undefined, OTHER_USER);
+    expect(refused.statusCode).toBe(503);
+    expect(refused.headers['content-type']).toBe('application/problem+json');
+    expect((await client.get(provider, OTHER_USER)).statusCode).toBe(404);
+    expect((await client.control('POST', '/reset')).statusCode).toBe(503);
+    expect((await client.get(provider)).statusCode).toBe(200);
+    mkdirSync(stateDir);
+    expect((await client.create(provider, undefined, OTHER_USER)).statusCode).toBe(201);
+    await sandbox.close();
+    expect(Object.keys((await loadStateFile(stateFile, table))!['token:disk']!)).toHaveLength(2);
+  });
+
+  it('stores a user id in lower case, whatever case it was created, seeded or loaded with', async () => {
+    const stateFile = freshFile();
+    writeFileSync(stateFile, stateWith({ 'token:k': { [slotOf(USER.toUpperCase())]: null } }));
+    expect(Object.keys((await loadStateFile(stateFile, table))!['token:k']!)).toEqual([slotOf(USER)]);
+  });
+
   it('writes many quick changes in few writes, and close() writes what is pending', async () => {
     const stateFile = freshFile();
     const sandbox = await emptySandbox({ stateFile });
@@ -80,7 +164,7 @@ describe('the state file', () => {
     );
     await Promise.all(users.map((user) => client.create(provider, undefined, user)));
     await sandbox.close();
-    const snapshot = (await loadStateFile(stateFile))!;
+    const snapshot = (await loadStateFile(stateFile, table))!;
     expect(Object.keys(snapshot['token:bulk']!)).toHaveLength(users.length);
   });
 
@@ -91,7 +175,7 @@ describe('the state file', () => {
       const stateFile = freshFile();
       await killWhileWriting(stateFile, 300 + Math.floor(Math.random() * 900));
       if (existsSync(`${stateFile}.tmp`)) midWrite += 1;
-      const snapshot = await loadStateFile(stateFile);
+      const snapshot = await loadStateFile(stateFile, table);
       expect(Object.keys(snapshot?.['token:writer'] ?? {}).length).toBeGreaterThan(0);
     }
     expect(midWrite).toBeGreaterThan(0);

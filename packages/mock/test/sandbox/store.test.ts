@@ -40,14 +40,43 @@ describe('the store', () => {
     expect(store.get('b', { ...slot, leafUserId: 'u2' })).toBeUndefined();
   });
 
-  it('tells persistence about every change', () => {
-    let changes = 0;
-    const store = new Store(() => (changes += 1));
+  it('counts every change in its version', () => {
+    const store = new Store();
     store.put('k', slot, credential('x'));
     store.delete('k', slot);
     store.delete('k', slot);
     store.reset('k');
-    expect(changes).toBe(3);
+    expect(store.version).toBe(3);
+  });
+
+  it('undoes the changes after a version, newest first, and forgets the undo of those kept', () => {
+    const store = new Store();
+    store.journal = true;
+    store.setSeed([{ ...slot, credential: credential('seed') }]);
+    store.put('a', slot, credential('a1'));
+    const kept = store.version;
+    store.kept(kept);
+    store.put('a', slot, credential('a2'));
+    store.delete('a', slot);
+    store.put('b', slot, credential('b'));
+    store.reset();
+    store.put('c', slot, credential('c'));
+    store.undoAfter(kept);
+    expect(store.get('a', slot)?.resource.id).toBe('a1');
+    expect(store.get('b', slot)?.resource.id).toBe('seed');
+    expect(store.get('c', slot)?.resource.id).toBe('seed');
+    expect(store.size).toBe(1);
+    store.undoAfter(0);
+    expect(store.get('a', slot)?.resource.id).toBe('a1');
+  });
+
+  it('gives a snapshot later changes do not reach', () => {
+    const store = new Store();
+    store.put('a', slot, credential('before'));
+    const snapshot = store.snapshot();
+    store.put('a', slot, credential('after'));
+    store.put('a', { ...slot, provider: 'Other' }, credential('new'));
+    expect([...snapshot[0]![1].values()].map((entry) => entry?.resource.id)).toEqual(['before']);
   });
 
   it('restores what snapshot() gave, tombstones included', () => {

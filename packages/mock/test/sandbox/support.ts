@@ -9,7 +9,7 @@ import { createResponseValidator } from '@leaf-credentials/spec/validate';
 import type { IHttpOperation } from '@stoplight/types';
 import { createSandbox, type Sandbox, type SandboxOptions } from '../../src/sandbox/index.js';
 import { type Helper, type ProviderResource, readResources } from '../../src/sandbox/resources.js';
-import { loadOperations } from '../../src/server.js';
+import { loadOperations } from '../../src/spec.js';
 
 export const operations: IHttpOperation[] = await loadOperations(readBundledSpec());
 export const table = readResources(operations);
@@ -84,12 +84,19 @@ export function clientOf(sandbox: Sandbox, token: string, within: IHttpOperation
       body: answer.body,
     };
   };
-  const control = async (method: string, path: string, body?: unknown, withToken = true): Promise<Call> => {
+  /** A control request with this token, or with `authorization` as the header (null: none). */
+  const control = async (
+    method: string,
+    path: string,
+    body?: unknown,
+    authorization: string | null = `Bearer ${token}`,
+    query: Record<string, string> = {},
+  ): Promise<Call> => {
     const answer = await sandbox.control({
       method,
       path: `/__sandbox${path}`,
-      query: {},
-      headers: withToken ? { authorization: `Bearer ${token}` } : {},
+      query,
+      headers: authorization === null ? {} : { authorization },
       body,
     });
     return {
@@ -101,6 +108,9 @@ export function clientOf(sandbox: Sandbox, token: string, within: IHttpOperation
   return {
     call,
     control,
+    /** The same request with the sandbox's admin token: on the whole sandbox. */
+    admin: (method: string, path: string, body?: unknown) =>
+      control(method, path, body, `Bearer ${sandbox.adminToken}`),
     get: (provider: ProviderResource, user?: string) => call(provider, 'get', { user }),
     create: (provider: ProviderResource, body = createBody(provider), user?: string) =>
       call(provider, 'create', { body, user }),
@@ -124,4 +134,9 @@ export function documented(
   const operation = operationOf(provider, helper)!;
   const contentType = answer.headers['content-type'] ?? null;
   return validator.check(operation.method, operation.path, answer.statusCode, contentType, answer.body);
+}
+
+/** The claims of a JWT-shaped token, read without checking its signature. */
+export function claimsOf(token: string): { username: string; iat: number; exp: number } {
+  return JSON.parse(Buffer.from(token.split('.')[1]!, 'base64url').toString('utf8'));
 }

@@ -1,12 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import {
-  checkToken,
-  issueToken,
+  createTokenKeys,
   lifetimeSeconds,
-  readSandboxToken,
-  stateKeyOf,
+  readAuthorization,
   TOKEN_LIFETIME_SECONDS,
 } from '../../src/sandbox/token-keys.js';
+
+const keys = createTokenKeys();
+const issueToken = keys.issue;
+const readSandboxToken = keys.read;
+const stateKeyOf = keys.keyOf;
+const checkToken = (authorization: string | undefined, now: Date) => keys.check(authorization, () => now);
 
 const NOW = new Date('2030-01-01T00:00:00Z');
 const DAY = 24 * 60 * 60;
@@ -70,6 +74,29 @@ describe('sandbox tokens', () => {
 
   it.each([undefined, '', 'Basic abc', 'Bearer'])('finds no token in Authorization %j', (authorization) => {
     expect(checkToken(authorization, NOW)).toEqual({ missing: true });
+  });
+
+  it.each([
+    { header: undefined, read: { missing: true } },
+    { header: 'Bearer abc', read: { token: 'abc' } },
+    { header: 'bearer abc', read: { token: 'abc' } },
+    { header: 'BEARER  abc=', read: { token: 'abc=' } },
+    { header: '', read: { malformed: true } },
+    { header: 'Bearer ', read: { malformed: true } },
+    { header: 'Bearer', read: { malformed: true } },
+    { header: 'Basic YTpi', read: { malformed: true } },
+    { header: 'Bearer a b', read: { malformed: true } },
+    { header: 'Bearer not@a#jwt', read: { malformed: true } },
+  ])('reads Authorization $header as $read', ({ header, read }) => {
+    expect(readAuthorization(header)).toEqual(read);
+  });
+
+  it('signs with a random key per sandbox unless one is given: another sandbox does not take its tokens', () => {
+    const token = keys.issue('alice', true, NOW);
+    expect(createTokenKeys().read(token)).toBeUndefined();
+    expect(createTokenKeys().keyOf(token)).toBe(`token:${token}`);
+    const given = createTokenKeys('shared-key').issue('alice', true, NOW);
+    expect(createTokenKeys('shared-key').read(given)).toMatchObject({ username: 'alice' });
   });
 });
 

@@ -8,14 +8,10 @@
 import { METHODS } from 'node:http';
 import { BEARER_TOKEN } from '@leaf-credentials/spec/bearer-token';
 import fc from 'fast-check';
-import {
-  fillPath,
-  isWellFormedBearer,
-  type JsonSchema,
-  MAX_BODY_BYTES,
-  MAX_HEADER_VALUE_BYTES,
-  type OperationShape,
-} from '../../src/index.js';
+import { MAX_HEADER_VALUE_BYTES } from '../../src/check/rules.js';
+import { fillPath, type JsonSchema, type OperationShape } from '../../src/example-requests.js';
+import { MAX_BODY_BYTES } from '../../src/read/body.js';
+import { isWellFormedBearer } from '../../src/validate/index.js';
 import type { RawRequest } from './send.js';
 
 interface Expectation {
@@ -591,4 +587,111 @@ export function badRequest(shape: OperationShape, allowedMethods: readonly strin
     ),
   );
   return fc.oneof(...families);
+}
+
+// ---------------------------------------------------------------- sandbox control requests
+
+/** Clock values the sandbox's date arithmetic cannot represent, or that are not RFC 3339 UTC. */
+const UNREPRESENTABLE_INSTANTS = fc.oneof(
+  fc.constantFrom(
+    '2016-12-31T23:59:60Z',
+    '2030-02-30T00:00:00Z',
+    '2030-01-01T24:00:00Z',
+    '9999-12-31T23:59:59Z',
+    '+275760-09-13T00:00:00Z',
+    '1969-12-31T23:59:59Z',
+    '2030-01-01T00:00:00+02:00',
+    '2030-01-01T00:00:00-00:00',
+  ),
+  fc
+    .date({ min: new Date(Date.UTC(2100, 0, 1)), max: new Date(8.64e15), noInvalidDate: true })
+    .map((date) => date.toISOString()),
+  fc.string({ maxLength: 40 }).filter((text) => !/^\d{4}-\d\d-\d\dT/.test(text)),
+);
+
+/** A control request (`path` under /__sandbox) with a well-formed token of its own. */
+function controlRequest(method: string, path: string, token: string, body?: string): RawRequest {
+  const headers: Array<[string, string]> = [['authorization', `Bearer ${token}`]];
+  if (body !== undefined) headers.push(['content-type', 'application/json']);
+  return { method, path: `/__sandbox${path}`, headers, body };
+}
+
+/** `{"a":…}` nested `depth` deep, as JSON text (JSON.stringify would overflow the stack first). */
+function nestedObject(depth: number): string {
+  return `${'{"a":'.repeat(depth)}{}${'}'.repeat(depth)}`;
+}
+
+/**
+ * Bad control requests to the sandbox, each with one thing wrong: a clock value
+ * it cannot represent, a body that is not JSON, a seed nested too deep, or no
+ * usable Authorization; any of them may also carry a hundred or so extra headers.
+ */
+export function badControlRequest(): fc.Arbitrary<BadRequest> {
+  const body = (field: string): Expectation => ({ status: 400, names: field, objectName: 'body' });
+  const families: Array<fc.Arbitrary<BadRequest>> = [
+    fc.tuple(validToken, UNREPRESENTABLE_INSTANTS).map(([owner, now]) => ({
+      kind: 'control: clock value',
+      request: controlRequest('PUT', '/clock', owner, JSON.stringify({ now })),
+      expected: body('now'),
+    })),
+    fc
+      .tuple(validToken, fc.constantFrom('/clock', '/seed'), fc.integer({ min: 1, max: 29 }))
+      .map(([owner, path, cut]) => ({
+        kind: 'control: body not JSON',
+        request: controlRequest(
+          path === '/clock' ? 'PUT' : 'POST',
+          path,
+          owner,
+          '{"now":"2030-01-01T00:00:00Z"}'.slice(0, cut),
+        ),
+        expected: body('body'),
+      })),
+    fc.tuple(validToken, fc.integer({ min: 40, max: 100_000 })).map(([owner, depth]) => ({
+      kind: 'control: nested seed',
+      request: controlRequest(
+        'POST',
+        '/seed',
+        owner,
+        `{"credentials":[{"leafUserId":"5f1c7a3e-2b4d-4c8e-9f6a-1d2e3b4c5a6f","provider":"any","credentials":{"status":"OK","extra":${nestedObject(depth)}}}]}`,
+      ),
+      expected: { status: 400, names: 'credentials[0]' },
+    })),
+    fc
+      .tuple(
+        fc.constantFrom('/reset', '/requests', '/credentials', '/clock'),
+        fc.constantFrom(undefined, '', 'Bearer', 'Bearer ', 'Basic YWRtaW46YWRtaW4=', 'Bearer a b'),
+      )
+      .map(([path, authorization]) => {
+        const request = controlRequest(path === '/reset' ? 'POST' : 'GET', path, 'x');
+        return {
+          kind: 'control: no usable Authorization',
+          request:
+            authorization === undefined
+              ? withoutHeader(request, 'authorization')
+              : withHeader(request, 'authorization', authorization),
+          expected: { status: 401, names: 'Authorization', objectName: 'header' },
+        };
+      }),
+  ];
+  const padding = fc.array(fc.string({ unit: TOKEN_CHARS, minLength: 100, maxLength: 200 }), {
+    minLength: 50,
+    maxLength: 150,
+  });
+  return fc.tuple(fc.oneof(...families), fc.boolean(), padding).map(([bad, heavy, values]) =>
+    heavy
+      ? {
+          ...bad,
+          kind: `${bad.kind}, header-heavy`,
+          request: {
+            ...bad.request,
+            headers: [
+              ...bad.request.headers,
+              ['cookie', 'session=not-for-the-log'],
+              ['x-api-key', 'not-for-the-log'],
+              ...values.map((value, index): [string, string] => [`x-pad-${index}`, value]),
+            ],
+          },
+        }
+      : bad,
+  );
 }

@@ -11,7 +11,8 @@ import { leafHelperOf, listOperations } from '@leaf-credentials/spec';
 import { createResponseValidator } from '@leaf-credentials/spec/validate';
 import fc from 'fast-check';
 import { expect } from 'vitest';
-import { type OperationShape, PROBLEM_CONTENT_TYPE, type Problem } from '../../src/index.js';
+import type { OperationShape } from '../../src/example-requests.js';
+import { PROBLEM_CONTENT_TYPE, type Problem } from '../../src/problem.js';
 import { type BadRequest, badRequest } from './bad-requests.js';
 import { REQUEST_DEADLINE_MS, type Reply, send } from './send.js';
 
@@ -19,10 +20,19 @@ const validator = createResponseValidator();
 
 /** Throws (a vitest assertion error) unless `reply` is the problem `bad` calls for. */
 export function expectNamedProblem(shape: OperationShape, reply: Reply, bad: BadRequest): void {
+  const problem = expectProblemNaming(reply, bad);
+  if (problem && checksSpec(shape, reply, bad)) {
+    const check = validator.check(shape.method, shape.path, reply.status, PROBLEM_CONTENT_TYPE, problem);
+    expect(check.errors, bad.kind).toEqual([]);
+  }
+}
+
+/** The status, media type and names `bad` calls for (any request, the sandbox's control requests too); the problem read. */
+export function expectProblemNaming(reply: Reply, bad: BadRequest): Problem | undefined {
   const { expected } = bad;
   expect(reply.status, bad.kind).toBe(expected.status);
   expect(reply.headers['content-type'], bad.kind).toBe(PROBLEM_CONTENT_TYPE);
-  if (bad.request.method === 'HEAD') return; // a HEAD reply has no body to read
+  if (bad.request.method === 'HEAD') return undefined; // a HEAD reply has no body to read
   const problem = JSON.parse(reply.text) as Problem;
   expect(problem.status, bad.kind).toBe(reply.status);
   expect(problem.detail, bad.kind).toContain(expected.names);
@@ -31,10 +41,7 @@ export function expectNamedProblem(shape: OperationShape, reply: Reply, bad: Bad
       expect.objectContaining({ objectName: expected.objectName, field: expected.names }),
     );
   }
-  if (checksSpec(shape, reply, bad)) {
-    const check = validator.check(shape.method, shape.path, reply.status, PROBLEM_CONTENT_TYPE, problem);
-    expect(check.errors, bad.kind).toEqual([]);
-  }
+  return problem;
 }
 
 /** Where the operation documents the status, the problem must match the spec (size limits included). */

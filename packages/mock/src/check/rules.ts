@@ -2,14 +2,12 @@
  * Checks the mock makes itself, before or around Prism, on the parts of a
  * request Prism either does not look at or would crash on: the encoding of
  * path segments, headers that may appear only once, oversized header values,
- * the Content-Type and the bytes of the body. Each returns the problem to
- * answer with, naming the header, parameter or `body` at fault, or nothing.
+ * content and transfer codings, the Content-Type and the bytes of the body.
+ * Each returns the problem to answer with, naming the header, parameter or
+ * `body` at fault, or nothing. None quotes the body: it may hold a secret.
  */
-import type { IncomingMessage } from 'node:http';
-import { namedProblem, type Problem, type ProblemKindName, problem } from './problem.js';
-
-/** Bodies larger than this are refused before parsing (the spec's largest field is 4 KiB). */
-export const MAX_BODY_BYTES = 1024 * 1024;
+import { namedProblem, type Problem, type ProblemKindName, problem } from '../problem.js';
+import type { Received } from '../read/index.js';
 
 /** One header value longer than this gets a 431 naming the header (RFC 6585). */
 export const MAX_HEADER_VALUE_BYTES = 8 * 1024;
@@ -46,21 +44,30 @@ export function checkPathEncoding(operationPath: string, requestPath: string): P
   return undefined;
 }
 
-export function checkHeaders(request: IncomingMessage, path: string): Problem | undefined {
+/** Each header as sent: the wire's pairs when a socket kept them, else the Request's (repeats joined). */
+function headerPairs({ headers, wire }: Received): Array<[string, string]> {
+  const raw = wire.rawHeaders;
+  if (!raw) return [...headers];
+  const pairs: Array<[string, string]> = [];
+  for (let index = 0; index < raw.length; index += 2) pairs.push([raw[index]!, raw[index + 1]!]);
+  return pairs;
+}
+
+export function checkHeaders(received: Received): Problem | undefined {
+  const { path, headers, wire } = received;
   // Node's own Host check answers with an empty 400, so the mock makes it (RFC 9112 §3.2).
-  if (request.httpVersion === '1.1' && request.headers.host === undefined) {
+  if (wire.httpVersion === '1.1' && !headers.has('host')) {
     return headerProblem('VIOLATION', path, 'Host', 'Host header: required in an HTTP/1.1 request');
   }
+  const pairs = headerPairs(received);
   for (const header of SINGLETON_HEADERS) {
-    const count = request.headersDistinct[header.toLowerCase()]?.length ?? 0;
+    const count = pairs.filter(([name]) => name.toLowerCase() === header.toLowerCase()).length;
     if (count > 1)
       return headerProblem('VIOLATION', path, header, `${header} header: sent ${count} times, allowed once`);
   }
-  const raw = request.rawHeaders;
-  for (let index = 0; index < raw.length; index += 2) {
-    const size = Buffer.byteLength(raw[index + 1]!, 'latin1');
+  for (const [header, value] of pairs) {
+    const size = Buffer.byteLength(value, 'latin1');
     if (size > MAX_HEADER_VALUE_BYTES) {
-      const header = raw[index]!;
       return headerProblem(
         'HEADERS_TOO_LARGE',
         path,
@@ -68,6 +75,27 @@ export function checkHeaders(request: IncomingMessage, path: string): Problem | 
         `${header} header: ${size} bytes, more than ${MAX_HEADER_VALUE_BYTES} allowed`,
       );
     }
+  }
+  return checkCodings(headers, path);
+}
+
+/** Codings the mock does not undo: it reads bodies as sent, so a compressed one is refused by name, not misread. */
+function checkCodings(headers: Headers, path: string): Problem | undefined {
+  const codings = (name: string) =>
+    (headers.get(name) ?? '')
+      .split(',')
+      .map((coding) => coding.trim().toLowerCase())
+      .filter((coding) => coding !== '');
+  const content = codings('content-encoding').filter((coding) => coding !== 'identity');
+  if (content.length > 0) {
+    const message = `Content-Encoding header: ${content.join(', ')} is not supported; send the body unencoded (identity)`;
+    return headerProblem('UNSUPPORTED_MEDIA_TYPE', path, 'Content-Encoding', message);
+  }
+  // RFC 9112 §6.1: chunked is the one transfer coding every recipient must know; the mock knows no other.
+  const transfer = codings('transfer-encoding').filter((coding) => coding !== 'chunked');
+  if (transfer.length > 0) {
+    const message = `Transfer-Encoding header: ${transfer.join(', ')} is not supported; only chunked is`;
+    return headerProblem('VIOLATION', path, 'Transfer-Encoding', message);
   }
   return undefined;
 }
@@ -153,7 +181,7 @@ export interface ParsedBody {
  * types, or is undefined when it takes no body at all.
  */
 export function parseRequestBody(
-  raw: Buffer,
+  raw: Uint8Array,
   contentType: string | undefined,
   accepted: readonly string[] | undefined,
   path: string,
@@ -216,29 +244,16 @@ export function parseRequestBody(
   try {
     return { body: JSON.parse(text), contentType: mediaType.essence };
   } catch (error) {
-    return { problem: bodyProblem(path, `is not valid JSON: ${(error as Error).message}`) };
+    // JSON.parse's message may quote the text around the error, which may be a secret: say where, not what.
+    return { problem: bodyProblem(path, `is not valid JSON${whereJsonFailed(text, error as Error)}`) };
   }
 }
 
-export const TOO_LARGE = Symbol('too large');
-
-/** The whole body, or TOO_LARGE once it passes MAX_BODY_BYTES (the rest is read and dropped). */
-export function readBody(request: IncomingMessage): Promise<Buffer | typeof TOO_LARGE> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    request.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size <= MAX_BODY_BYTES) chunks.push(chunk);
-    });
-    request.on('end', () => resolve(size > MAX_BODY_BYTES ? TOO_LARGE : Buffer.concat(chunks)));
-    request.on('error', reject);
-  });
-}
-
-export function tooLargeProblem(path: string): Problem {
-  const message = `larger than ${MAX_BODY_BYTES} bytes`;
-  return problem('BODY_TOO_LARGE', path, `The request body is ${message}.`, [
-    { objectName: 'body', field: 'body', message },
-  ]);
+/** Where JSON.parse stopped, as a line and column, when its message says; never the text there. */
+function whereJsonFailed(text: string, error: Error): string {
+  if (/end of JSON input/.test(error.message)) return ' (it ends too soon)';
+  const at = /at position (\d+)/.exec(error.message)?.[1];
+  if (at === undefined) return '';
+  const lines = text.slice(0, Number(at)).split('\n');
+  return ` (line ${lines.length}, column ${lines.at(-1)!.length + 1})`;
 }

@@ -3,22 +3,16 @@
  * each base path the operation's servers name, so the mock answers both where
  * its own server lists it (`/users/...`) and where production serves it
  * (`/services/usermanagement/api/users/...`), and an operation with path-level
- * servers (`/authenticate` under `…/api`) only under those. Prism's router then
- * matches the rest against the operation's path template.
+ * servers (`/authenticate` under `…/api`) only under those. The rest is matched
+ * against the operations' path templates, compiled once at start into a table
+ * (Prism's router scores every operation on every request: most of a
+ * request's time, by the profile). As Prism's router does, a segment is
+ * compared percent-decoded, a `{parameter}` takes any one segment, and a
+ * template with fewer parameters wins.
  */
-import { createRequire } from 'node:module';
-import type { IPrismComponents } from '@stoplight/prism-core';
-import type { IHttpConfig, IHttpRequest, IHttpResponse } from '@stoplight/prism-http';
+import type { IHttpResponse } from '@stoplight/prism-http';
 import type { IHttpOperation } from '@stoplight/types';
-import { namedProblem, problem } from './problem.js';
-import { problemResponse } from './reply.js';
-
-type PrismRoute = IPrismComponents<IHttpOperation, IHttpRequest, unknown, IHttpConfig>['route'];
-// Prism's router is not in its package index (5.12.0 is pinned): the mock routes
-// first so it knows the operation before Prism validates the request.
-const { default: prismRoute } = createRequire(import.meta.url)('@stoplight/prism-http/dist/router/index.js') as {
-  default: PrismRoute;
-};
+import { namedProblem, problem, problemResponse } from '../problem.js';
 
 export interface Route {
   operation: IHttpOperation;
@@ -51,8 +45,35 @@ function withHead(methods: string[]): string[] {
   return methods.includes('get') ? [...methods, 'head'] : methods;
 }
 
-function requestFor(method: string, path: string): IHttpRequest {
-  return { method: method as IHttpRequest['method'], url: { path } };
+/** An operation's path template, split: a literal segment, or undefined for a `{parameter}`. */
+interface Template {
+  operation: IHttpOperation;
+  method: string;
+  segments: Array<string | undefined>;
+  parameters: number;
+}
+
+function compile(operation: IHttpOperation): Template {
+  const segments = operation.path.split('/').map((segment) => (/^\{.+\}$/.test(segment) ? undefined : segment));
+  return {
+    operation,
+    method: operation.method.toLowerCase(),
+    segments,
+    parameters: segments.filter((segment) => segment === undefined).length,
+  };
+}
+
+function decoded(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}
+
+function matches(template: Template, segments: readonly string[]): boolean {
+  if (template.segments.length !== segments.length) return false;
+  return template.segments.every((literal, index) => literal === undefined || literal === decoded(segments[index]!));
 }
 
 export interface Router {
@@ -63,30 +84,34 @@ export interface Router {
 }
 
 export function createRouter(operations: IHttpOperation[]): Router {
-  const byBasePath = new Map<string, IHttpOperation[]>();
+  const byBasePath = new Map<string, Template[]>();
   for (const operation of operations) {
+    const template = compile(operation);
     for (const basePath of basePathsOf(operation))
-      byBasePath.set(basePath, [...(byBasePath.get(basePath) ?? []), operation]);
+      byBasePath.set(basePath, [...(byBasePath.get(basePath) ?? []), template]);
   }
+  // The most literal template first: `/users/me` would beat `/users/{id}`.
+  for (const templates of byBasePath.values()) templates.sort((a, b) => a.parameters - b.parameters);
   // The longest base first: `/api/authenticate` is `/authenticate` under `/api`, not a path of the root.
   const basePaths = [...byBasePath.keys()].sort((a, b) => b.length - a.length);
   const methods = [...new Set(operations.map((operation) => operation.method.toLowerCase()))];
 
   /** Each (base path, rest of the path) the request path could be. */
-  function splits(path: string): Array<{ basePath: string; rest: string; resources: IHttpOperation[] }> {
+  function splits(path: string): Array<{ basePath: string; rest: string; templates: Template[] }> {
     return basePaths
       .filter((basePath) => basePath === '' || path === basePath || path.startsWith(`${basePath}/`))
       .map((basePath) => ({
         basePath,
         rest: path.slice(basePath.length) || '/',
-        resources: byBasePath.get(basePath)!,
+        templates: byBasePath.get(basePath)!,
       }));
   }
 
   function find(method: string, path: string): Route | undefined {
-    for (const { basePath, rest, resources } of splits(path)) {
-      const routed = prismRoute({ resources, input: requestFor(method, rest) });
-      if (routed._tag === 'Right') return { operation: routed.right, path: rest, basePath };
+    for (const { basePath, rest, templates } of splits(path)) {
+      const segments = rest.split('/');
+      const found = templates.find((template) => template.method === method && matches(template, segments));
+      if (found) return { operation: found.operation, path: rest, basePath };
     }
     return undefined;
   }

@@ -11,7 +11,7 @@
 
 import type { IHttpOperationConfig } from '@stoplight/prism-http';
 import type { IHttpOperation } from '@stoplight/types';
-import { namedProblem, type Problem, type ProblemKindName } from './problem.js';
+import { namedProblem, type Problem, type ProblemKindName } from '../problem.js';
 
 export type Preferences = Pick<IHttpOperationConfig, 'code' | 'exampleKey'> & { dynamic?: boolean };
 

@@ -1,24 +1,11 @@
 /**
  * The mock's address from the command line and the environment: a bad value
- * stops `npm run mock` with one line naming the flag or variable, instead of
- * a crash inside `listen` (ERR_SOCKET_BAD_PORT) or listening somewhere unasked.
+ * is refused naming the flag or variable, instead of a crash inside `listen`
+ * (ERR_SOCKET_BAD_PORT) or listening somewhere unasked.
  */
-import { spawnSync } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import { mockServerUrl } from '@leaf-credentials/spec';
 import { describe, expect, it } from 'vitest';
-import { parseHost, parsePort } from '../src/config.js';
-import { defaultMockAddress, MOCK_HOST_ENV, MOCK_PORT_ENV } from '../src/index.js';
-
-const PACKAGE_DIR = fileURLToPath(new URL('..', import.meta.url));
-
-function runCli(...args: string[]) {
-  return spawnSync(process.execPath, ['--import', 'tsx', 'src/cli.ts', ...args], {
-    cwd: PACKAGE_DIR,
-    encoding: 'utf8',
-    timeout: 20_000,
-  });
-}
+import { defaultMockAddress, MOCK_HOST_ENV, MOCK_PORT_ENV, parseHost, parsePort } from '../src/config.js';
 
 describe('parsePort', () => {
   it('accepts 0 to 65535', () => {
@@ -59,18 +46,4 @@ describe('defaultMockAddress', () => {
       `${MOCK_HOST_ENV} must be a host name`,
     );
   });
-});
-
-describe('the CLI', () => {
-  for (const [args, message] of [
-    [['--port', 'abc'], '--port must be a port number from 0 to 65535, not "abc".'],
-    [['--host', ''], '--host must be a host name or IP address, not "".'],
-  ] as const) {
-    it(`exits 1 with one line on ${args.join(' ')}`, () => {
-      const result = runCli(...args);
-      expect(result.status).toBe(1);
-      expect(result.stderr.trim()).toBe(message);
-      expect(result.stdout).not.toContain('listening on');
-    });
-  }
 });

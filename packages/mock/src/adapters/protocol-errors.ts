@@ -7,7 +7,7 @@
  */
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
-import { namedProblem, PROBLEM_CONTENT_TYPE, type Problem, problem, statusTitle } from './problem.js';
+import { namedProblem, PROBLEM_CONTENT_TYPE, type Problem, problem, statusTitle } from '../problem.js';
 
 /** Headers plus the request line may take this many bytes; one header past MAX_HEADER_VALUE_BYTES is named. */
 export const MAX_HEADER_BYTES = 64 * 1024;
@@ -28,7 +28,12 @@ const HEADERS_END = '\r\n\r\n';
  * failing one starts after the last header block that ends before the error
  * (and after that request's body, `previousBodyBytes`).
  */
-function requestLine(error: ParserError, previousBodyBytes = 0): { method: string; target: string } {
+interface RequestLine {
+  method: string;
+  target: string;
+}
+
+function requestLine(error: ParserError, previousBodyBytes = 0): RequestLine {
   const text = error.rawPacket?.toString('latin1') ?? '';
   const at = Math.min(error.bytesParsed ?? text.length, text.length);
   const headersEnd = at >= HEADERS_END.length ? text.lastIndexOf(HEADERS_END, at - HEADERS_END.length) : -1;
@@ -44,8 +49,7 @@ function requestLine(error: ParserError, previousBodyBytes = 0): { method: strin
   return { method: method.slice(0, 64), target: target.slice(0, 2048) };
 }
 
-function parserProblem(error: ParserError, requestTimeoutMs: number, previousBodyBytes = 0): Problem {
-  const { method, target } = requestLine(error, previousBodyBytes);
+function parserProblem(error: ParserError, requestTimeoutMs: number, { method, target }: RequestLine): Problem {
   switch (error.code) {
     case 'HPE_HEADER_OVERFLOW': {
       const message = `the request line and headers are larger than ${MAX_HEADER_BYTES} bytes`;
@@ -128,10 +132,10 @@ function trackRequests(server: Server): void {
   });
 }
 
-/** Answers after every response already due on this socket, then closes it. */
-function answerOnSocket(socket: Duplex, body: Problem, headers?: Record<string, string>): void {
+/** Answers after every response already due on this socket, then closes it; false when it was answered already. */
+function answerOnSocket(socket: Duplex, body: Problem, headers?: Record<string, string>): boolean {
   const state = stateOf(socket);
-  if (state.answered) return; // node reports a failed parser again on the next packet
+  if (state.answered) return false; // node reports a failed parser again on the next packet
   state.answered = true;
   const write = () => {
     if (!socket.writable) {
@@ -144,7 +148,7 @@ function answerOnSocket(socket: Duplex, body: Problem, headers?: Record<string, 
   const waitFor = [...state.pending].filter(([, request]) => request.complete).map(([response]) => response);
   if (waitFor.length === 0) {
     write();
-    return;
+    return true;
   }
   let left = waitFor.length;
   const settle = () => {
@@ -154,6 +158,16 @@ function answerOnSocket(socket: Duplex, body: Problem, headers?: Record<string, 
     if (response.writableFinished || response.destroyed) settle();
     else response.once('finish', settle).once('close', () => response.writableFinished || settle());
   }
+  return true;
+}
+
+/**
+ * The request a timeout cut off: node reports the stall with no packet, but the
+ * request whose body never completed has already been parsed (method, target).
+ */
+function stalledRequestLine(socket: Duplex): RequestLine | undefined {
+  const stalled = [...stateOf(socket).pending.values()].find((request) => !request.complete);
+  return stalled && { method: stalled.method ?? '', target: stalled.url ?? '' };
 }
 
 export function answerProtocolErrors(
@@ -172,16 +186,18 @@ export function answerProtocolErrors(
       socket.destroy();
       return;
     }
-    const previousBodyBytes = stateOf(socket).lastBodyBytes;
-    const body = options.fit(parserProblem(error, options.requestTimeoutMs, previousBodyBytes));
-    answerOnSocket(socket, body);
-    options.onResponse?.(requestLine(error, previousBodyBytes).method, body.path, body.status);
+    const line =
+      (error.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? stalledRequestLine(socket) : undefined) ??
+      requestLine(error, stateOf(socket).lastBodyBytes);
+    const body = options.fit(parserProblem(error, options.requestTimeoutMs, line));
+    // One answer, and one log line, per socket: what node reports after it is about a socket already closed.
+    if (answerOnSocket(socket, body)) options.onResponse?.(line.method, body.path, body.status);
   });
 
   server.on('connect', (request, socket: Duplex) => {
     const message = `CONNECT is not supported: this is not a proxy`;
     const body = options.fit(namedProblem('METHOD_NOT_ALLOWED', request.url ?? '', 'request', 'method', message));
-    answerOnSocket(socket, body, { allow: options.allowedMethods });
-    options.onResponse?.('CONNECT', request.url ?? '', 405);
+    if (answerOnSocket(socket, body, { allow: options.allowedMethods }))
+      options.onResponse?.('CONNECT', request.url ?? '', 405);
   });
 }

@@ -1,10 +1,12 @@
 /**
  * The sandbox's control API (packages/mock/sandbox-control.yaml) from a test
- * process: reset, seed, the request log and the rest, over HTTP. Without a
- * token each call acts on the whole sandbox (the seed every token starts
- * from); `as(token)` acts on one token's state only.
+ * process: reset, seed, the request log and the rest, over HTTP or through an
+ * in-process sandbox's fetch. Each call sends `token`: with the sandbox's admin
+ * token (what `startSandbox()` and `createSandbox()` use) it acts on the whole
+ * sandbox, with any other on that token's state only; `as(token)` switches.
+ * Without a token the sandbox refuses every call (401).
  */
-import { CONTROL_PREFIX, type CredentialStatus, type RecordedRequest, type SeedDocument } from './sandbox/index.js';
+import { CONTROL_PREFIX, type CredentialStatus, type RecordedRequest, type SeedDocument } from '../sandbox/index.js';
 
 /** A control request the sandbox refused: `problem` is its problem+json. */
 export class SandboxControlError extends Error {
@@ -37,12 +39,13 @@ export interface SandboxControl {
   as(token: string): SandboxControl;
 }
 
-export function connectSandbox(url: string, token?: string): SandboxControl {
+/** The control API of the sandbox at `url`; `fetchImpl` is how requests reach it (an in-process sandbox's own fetch). */
+export function connectSandbox(url: string, token?: string, fetchImpl: typeof fetch = fetch): SandboxControl {
   async function call<T>(method: string, path: string, body?: unknown): Promise<T | undefined> {
     const headers: Record<string, string> = {};
     if (token !== undefined) headers.authorization = `Bearer ${token}`;
     if (body !== undefined) headers['content-type'] = 'application/json';
-    const response = await fetch(new URL(`${CONTROL_PREFIX}${path}`, url), {
+    const response = await fetchImpl(new URL(`${CONTROL_PREFIX}${path}`, url), {
       method,
       headers,
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),
@@ -64,6 +67,6 @@ export function connectSandbox(url: string, token?: string): SandboxControl {
       })),
     setClock: async (now) =>
       void (await (now === undefined ? call('DELETE', '/clock') : call('PUT', '/clock', { now: now.toISOString() }))),
-    as: (other) => connectSandbox(url, other),
+    as: (other) => connectSandbox(url, other, fetchImpl),
   };
 }

@@ -8,16 +8,12 @@ import type { AddressInfo } from 'node:net';
 import { connect } from 'node:net';
 import { readBundledSpec } from '@leaf-credentials/spec';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import {
-  createMockServer,
-  EXAMPLE_BEARER_TOKEN,
-  fillPath,
-  loadOperations,
-  MAX_HEADER_BYTES,
-  operationShapes,
-  PROBLEM_CONTENT_TYPE,
-  type Problem,
-} from '../src/index.js';
+import { createMockServer } from '../../src/adapters/node.js';
+import { MAX_HEADER_BYTES } from '../../src/adapters/protocol-errors.js';
+import { EXAMPLE_BEARER_TOKEN, fillPath, operationShapes } from '../../src/example-requests.js';
+import { PROBLEM_CONTENT_TYPE, type Problem } from '../../src/problem.js';
+import { createSandbox, type Sandbox } from '../../src/sandbox/index.js';
+import { loadOperations } from '../../src/spec.js';
 
 const mockUrl = new URL(inject('mockUrl'));
 const [anyShape] = operationShapes();
@@ -193,9 +189,17 @@ describe('a bad request pipelined after good ones', () => {
 describe('a stalled request', () => {
   let server: ReturnType<typeof createMockServer>;
   let serverPort: number;
+  let sandbox: Sandbox;
+  const logged: Array<[string, string, number]> = [];
 
   beforeAll(async () => {
-    server = createMockServer(await loadOperations(readBundledSpec()), { requestTimeoutMs: 300 });
+    const operations = await loadOperations(readBundledSpec());
+    sandbox = await createSandbox({ operations });
+    server = createMockServer(operations, {
+      requestTimeoutMs: 300,
+      sandbox,
+      onResponse: (method, url, status) => logged.push([method, url, status]),
+    });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     serverPort = (server.address() as AddressInfo).port;
   });
@@ -209,5 +213,26 @@ describe('a stalled request', () => {
     );
     expectProblem(reply, 408, '300 ms');
     expect(Date.now() - started).toBeLessThan(5_000);
+  });
+
+  it('is one log line with its 408, and never recorded as a failure', async () => {
+    logged.length = 0;
+    const reply = await exchange(
+      serverPort,
+      `POST ${PATH} HTTP/1.1\r\nHost: x\r\nContent-Length: 100\r\n${auth}\r\n{"only":`,
+    );
+    expect(reply.status).toBe(408);
+    // Whatever else node reports about the dead socket comes within a few timer ticks.
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(logged).toEqual([['POST', PATH, 408]]);
+    const recorded = await sandbox.control({
+      method: 'GET',
+      path: '/__sandbox/requests',
+      query: {},
+      headers: {},
+      body: undefined,
+    });
+    const statuses = (recorded.body as { requests: Array<{ status: number }> }).requests.map(({ status }) => status);
+    expect(statuses).not.toContain(500);
   });
 });

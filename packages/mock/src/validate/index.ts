@@ -1,24 +1,27 @@
 /**
- * The validate stage: Prism's security and request validators on a request the
- * mock has already routed and read, and the one bearer-token rule the client
- * applies too. What they find becomes one problem, in this order: who you are
- * (401), then how the body was sent (415 / 400 from the check stage), then what
- * it says (400 naming each field).
+ * The validate stage: the one bearer-token rule the client applies too, then
+ * Prism's security and request validators, on a request the mock has already
+ * routed and checked. What they find becomes one problem, in this order: who
+ * you are (401), then how the body was sent (415 / 400 from the check stage),
+ * then what it says (400 naming each field). A request that passes leaves as
+ * an Admitted one: the answer stage reads its token and path parameters from
+ * it and parses nothing again.
  */
 import { createRequire } from 'node:module';
-import { isBearerToken } from '@leaf-credentials/spec/bearer-token';
+import { bearerTokenOf } from '@leaf-credentials/spec/bearer-token';
 import type { IPrismDiagnostic, ValidatorFn } from '@stoplight/prism-core';
 import type { IHttpRequest, IHttpResponse } from '@stoplight/prism-http';
 import type { IHttpOperation } from '@stoplight/types';
+import type { Checked } from '../check/index.js';
 import {
   describeViolations,
   namedProblem,
   type ParameterNames,
-  type Problem,
   problem,
+  problemResponse,
   toFieldError,
-} from './problem.js';
-import { problemResponse } from './reply.js';
+} from '../problem.js';
+import type { Route } from '../route/index.js';
 
 const { validateInput, validateSecurity } = createRequire(import.meta.url)(
   '@stoplight/prism-http/dist/validator/index.js',
@@ -29,9 +32,22 @@ const { validateInput, validateSecurity } = createRequire(import.meta.url)(
 
 const ERROR = 0; // DiagnosticSeverity.Error
 
-/** `Bearer <token>` with a token the shared rule accepts. */
+/** A request every stage so far let through: what the answer stage acts on. */
+export interface Admitted {
+  route: Route;
+  /** The request as Prism validated it (its path is the one without the base path). */
+  input: IHttpRequest;
+  /** Such as `{ leafUserId }`, decoded (the check stage made sure each decodes). */
+  pathParams: Record<string, string>;
+  /** The bearer token, when the request sent a well-formed one. */
+  token?: string;
+  /** The path as sent, for problems and links. */
+  requestPath: string;
+}
+
+/** `Bearer <token>` (any case of the scheme) with a token the shared rule accepts. */
 export function isWellFormedBearer(authorization: string): boolean {
-  return authorization.startsWith('Bearer ') && isBearerToken(authorization.slice('Bearer '.length));
+  return bearerTokenOf(authorization) !== undefined;
 }
 
 function diagnosticsOf(operation: IHttpOperation, input: IHttpRequest): IPrismDiagnostic[] {
@@ -48,32 +64,49 @@ function isSecured(operation: IHttpOperation): boolean {
   return (operation.security ?? []).some((requirement) => requirement.length > 0);
 }
 
-/**
- * The problem answering `input`, or undefined when it is valid. `bodyProblem`
- * is what the check stage found in the body; `path` is the path as sent.
- */
-export function validateRequest(
-  operation: IHttpOperation,
-  input: IHttpRequest,
-  bodyProblem: Problem | undefined,
+/** The Admitted request, or the problem answering it. `path` is the path as sent. */
+export function validate(
+  route: Route,
+  checked: Checked,
   parameterNames: ParameterNames,
   path: string,
-): IHttpResponse | undefined {
-  const errors = diagnosticsOf(operation, input);
+): Admitted | IHttpResponse {
+  const { input, bodyProblem } = checked;
   const authorization = input.headers?.authorization;
-  if (
-    errors.length === 0 &&
-    isSecured(operation) &&
-    authorization !== undefined &&
-    !isWellFormedBearer(authorization)
-  ) {
+  const token = bearerTokenOf(authorization);
+  // Prism's own bearer rule wants the scheme spelled `Bearer`: it sees the header as the mock read it.
+  const validated =
+    token === undefined ? input : { ...input, headers: { ...input.headers, authorization: `Bearer ${token}` } };
+  const errors = diagnosticsOf(route.operation, validated);
+  if (errors.length === 0 && isSecured(route.operation) && authorization !== undefined && token === undefined) {
     errors.push({ code: 401, message: 'Authorization header: the bearer token is malformed', severity: ERROR });
   }
   const unauthorized = errors.find((diagnostic) => diagnostic.code === 401);
   if (unauthorized) return unauthorizedResponse(unauthorized, path);
   if (bodyProblem) return problemResponse(bodyProblem);
   if (errors.length > 0) return violationResponse(errors, path, parameterNames);
-  return undefined;
+  return {
+    route,
+    input: validated,
+    pathParams: pathParamsOf(route.operation.path, route.path),
+    ...(token === undefined ? {} : { token }),
+    requestPath: path,
+  };
+}
+
+export function isAdmitted(value: Admitted | IHttpResponse): value is Admitted {
+  return 'route' in value;
+}
+
+/** `{ leafUserId: '…' }` from the template and the path it matched. */
+function pathParamsOf(template: string, path: string): Record<string, string> {
+  const params: Record<string, string> = {};
+  const actual = path.split('/');
+  template.split('/').forEach((segment, index) => {
+    const name = /^\{(.+)\}$/.exec(segment)?.[1];
+    if (name !== undefined && actual[index] !== undefined) params[name] = decodeURIComponent(actual[index]!);
+  });
+  return params;
 }
 
 function unauthorizedResponse(security: IPrismDiagnostic, path: string): IHttpResponse {

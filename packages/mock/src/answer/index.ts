@@ -9,37 +9,40 @@ import { createRequire } from 'node:module';
 import type { IPrismComponents } from '@stoplight/prism-core';
 import type { IHttpMockConfig, IHttpRequest, IHttpResponse } from '@stoplight/prism-http';
 import type { IHttpOperation } from '@stoplight/types';
+import { kindOfStatus, namedProblem, PROBLEM_CONTENT_TYPE, problem, problemResponse } from '../problem.js';
+import type { ApiRequest, Sandbox } from '../sandbox/index.js';
+import type { Admitted } from '../validate/index.js';
 import { pageOf, pageRequestOf } from './paging.js';
 import { type Preferences, readPreferences } from './preferences.js';
-import { kindOfStatus, namedProblem, PROBLEM_CONTENT_TYPE, problem } from './problem.js';
-import { problemResponse } from './reply.js';
-import type { Route } from './route.js';
-import type { ApiRequest, Sandbox } from './sandbox/index.js';
 import { silentLogger } from './silent-logger.js';
 
 type PrismMock = IPrismComponents<IHttpOperation, IHttpRequest, IHttpResponse, IHttpMockConfig>['mock'];
-const { default: prismMock } = createRequire(import.meta.url)('@stoplight/prism-http/dist/mocker/index.js') as {
-  default: PrismMock;
-};
+let mocker: PrismMock | undefined;
+
+/** Prism's mocker: most of Prism's start-up, so a sandbox loads it only when a request needs it. */
+function loadMocker(): PrismMock {
+  mocker ??= (createRequire(import.meta.url)('@stoplight/prism-http/dist/mocker/index.js') as { default: PrismMock })
+    .default;
+  return mocker;
+}
+
+function prismMock(...args: Parameters<PrismMock>): ReturnType<PrismMock> {
+  return loadMocker()(...args);
+}
 
 /** What the answer stage needs of the sandbox. */
 export type AnswerSource = Pick<Sandbox, 'answer'>;
 
-export interface Admitted {
-  route: Route;
-  /** The request as Prism validated it (its path is the one without the base path). */
-  input: IHttpRequest;
-  /** The path as sent, for problems. */
-  requestPath: string;
-}
-
 export function createAnswerStage(sandbox?: AnswerSource): (admitted: Admitted) => Promise<IHttpResponse> {
-  return async ({ route, input, requestPath }) => {
+  // The mock answers every request from examples: it needs the mocker before its first answer anyway.
+  if (!sandbox) loadMocker();
+  return async (admitted) => {
+    const { route, input, requestPath } = admitted;
     const preferred = readPreferences(input.headers?.prefer, route.operation, requestPath);
     if (preferred.problem) return problemResponse(preferred.problem);
     const answered =
       sandbox && !preferred.mocked
-        ? await sandbox.answer(apiRequestOf(route, input, requestPath))
+        ? await sandbox.answer(apiRequestOf(admitted))
         : exampleAnswer(route.operation, input, preferred.config, requestPath, preferred.applied !== undefined);
     if (preferred.delayMs) await new Promise((resolve) => setTimeout(resolve, preferred.delayMs));
     if (!preferred.applied) return answered;
@@ -47,26 +50,16 @@ export function createAnswerStage(sandbox?: AnswerSource): (admitted: Admitted) 
   };
 }
 
-function apiRequestOf(route: Route, input: IHttpRequest, path: string): ApiRequest {
+/** The store's request: its headers carry the token as the validate stage read it (`Bearer <token>`). */
+function apiRequestOf({ route, input, pathParams, requestPath }: Admitted): ApiRequest {
   return {
-    path,
+    path: requestPath,
     operation: route.operation,
-    pathParams: pathParamsOf(route.operation.path, route.path),
+    pathParams,
     query: (input.url.query ?? {}) as ApiRequest['query'],
     headers: (input.headers ?? {}) as Record<string, string>,
     body: input.body,
   };
-}
-
-/** `{ leafUserId: '…' }` from the template and the path it matched (decoded: the check stage made sure it decodes). */
-function pathParamsOf(template: string, path: string): Record<string, string> {
-  const params: Record<string, string> = {};
-  const actual = path.split('/');
-  template.split('/').forEach((segment, index) => {
-    const name = /^\{(.+)\}$/.exec(segment)?.[1];
-    if (name !== undefined && actual[index] !== undefined) params[name] = decodeURIComponent(actual[index]!);
-  });
-  return params;
 }
 
 /**

@@ -1,16 +1,24 @@
 /**
- * Runs `src/cli.ts` (the program behind `npm run mock` and `npm run sandbox`)
- * in a child process, waits for its `listening on <url>` line and for it to
- * answer, and stops it (SIGTERM, so the sandbox flushes its state file; SIGKILL
- * after 3 s).
+ * Runs the package's bin (the program behind `npm run mock` and `npm run
+ * sandbox`) in a child process, waits for its `listening on <url>` line and for
+ * it to answer, and stops it (SIGTERM, so the sandbox flushes its state file;
+ * SIGKILL after 3 s). A child process keeps a test run honest (the tests talk
+ * HTTP to the same program the bin runs) and lets `stop()` really free the port.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { mockServerUrl } from '@leaf-credentials/spec';
+import { loadSpec } from '../spec.js';
 
-const PACKAGE_DIR = fileURLToPath(new URL('..', import.meta.url));
-const CLI_PATH = fileURLToPath(new URL('./cli.ts', import.meta.url));
 const READY_LINE = /listening on (http:\/\/\S+)/;
+
+/** The compiled bin beside this bundle, or (run from the sources in this repo) the CLI's source through tsx. */
+function cliCommand(): string[] {
+  const compiled = fileURLToPath(new URL('./cli.js', import.meta.url));
+  if (existsSync(compiled)) return [compiled];
+  return ['--import', 'tsx', fileURLToPath(new URL('./cli.ts', import.meta.url))];
+}
 
 export interface StartServerOptions {
   /** 0 (the default) picks a free port. */
@@ -33,8 +41,8 @@ export interface RunningServer {
 
 export async function startServerProcess(cliArgs: string[], options: StartServerOptions = {}): Promise<RunningServer> {
   // The spec's mock server names the host; the port is a free one unless asked for.
-  const { port = 0, host = mockServerUrl().hostname, log = false, timeoutMs = 20_000 } = options;
-  const args = ['--import', 'tsx', CLI_PATH, '--host', host, '--port', String(port), '--exit-with-stdin', ...cliArgs];
+  const { port = 0, host = mockServerUrl(loadSpec()).hostname, log = false, timeoutMs = 20_000 } = options;
+  const args = [...cliCommand(), ...cliArgs, '--host', host, '--port', String(port), '--exit-with-stdin'];
   if (!log) args.push('--quiet');
   return startListeningProcess(args, READY_LINE, { log, timeoutMs });
 }
@@ -49,7 +57,7 @@ export async function startListeningProcess(
   { log = false, timeoutMs = 20_000 }: { log?: boolean; timeoutMs?: number } = {},
 ): Promise<RunningServer> {
   // stdin stays open while this process lives: the CLI stops when it closes, so no server outlives a killed parent.
-  const child = spawn(process.execPath, args, { cwd: PACKAGE_DIR, stdio: ['pipe', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, args, { stdio: ['pipe', 'pipe', 'pipe'] });
   const killOnExit = () => child.kill('SIGKILL');
   process.once('exit', killOnExit);
 
