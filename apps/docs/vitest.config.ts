@@ -1,11 +1,20 @@
-import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
 import { defineTiers } from '../../vitest.shared.js';
 
-const require = createRequire(import.meta.url);
+// The ESM build of the setup: require.resolve would pick the CJS one, whose default export vitest cannot call.
+const setup = (specifier: string) => fileURLToPath(import.meta.resolve(specifier));
 
 export default defineTiers({
-  // Chromium, the code samples run as processes, `npm start`, and the made-up provider's generators.
-  e2e: ['test/browser.test.ts', 'test/code-samples.test.ts', 'test/made-up-provider.test.ts', 'test/start.test.ts'],
-  // The code samples run against the sandbox.
-  e2eGlobalSetup: [require.resolve('@leaf-credentials/mock/vitest-sandbox-setup')],
+  // Chromium, the code samples and the Try-it requests run as processes, `npm start`, the made-up
+  // provider's generators, and the Try-it panel against the sandbox.
+  e2e: [
+    'test/browser.test.ts',
+    'test/code-samples.test.ts',
+    'test/made-up-provider.test.ts',
+    'test/start.test.ts',
+    'test/try-it/cors.test.ts',
+    'test/try-it/request.test.ts',
+  ],
+  // The code samples and the Try-it panel run against the sandbox.
+  e2eGlobalSetup: [setup('@leaf-credentials/mock/vitest-sandbox-setup')],
 });

@@ -1,7 +1,8 @@
-import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
 import { defineTiers } from '../../vitest.shared.js';
 
-const require = createRequire(import.meta.url);
+// The ESM build of the setup: require.resolve would pick the CJS one, whose default export vitest cannot call.
+const setup = (specifier: string) => fileURLToPath(import.meta.resolve(specifier));
 
 export default defineTiers({
   // Against the mock or the sandbox process, packing the client (npm) for the consumer matrix, or
@@ -14,5 +15,5 @@ export default defineTiers({
     'test/package.test.ts',
     'test/sandbox.test.ts',
   ],
-  e2eGlobalSetup: [require.resolve('@leaf-credentials/mock/vitest-global-setup')],
+  e2eGlobalSetup: [setup('@leaf-credentials/mock/vitest-global-setup')],
 });

@@ -1,29 +1,48 @@
 /**
- * The built page in real Chromium, opened from disk with the network off and
- * every non-file request blocked and recorded: it must render the whole
- * reference, with working code-sample menus, without reaching for anything.
+ * The built page in real Chromium, opened from disk with every request that
+ * would leave the machine blocked and recorded: it must render the whole
+ * reference, with working code-sample menus, without reaching for anything,
+ * and its Try-it panels must talk to a real sandbox on loopback, by clicking.
+ * Every wait is for a condition (CONDITION_TIMEOUT bounds it), never a fixed time.
  */
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { type RunningSandbox, startSandbox } from '@leaf-credentials/mock';
 import {
+  type LeafHelper,
   leafHelperOf,
   listOperations,
+  listProviders,
   productionServerUrl,
   readBundledSpec,
   resolveRef,
   type SpecOperation,
 } from '@leaf-credentials/spec';
 import { type Browser, chromium, type Locator, type Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { codeSampleLabel, codeSampleLanguages } from '../src/redoc-config.js';
 import { DOCS_HTML_PATH } from '../src/server.js';
+import { CONNECT_SRC } from '../src/try-it/embed.js';
 import { listCodeSamples } from './sample-runner.js';
 
 const CHROME_PATH = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 const SCREENSHOT_DIR = fileURLToPath(new URL('../screenshots/', import.meta.url));
 /** Redoc runs search in a blob: worker; data: is the inline attribution image. Neither leaves the machine. */
 const LOCAL_SCHEMES = ['file:', 'data:', 'blob:'];
+/** The Try-it panels' sandboxes: loopback, on this machine. */
+const LOOPBACK = /^https?:\/\/(127\.0\.0\.1|localhost)(:\d+)?\//;
+/**
+ * How long a condition may take to come true: generous, because a loaded shared machine
+ * can be slow, and only ever spent when something is wrong (every wait ends when its
+ * condition holds).
+ */
+const CONDITION_TIMEOUT = 30_000;
+const SLOW_TEST = 4 * CONDITION_TIMEOUT;
+// expect.poll waits for a condition too; its default 1 s bound is exceeded by a busy machine's browser.
+vi.setConfig({ expect: { poll: { timeout: CONDITION_TIMEOUT } } });
 
 const spec = readBundledSpec();
 const operations = listOperations(spec);
@@ -44,12 +63,14 @@ const credentialStatus = spec.components.schemas?.CredentialStatus as {
 
 let browser: Browser | undefined;
 let page: Page;
+let sandbox: RunningSandbox | undefined;
 /** Every URL the page tried to reach that is not on this machine. */
 const external = new Set<string>();
 /** Uncaught errors in the page's scripts. */
 const pageErrors: string[] = [];
+const isLocal = (url: string) => LOCAL_SCHEMES.some((scheme) => url.startsWith(scheme)) || LOOPBACK.test(url);
 const recordIfExternal = (url: string) => {
-  if (!LOCAL_SCHEMES.some((scheme) => url.startsWith(scheme))) external.add(url);
+  if (!isLocal(url)) external.add(url);
 };
 
 beforeAll(async () => {
@@ -57,6 +78,8 @@ beforeAll(async () => {
     throw new Error(`No Chromium at ${CHROME_PATH}: apt-get install chromium (or set CHROME_PATH).`);
   }
   if (!existsSync(DOCS_HTML_PATH)) throw new Error(`${DOCS_HTML_PATH} is missing: npm run build.`);
+  // Starting a process on a loaded machine can take long: bound it by the conditions' bound, twice.
+  sandbox = await startSandbox({ timeoutMs: 2 * CONDITION_TIMEOUT });
   browser = await chromium.launch({
     executablePath: CHROME_PATH,
     args: [
@@ -68,15 +91,16 @@ beforeAll(async () => {
       '--disable-sync',
     ],
   });
-  const context = await browser.newContext({ offline: true, viewport: { width: 1400, height: 900 } });
+  // Not `offline`: that would cut loopback too. Every request is routed here instead.
+  const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
   await context.route('**/*', (route) => {
     const url = route.request().url();
-    if (url.startsWith('file:')) return route.continue();
+    if (isLocal(url)) return route.continue();
     recordIfExternal(url);
     return route.abort('blockedbyclient');
   });
   page = await context.newPage();
-  page.setDefaultTimeout(5_000);
+  page.setDefaultTimeout(CONDITION_TIMEOUT);
   page.on('request', (request) => recordIfExternal(request.url()));
   page.on('requestfailed', (request) => recordIfExternal(request.url()));
   // A load the page's Content-Security-Policy refuses never reaches the network, so the
@@ -89,16 +113,25 @@ beforeAll(async () => {
   await page.goto(pathToFileURL(DOCS_HTML_PATH).href);
   await navigation().getByRole('link').first().waitFor();
   const navigated = performance.now();
+  // Redoc prerenders the page, then React hydrates it: before then a sidebar link is a plain
+  // anchor (href="/trimble"), and a click on it leaves the page. Hydrated, it carries React's props.
+  await page.waitForFunction(() => {
+    const link = document.querySelector('[data-component-name="Menu/Menu"] a');
+    return link !== null && Object.keys(link).some((key) => key.startsWith('__reactProps'));
+  });
+  const interactive = performance.now();
   await openOperation(operations[0]!);
-  // Figures to read, not timed assertions (the budget is 2 s to the first path; a shared machine varies).
+  // Figures to read, not timed assertions (the budget is 1.5 s to the first path; a shared machine varies).
   console.log(
     `docs: navigation shown ${Math.round(navigated - opened)} ms after opening the page, ` +
+      `interactive (hydrated) ${Math.round(interactive - opened)} ms, ` +
       `the first path ${Math.round(performance.now() - opened)} ms after`,
   );
-});
+}, SLOW_TEST);
 
 afterAll(async () => {
   await browser?.close();
+  await sandbox?.stop();
 });
 
 // Whatever a test did on the page, nothing may have tried to leave the machine or thrown.
@@ -121,27 +154,122 @@ function tagLabel(name: string): string {
   return tags.find((tag) => tag.name === name)?.['x-displayName'] ?? name;
 }
 
+/** An operation's Try it button(s) within `scope`. */
+const tryItButton = (scope: Locator) => scope.getByRole('button', { name: 'Try it', exact: true });
+
+/** The operation a provider's helper is, by the spec's own record of it. */
+function providerOperation(tag: string, helper: LeafHelper): SpecOperation {
+  const operationId = listProviders(spec).find((provider) => provider.tag === tag)?.operations[helper];
+  const operation = operations.find((candidate) => candidate.operationId === operationId);
+  if (!operation) throw new Error(`The spec has no ${helper} operation for ${tag}.`);
+  return operation;
+}
+
+/** Opens the operation's Try-it panel (a click on an open one would close it) and returns it. */
+async function openPanel(operation: SpecOperation): Promise<Locator> {
+  const section = await openOperation(operation);
+  const button = tryItButton(section);
+  const panel = section.getByRole('region', { name: `Try it: ${String(operation.operation.summary)}` });
+  await until(
+    () => panel.isVisible(),
+    async () => {
+      if ((await button.getAttribute('aria-expanded')) !== 'true') await button.click();
+    },
+    `the ${operation.operationId} panel opens`,
+  );
+  return panel;
+}
+
+interface Answer {
+  status: number;
+  text: string;
+  body: string;
+  curl: string;
+}
+
+/** Sends what the panel holds, by `press`ing (a click on Send by default), and reads the answer it shows. */
+async function send(panel: Locator, press?: () => Promise<void>): Promise<Answer> {
+  const result = panel.locator('.leaf-try-it-result');
+  const before = Number((await result.getAttribute('data-answers')) ?? 0);
+  await (press ?? (() => panel.getByRole('button', { name: 'Send', exact: true }).click()))();
+  await expect.poll(async () => Number((await result.getAttribute('data-answers')) ?? 0)).toBe(before + 1);
+  const status = panel.locator('.leaf-try-it-code');
+  return {
+    status: (await status.count()) === 0 ? 0 : Number(await status.innerText()),
+    text: await result.innerText(),
+    body:
+      (await panel.locator('.leaf-try-it-body').count()) === 0
+        ? ''
+        : await panel.locator('.leaf-try-it-body').innerText(),
+    curl: await panel.locator('.leaf-try-it-curl').innerText(),
+  };
+}
+
+/** A port on 127.0.0.1 where nothing listens (it was free a moment ago). */
+async function closedPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
 /** The sidebar's outermost menu. */
 const navigation = () => page.locator('[data-component-name="Menu/Menu"]').first();
 
+/**
+ * Polls until `done()` holds, calling `act()` whenever it does not: for a click whose
+ * effect may be lost or late on a loaded machine. `act` must check the state it changes
+ * (a toggle clicked twice undoes itself).
+ */
+async function until(done: () => Promise<boolean>, act: () => Promise<void>, message: string): Promise<void> {
+  const deadline = Date.now() + CONDITION_TIMEOUT;
+  while (!(await done())) {
+    if (Date.now() > deadline) throw new Error(`Timed out after ${CONDITION_TIMEOUT} ms waiting until ${message}.`);
+    await act();
+    // Time for the click's effect to show before judging it (and clicking again).
+    await page.waitForTimeout(250);
+  }
+}
+
+/** The sidebar link of an operation: the one whose label is exactly its summary. */
+function operationLink(operation: SpecOperation): Locator {
+  const summary = String(operation.operation.summary);
+  return navigation()
+    .getByRole('link')
+    .filter({ has: page.locator(`[data-text="${summary.replaceAll('"', '\\"')}"]`) });
+}
+
 /** Clicks the operation in the sidebar and returns its section of the page, once rendered. */
 async function openOperation(operation: SpecOperation): Promise<Locator> {
+  const link = operationLink(operation);
   for (const tag of operation.tags) {
     const tagLink = navigation().getByRole('link', { name: tagLabel(tag), exact: true });
-    const operationLink = navigation()
-      .getByRole('link')
-      .filter({ hasText: String(operation.operation.summary) });
-    if (!(await operationLink.isVisible())) await tagLink.click();
+    // An expanded tag holds a menu of its operations (still empty while it opens): clicking it then would close it.
+    const tagMenu = navigation()
+      .locator('[data-component-name="Menu/MenuItem"]')
+      .filter({ has: tagLink })
+      .locator('[data-component-name="Menu/Menu"]');
+    await until(
+      () => link.isVisible(),
+      async () => {
+        if ((await tagMenu.count()) === 0 || !(await tagMenu.first().isVisible())) await tagLink.click();
+      },
+      `the ${tag} operations are listed`,
+    );
   }
-  const link = navigation()
-    .getByRole('link')
-    .filter({ hasText: String(operation.operation.summary) });
   const href = await link.getAttribute('href');
-  // Off the sidebar's bottom edge (the last item, e.g. a deprecated operation) its footer covers the link.
-  await link.evaluate((element) => element.scrollIntoView({ block: 'center' }));
-  await link.click();
   const section = page.locator(`[data-section-id="${href?.replace(/^#/, '')}"]`);
-  await section.locator('pre[data-testid="source-code"]').first().waitFor();
+  const rendered = section.locator('pre[data-testid="source-code"]').first();
+  await until(
+    () => rendered.isVisible(),
+    async () => {
+      // Off the sidebar's bottom edge (the last item, e.g. a deprecated operation) its footer covers the link.
+      await link.evaluate((element) => element.scrollIntoView({ block: 'center' }));
+      await link.click();
+    },
+    `${operation.operationId} is rendered`,
+  );
   return section;
 }
 
@@ -160,22 +288,34 @@ function responseSamplePanel(section: Locator): Locator {
 
 /** Closes a dropdown: Escape does not, a second click on its button does. */
 async function closeMenu(button: Locator): Promise<void> {
-  if ((await button.getAttribute('aria-expanded')) === 'true') await button.click();
-  await expect.poll(() => button.getAttribute('aria-expanded')).toBe('false');
+  await until(
+    async () => (await button.getAttribute('aria-expanded')) === 'false',
+    async () => {
+      if ((await button.getAttribute('aria-expanded')) === 'true') await button.click();
+    },
+    'the menu closes',
+  );
 }
 
 /** Opens a dropdown (a click on an open one would close it) and returns its menu. */
 async function openMenu(button: Locator): Promise<Locator> {
-  // Room below the button for the menu: one opened near the window's bottom edge is off-screen.
-  await button.evaluate((element) => element.scrollIntoView({ block: 'center' }));
-  if ((await button.getAttribute('aria-expanded')) !== 'true') await button.click();
   const menu = page.getByRole('menu').filter({ visible: true });
-  await menu.waitFor();
+  await until(
+    () => menu.isVisible(),
+    async () => {
+      // Room below the button for the menu: one opened near the window's bottom edge is off-screen.
+      await button.evaluate((element) => element.scrollIntoView({ block: 'center' }));
+      if ((await button.getAttribute('aria-expanded')) !== 'true') await button.click();
+    },
+    'the menu opens',
+  );
   return menu;
 }
 
-describe('the API reference opened from disk in Chromium with no network', () => {
-  it('lists every operation in the navigation, under its provider', async () => {
+describe('the API reference opened from disk in Chromium, nothing but loopback reachable', {
+  timeout: SLOW_TEST,
+}, () => {
+  it('lists every operation in the navigation, under its provider, each with a Try it button', async () => {
     const providers = [...new Set(operations.flatMap((operation) => operation.tags))];
     for (const provider of providers) {
       const provided = operations.filter((operation) => operation.tags.includes(provider));
@@ -195,6 +335,10 @@ describe('the API reference opened from disk in Chromium with no network', () =>
       await expect
         .poll(() => operationLinks.locator('[data-text]').allInnerTexts(), { message: provider })
         .toEqual(listed.map((operation) => String(operation.operation.summary)));
+      for (const operation of provided) {
+        const section = await openOperation(operation);
+        await expect.poll(() => tryItButton(section).count(), { message: operation.operationId }).toBe(1);
+      }
     }
   });
 
@@ -321,6 +465,168 @@ describe('the API reference opened from disk in Chromium with no network', () =>
     await dialog.waitFor({ state: 'hidden' });
   });
 
+  describe('Try it, against a real sandbox on loopback', () => {
+    const trimble = {
+      create: providerOperation('Trimble', 'create'),
+      get: providerOperation('Trimble', 'get'),
+      delete: providerOperation('Trimble', 'delete'),
+    };
+    // This run's own client id, so the read-back shows this create and not the seed's.
+    const clientId = `try-it-${process.pid}-${Date.now()}`;
+
+    it('creates, reads, refuses, deletes and misses Trimble credentials, by clicking', async () => {
+      const create = await openPanel(trimble.create);
+      await create.getByLabel('Target').fill(sandbox!.url);
+      const body = create.getByLabel('Body (JSON)');
+      const example = JSON.parse(await body.inputValue()) as Record<string, unknown>;
+      await body.fill(JSON.stringify({ ...example, clientId }, null, 2));
+      const created = await send(create);
+      expect(created.status, created.text).toBe(201);
+      expect(created.text).toMatch(/\d+ ms/);
+      expect(JSON.parse(created.body)).toMatchObject({ clientId });
+
+      // The target typed once is every panel's: the get panel opens on the same sandbox.
+      const get = await openPanel(trimble.get);
+      expect(await get.getByLabel('Target').inputValue()).toBe(sandbox!.url);
+      const read = await send(get);
+      expect(read.status, read.text).toBe(200);
+      expect(JSON.parse(read.body)).toMatchObject({ clientId });
+      expect(read.text).toMatch(/content-type: application\/json/);
+      mkdirSync(SCREENSHOT_DIR, { recursive: true });
+      await get.evaluate((element) => element.scrollIntoView({ block: 'start' }));
+      await get.screenshot({ path: join(SCREENSHOT_DIR, 'try-it.png') });
+
+      const reopened = await openPanel(trimble.create);
+      const { clientSecret: _left, ...withoutSecret } = example;
+      await reopened.getByLabel('Body (JSON)').fill(JSON.stringify(withoutSecret, null, 2));
+      const refused = await send(reopened);
+      expect(refused.status, refused.text).toBe(400);
+      expect(JSON.parse(refused.body)).toMatchObject({
+        fieldErrors: [expect.objectContaining({ field: 'clientSecret' })],
+      });
+      // The curl shown is exactly what was sent: run, it gets the same answer.
+      const curl = spawnSync('sh', ['-c', refused.curl], { encoding: 'utf8' });
+      expect(curl.error, 'curl must be installed (apt-get install curl)').toBeUndefined();
+      expect(curl.stdout).toMatch(/^HTTP\/1\.1 400/);
+      expect(JSON.parse(curl.stdout.slice(curl.stdout.indexOf('\r\n\r\n')))).toEqual(JSON.parse(refused.body));
+
+      // By keyboard: Send focused, Enter sends.
+      const remove = await openPanel(trimble.delete);
+      const removed = await send(remove, async () => {
+        await remove.getByRole('button', { name: 'Send', exact: true }).focus();
+        await page.keyboard.press('Enter');
+      });
+      expect(removed.status, removed.text).toBe(204);
+
+      const missed = await send(await openPanel(trimble.get));
+      expect(missed.status, missed.text).toBe(404);
+    });
+
+    it('keeps the token in memory only: no storage or cookie of the page holds it', async () => {
+      const panel = await openPanel(trimble.get);
+      const token = await panel.getByLabel('Bearer token').inputValue();
+      expect(token).toMatch(/^sandbox-[0-9a-f]{32}$/);
+      const stored = await page.evaluate(() => [
+        document.cookie,
+        ...Object.values(localStorage),
+        ...Object.values(sessionStorage),
+      ]);
+      expect(stored.filter((value) => value.includes(token))).toEqual([]);
+    });
+
+    it('signs in through the panel with any username and password, and sends the token it got', async () => {
+      const panel = await openPanel(trimble.get);
+      await panel.getByLabel('Target').fill(sandbox!.url);
+      await panel.getByText('Or sign in for a token').click();
+      await panel.getByLabel('Username').fill('reader@example.com');
+      await panel.getByLabel('Password').fill('any password');
+      await panel.getByRole('button', { name: 'Sign in', exact: true }).click();
+      await expect.poll(() => panel.getByRole('status').innerText()).toMatch(/^Signed in/);
+      const token = await panel.getByLabel('Bearer token').inputValue();
+      expect(token).not.toMatch(/^sandbox-/);
+      const answer = await send(panel);
+      expect(answer.status, answer.text).toBe(200);
+      expect(answer.curl).toContain(`Authorization: Bearer ${token}`);
+    });
+
+    it('refuses a target off this machine and says how to start the sandbox when nothing answers', async () => {
+      const panel = await openPanel(trimble.get);
+      const target = panel.getByLabel('Target');
+      await target.fill('https://api.withleaf.io');
+      await panel.getByRole('button', { name: 'Send', exact: true }).click();
+      await expect.poll(() => panel.getByRole('alert').innerText()).toMatch(/^Only loopback targets/);
+
+      const port = await closedPort();
+      await target.fill(`http://127.0.0.1:${port}`);
+      const answer = await send(panel);
+      expect(answer.text).toContain(`Nothing answered at http://127.0.0.1:${port}`);
+      expect(answer.text).toContain('npm start');
+      await target.fill(sandbox!.url);
+    });
+
+    it('lets the page call its own origin and loopback only (Content-Security-Policy), and the browser enforces it', async () => {
+      const policy = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
+      expect(policy?.split(';').map((directive) => directive.trim())).toContain(`connect-src ${CONNECT_SRC}`);
+      expect(CONNECT_SRC).toBe("'self' http://127.0.0.1:* http://localhost:*");
+      // A page of its own, so this planted attempt stays out of the record every test checks.
+      const probe = await page.context().newPage();
+      const reports: string[] = [];
+      probe.on('console', (message) => reports.push(message.text()));
+      try {
+        await probe.goto(pathToFileURL(DOCS_HTML_PATH).href, { waitUntil: 'domcontentloaded' });
+        const outcome = await probe.evaluate(() =>
+          fetch('http://192.0.2.1/').then(
+            () => 'sent',
+            () => 'refused',
+          ),
+        );
+        expect(outcome).toBe('refused');
+        await expect
+          .poll(() => reports.some((text) => text.includes('192.0.2.1') && /Content Security Policy/.test(text)))
+          .toBe(true);
+      } finally {
+        await probe.close();
+      }
+    });
+
+    it('works by keyboard: Enter or Space opens, focus moves in, Escape closes and returns focus', async () => {
+      const section = await openOperation(trimble.get);
+      const button = tryItButton(section);
+      const panel = section.getByRole('region', { name: `Try it: ${String(trimble.get.operation.summary)}` });
+      if ((await button.getAttribute('aria-expanded')) === 'true') await button.click();
+      for (const key of ['Enter', ' ']) {
+        await button.focus();
+        await page.keyboard.press(key);
+        await expect.poll(() => panel.isVisible(), { message: key }).toBe(true);
+        await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('name'))).toBe('target');
+        await page.keyboard.press('Tab');
+        expect(await page.evaluate(() => document.activeElement?.getAttribute('name'))).toBe('token');
+        await page.keyboard.press('Escape');
+        await expect.poll(() => panel.isVisible(), { message: key }).toBe(false);
+        expect(await button.evaluate((element) => element === document.activeElement)).toBe(true);
+        expect(await button.getAttribute('aria-expanded')).toBe('false');
+      }
+    });
+
+    it('is readable in the light and the dark mode: every text at least 4.5:1 against its background', async () => {
+      const panel = await openPanel(trimble.get);
+      await panel.getByLabel('Target').fill(sandbox!.url);
+      await send(panel);
+      const switcher = page.getByTestId('color-mode-switcher');
+      for (const mode of ['dark', 'light']) {
+        await until(
+          () => page.evaluate((wanted) => document.documentElement.classList.contains(wanted), mode),
+          () => switcher.click(),
+          `${mode} mode`,
+        );
+        const ratios = await panel.evaluate(contrastRatios);
+        for (const [what, ratio] of Object.entries(ratios))
+          expect(ratio, `${what} in ${mode} mode`).toBeGreaterThanOrEqual(4.5);
+        expect(Object.keys(ratios).length).toBeGreaterThan(5);
+      }
+    });
+  });
+
   it('saves a screenshot of an operation for humans to look at', async () => {
     const section = await openOperation(operations.find((operation) => operation.method === 'post')!);
     await section.scrollIntoViewIfNeeded();
@@ -330,3 +636,51 @@ describe('the API reference opened from disk in Chromium with no network', () =>
     expect(image.byteLength).toBeGreaterThan(10_000);
   });
 });
+
+/**
+ * In the page: the WCAG contrast ratio of each kind of text in the panel (and its
+ * Try it button) against the first opaque background behind it.
+ */
+function contrastRatios(panel: Element): Record<string, number> {
+  const parse = (color: string) => {
+    const [r = 0, g = 0, b = 0, a = 1] = (color.match(/[\d.]+/g) ?? []).map(Number);
+    return { rgb: [r, g, b], a: color.startsWith('rgba') ? a : 1 };
+  };
+  const luminance = ([r, g, b]: number[]) => {
+    const [lr, lg, lb] = [r!, g!, b!].map((channel) => {
+      const c = channel / 255;
+      return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+    });
+    return 0.2126 * lr! + 0.7152 * lg! + 0.0722 * lb!;
+  };
+  const background = (element: Element | null): number[] => {
+    for (let at = element; at; at = at.parentElement) {
+      const color = parse(getComputedStyle(at).backgroundColor);
+      if (color.a > 0.5) return color.rgb;
+    }
+    return [255, 255, 255];
+  };
+  const section = panel.closest('[data-section-id]');
+  const texts: Record<string, Element | null | undefined> = {
+    'Try it button': section?.querySelector('.leaf-try-it-open'),
+    label: panel.querySelector('label'),
+    hint: panel.querySelector('.leaf-try-it-hint'),
+    input: panel.querySelector('input'),
+    'sign-in summary': panel.querySelector('summary'),
+    'Send button': panel.querySelector('.leaf-try-it-send'),
+    'Close button': panel.querySelector('.leaf-try-it-close'),
+    status: panel.querySelector('.leaf-try-it-code'),
+    'status text': panel.querySelector('.leaf-try-it-status'),
+    'answer body': panel.querySelector('.leaf-try-it-body'),
+  };
+  const ratios: Record<string, number> = {};
+  for (const [what, element] of Object.entries(texts)) {
+    if (!element) throw new Error(`The panel has no ${what}.`);
+    const [lighter, darker] = [
+      luminance(parse(getComputedStyle(element).color).rgb),
+      luminance(background(element)),
+    ].sort((a, b) => b - a);
+    ratios[what] = Math.round(((lighter! + 0.05) / (darker! + 0.05)) * 100) / 100;
+  }
+  return ratios;
+}

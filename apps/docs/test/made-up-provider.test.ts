@@ -21,6 +21,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderGeneratedFiles } from '../../../packages/client/scripts/generate.js';
 import { createSandbox } from '../../../packages/mock/src/sandbox/index.js';
 import { buildDocs } from '../src/build.js';
+import { TRY_IT_DATA_ID, type TryItPage } from '../src/try-it/request.js';
 import {
   addMadeUpProvider,
   addMadeUpResource,
@@ -78,6 +79,17 @@ const send = (baseUrl: string, method: string, path: string, body?: unknown) =>
     ...(body ? { body: JSON.stringify(body) } : {}),
   });
 
+/** The generated operation and provider tables of the client copy that was generated from the changed spec. */
+async function generatedTables(): Promise<{
+  OPERATIONS: Record<string, { method: string; path: string }>;
+  PROVIDERS: Record<string, Record<string, { id: string }>>;
+}> {
+  const generated = join(clientCopy, 'src', 'generated');
+  const { OPERATIONS } = await import(pathToFileURL(join(generated, 'operations.ts')).href);
+  const { PROVIDERS } = await import(pathToFileURL(join(generated, 'providers.ts')).href);
+  return { OPERATIONS, PROVIDERS };
+}
+
 describe('a provider added with spec files only', () => {
   it('is a provider of the spec, with its helpers from x-leaf-helper', () => {
     expect(listProviders(spec).find((provider) => provider.property === MADE_UP.property)?.operations).toEqual(
@@ -107,16 +119,15 @@ describe('a provider added with spec files only', () => {
   });
 
   it("is in the client's generated operation table and provider table", async () => {
-    const client = (await import(pathToFileURL(join(clientCopy, 'src', 'index.ts')).href)) as {
-      OPERATIONS: Record<string, { method: string; path: string }>;
-      PROVIDER_OPERATIONS: Record<string, unknown>;
-    };
+    const client = await generatedTables();
     expect(client.OPERATIONS[MADE_UP.operations.get]).toMatchObject({ method: 'GET', path: MADE_UP.path });
     expect(client.OPERATIONS[MADE_UP.operations.events]).toMatchObject({
       method: 'GET',
       path: `${MADE_UP.path}/events`,
     });
-    expect(client.PROVIDER_OPERATIONS[MADE_UP.property]).toEqual(MADE_UP.operations);
+    const helpers = client.PROVIDERS[MADE_UP.property] ?? {};
+    const helperIds = Object.fromEntries(Object.entries(helpers).map(([helper, { id }]) => [helper, id]));
+    expect(helperIds).toEqual(MADE_UP.operations);
   });
 
   it(
@@ -218,6 +229,14 @@ describe('a provider added with spec files only', () => {
       expect(page).toContain(`${MADE_UP.tag} credentials`);
       expect(page).toContain('Get the Acme Soil credentials');
       expect(page).toContain(`leaf.${MADE_UP.property}.create(`);
+      // Each of its operations has a Try-it panel, its create prefilled with its example body.
+      const tryIt = new RegExp(`<script type="application/json" id="${TRY_IT_DATA_ID}">(.*?)</script>`).exec(page)?.[1];
+      const panels = (JSON.parse(tryIt ?? '{}') as TryItPage).operations ?? [];
+      for (const operationId of Object.values(MADE_UP.operations)) {
+        expect(panels.find((panel) => panel.operationId === operationId)?.path, operationId).toMatch(/acme-soil/);
+      }
+      const create = panels.find((panel) => panel.operationId === MADE_UP.operations.create);
+      expect(JSON.parse(create?.body ?? 'null')).toEqual(MADE_UP.createExample);
     },
     SLOW,
   );
@@ -253,12 +272,9 @@ describe('a resource that is no provider, added with spec files only', () => {
   });
 
   it("is in the client's generated operation table, not its provider table", async () => {
-    const client = (await import(pathToFileURL(join(clientCopy, 'src', 'index.ts')).href)) as {
-      OPERATIONS: Record<string, { method: string; path: string }>;
-      PROVIDER_OPERATIONS: Record<string, unknown>;
-    };
+    const client = await generatedTables();
     expect(client.OPERATIONS[FARMS.operations.create]).toMatchObject({ method: 'POST', path: FARMS.path });
-    expect(client.PROVIDER_OPERATIONS).not.toHaveProperty(FARMS.property);
+    expect(client.PROVIDERS).not.toHaveProperty(FARMS.property);
   });
 
   it('is served by the mock, which validates its create body', async () => {

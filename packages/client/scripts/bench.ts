@@ -1,7 +1,9 @@
 /**
  * `npm run bench`: the cost of one call, side by side in one run: the helper
- * (also with timeoutMs), the client's raw openapi-fetch, bare openapi-fetch,
- * raw fetch + json(), and axios. Every contender gets the
+ * (its own Request, then the client's one pipeline: token, deadline, retry
+ * policy, body read and checked), the client's raw (openapi-fetch builds the
+ * Request, then the same pipeline), bare openapi-fetch with and without one
+ * middleware (the floor of a middleware-based pipeline), raw fetch + json(), and axios. Every contender gets the
  * same in-memory answer (a stub fetch, or a stub axios adapter returning the
  * same bytes), calls are interleaved round by round so drift hits all alike,
  * and medians are printed as ratios to bare openapi-fetch.
@@ -41,8 +43,14 @@ const stubFetch = async (_input: Request | string, _init?: RequestInit): Promise
   new Response(payload, { status: 200, headers: responseHeaders });
 
 const helperClient = createLeafCredentialsClient({ baseUrl, token, fetch: stubFetch });
-const timeoutClient = createLeafCredentialsClient({ baseUrl, token, fetch: stubFetch, timeoutMs: 10_000 });
 const bareClient = createClient<paths>({ baseUrl, fetch: stubFetch, headers: { Authorization: `Bearer ${token}` } });
+const middlewareClient = createClient<paths>({
+  baseUrl,
+  fetch: stubFetch,
+  headers: { Authorization: `Bearer ${token}` },
+});
+// The least a middleware can do: hand the request on. Its cost is openapi-fetch's middleware machinery.
+middlewareClient.use({ onRequest: ({ request }) => request });
 const axiosClient = axios.create({
   baseURL: baseUrl,
   headers: { Authorization: `Bearer ${token}` },
@@ -58,11 +66,12 @@ const axiosClient = axios.create({
 
 const contenders: Record<string, () => Promise<TrimbleCredentials | undefined>> = {
   'helper (client.trimble.get)': () => helperClient.trimble.get(leafUserId),
-  'helper with timeoutMs': () => timeoutClient.trimble.get(leafUserId),
   'client.raw.GET': async () =>
     (await helperClient.raw.GET('/users/{leafUserId}/trimble-credentials', { params: { path: { leafUserId } } })).data,
   'bare openapi-fetch': async () =>
     (await bareClient.GET('/users/{leafUserId}/trimble-credentials', { params: { path: { leafUserId } } })).data,
+  'openapi-fetch + 1 middleware': async () =>
+    (await middlewareClient.GET('/users/{leafUserId}/trimble-credentials', { params: { path: { leafUserId } } })).data,
   'raw fetch + json()': async () =>
     (await (
       await stubFetch(`${baseUrl}/users/${leafUserId}/trimble-credentials`, {

@@ -14,6 +14,7 @@ import { type BundledSpec, productionServerUrl, readBundledSpec, specModel } fro
 import { formatWithBiome, runningInCi } from '@leaf-credentials/tooling';
 import openapiTS, { astToString } from 'openapi-typescript';
 import { renderConstants, renderOperations, renderProviders, renderSchemaNames } from './generate/render.js';
+import { readResponseChecks, renderResponseChecks } from './generate/response-checks.js';
 import { readOperations, readPathParameterRules, readProviders } from './generate/spec-facts.js';
 
 export const GENERATED_DIR = fileURLToPath(new URL('../src/generated/', import.meta.url));
@@ -72,6 +73,7 @@ function sensitivePropertyNames(spec: BundledSpec): string[] {
 /** File name (inside src/generated/) to its expected content. */
 export async function renderGeneratedFiles(spec: BundledSpec = readBundledSpec()): Promise<Record<string, string>> {
   const operations = readOperations(spec);
+  const responseChecks = readResponseChecks(spec);
   const ast = await openapiTS(withEnumMeaningsInDescriptions(spec) as never, { alphabetize: false, exportType: false });
   return formattedByBiome({
     'schema.ts': HEADER + astToString(ast),
@@ -83,11 +85,11 @@ export async function renderGeneratedFiles(spec: BundledSpec = readBundledSpec()
         secretFields: sensitivePropertyNames(spec),
         pathParameters: readPathParameterRules(spec),
         tokenLifetimes: specModel(spec).tokenLifetimes(),
-        operations,
       }),
-    'operations.ts': HEADER + renderOperations(operations),
+    'operations.ts': HEADER + renderOperations(operations, responseChecks.names),
     'providers.ts': HEADER + renderProviders(readProviders(spec)),
     'schemas.ts': HEADER + renderSchemaNames(Object.keys(spec.components.schemas ?? {})),
+    'response-checks.ts': HEADER + renderResponseChecks(responseChecks),
   });
 }
 

@@ -5,7 +5,7 @@
  * builds only what it is given, so an app bundles only that.
  */
 import type { Client } from 'openapi-fetch';
-import { bearer, isValidToken } from './auth.js';
+import { DEFAULT_TIMEOUT_MS } from './defaults.js';
 import { LeafApiError, LeafAuthError, LeafError, LeafInvalidResponseError, LeafRequestError } from './errors.js';
 import { PRODUCTION_BASE_URL } from './generated/constants.js';
 import { PROVIDERS } from './generated/providers.js';
@@ -13,19 +13,22 @@ import type { paths } from './generated/schema.js';
 import {
   buildProviderHelpers,
   type CallOperation,
-  checkLeafUserId,
   operationName,
   type ProviderDefinition,
   type ProviderHelpers,
 } from './helpers.js';
+import { createLog } from './logging.js';
 import type { LeafCredentialsClientOptions } from './options.js';
+import { checkPathParameters } from './path-parameters.js';
+import { createPipeline, readText } from './pipeline.js';
 import { type ClientContext, type RawFactory, raw } from './raw.js';
 import { secretsIn } from './redact.js';
+import { checkedResponse } from './response-checks.js';
 import { resolveRetryPolicy } from './retry.js';
 import { type IssuedToken, TokenSession } from './session.js';
 import { AUTHENTICATE_OPERATION, authenticateUrl, isAccount, signInWith } from './sign-in.js';
-import { AttemptDeadline, anySignal, checkMs } from './timing.js';
-import { createTransport } from './transport.js';
+import { anySignal, checkMs } from './timing.js';
+import { bearer, isValidToken, tokenSourceOf } from './token-source.js';
 
 /** What a client is made of: providers (their helpers) and `raw` (openapi-fetch's typed client). */
 export type ClientParts = Record<string, ProviderDefinition | RawFactory>;
@@ -86,90 +89,86 @@ export function createLeafCredentialsClientFor<Parts extends ClientParts>(
   options: LeafCredentialsClientOptions,
 ): LeafClientFor<Parts> {
   checkCredentials(options);
-  const { baseUrl = PRODUCTION_BASE_URL, token, auth, logger, signal: clientSignal } = options;
-  const timeoutMs = options.timeoutMs === undefined ? undefined : checkMs('timeoutMs', options.timeoutMs, 1);
-  // The session signs in through the transport, which sends with the session's token: signIn is set once both exist.
+  const { baseUrl = PRODUCTION_BASE_URL, token, auth, signal: clientSignal } = options;
+  const timeoutMs = checkMs('timeoutMs', options.timeoutMs ?? DEFAULT_TIMEOUT_MS, 1);
+  // The session signs in through the pipeline, which sends with the session's token: signIn is set once both exist.
   let signIn: (() => Promise<IssuedToken>) | undefined;
   const session = auth ? new TokenSession(() => signIn!()) : undefined;
-  const transport = createTransport({
-    baseUrl,
+  const tokens = tokenSourceOf(token ?? session!, auth ? [auth.password] : []);
+  const log = createLog(options.logger);
+  const pipeline = createPipeline({
     fetch: options.fetch ?? ((request) => globalThis.fetch(request)),
-    token: token ?? session!,
+    tokens,
     retry: resolveRetryPolicy(options.retry),
-    logger,
-    secrets: auth ? [auth.password] : [],
+    timeoutMs,
+    log,
   });
   if (auth)
     signIn = signInWith({
       auth,
       url: auth.url ?? authenticateUrl(baseUrl),
-      transport,
+      pipeline,
       signal: clientSignal,
-      timeoutMs,
+      secrets: tokens.secrets,
     });
-  // A string token goes into every request's headers; others are applied by the transport.
+  // A string token goes into every request's headers; others are applied by the pipeline.
   const headers = typeof token === 'string' ? { ...options.headers, Authorization: bearer(token) } : options.headers;
   const base = baseUrl.replace(/\/$/, '');
 
   /** The secrets to scrub from an error about a request with this body. Only called on failure. */
-  const secretsOf = (body: unknown) => [...transport.secrets(), ...secretsIn(body)];
+  const secretsOf = (body: unknown) => [...tokens.secrets(), ...secretsIn(body)];
 
   /** Any failure of a call as a redacted LeafError; the caller's own abort reason is handed back as it is, as fetch does. */
   function asLeafError(operation: string, error: unknown, body: unknown, signal: AbortSignal | undefined): unknown {
     if (signal?.aborted && error === signal.reason) return error;
-    const leafError = error instanceof LeafError ? error : new LeafRequestError(operation, error, transport.secrets());
-    // The transport never sees the body as an object, so its errors learn the body's secrets here.
+    const leafError = error instanceof LeafError ? error : new LeafRequestError(operation, error, tokens.secrets());
+    // The pipeline never sees the body as an object, so its errors learn the body's secrets here.
     return leafError.redactSecrets(secretsIn(body));
-  }
-
-  function fail(operation: string, error: unknown, body: unknown, signal: AbortSignal | undefined): unknown {
-    const failure = asLeafError(operation, error, body, signal);
-    if (failure instanceof LeafError) logger?.error?.(failure.message, failure.toJSON());
-    return failure;
   }
 
   const context: ClientContext = {
     baseUrl,
     headers,
-    transport,
+    pipeline,
     clientSignal,
-    async run(operation, signal, body, log, send) {
-      const deadline = timeoutMs === undefined ? undefined : new AttemptDeadline(operation, timeoutMs, signal);
+    async guard(operation, signal, body, logFailure, call) {
       try {
-        return await send(deadline);
+        return await call();
       } catch (error) {
-        throw log ? fail(operation, error, body, signal) : asLeafError(operation, error, body, signal);
-      } finally {
-        deadline?.stop();
+        const failure = asLeafError(operation, error, body, signal);
+        if (logFailure) log.failed(failure);
+        throw failure;
       }
     },
-    parseJson(operation, response, text, body) {
+    successBody(operation, check, response, text, body) {
+      let data: unknown;
       try {
-        return JSON.parse(text);
+        data = JSON.parse(text);
       } catch (error) {
         throw new LeafInvalidResponseError(operation, response, error, secretsOf(body));
       }
+      return checkedResponse(operation, check, response, data, secretsOf(body));
     },
   };
 
-  /** One helper call: the id checked before anything is sent, a non-2xx thrown as a LeafApiError, the body parsed. */
+  /** One helper call: the path checked before anything is sent, a non-2xx thrown as a LeafApiError, the body parsed and checked. */
   const callOperation: CallOperation = (ref, leafUserId, { body, query }, callOptions) => {
     const operation = operationName(ref);
     const signal = anySignal(clientSignal, callOptions?.signal);
-    return context.run(operation, signal, body, true, async (deadline) => {
-      checkLeafUserId(operation, leafUserId);
+    return context.guard(operation, signal, body, true, async () => {
+      checkPathParameters(operation, ref.path, { leafUserId });
       const requestHeaders = new Headers(body === undefined ? undefined : { 'Content-Type': 'application/json' });
       for (const extra of [headers, callOptions?.headers])
         for (const [name, value] of Object.entries(extra ?? {})) requestHeaders.set(name, value);
       const url = base + ref.path.replace('{leafUserId}', encodeURIComponent(leafUserId)) + queryString(query);
-      const init = {
+      const init: RequestInit = {
         method: ref.method,
         headers: requestHeaders,
         body: body === undefined ? undefined : JSON.stringify(body),
       };
-      const request = transport.named(new Request(url, { ...init, signal: deadline?.signal ?? signal }), operation);
-      const response = await transport.fetch(request, deadline);
-      const text = await response.text();
+      // No signal unless the caller gave one: wiring a signal into a Request is most of its cost.
+      if (signal) init.signal = signal;
+      const { response, body: text } = await pipeline.send(new Request(url, init), operation, readText);
       if (!response.ok) {
         let problem: unknown = text;
         try {
@@ -177,17 +176,18 @@ export function createLeafCredentialsClientFor<Parts extends ClientParts>(
         } catch {}
         throw new LeafApiError(operation, response, problem, secretsOf(body));
       }
-      return { data: ref.responseBody ? context.parseJson(operation, response, text, body) : undefined, response };
+      return {
+        data: ref.responseBody ? context.successBody(operation, ref.response, response, text, body) : undefined,
+        response,
+      };
     });
   };
 
   async function authenticateNow(): Promise<{ expiresAt: Date }> {
-    try {
+    return context.guard(AUTHENTICATE_OPERATION, undefined, undefined, true, async () => {
       if (!session) throw new LeafAuthError(AUTHENTICATE_OPERATION, 'invalid-options');
       return { expiresAt: new Date((await session.authenticate()).expiresAt) };
-    } catch (error) {
-      throw fail(AUTHENTICATE_OPERATION, error, undefined, undefined);
-    }
+    });
   }
 
   const client: Record<string, unknown> = { authenticate: authenticateNow };

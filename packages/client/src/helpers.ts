@@ -3,11 +3,11 @@
  * operation): `get`, `create`, `delete`, `status` resolve to the body,
  * `events` to a page, plus `allEvents` (every page) and `waitUntilHealthy`.
  */
+import { DEFAULT_MAX_PAGES } from './defaults.js';
 import { LeafInvalidResponseError } from './errors.js';
-import { PATH_PARAMETERS } from './generated/constants.js';
 import type { AllEventsOptions, CallOptions, EventsOptions } from './options.js';
 import { type Page, type PageQuery, readPage } from './paging.js';
-import { badPathParameter } from './transport.js';
+import type { ResponseCheck } from './response-checks.js';
 import type { OperationId, RequestBody, ResponseBody } from './types.js';
 import { type WaitUntilHealthy, type WithStatus, withWaitUntilHealthy } from './wait.js';
 
@@ -18,6 +18,8 @@ export interface OperationRef {
   readonly path: string;
   readonly requestBody: boolean;
   readonly responseBody: boolean;
+  /** What its success body must be (generated from the spec), when it has a JSON one. */
+  readonly response?: ResponseCheck;
 }
 
 /** A provider: which operation each of its helpers calls. */
@@ -63,18 +65,7 @@ export type CallOperation = (
   options: CallOptions | undefined,
 ) => Promise<{ data: unknown; response: Response }>;
 
-/** Default bound of allEvents: at Leaf's largest page size, 100,000 events. */
-const DEFAULT_MAX_PAGES = 1_000;
-
 export const operationName = (operation: OperationRef) => `${operation.method} ${operation.path}`;
-
-/** Throws a LeafRequestError naming `leafUserId` unless it meets the spec's rule for it, so no request leaves. */
-export function checkLeafUserId(operation: string, leafUserId: unknown): void {
-  const rule = PATH_PARAMETERS.leafUserId;
-  if (typeof leafUserId === 'string' && rule.pattern.test(leafUserId)) return;
-  const shown = typeof leafUserId === 'string' ? JSON.stringify(leafUserId.slice(0, 64)) : typeof leafUserId;
-  throw badPathParameter(operation, 'leafUserId', `must be ${rule.description}, not ${shown}`);
-}
 
 function splitOptions(options: (CallOptions & Record<string, unknown>) | undefined) {
   const { signal, headers, maxPages, ...query } = options ?? {};
@@ -98,7 +89,8 @@ export function buildProviderHelpers<P extends ProviderDefinition>(
   if (events) {
     const page = async (leafUserId: string, query: PageQuery, options: CallOptions) => {
       const { data, response } = await call(events, leafUserId, { query }, options);
-      return { page: readPage((data as unknown[] | undefined) ?? [], response, query), response };
+      // The pipeline checked the body: a page is an array.
+      return { page: readPage(data as unknown[], response, query), response };
     };
     helpers.events = (leafUserId: string, options?: CallOptions & Record<string, unknown>) => {
       const { call: callOptions, query } = splitOptions(options);

@@ -10,6 +10,7 @@ export {
   type LeafClientFor,
   type LeafCredentialsClient,
 } from './client.js';
+export { DEFAULT_RETRY, DEFAULT_TIMEOUT_MS, MAX_RETRY_ATTEMPTS, WAIT_DEFAULTS } from './defaults.js';
 export {
   isNotFound,
   LeafApiError,
@@ -22,8 +23,7 @@ export {
   LeafTimeoutError,
 } from './errors.js';
 export { PRODUCTION_BASE_URL } from './generated/constants.js';
-export { OPERATIONS } from './generated/operations.js';
-// Every provider (`trimble`, `climateFieldView`, …), its helpers type, PROVIDERS and PROVIDER_OPERATIONS.
+// Every provider (`trimble`, `climateFieldView`, …), its helpers type, and PROVIDERS.
 export * from './generated/providers.js';
 export type { components, operations, paths } from './generated/schema.js';
 // A name for every schema of the spec: `TrimbleCredentials`, `CredentialEvent`, `Problem`, …
@@ -53,6 +53,5 @@ export type {
 export type { Page } from './paging.js';
 export { type RawFactory, raw } from './raw.js';
 export { REDACTED, redactValue, SECRET_FIELDS } from './redact.js';
-export { DEFAULT_RETRY } from './retry.js';
 export type { OperationId, RequestBody, ResponseBody } from './types.js';
-export { WAIT_DEFAULTS, type WaitUntilHealthy } from './wait.js';
+export type { WaitUntilHealthy } from './wait.js';

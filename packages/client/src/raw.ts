@@ -1,69 +1,124 @@
 /**
- * `raw`: openapi-fetch's typed client on the client's transport (auth,
- * retries, deadline, typed errors). A part of a client like a provider:
+ * `raw`: openapi-fetch's typed client on the client's one request path (the
+ * path-parameter rule, auth, retries, deadline, body checks, typed errors).
+ * openapi-fetch builds the request; its `fetch` is the pipeline, given per
+ * call, so no middleware runs. A part of a client like a provider:
  * `createLeafCredentialsClient` includes it, `createLeafCredentialsClientFor`
  * only when given it, so an app that uses only helpers bundles no openapi-fetch.
  */
 import createClient, { type Client } from 'openapi-fetch';
+import { OPERATIONS } from './generated/operations.js';
 import type { paths } from './generated/schema.js';
-import type { AttemptDeadline } from './timing.js';
+import { checkPathParameters } from './path-parameters.js';
+import { type Pipeline, type ReadBody, readText } from './pipeline.js';
+import type { ResponseCheck } from './response-checks.js';
 import { anySignal } from './timing.js';
-import type { Transport } from './transport.js';
 
 /** What the client shares with its parts. */
 export interface ClientContext {
   baseUrl: string;
   /** Headers of every request (with a string token, its Authorization). */
   headers: Record<string, string> | undefined;
-  transport: Transport;
+  pipeline: Pipeline;
   clientSignal: AbortSignal | undefined;
-  /**
-   * Runs one call with its deadline (when the client has `timeoutMs`), turning any failure into a
-   * redacted LeafError; `log` also reports it to the logger.
-   */
-  run<T>(
+  /** Runs one call, turning any failure into a redacted LeafError; `log` also reports it to the logger. */
+  guard<T>(
     operation: string,
     signal: AbortSignal | undefined,
     body: unknown,
     log: boolean,
-    send: (deadline: AttemptDeadline | undefined) => Promise<T>,
+    call: () => Promise<T>,
   ): Promise<T>;
-  /** A JSON body read as text, or a LeafInvalidResponseError that knows the status. */
-  parseJson(operation: string, response: Response, text: string, body: unknown): unknown;
+  /** A success body read as text: parsed, and checked against its operation's generated response check. */
+  successBody(
+    operation: string,
+    check: ResponseCheck | undefined,
+    response: Response,
+    text: string,
+    body: unknown,
+  ): unknown;
 }
 
 export type RawFactory = (context: ClientContext) => Client<paths>;
 
 type RawResult = { data?: unknown; error?: unknown; response: Response };
-type RawInit = Record<string, unknown> & { body?: unknown; signal?: AbortSignal; parseAs?: string };
+type RawInit = Record<string, unknown> & {
+  body?: unknown;
+  signal?: AbortSignal;
+  parseAs?: string;
+  baseUrl?: string;
+  params?: { path?: Record<string, unknown> };
+};
 type RawCall = (path: string, init?: RawInit) => Promise<RawResult>;
 
 /** The methods of openapi-fetch's client that send a request, each `(path, init)`. */
 const RAW_METHODS = ['GET', 'PUT', 'POST', 'DELETE', 'OPTIONS', 'HEAD', 'PATCH', 'TRACE'] as const;
 
+type OperationEntry = (typeof OPERATIONS)[keyof typeof OPERATIONS] & { basePath?: string; response?: ResponseCheck };
+
+/** The spec's operations by `METHOD /path/{template}`, made on first use. */
+let operationsByName: Map<string, OperationEntry> | undefined;
+function operationNamed(name: string): OperationEntry | undefined {
+  operationsByName ??= new Map(
+    Object.values(OPERATIONS).map((operation) => [`${operation.method} ${operation.path}`, operation]),
+  );
+  return operationsByName.get(name);
+}
+
+/** Statuses whose Response cannot have a body. */
+const NULL_BODY_STATUSES: ReadonlySet<number> = new Set([101, 204, 205, 304]);
+
+const readBytes: ReadBody<ArrayBuffer> = (response) => response.arrayBuffer();
+
+/** The answer the pipeline read, as a Response again for openapi-fetch to read (its url kept). */
+function replay(response: Response, bytes: ArrayBuffer | string): Response {
+  const copy = new Response(NULL_BODY_STATUSES.has(response.status) ? null : bytes, response);
+  Object.defineProperty(copy, 'url', { value: response.url });
+  return copy;
+}
+
 /**
  * openapi-fetch's client: `GET`/`POST`/`DELETE`… resolving to `{ data, error, response }`. It
- * throws only `LeafError`s (a 2xx whose body is not JSON included) and the caller's abort reason.
+ * throws only `LeafError`s (a 2xx whose body is not the promised JSON included) and the caller's abort reason.
  */
-export const raw: RawFactory = ({ baseUrl, headers, transport, clientSignal, run, parseJson }) => {
-  const openapi = createClient<paths>({ baseUrl, fetch: transport.fetch, headers });
-  openapi.use(transport.middleware);
+export const raw: RawFactory = ({ baseUrl, headers, pipeline, clientSignal, guard, successBody }) => {
+  const openapi = createClient<paths>({ baseUrl, headers });
   const methods = openapi as unknown as Record<string, RawCall>;
+  const origin = new URL(baseUrl, 'http://localhost').origin;
 
-  /** A call through openapi-fetch's `call`, except that JSON parse failures and every other error come out as LeafErrors. */
   async function rawCall(call: RawCall, method: string, path: string, init: RawInit = {}): Promise<RawResult> {
     const operation = `${method} ${path}`;
+    const known = operationNamed(operation);
     const json = (init.parseAs ?? 'json') === 'json';
     const signal = anySignal(clientSignal, init.signal);
-    const result = await run(operation, signal, init.body, false, (deadline) => {
-      const callInit: RawInit = { ...init, parseAs: json ? 'text' : init.parseAs, signal: deadline?.signal ?? signal };
-      // With a deadline, the transport runs it for each attempt.
-      if (deadline) callInit.fetch = (request: Request) => transport.fetch(request, deadline);
+    /** A JSON success body, as the pipeline read it: parsed and checked here, not by openapi-fetch. */
+    let successText: string | undefined;
+    const result = await guard(operation, signal, init.body, false, () => {
+      checkPathParameters(operation, path, init.params?.path);
+      const callInit: RawInit = {
+        ...init,
+        // For JSON, openapi-fetch only hands back the (already read) success response: no second read.
+        parseAs: json ? 'stream' : init.parseAs,
+        signal,
+        fetch: async (request: Request) => {
+          // JSON as text; anything else as bytes, so a binary body survives.
+          if (!json)
+            return pipeline.send(request, operation, readBytes).then(({ response, body }) => replay(response, body));
+          const { response, body } = await pipeline.send(request, operation, readText);
+          if (!response.ok) return replay(response, body);
+          successText = body;
+          return response;
+        },
+      };
+      // An operation with its own server (authenticate) goes there, unless the call names a server itself.
+      if (known?.basePath !== undefined && init.baseUrl === undefined) callInit.baseUrl = origin + known.basePath;
       return call(path, callInit);
     });
-    if (!json || typeof result.data !== 'string') return result;
+    if (!json || !result.response.ok) return result;
     // As openapi-fetch does: an empty body is no data.
-    result.data = result.data ? parseJson(operation, result.response, result.data, init.body) : undefined;
+    result.data = successText
+      ? successBody(operation, known?.response, result.response, successText, init.body)
+      : undefined;
     return result;
   }
 

@@ -2,10 +2,8 @@
  * Signing in with a Leaf account: one authentication shared by every call
  * waiting for a token, and the token kept until shortly before it expires.
  */
+import { RENEW_BEFORE_MS } from './defaults.js';
 import { TOKEN_LIFETIME_SECONDS } from './generated/constants.js';
-
-/** Sign in again this long before the token expires, so a request never leaves with a token about to lapse. */
-const RENEW_BEFORE_MS = 60_000;
 
 export interface IssuedToken {
   token: string;

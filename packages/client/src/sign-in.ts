@@ -1,15 +1,14 @@
 /**
  * `POST /authenticate` with the account of `auth`: the request goes through
- * the user's fetch (via the transport: deadline, logging, typed errors), and
+ * the user's fetch (via the pipeline: deadline, logging, typed errors), and
  * the answer becomes a token with its expiry, or a typed error.
  */
-import { isValidToken } from './auth.js';
 import { LeafApiError, LeafAuthError, LeafInvalidResponseError } from './errors.js';
 import { authenticate } from './generated/operations.js';
 import type { AuthOptions } from './options.js';
+import { type Pipeline, readText } from './pipeline.js';
 import { expiryOf, type IssuedToken } from './session.js';
-import { AttemptDeadline } from './timing.js';
-import type { Transport } from './transport.js';
+import { isValidToken } from './token-source.js';
 
 export const AUTHENTICATE_OPERATION = `${authenticate.method} ${authenticate.path}`;
 
@@ -31,13 +30,13 @@ export function isAccount(auth: AuthOptions | undefined): auth is AuthOptions {
 export interface SignInContext {
   auth: AuthOptions;
   url: string;
-  transport: Transport;
+  pipeline: Pipeline;
   signal: AbortSignal | undefined;
-  timeoutMs: number | undefined;
+  /** The secrets the client holds (the password, issued tokens), to scrub from errors. */
+  secrets: () => string[];
 }
 
-async function readAnswer(response: Response, rememberMe: boolean, secrets: string[]): Promise<IssuedToken> {
-  const text = await response.text();
+function readAnswer(response: Response, text: string, rememberMe: boolean, secrets: string[]): IssuedToken {
   let body: unknown;
   try {
     body = text ? JSON.parse(text) : undefined;
@@ -65,24 +64,18 @@ async function readAnswer(response: Response, rememberMe: boolean, secrets: stri
 }
 
 /** A function that signs in once per call. */
-export function signInWith({ auth, url, transport, signal, timeoutMs }: SignInContext): () => Promise<IssuedToken> {
+export function signInWith({ auth, url, pipeline, signal, secrets }: SignInContext): () => Promise<IssuedToken> {
   const rememberMe = auth.rememberMe ?? false;
   // As Leaf's own examples send it: rememberMe as the string "true" / "false".
   const body = JSON.stringify({ username: auth.username, password: auth.password, rememberMe: String(rememberMe) });
   return async () => {
-    const deadline =
-      timeoutMs === undefined ? undefined : new AttemptDeadline(AUTHENTICATE_OPERATION, timeoutMs, signal);
     const request = new Request(url, {
       method: authenticate.method,
       headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
       body,
-      signal: deadline?.signal ?? signal,
+      signal,
     });
-    try {
-      const response = await transport.fetchUnauthorized(request, AUTHENTICATE_OPERATION, deadline);
-      return await readAnswer(response, rememberMe, transport.secrets());
-    } finally {
-      deadline?.stop();
-    }
+    const { response, body: text } = await pipeline.sendUnauthorized(request, AUTHENTICATE_OPERATION, readText);
+    return readAnswer(response, text, rememberMe, secrets());
   };
 }

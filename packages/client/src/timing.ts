@@ -1,11 +1,8 @@
 /**
- * Pauses and deadlines that an AbortSignal can cut short (timers are the
- * global ones, so tests fake them).
+ * Pauses and deadlines (timers are the global ones, so tests fake them).
  */
+import { MAX_TIMER_DELAY_MS } from './defaults.js';
 import { LeafTimeoutError } from './errors.js';
-
-/** setTimeout fires at once for longer delays. */
-const MAX_TIMER_DELAY_MS = 2 ** 31 - 1;
 
 /**
  * `value` if it is a finite number of milliseconds from `min` to `max`; else a
@@ -24,7 +21,7 @@ export function anySignal(a: AbortSignal | undefined, b: AbortSignal | undefined
 }
 
 /** Resolves after `ms`, or rejects with the signal's reason as soon as it aborts. */
-export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+export function sleep(ms: number, signal?: AbortSignal | null): Promise<void> {
   return new Promise((resolve, reject) => {
     if (signal?.aborted) return reject(signal.reason);
     const onAbort = () => {
@@ -67,48 +64,38 @@ export function deadlineSignal(ms: number, parent?: AbortSignal | null) {
   };
 }
 
+const ignore = () => {};
+
 /**
- * The per-attempt deadline of one call. Its signal goes into the request, so
- * an attempt out of time aborts whether it is waiting for the headers or
- * reading the body, with a LeafTimeoutError as the reason. The transport
- * starts it for each attempt and stops it between attempts; the caller stops
- * it once the body is read.
+ * The deadline of one attempt, headers and body: `within(promise)` rejects with a
+ * LeafTimeoutError once `ms` have passed since the attempt started. A timer and a
+ * promise per attempt, and no AbortSignal in the request: wiring a signal into every
+ * Request costs more than the rest of a call (see the README's Performance). The
+ * attempt abandoned at the deadline is closed by cancelling its body: at once when
+ * its headers came, else as soon as they come.
  */
 export class AttemptDeadline {
-  /** The caller's signals and this deadline's, for the request. */
-  signal: AbortSignal;
-  /** Whether the current signal aborted because time ran out. */
   expired = false;
-  private controller = new AbortController();
-  private timer: ReturnType<typeof setTimeout> | undefined;
+  private readonly expiry: Promise<never>;
+  private timer!: ReturnType<typeof setTimeout>;
 
-  constructor(
-    private readonly operation: string,
-    private readonly ms: number,
-    private readonly parent: AbortSignal | undefined,
-  ) {
-    this.signal = anySignal(parent, this.controller.signal)!;
+  constructor(operation: string, ms: number) {
+    this.expiry = new Promise<never>((_resolve, reject) => {
+      this.timer = setTimeout(() => {
+        this.expired = true;
+        reject(new LeafTimeoutError(operation, ms));
+      }, ms);
+    });
+    // Handled here as well: the deadline can pass while no race is listening.
+    this.expiry.catch(ignore);
   }
 
-  start(): void {
-    clearTimeout(this.timer);
-    this.timer = setTimeout(() => {
-      this.expired = true;
-      this.controller.abort(new LeafTimeoutError(this.operation, this.ms));
-    }, this.ms);
+  /** `promise`, or a LeafTimeoutError once the deadline has passed. */
+  within<T>(promise: Promise<T>): Promise<T> {
+    return Promise.race([promise, this.expiry]);
   }
 
   stop(): void {
     clearTimeout(this.timer);
-    this.timer = undefined;
-  }
-
-  /** A fresh signal once this one expired: an aborted signal cannot be reused for the next attempt. */
-  renew(): AbortSignal {
-    this.stop();
-    this.expired = false;
-    this.controller = new AbortController();
-    this.signal = anySignal(this.parent, this.controller.signal)!;
-    return this.signal;
   }
 }

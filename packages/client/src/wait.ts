@@ -4,12 +4,11 @@
  * from the credentials resource itself (the provider's GET), which every
  * provider has; the `/status` endpoints are gone from Leaf's current pages.
  */
+import { WAIT_DEFAULTS } from './defaults.js';
 import { LeafCredentialStatusError, LeafTimeoutError } from './errors.js';
 import type { WaitUntilHealthyOptions } from './options.js';
 import { checkMs, deadlineSignal, sleep } from './timing.js';
 import type { CredentialStatus } from './types.js';
-
-export const WAIT_DEFAULTS = { timeoutMs: 120_000, intervalMs: 1_000, maxIntervalMs: 15_000 } as const;
 
 /** Statuses polling cannot fix: the provider refuses the credentials, so the user must act. */
 const TERMINAL_STATUSES: ReadonlySet<CredentialStatus> = new Set<CredentialStatus>([

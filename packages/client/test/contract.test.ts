@@ -16,14 +16,11 @@ import {
   successStatus,
 } from '@leaf-credentials/spec';
 import { createResponseValidator } from '@leaf-credentials/spec/validate';
+import createClient from 'openapi-fetch';
 import { describe, expect, inject, it } from 'vitest';
-import {
-  createLeafCredentialsClient,
-  OPERATIONS,
-  PROVIDER_OPERATIONS,
-  type TrimbleCredentialsCreate,
-} from '../src/index.js';
-import { LEAF_USER_ID } from './support/stub-fetch.js';
+import { OPERATIONS } from '../src/generated/operations.js';
+import { createLeafCredentialsClient, type paths, type TrimbleCredentialsCreate } from '../src/index.js';
+import { LEAF_USER_ID, PROVIDER_OPERATIONS } from './support/stub-fetch.js';
 
 const baseUrl = inject('mockUrl');
 const leaf = createLeafCredentialsClient({ baseUrl, token: 'contract.test.token' });
@@ -148,8 +145,9 @@ describe('errors are problem+json as documented', () => {
     expect(error).toMatchObject({ status: 400, fieldErrors: [expect.objectContaining({ field: 'clientSecret' })] });
   });
 
-  it('answers 400 naming leafUserId when it is not a uuid', async () => {
-    const { response, error } = await client.GET('/users/{leafUserId}/climate-field-view-credentials/status', {
+  it('answers 400 naming leafUserId when it is not a uuid (sent with bare openapi-fetch: the client refuses it unsent)', async () => {
+    const bare = createClient<paths>({ baseUrl, headers: { Authorization: 'Bearer contract.test.token' } });
+    const { response, error } = await bare.GET('/users/{leafUserId}/climate-field-view-credentials/status', {
       params: { path: { leafUserId: 'not-a-uuid' } },
     });
     expect(response.status).toBe(400);

@@ -4,6 +4,7 @@
  * JSON; the caller's abort stays the caller's.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { DEFAULT_TIMEOUT_MS } from '../src/defaults.js';
 import {
   createLeafCredentialsClient,
   type FetchLike,
@@ -18,6 +19,7 @@ import {
 import { until } from './support/fake-clock.js';
 import { closeServersAfterEach, startServer } from './support/http-server.js';
 import {
+  ANY_CREDENTIALS,
   CREATE_BODIES,
   hangingReply,
   jsonResponse,
@@ -364,12 +366,14 @@ describe('timeoutMs', () => {
 
   it('gives each retried attempt its own time, and the retried POST its body', async () => {
     const body = CREATE_BODIES.createTrimbleCredentials;
-    const fetch = stubFetch(hangingReply, async (request) => jsonResponse(await request.json(), 201));
+    const fetch = stubFetch(hangingReply, async (request) =>
+      jsonResponse({ ...ANY_CREDENTIALS, ...((await request.json()) as object) }, 201),
+    );
     const client = clientWith(fetch, { timeoutMs: 1_000, retry: { methods: ['POST'], baseDelayMs: 100 } });
     const settled = settledSoon(client.trimble.create(LEAF_USER_ID, body));
     await vi.advanceTimersByTimeAsync(1_000); // the first attempt times out
     await vi.advanceTimersByTimeAsync(100); // the pause before the second
-    await expect(settled).resolves.toEqual(body);
+    await expect(settled).resolves.toMatchObject(body);
     expect(fetch.requests).toHaveLength(2);
     expect(vi.getTimerCount()).toBe(0);
   });
@@ -381,6 +385,16 @@ describe('timeoutMs', () => {
     await until(() => fetch.requests.length === 1 && vi.getTimerCount() === 1);
     await vi.advanceTimersByTimeAsync(10_000);
     await expect(settled).resolves.toEqual({ status: 'OK' });
+  });
+
+  it(`applies DEFAULT_TIMEOUT_MS (${DEFAULT_TIMEOUT_MS} ms) to every attempt when timeoutMs is not given`, async () => {
+    const fetch = stubFetch(hangingReply);
+    const settled = settledSoon(clientWith(fetch).climateFieldView.status(LEAF_USER_ID));
+    await until(() => fetch.requests.length === 1);
+    await vi.advanceTimersByTimeAsync(DEFAULT_TIMEOUT_MS);
+    const error = await settled;
+    expect(error).toBeInstanceOf(LeafTimeoutError);
+    expect(error).toMatchObject({ timeoutMs: DEFAULT_TIMEOUT_MS });
   });
 
   it('must be a positive finite number of milliseconds', () => {

@@ -6,6 +6,7 @@
 import { listOperations } from '@leaf-credentials/spec';
 import { createResponseValidator } from '@leaf-credentials/spec/validate';
 import { describe, expect, expectTypeOf, inject, it } from 'vitest';
+import { OPERATIONS } from '../src/generated/operations.js';
 import {
   type ClimateFieldViewCredentials,
   type CredentialEvent,
@@ -14,7 +15,6 @@ import {
   LeafApiError,
   LeafAuthError,
   LeafRequestError,
-  OPERATIONS,
   type Page,
   type TrimbleCredentials,
   type TrimbleCredentialsCreate,
@@ -82,12 +82,10 @@ describe('every helper returns the body the spec documents', () => {
   }
 
   it('leaves the non-throwing openapi-fetch style to client.raw', async () => {
-    const { data, error, response } = await client.raw.GET(
-      '/users/{leafUserId}/climate-field-view-credentials/status',
-      {
-        params: { path: { leafUserId: 'not-a-uuid' } },
-      },
-    );
+    const { data, error, response } = await client.raw.POST('/users/{leafUserId}/trimble-credentials', {
+      params: { path: { leafUserId: LEAF_USER_ID } },
+      body: { clientId: 'id' } as never,
+    });
     expect(response.status).toBe(400);
     expect(data).toBeUndefined();
     expect(error).toMatchObject({ status: 400 });

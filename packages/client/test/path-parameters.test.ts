@@ -1,11 +1,18 @@
 /**
- * An id never changes a request's target: every helper checks leafUserId
- * against the spec's rule for it (a uuid) and `raw` refuses path parameters
- * the URL parser would resolve away, before anything is sent (not even a sign-in).
+ * An id never changes a request's target: helpers and `raw` check every path
+ * parameter against the spec's rule for it (leafUserId: a uuid) in the one
+ * request path, before anything is sent (not even a sign-in).
  */
 import { describe, expect, it } from 'vitest';
 import { createLeafCredentialsClient, LeafRequestError } from '../src/index.js';
-import { everyHelperCall, jsonResponse, LEAF_USER_ID, stubFetch, TEST_BASE_URL } from './support/stub-fetch.js';
+import {
+  ANY_CREDENTIALS,
+  everyHelperCall,
+  jsonResponse,
+  LEAF_USER_ID,
+  stubFetch,
+  TEST_BASE_URL,
+} from './support/stub-fetch.js';
 
 const BAD_IDS = [
   '..',
@@ -21,7 +28,7 @@ const BAD_IDS = [
 ];
 
 function clients() {
-  const fetch = stubFetch(jsonResponse({ id_token: 'never.sent.token' }));
+  const fetch = stubFetch(jsonResponse({ id_token: 'never.sent.token', ...ANY_CREDENTIALS }));
   const withToken = createLeafCredentialsClient({
     baseUrl: TEST_BASE_URL,
     token: 'path.test.token',
@@ -70,9 +77,9 @@ describe('helpers refuse a leafUserId that is not what the spec says (a uuid), s
   });
 });
 
-describe('raw refuses path parameters that would change the target, sending nothing', () => {
-  for (const bad of ['', '.', '..']) {
-    it(`refuses leafUserId ${JSON.stringify(bad)} with a LeafRequestError naming it`, async () => {
+describe('raw applies the same rule, sending nothing', () => {
+  for (const bad of BAD_IDS) {
+    it(`refuses leafUserId ${JSON.stringify(bad)} with the helpers' LeafRequestError`, async () => {
       const { fetch, withToken, withAuth } = clients();
       for (const client of [withToken, withAuth]) {
         const error = await client.raw
@@ -80,17 +87,20 @@ describe('raw refuses path parameters that would change the target, sending noth
           .catch((caught: unknown) => caught);
         expect(error).toBeInstanceOf(LeafRequestError);
         expect((error as Error).message).toBe(
-          `DELETE /users/{leafUserId}/trimble-credentials failed: could not make the request: path parameter leafUserId must not be empty, "." or ".." (it would change the request's target)`,
+          `DELETE /users/{leafUserId}/trimble-credentials failed: could not make the request: path parameter leafUserId must be a UUID, not ${JSON.stringify(bad)}`,
         );
       }
       expect(fetch.requests).toEqual([]);
     });
   }
 
-  it('sends other values percent-encoded within their segment (raw leaves the uuid check to the server)', async () => {
+  it('refuses a missing path parameter the same way', async () => {
     const { fetch, withToken } = clients();
-    await withToken.raw.GET('/users/{leafUserId}/trimble-credentials', { params: { path: { leafUserId: 'a/b' } } });
-    expect(new URL(fetch.requests[0]!.url).pathname).toBe('/api/users/a%2Fb/trimble-credentials');
+    const error = await withToken.raw
+      .GET('/users/{leafUserId}/trimble-credentials', { params: { path: {} } } as never)
+      .catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(LeafRequestError);
+    expect(fetch.requests).toEqual([]);
   });
 
   it("sends an operation with its own server (authenticate) to the base URL's origin + that server's path", async () => {

@@ -7,11 +7,11 @@
 import { inspect } from 'node:util';
 import { readBundledSpec } from '@leaf-credentials/spec';
 import { describe, expect, it } from 'vitest';
+import { OPERATIONS } from '../src/generated/operations.js';
 import {
   createLeafCredentialsClient,
   type LeafCredentialsClientOptions,
   LeafError,
-  OPERATIONS,
   type OperationId,
   REDACTED,
   redactValue,
@@ -303,6 +303,44 @@ describe('the redaction rules', () => {
       `access-token=${REDACTED} ACCESS_TOKEN: "${REDACTED}" {"client-secret":"${REDACTED}"} REFRESH-TOKEN=${REDACTED} api_key=${REDACTED}`,
     );
     expect(secretsIn({ client_secret: 'c3', nested: { 'refresh-token': 'd4' }, clientId: 'id' })).toEqual(['c3', 'd4']);
+  });
+
+  it('reach any depth: a secret field nested 50 levels down, and a problem nested 100,000 levels without a stack overflow', () => {
+    const nested = (levels: number, leaf: object) => {
+      let value: object = leaf;
+      for (let level = 0; level < levels; level++) value = { detail: [value] };
+      return value;
+    };
+    const deep = redactValue(nested(50, { clientSecret: 'deep-secret-value' }), []);
+    expect(JSON.stringify(deep)).not.toContain('deep-secret-value');
+    expect(JSON.stringify(deep)).toContain(REDACTED);
+    const deepest = JSON.parse(`${'['.repeat(100_000)}"a known-secret-value"${']'.repeat(100_000)}`) as unknown;
+    const redacted = redactValue(deepest, ['known-secret-value']);
+    let innermost: unknown = redacted;
+    while (Array.isArray(innermost)) innermost = innermost[0];
+    expect(innermost).toBe(`a ${REDACTED}`);
+  });
+
+  const password = 'p@ss "wörd"/+?';
+  const encodings: [string, string][] = [
+    ['URL-encoded', encodeURIComponent(password)],
+    ['form-encoded', new URLSearchParams({ password }).toString().slice('password='.length)],
+    ['base64', Buffer.from(password).toString('base64')],
+    ['base64url', Buffer.from(password).toString('base64url')],
+    ['JSON-escaped', JSON.stringify(password).slice(1, -1)],
+  ];
+  for (const [label, encoded] of encodings) {
+    it(`find a secret ${label} (${encoded})`, () => {
+      expect(scrubText(`the server said ${encoded} back`, [password])).toBe(`the server said ${REDACTED} back`);
+    });
+  }
+
+  it('find secrets of any length, a 1- to 3-character password included', () => {
+    for (const secret of ['x', 'pw', 'abc']) {
+      expect(scrubText(`wrong password ${secret}!`, [secret])).not.toContain(` ${secret}!`);
+    }
+    // Every secret at once, the longest first, so a short one never cuts a longer one or the marker.
+    expect(scrubText('e and the-long-e-secret', ['e', 'the-long-e-secret'])).toBe(`${REDACTED} and ${REDACTED}`);
   });
 
   it('leave text without secrets alone', () => {

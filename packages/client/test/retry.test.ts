@@ -4,6 +4,7 @@
  * bounded. The clock is faked: nothing here really sleeps.
  */
 import { describe, expect, it, vi } from 'vitest';
+import { MAX_RETRY_ATTEMPTS } from '../src/defaults.js';
 import {
   createLeafCredentialsClient,
   DEFAULT_RETRY,
@@ -16,6 +17,7 @@ import {
 import { backoffDelay, parseRetryAfter, resolveRetryPolicy } from '../src/retry.js';
 import { settle, until, useFakeClock } from './support/fake-clock.js';
 import {
+  ANY_CREDENTIALS,
   CREATE_BODIES,
   hangingReply,
   jsonResponse,
@@ -25,7 +27,7 @@ import {
   TEST_BASE_URL,
 } from './support/stub-fetch.js';
 
-const credentials = { status: 'OK' };
+const credentials = ANY_CREDENTIALS;
 
 function clientWith(fetch: FetchLike, retry?: RetryOptions | false, logger?: LeafLogger) {
   return createLeafCredentialsClient({ baseUrl: TEST_BASE_URL, token: 'retry.test.token', fetch, retry, logger });
@@ -125,6 +127,15 @@ describe('the options are checked when the client is made', () => {
     });
   }
 
+  it('refuses more attempts than MAX_RETRY_ATTEMPTS, clearly, before any request', () => {
+    const fetch = stubFetch(unavailable());
+    expect(() => clientWith(fetch, { attempts: 1e9 })).toThrow(
+      `retry.attempts must be at most ${MAX_RETRY_ATTEMPTS} tries, not 1000000000`,
+    );
+    expect(() => clientWith(fetch, { attempts: MAX_RETRY_ATTEMPTS })).not.toThrow();
+    expect(fetch.requests).toHaveLength(0);
+  });
+
   it('still takes a fractional attempts, rounded down', async () => {
     const fetch = stubFetch(unavailable());
     await settle(clientWith(fetch, { attempts: 2.9 }).trimble.get(LEAF_USER_ID));
@@ -171,6 +182,17 @@ describe('how long it waits and how often', () => {
     await settle(clientWith(fetch).trimble.get(LEAF_USER_ID));
     expect(fetch.times[1]! - fetch.times[0]!).toBe(7_000);
   });
+
+  for (const retryAfter of ['0', '-5', 'Thu, 01 Jan 1970 00:00:00 GMT']) {
+    it(`still waits the minimum backoff (half the first step) after a Retry-After of ${retryAfter}`, async () => {
+      const fetch = stubFetch(
+        problemResponse(503, { title: 'Service Unavailable' }, { 'retry-after': retryAfter }),
+        jsonResponse(credentials),
+      );
+      await settle(clientWith(fetch, { baseDelayMs: 200 }).climateFieldView.status(LEAF_USER_ID));
+      expect(fetch.times[1]! - fetch.times[0]!).toBe(100);
+    });
+  }
 
   it('reads Retry-After as an HTTP date too', () => {
     const now = Date.parse('2026-01-01T00:00:00Z');

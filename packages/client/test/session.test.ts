@@ -5,7 +5,9 @@
  * and retry after a 401, and a refused password failing once, clearly.
  * Planted password and tokens never show in any view of an error or the log.
  */
+
 import { inspect } from 'node:util';
+import { bearerTokenOf } from '@leaf-credentials/spec/bearer-token';
 import { describe, expect, it, vi } from 'vitest';
 import { TOKEN_LIFETIME_SECONDS } from '../src/generated/constants.js';
 import {
@@ -17,12 +19,19 @@ import {
   LeafInvalidResponseError,
 } from '../src/index.js';
 import { jwt } from './support/jwt.js';
-import { jsonResponse, LEAF_USER_ID, problemResponse, stubFetch, TEST_BASE_URL } from './support/stub-fetch.js';
+import {
+  ANY_CREDENTIALS,
+  jsonResponse,
+  LEAF_USER_ID,
+  problemResponse,
+  stubFetch,
+  TEST_BASE_URL,
+} from './support/stub-fetch.js';
 
 const PASSWORD = 'PLANTED-password-5e6f7a';
 const USERNAME = 'grower@example.com';
 const auth = { username: USERNAME, password: PASSWORD };
-const credentials = { id: 'c1', status: 'OK' };
+const credentials = ANY_CREDENTIALS;
 
 /** Everything but the credential endpoints is the sign-in (its URL can be overridden). */
 const isAuthenticate = (request: Request) => !new URL(request.url).pathname.includes('/users/');
@@ -35,7 +44,7 @@ function leafStub(
   let issued = 0;
   return stubFetch(async (request) => {
     if (isAuthenticate(request)) return jsonResponse({ id_token: tokens[Math.min(issued++, tokens.length - 1)] });
-    return answer(request, request.headers.get('authorization')?.replace(/^Bearer /, ''));
+    return answer(request, bearerTokenOf(request.headers.get('authorization') ?? undefined));
   });
 }
 
@@ -206,6 +215,24 @@ describe('auth: the client signs in with a username and password', () => {
     for (const view of views) {
       expect(view).not.toContain(PASSWORD);
       expect(view).not.toContain(token);
+    }
+  });
+
+  it('never shows a 3-character password, nor its URL-encoded or base64 echo', async () => {
+    const password = 'p%3';
+    const token = jwt({ exp: Date.now() / 1000 + 3600 });
+    const fetch = leafStub([token], () =>
+      problemResponse(500, {
+        title: 'Internal Server Error',
+        detail: `for ${password}, ${encodeURIComponent(password)} or ${btoa(password)}`,
+      }),
+    );
+    const error = (await client(fetch, { auth: { username: USERNAME, password } })
+      .trimble.get(LEAF_USER_ID)
+      .catch((caught: unknown) => caught)) as LeafApiError;
+    expect(error).toBeInstanceOf(LeafApiError);
+    for (const view of [error.message, JSON.stringify(error.toJSON()), inspect(error, { depth: null })]) {
+      for (const form of [password, encodeURIComponent(password), btoa(password)]) expect(view).not.toContain(form);
     }
   });
 

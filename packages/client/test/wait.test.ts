@@ -10,12 +10,14 @@ import {
   type FetchLike,
   LeafApiError,
   LeafCredentialStatusError,
+  LeafInvalidResponseError,
   LeafTimeoutError,
   type WaitUntilHealthy,
   type WaitUntilHealthyOptions,
 } from '../src/index.js';
 import { settle, until, useFakeClock } from './support/fake-clock.js';
 import {
+  ANY_CREDENTIALS,
   hangingReply,
   jsonResponse,
   LEAF_USER_ID,
@@ -27,13 +29,10 @@ import {
 useFakeClock();
 
 /** A credentials resource as Leaf's current pages show it, with the given status. */
-const resource = (status?: CredentialStatus) => ({
-  id: '3b9d5c1e-7f2a-4e8b-a6d4-0c1f2e3a4b5c',
-  ...(status === undefined ? {} : { status }),
-  createdTime: '2026-03-09T10:15:30.123Z',
-  tokenMetadata: { scopes: ['openid'] },
-  clientId: 'wait-test-client-id',
-});
+const resource = (status?: CredentialStatus) => {
+  const { status: _example, ...rest } = ANY_CREDENTIALS;
+  return status === undefined ? rest : { ...rest, status };
+};
 const statusReply = (status?: CredentialStatus) => jsonResponse(resource(status));
 const clientWith = (fetch: FetchLike) =>
   createLeafCredentialsClient({ baseUrl: TEST_BASE_URL, token: 'wait.test.token', fetch, retry: false });
@@ -73,14 +72,11 @@ describe('waitUntilHealthy', () => {
     });
   }
 
-  it('keeps polling, after the usual pause, while the credentials carry no status yet', async () => {
+  it('stops with a LeafInvalidResponseError when the credentials carry no status (the spec requires one)', async () => {
     const fetch = stubFetch(statusReply(), statusReply('OK'));
-    const seen: CredentialStatus[] = [];
-    await settle(
-      fieldView(fetch).waitUntilHealthy(LEAF_USER_ID, { intervalMs: 700, onStatus: (status) => seen.push(status) }),
-    );
-    expect(fetch.times[1]! - fetch.times[0]!).toBe(700);
-    expect(seen).toEqual([]);
+    const error = await settle(fieldView(fetch).waitUntilHealthy(LEAF_USER_ID));
+    expect(error).toBeInstanceOf(LeafInvalidResponseError);
+    expect(fetch.requests).toHaveLength(1);
   });
 
   it('caps the pause between polls at maxIntervalMs', async () => {

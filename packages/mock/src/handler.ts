@@ -65,7 +65,7 @@ export interface Engine {
 }
 
 /** Whether `path` is the sandbox's control API (its prefix, then `/` or nothing). */
-export function isControlPath(path: string): boolean {
+function isControlPath(path: string): boolean {
   return path === CONTROL_PREFIX || path.startsWith(`${CONTROL_PREFIX}/`);
 }
 

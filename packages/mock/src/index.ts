@@ -32,6 +32,7 @@ export { createHandler, type Handler, type HandlerOptions } from './handler.js';
 export { type FieldError, PROBLEM_CONTENT_TYPE, type Problem } from './problem.js';
 export {
   CONTROL_PREFIX,
+  CONTROL_SPEC_PATH,
   type CredentialStatus,
   REFUSED_PASSWORD,
   type RecordedRequest,

@@ -38,7 +38,7 @@ export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
  * Every stage's kinds, indexed by name: a stage (or the sandbox store) names the
  * kind it answers with, and the kind's template lives in that stage's folder.
  */
-export const PROBLEM_KINDS = {
+const PROBLEM_KINDS = {
   ...READ_PROBLEMS,
   ...ROUTE_PROBLEMS,
   ...CHECK_PROBLEMS,

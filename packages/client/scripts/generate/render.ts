@@ -12,7 +12,8 @@ const pascalCase = (name: string) => name[0]!.toUpperCase() + name.slice(1);
 /** The name of a provider's helpers type: `trimble` → `TrimbleHelpers`. */
 const helpersTypeName = (provider: string) => `${pascalCase(provider)}Helpers`;
 
-function renderOperation(operation: OperationFacts): string {
+function renderOperation(operation: OperationFacts, responseChecks: ReadonlyMap<string, string>): string {
+  const check = responseChecks.get(operation.id);
   const fields = [
     `id: ${json(operation.id)}`,
     `method: ${json(operation.method)}`,
@@ -20,17 +21,20 @@ function renderOperation(operation: OperationFacts): string {
     ...(operation.basePath === undefined ? [] : [`basePath: ${json(operation.basePath)}`]),
     `requestBody: ${operation.requestBody}`,
     `responseBody: ${operation.responseBody}`,
+    ...(check === undefined ? [] : [`response: ${check}`]),
   ];
   return `export const ${operation.id} = { ${fields.join(', ')} } as const;\n`;
 }
 
-export function renderOperations(operations: OperationFacts[]): string {
+/** `responseChecks`: operationId → the name of its response check in ./response-checks.js. */
+export function renderOperations(operations: OperationFacts[], responseChecks: ReadonlyMap<string, string>): string {
   return (
+    `import { ${[...new Set(responseChecks.values())].sort().join(', ')} } from './response-checks.js';\n\n` +
     '/**\n' +
     ' * Every operation of the spec: its HTTP method, path template, its own server path (`basePath`, for an\n' +
-    " * operation served outside the base URL's path), and which sides carry a JSON body.\n" +
+    " * operation served outside the base URL's path), which sides carry a JSON body, and the check of its response.\n" +
     ' */\n' +
-    operations.map(renderOperation).join('') +
+    operations.map((operation) => renderOperation(operation, responseChecks)).join('') +
     `\nexport const OPERATIONS = { ${operations.map((operation) => operation.id).join(', ')} } as const;\n`
   );
 }
@@ -47,20 +51,12 @@ function renderProvider(provider: ProviderFacts): string {
 
 export function renderProviders(providers: ProviderFacts[]): string {
   const ids = [...new Set(providers.flatMap((provider) => Object.values(provider.helpers)))];
-  const table = providers.map(
-    (provider) =>
-      `  ${provider.name}: { ${Object.entries(provider.helpers)
-        .map(([helper, id]) => `${helper}: ${json(id)}`)
-        .join(', ')} },\n`,
-  );
   return (
     `import type { ProviderHelpers } from '../helpers.js';\n` +
     `import { ${ids.join(', ')} } from './operations.js';\n\n` +
     providers.map(renderProvider).join('\n') +
     '\n/** Every provider of the spec (`x-leaf-provider`), by its client property name. */\n' +
-    `export const PROVIDERS = { ${providers.map((provider) => provider.name).join(', ')} } as const;\n\n` +
-    '/** Which operation each helper calls, per provider (`x-leaf-helper`). */\n' +
-    `export const PROVIDER_OPERATIONS = {\n${table.join('')}} as const;\n`
+    `export const PROVIDERS = { ${providers.map((provider) => provider.name).join(', ')} } as const;\n`
   );
 }
 
@@ -70,13 +66,7 @@ export function renderConstants(values: {
   secretFields: string[];
   pathParameters: Record<string, ParameterRule>;
   tokenLifetimes: { rememberMe: number; otherwise: number };
-  operations: OperationFacts[];
 }): string {
-  const ownServers = Object.fromEntries(
-    values.operations.flatMap((operation) =>
-      operation.basePath === undefined ? [] : [[operation.path, operation.basePath]],
-    ),
-  );
   const rules = Object.entries(values.pathParameters).map(
     ([name, rule]) =>
       `  ${name}: { pattern: /${rule.pattern.replaceAll('/', '\\/')}/, description: ${json(rule.description)} },\n`,
@@ -88,12 +78,10 @@ export function renderConstants(values: {
     `export const PRODUCTION_BASE_URL = ${json(values.productionBaseUrl)};\n` +
     `/** Properties the spec marks \`x-sensitive: true\`: their values are secrets. */\n` +
     `export const SECRET_FIELDS = ${json(values.secretFields)} as const;\n` +
-    `/** What each path parameter's value must be, from its schema: helpers check it before sending. */\n` +
+    `/** What each path parameter's value must be, from its schema: helpers and raw check it before sending. */\n` +
     `export const PATH_PARAMETERS = {\n${rules.join('')}} as const;\n` +
     `/** How long a token from authenticate lasts, in seconds, by \`rememberMe\` (\`x-leaf-token-lifetime-seconds\`). */\n` +
-    `export const TOKEN_LIFETIME_SECONDS = ${json(values.tokenLifetimes)} as const;\n` +
-    `/** Paths served from their own server path (\`servers\` on the path), not from under the base URL's path. */\n` +
-    `export const OWN_SERVER_PATHS: Readonly<Record<string, string>> = ${json(ownServers)};\n`
+    `export const TOKEN_LIFETIME_SECONDS = ${json(values.tokenLifetimes)} as const;\n`
   );
 }
 

@@ -26,7 +26,7 @@ export const SECRET_FIELDS = [
   'subscriptionKey',
   'tokenSecretKey',
 ] as const;
-/** What each path parameter's value must be, from its schema: helpers check it before sending. */
+/** What each path parameter's value must be, from its schema: helpers and raw check it before sending. */
 export const PATH_PARAMETERS = {
   leafUserId: {
     pattern: /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/,
@@ -35,5 +35,3 @@ export const PATH_PARAMETERS = {
 } as const;
 /** How long a token from authenticate lasts, in seconds, by `rememberMe` (`x-leaf-token-lifetime-seconds`). */
 export const TOKEN_LIFETIME_SECONDS = { rememberMe: 2592000, otherwise: 86400 } as const;
-/** Paths served from their own server path (`servers` on the path), not from under the base URL's path. */
-export const OWN_SERVER_PATHS: Readonly<Record<string, string>> = { '/authenticate': '/api' };

@@ -4,7 +4,9 @@
  * that expire by its own clock, a refused password gets a 401, and Trimble
  * credentials are stored per signed-in user with a paged events log.
  */
+
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { bearerTokenOf } from '@leaf-credentials/spec/bearer-token';
 import { startServer, type TestServer } from './http-server.js';
 import { jwt } from './jwt.js';
 
@@ -40,7 +42,7 @@ export async function startLeafStandIn(): Promise<LeafStandIn> {
 
   /** The signed-in user of a request, or undefined when its token is missing or expired. */
   function userOf(request: IncomingMessage): string | undefined {
-    const token = request.headers.authorization?.replace(/^Bearer /, '');
+    const token = bearerTokenOf(request.headers.authorization);
     try {
       const claims = JSON.parse(Buffer.from(token!.split('.')[1]!, 'base64url').toString()) as {
         sub: string;
@@ -86,11 +88,17 @@ export async function startLeafStandIn(): Promise<LeafStandIn> {
         id: `credentials-of-${match[1]}`,
         status: 'OK',
         createdTime: new Date(now()).toISOString(),
+        tokenMetadata: { scopes: ['openid'] },
         clientId: body.clientId,
+        clientSecret: body.clientSecret,
+        accessToken: 'stand-in-access-token',
+        refreshToken: body.refreshToken,
       };
       // Each exchange with the provider is an event: three dozen make several pages.
       const events = Array.from({ length: 45 }, (_, n) => ({
         id: `event-${n}`,
+        body: '{}',
+        headers: '',
         statusCode: 200,
         createdDate: new Date(now()).toISOString(),
       }));

@@ -3,7 +3,8 @@
  * planned reply and records what it was sent (and when, on the faked clock).
  */
 import { operationShapes } from '@leaf-credentials/mock';
-import { type FetchLike, type LeafCredentialsClient, type OperationId, PROVIDER_OPERATIONS } from '../../src/index.js';
+import { readBundledSpec } from '@leaf-credentials/spec';
+import { type FetchLike, type LeafCredentialsClient, type OperationId, PROVIDERS } from '../../src/index.js';
 
 export const LEAF_USER_ID = '5f1c7a3e-2b4d-4c8e-9f6a-1d2e3b4c5a6f';
 export const TEST_BASE_URL = 'https://leaf.test/api';
@@ -57,6 +58,25 @@ export function hangingReply(request: Request): Promise<Response> {
     request.signal.addEventListener('abort', () => reject(request.signal.reason), { once: true });
   });
 }
+
+/**
+ * One body that is every provider's credentials at once (each credentials schema's example,
+ * merged): what a stub answers when a test needs a get or create to pass the response checks.
+ */
+export const ANY_CREDENTIALS: Record<string, unknown> = Object.assign(
+  {},
+  ...Object.entries(readBundledSpec().components.schemas ?? {})
+    .filter(([name]) => name.endsWith('Credentials'))
+    .map(([, schema]) => (schema as { example?: object }).example ?? {}),
+);
+
+/** Which operation each helper calls, per provider (`x-leaf-helper`), read off the providers' definitions. */
+export const PROVIDER_OPERATIONS: Record<string, Record<string, OperationId>> = Object.fromEntries(
+  Object.entries(PROVIDERS).map(([provider, definition]) => [
+    provider,
+    Object.fromEntries(Object.entries(definition).map(([helper, operation]) => [helper, operation.id])),
+  ]),
+);
 
 /** The planted body of every create helper: secret fields that must never show up anywhere. */
 export const CREATE_BODIES = {

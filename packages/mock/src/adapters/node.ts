@@ -13,10 +13,8 @@ import { MAX_BODY_BYTES } from '../read/index.js';
 import { formatMethods } from '../route/index.js';
 import { answerProtocolErrors, MAX_HEADER_BYTES } from './protocol-errors.js';
 
-export { MAX_HEADER_BYTES } from './protocol-errors.js';
-
 /** A request still incomplete after this long gets a 408 (a stalled client must not hold the mock). */
-export const REQUEST_TIMEOUT_MS = 10_000;
+const REQUEST_TIMEOUT_MS = 10_000;
 
 export interface MockServerOptions extends Omit<HandlerOptions, 'operations'> {
   /** How long a client may take to send a whole request (default REQUEST_TIMEOUT_MS). */
@@ -33,7 +31,7 @@ export function createMockServer(operations: IHttpOperation[], options: MockServ
   return serveEngine(createEngine(operations, handlerOptions), requestTimeoutMs);
 }
 
-export function serveEngine(engine: Engine, requestTimeoutMs = REQUEST_TIMEOUT_MS): Server {
+function serveEngine(engine: Engine, requestTimeoutMs = REQUEST_TIMEOUT_MS): Server {
   const server = createServer(
     {
       maxHeaderSize: MAX_HEADER_BYTES,

@@ -26,7 +26,7 @@ export interface StartServerOptions {
   host?: string;
   /** Print the access log to this process's stdout. */
   log?: boolean;
-  /** How long to wait for it to answer before giving up. */
+  /** How long to wait for it to answer before giving up (60 s: a loaded CI machine can take seconds). */
   timeoutMs?: number;
 }
 
@@ -41,7 +41,7 @@ export interface RunningServer {
 
 export async function startServerProcess(cliArgs: string[], options: StartServerOptions = {}): Promise<RunningServer> {
   // The spec's mock server names the host; the port is a free one unless asked for.
-  const { port = 0, host = mockServerUrl(loadSpec()).hostname, log = false, timeoutMs = 20_000 } = options;
+  const { port = 0, host = mockServerUrl(loadSpec()).hostname, log = false, timeoutMs = 60_000 } = options;
   const args = [...cliCommand(), ...cliArgs, '--host', host, '--port', String(port), '--exit-with-stdin'];
   if (!log) args.push('--quiet');
   return startListeningProcess(args, READY_LINE, { log, timeoutMs });
@@ -54,7 +54,7 @@ export async function startServerProcess(cliArgs: string[], options: StartServer
 export async function startListeningProcess(
   args: string[],
   ready: RegExp,
-  { log = false, timeoutMs = 20_000 }: { log?: boolean; timeoutMs?: number } = {},
+  { log = false, timeoutMs = 60_000 }: { log?: boolean; timeoutMs?: number } = {},
 ): Promise<RunningServer> {
   // stdin stays open while this process lives: the CLI stops when it closes, so no server outlives a killed parent.
   const child = spawn(process.execPath, args, { stdio: ['pipe', 'pipe', 'pipe'] });

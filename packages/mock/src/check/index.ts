@@ -10,8 +10,6 @@ import { flattenHeaders, queryOf, type Received } from '../read/index.js';
 import type { Route } from '../route/index.js';
 import { checkAccept, checkHeaders, checkPathEncoding, parseRequestBody } from './rules.js';
 
-export { MAX_HEADER_VALUE_BYTES } from './rules.js';
-
 export interface Checked {
   /** What Prism validates: the path without its base path, headers as the mock means them. */
   input: IHttpRequest;

@@ -23,7 +23,7 @@ export interface Route {
 }
 
 /** The path of each of the operation's servers (`https://api.withleaf.io/api` → `/api`). */
-export function basePathsOf(operation: IHttpOperation): string[] {
+function basePathsOf(operation: IHttpOperation): string[] {
   const servers = operation.servers ?? [];
   if (servers.length === 0) return [''];
   const paths = servers.map((server) => {

@@ -229,7 +229,8 @@ describe('a stalled request', () => {
       method: 'GET',
       path: '/__sandbox/requests',
       query: {},
-      headers: {},
+      // Every token's requests: the admin token's view.
+      headers: { authorization: `Bearer ${sandbox.adminToken}` },
       body: undefined,
     });
     const statuses = (recorded.body as { requests: Array<{ status: number }> }).requests.map(({ status }) => status);
