@@ -20,6 +20,7 @@ export default defineTiers({
     'test/sandbox-flows.test.ts',
     'test/sandbox/state-file.test.ts',
     'test/stock-prism.test.ts',
+    'test/users-flows.test.ts',
     'test/valid-requests.test.ts',
   ],
   e2eGlobalSetup: ['./src/adapters/vitest-global-setup.ts', './src/adapters/vitest-sandbox-setup.ts'],
