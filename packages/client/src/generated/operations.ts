@@ -33,6 +33,7 @@ export const listLeafUsers = {
   responseBody: true,
   response: leafUserListCheck,
 } as const;
+/** Called by no helper. @public */
 export const updateLeafUser = {
   id: 'updateLeafUser',
   method: 'PUT',
@@ -475,6 +476,7 @@ export const getValleyCredentialEvents = {
   responseBody: true,
   response: credentialEventListCheck,
 } as const;
+/** Called by no helper. @public */
 export const authenticate = {
   id: 'authenticate',
   method: 'POST',
