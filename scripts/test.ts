@@ -1,85 +1,173 @@
 /**
- * `npm test`: every workspace's tests through turbo (which builds what they
- * need first), then one closing line summing them all with the wall-clock
- * time, e.g. `vitest: 52 passed, 0 failed, 0 skipped in 3m 12s`, so CI and
- * humans read one verdict (and see the 5-minute budget kept or broken).
+ * `npm test`: both tiers of every workspace through turbo (which builds what
+ * they need first), then the time each workspace took per tier, and one
+ * closing line summing every test with the wall-clock time, e.g.
+ * `vitest: 52 passed, 0 failed, 0 skipped in 2m 12s`, so CI and humans read one
+ * verdict and the next slow workspace shows. `npm run test:unit` and
+ * `npm run test:e2e` run one tier (`--tier unit|e2e`); other arguments go to
+ * turbo (`--filter=@leaf-credentials/mock`).
+ *
+ * - unit (vitest.shared.ts): in-process tests, and the type check; cached by
+ *   turbo, so an unchanged workspace replays its last report. Workspaces run
+ *   side by side.
+ * - e2e: servers, processes, the browser, packing; never cached. One workspace
+ *   at a time: on a 2-core machine the mock, Chromium, tsc and the fuzzer side
+ *   by side starve each other into timeouts (each suite still runs its files
+ *   in parallel).
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { TEST_RESULTS_FILE } from '../vitest.shared.js';
+import { TIERS, type Tier, testResultsFile } from '../vitest.shared.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const WORKSPACE_PARENTS = ['packages', 'apps'];
-/** Where each workspace's vitest writes its JSON report (vitest.shared.ts). */
-const RESULTS = TEST_RESULTS_FILE;
+const SUMMARIES = join(ROOT, '.turbo', 'runs');
+
+/** The turbo tasks of each tier, and how many of its tasks turbo runs at once. */
+const TIER_RUNS: Record<Tier, { tasks: string[]; concurrency: number }> = {
+  unit: { tasks: ['typecheck', 'test:unit'], concurrency: 2 },
+  e2e: { tasks: ['test:e2e'], concurrency: 1 },
+};
+
+interface VitestJson {
+  numPassedTests: number;
+  numFailedTests: number;
+  numPendingTests: number;
+  numTodoTests: number;
+  testResults: Array<{ status: string; assertionResults: Array<{ status: string }> }>;
+}
+
+interface TurboTask {
+  task: string;
+  package: string;
+  execution?: { startTime: number; endTime: number; exitCode: number | null };
+  cache: { status: 'HIT' | 'MISS' };
+}
 
 function workspaceDirs(): string[] {
   const nested = WORKSPACE_PARENTS.flatMap((parent) =>
     readdirSync(join(ROOT, parent), { withFileTypes: true })
-      .filter((entry) => entry.isDirectory())
+      .filter((entry) => entry.isDirectory() && existsSync(join(ROOT, parent, entry.name, 'package.json')))
       .map((entry) => join(ROOT, parent, entry.name)),
   );
   return [join(ROOT, 'spec'), ...nested];
 }
 
-interface VitestJson {
-  numPassedTests: number;
-  numFailedTests: number;
-  testResults: Array<{ name: string; status: string; assertionResults: Array<{ status: string }> }>;
-  numPendingTests: number;
-  numTodoTests: number;
+/** `3m 12s`, or `48.2s` under a minute. */
+function formatDuration(ms: number): string {
+  if (ms < 59_950) return `${(ms / 1000).toFixed(1)}s`;
+  const seconds = Math.round(ms / 1000);
+  return `${Math.floor(seconds / 60)}m ${seconds % 60}s`;
+}
+
+function parseArguments(argv: string[]): { tiers: Tier[]; turboArgs: string[] } {
+  const at = argv.indexOf('--tier');
+  if (at < 0) return { tiers: [...TIERS], turboArgs: argv };
+  const tier = argv[at + 1] as Tier;
+  if (!TIERS.includes(tier)) throw new Error(`--tier takes one of ${TIERS.join(', ')}, not "${argv[at + 1]}".`);
+  return { tiers: [tier], turboArgs: argv.filter((_arg, index) => index !== at && index !== at + 1) };
+}
+
+/** The summary turbo wrote for its latest run (`--summarize`): each task's times and cache status. */
+function latestTurboTasks(since: number): TurboTask[] {
+  if (!existsSync(SUMMARIES)) return [];
+  const latest = readdirSync(SUMMARIES)
+    .map((name) => join(SUMMARIES, name))
+    .filter((path) => statSync(path).mtimeMs >= since)
+    .sort((a, b) => statSync(b).mtimeMs - statSync(a).mtimeMs)[0];
+  return latest ? (JSON.parse(readFileSync(latest, 'utf8')) as { tasks: TurboTask[] }).tasks : [];
+}
+
+function runTier(tier: Tier, turboArgs: string[]): { status: number | null; tasks: TurboTask[] } {
+  const { tasks, concurrency } = TIER_RUNS[tier];
+  console.log(`\n> ${tier} tier: turbo run ${tasks.join(' ')}`);
+  const started = Date.now();
+  const turbo = spawnSync(
+    'npx',
+    [
+      '--no-install',
+      'turbo',
+      'run',
+      ...tasks,
+      '--continue',
+      `--concurrency=${concurrency}`,
+      '--summarize',
+      ...turboArgs,
+    ],
+    { cwd: ROOT, stdio: 'inherit', env: { ...process.env, TURBO_TELEMETRY_DISABLED: '1' } },
+  );
+  return { status: turbo.status, tasks: latestTurboTasks(started) };
+}
+
+/** One row per workspace, one column per test task: how long it ran, or that turbo replayed it from its cache. */
+function timeTable(tasks: TurboTask[]): string {
+  const columns = ['typecheck', 'test:unit', 'test:e2e'].filter((task) => tasks.some((run) => run.task === task));
+  const packages = [...new Set(tasks.filter((run) => columns.includes(run.task)).map((run) => run.package))].sort();
+  const cellOf = (pkg: string, task: string) => {
+    const run = tasks.find((candidate) => candidate.package === pkg && candidate.task === task);
+    if (!run?.execution) return '-';
+    if (run.cache.status === 'HIT') return 'cached';
+    const took = formatDuration(run.execution.endTime - run.execution.startTime);
+    return run.execution.exitCode === 0 ? took : `${took} FAILED`;
+  };
+  const width = Math.max(...packages.map((pkg) => pkg.length), 'workspace'.length);
+  const line = (cells: string[]) =>
+    cells.map((cell, index) => (index === 0 ? cell.padEnd(width) : cell.padStart(14))).join('  ');
+  return [
+    line(['workspace', ...columns]),
+    ...packages.map((pkg) => line([pkg, ...columns.map((task) => cellOf(pkg, task))])),
+  ].join('\n');
+}
+
+function sumReports(tiers: Tier[]) {
+  const totals = { passed: 0, failed: 0, skipped: 0, failedFiles: 0 };
+  for (const dir of workspaceDirs()) {
+    for (const tier of tiers) {
+      const file = join(dir, testResultsFile(tier));
+      if (!existsSync(file)) continue;
+      const report = JSON.parse(readFileSync(file, 'utf8')) as VitestJson;
+      totals.passed += report.numPassedTests;
+      totals.failed += report.numFailedTests;
+      totals.skipped += report.numPendingTests + report.numTodoTests;
+      // A file can fail outside any test (a throwing beforeAll, an import error); its tests then
+      // count as skipped, so say so rather than print "0 failed".
+      totals.failedFiles += report.testResults.filter(
+        (result) => result.status === 'failed' && !result.assertionResults.some((test) => test.status === 'failed'),
+      ).length;
+    }
+  }
+  return totals;
 }
 
 const started = performance.now();
+const { tiers, turboArgs } = parseArguments(process.argv.slice(2));
+for (const dir of workspaceDirs()) for (const tier of tiers) rmSync(join(dir, testResultsFile(tier)), { force: true });
 
-/** `3m 12s`, or `48.2s` under a minute. */
-function formatDuration(ms: number): string {
-  const seconds = ms / 1000;
-  if (seconds < 60) return `${seconds.toFixed(1)}s`;
-  return `${Math.floor(seconds / 60)}m ${Math.round(seconds % 60)}s`;
+const runs = [];
+for (const tier of tiers) {
+  const tierStarted = performance.now();
+  const run = runTier(tier, turboArgs);
+  runs.push({ tier, ...run, took: performance.now() - tierStarted });
 }
 
-for (const dir of workspaceDirs()) rmSync(join(dir, 'test-results'), { recursive: true, force: true });
+console.log('\nTime per workspace and tier (cached: turbo replayed its last run):');
+console.log(timeTable(runs.flatMap((run) => run.tasks)));
+for (const run of runs) console.log(`${run.tier} tier: ${formatDuration(run.took)}`);
 
-// One workspace's suite at a time: on a 2-core machine the mock, Chromium, tsc and the fuzzers
-// running side by side starve each other into timeouts. Each suite still runs its files in parallel.
-const turbo = spawnSync(
-  'npx',
-  ['--no-install', 'turbo', 'run', 'test', '--continue', '--concurrency=1', ...process.argv.slice(2)],
-  {
-    cwd: ROOT,
-    stdio: 'inherit',
-    env: { ...process.env, TURBO_TELEMETRY_DISABLED: '1' },
-  },
-);
-
-const totals = { passed: 0, failed: 0, skipped: 0, failedFiles: 0 };
-for (const dir of workspaceDirs()) {
-  const file = join(dir, RESULTS);
-  if (!existsSync(file)) continue;
-  const report = JSON.parse(readFileSync(file, 'utf8')) as VitestJson;
-  totals.passed += report.numPassedTests;
-  totals.failed += report.numFailedTests;
-  totals.skipped += report.numPendingTests + report.numTodoTests;
-  // A file can fail outside any test (a throwing beforeAll, an import error); its tests then
-  // count as skipped, so say so rather than print "0 failed".
-  totals.failedFiles += report.testResults.filter(
-    (file) => file.status === 'failed' && !file.assertionResults.some((test) => test.status === 'failed'),
-  ).length;
-}
-
+const totals = sumReports(tiers);
 const failedFiles = totals.failedFiles > 0 ? `, ${totals.failedFiles} test file(s) failed outside any test` : '';
 const took = formatDuration(performance.now() - started);
 console.log(
   `\nvitest: ${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped${failedFiles} in ${took}`,
 );
+const turboFailed = runs.some((run) => run.status !== 0);
 if (totals.passed === 0) console.error('No test ran.');
-if (turbo.status !== 0 && totals.failed === 0 && totals.failedFiles === 0) {
+if (turboFailed && totals.failed === 0 && totals.failedFiles === 0) {
   console.error(
     'A task other than the tests failed (a build, generate or typecheck): see turbo\'s "Failed:" lines above.',
   );
 }
-const failed = turbo.status !== 0 || totals.passed === 0 || totals.failed > 0 || totals.failedFiles > 0;
+const failed = turboFailed || totals.passed === 0 || totals.failed > 0 || totals.failedFiles > 0;
 process.exit(failed ? 1 : 0);

@@ -1,4 +1,6 @@
-import { mergeConfig } from 'vitest/config';
-import shared from '../vitest.shared.js';
+import { defineTiers } from '../vitest.shared.js';
 
-export default mergeConfig(shared, {});
+export default defineTiers({
+  // Packs the package (npm) and installs it into a fresh project.
+  e2e: ['test/package.test.ts'],
+});

@@ -1,12 +1,19 @@
 import { fileURLToPath } from 'node:url';
-import { mergeConfig } from 'vitest/config';
-import shared from '../../vitest.shared.js';
+import { defineTiers } from '../../vitest.shared.js';
 
 // The ESM build of the setup: require.resolve would pick the CJS one, whose default export vitest cannot call.
 const setup = (specifier: string) => fileURLToPath(import.meta.resolve(specifier));
 
-export default mergeConfig(shared, {
-  test: {
-    globalSetup: [setup('@leaf-credentials/mock/vitest-global-setup')],
-  },
+export default defineTiers({
+  // Against the mock or the sandbox process, packing the client (npm) for the consumer matrix, or
+  // formatting the generated files with Biome to compare them.
+  e2e: [
+    'test/consumer.test.ts',
+    'test/contract.test.ts',
+    'test/generated.test.ts',
+    'test/helpers.test.ts',
+    'test/package.test.ts',
+    'test/sandbox.test.ts',
+  ],
+  e2eGlobalSetup: [setup('@leaf-credentials/mock/vitest-global-setup')],
 });

@@ -1,6 +1,27 @@
-import { mergeConfig } from 'vitest/config';
-import shared from '../../vitest.shared.js';
+import { defineTiers } from '../../vitest.shared.js';
 
-export default mergeConfig(shared, {
-  test: { globalSetup: ['./src/adapters/vitest-global-setup.ts', './src/adapters/vitest-sandbox-setup.ts'] },
+export default defineTiers({
+  // Against the mock or the sandbox process (one of each per run, from the global setups), or
+  // starting the bin, stock Prism, npm, tsc or a process to kill.
+  e2e: [
+    'test/adapters/cli.test.ts',
+    'test/adapters/protocol-errors.test.ts',
+    'test/fuzz.test.ts',
+    'test/fuzz-gate.test.ts',
+    'test/handler.test.ts',
+    'test/negotiation.test.ts',
+    'test/package.test.ts',
+    'test/paging.test.ts',
+    'test/problem-json.test.ts',
+    'test/read.test.ts',
+    'test/readme.test.ts',
+    'test/route.test.ts',
+    'test/sandbox-cli.test.ts',
+    'test/sandbox-flows.test.ts',
+    'test/sandbox/state-file.test.ts',
+    'test/stock-prism.test.ts',
+    'test/users-flows.test.ts',
+    'test/valid-requests.test.ts',
+  ],
+  e2eGlobalSetup: ['./src/adapters/vitest-global-setup.ts', './src/adapters/vitest-sandbox-setup.ts'],
 });

@@ -1,3 +1,2 @@
-// Brings in the mock's `inject('mockUrl')` and the sandbox's `inject('sandboxUrl')` typing (declared by their vitest global setups).
-import '@leaf-credentials/mock/vitest-global-setup';
+// Brings in the sandbox's `inject('sandboxUrl')` typing (declared by its vitest global setup).
 import '@leaf-credentials/mock/vitest-sandbox-setup';

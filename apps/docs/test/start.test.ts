@@ -34,17 +34,32 @@ function start(env: Record<string, string>): Started {
   return started;
 }
 
-/** Waits until the process has printed `pattern` (or exited, or 20 s passed). */
-async function waitFor(started: Started, pattern: RegExp): Promise<RegExpMatchArray> {
-  const deadline = Date.now() + 20_000;
-  for (;;) {
-    const match = started.output().match(pattern);
-    if (match) return match;
-    if (started.child.exitCode !== null || Date.now() > deadline) {
-      throw new Error(`start.ts never printed ${pattern}; it printed:\n${started.output()}`);
-    }
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
+/**
+ * Resolves when the process has printed `pattern`, rejects when it exits first. The deadline only
+ * turns a hang into a message with the output: it sits far above what a busy machine needs.
+ */
+function waitFor(started: Started, pattern: RegExp, hangMs = 100_000): Promise<RegExpMatchArray> {
+  return new Promise((resolve, reject) => {
+    const check = () => {
+      const match = started.output().match(pattern);
+      if (match) finish(() => resolve(match));
+    };
+    const fail = (why: string) =>
+      finish(() => reject(new Error(`start.ts ${why} before it printed ${pattern}; it printed:\n${started.output()}`)));
+    const onExit = () => fail('exited');
+    const timer = setTimeout(() => fail(`printed nothing matching in ${hangMs / 1000} s`), hangMs);
+    const finish = (settle: () => void) => {
+      clearTimeout(timer);
+      started.child.stdout.off('data', check);
+      started.child.stderr.off('data', check);
+      started.child.off('exit', onExit);
+      settle();
+    };
+    started.child.stdout.on('data', check);
+    started.child.stderr.on('data', check);
+    started.child.once('exit', onExit);
+    check();
+  });
 }
 
 afterEach(async () => {

@@ -74,6 +74,11 @@ function sensitivePropertyNames(spec: BundledSpec): string[] {
 export async function renderGeneratedFiles(spec: BundledSpec = readBundledSpec()): Promise<Record<string, string>> {
   const operations = readOperations(spec);
   const responseChecks = readResponseChecks(spec);
+  const providers = readProviders(spec);
+  const resources = readResources(spec);
+  const helperIds = new Set<string>(
+    [...providers, ...resources].flatMap((part) => Object.values(part.helpers)).filter((id) => id !== undefined),
+  );
   const ast = await openapiTS(withEnumMeaningsInDescriptions(spec) as never, { alphabetize: false, exportType: false });
   return formattedByBiome({
     'schema.ts': HEADER + astToString(ast),
@@ -86,8 +91,8 @@ export async function renderGeneratedFiles(spec: BundledSpec = readBundledSpec()
         pathParameters: readPathParameterRules(spec),
         tokenLifetimes: specModel(spec).tokenLifetimes(),
       }),
-    'operations.ts': HEADER + renderOperations(operations, responseChecks.names),
-    'providers.ts': HEADER + renderProviders(readProviders(spec), readResources(spec)),
+    'operations.ts': HEADER + renderOperations(operations, responseChecks.names, helperIds),
+    'providers.ts': HEADER + renderProviders(providers, resources),
     'schemas.ts': HEADER + renderSchemaNames(Object.keys(spec.components.schemas ?? {})),
     'response-checks.ts': HEADER + renderResponseChecks(responseChecks),
   });

@@ -6,13 +6,26 @@
  * `createLeafCredentialsClient` includes it, `createLeafCredentialsClientFor`
  * only when given it, so an app that uses only helpers bundles no openapi-fetch.
  */
-import createClient, { type Client } from 'openapi-fetch';
+
+import type { Client } from 'openapi-fetch';
+import * as openapiFetch from 'openapi-fetch';
 import { OPERATIONS } from './generated/operations.js';
 import type { paths } from './generated/schema.js';
 import { checkPathParameters } from './path-parameters.js';
 import { type Pipeline, type ReadBody, readText } from './pipeline.js';
 import type { ResponseCheck } from './response-checks.js';
 import { anySignal } from './timing.js';
+
+type CreateClient = typeof openapiFetch.default;
+/**
+ * openapi-fetch's default export. Its CommonJS build sets `exports.default`, and the CommonJS
+ * interop our own CommonJS build uses (Node's) hands over `module.exports` as the default, one
+ * level up: jest's `require` of the client then met an object, not a function.
+ */
+const createClient: CreateClient =
+  typeof openapiFetch.default === 'function'
+    ? openapiFetch.default
+    : (openapiFetch.default as unknown as { default: CreateClient }).default;
 
 /** What the client shares with its parts. */
 export interface ClientContext {

@@ -12,7 +12,11 @@ const pascalCase = (name: string) => name[0]!.toUpperCase() + name.slice(1);
 /** The name of a provider's helpers type: `trimble` → `TrimbleHelpers`. */
 const helpersTypeName = (provider: string) => `${pascalCase(provider)}Helpers`;
 
-function renderOperation(operation: OperationFacts, responseChecks: ReadonlyMap<string, string>): string {
+function renderOperation(
+  operation: OperationFacts,
+  responseChecks: ReadonlyMap<string, string>,
+  helperIds: ReadonlySet<string>,
+): string {
   const check = responseChecks.get(operation.id);
   const fields = [
     `id: ${json(operation.id)}`,
@@ -29,18 +33,27 @@ function renderOperation(operation: OperationFacts, responseChecks: ReadonlyMap<
     ...(operation.paged ? ['paged: true'] : []),
     ...(check === undefined ? [] : [`response: ${check}`]),
   ];
-  return `export const ${operation.id} = { ${fields.join(', ')} } as const;\n`;
+  // One no helper calls (sign-in, a deprecated operation) is for hand-written code or raw's OPERATIONS table.
+  const note = helperIds.has(operation.id) ? '' : '/** Called by no helper. @public */\n';
+  return `${note}export const ${operation.id} = { ${fields.join(', ')} } as const;\n`;
 }
 
-/** `responseChecks`: operationId → the name of its response check in ./response-checks.js. */
-export function renderOperations(operations: OperationFacts[], responseChecks: ReadonlyMap<string, string>): string {
+/**
+ * `responseChecks`: operationId → the name of its response check in ./response-checks.js;
+ * `helperIds`: the operations a provider's or resource's helper calls (exported for providers.ts).
+ */
+export function renderOperations(
+  operations: OperationFacts[],
+  responseChecks: ReadonlyMap<string, string>,
+  helperIds: ReadonlySet<string>,
+): string {
   return (
     `import { ${[...new Set(responseChecks.values())].sort().join(', ')} } from './response-checks.js';\n\n` +
     '/**\n' +
     ' * Every operation of the spec: its HTTP method, path template, its own server path (`basePath`, for an\n' +
     " * operation served outside the base URL's path), which sides carry a JSON body, and the check of its response.\n" +
     ' */\n' +
-    operations.map((operation) => renderOperation(operation, responseChecks)).join('') +
+    operations.map((operation) => renderOperation(operation, responseChecks, helperIds)).join('') +
     `\nexport const OPERATIONS = { ${operations.map((operation) => operation.id).join(', ')} } as const;\n`
   );
 }

@@ -39,6 +39,7 @@ export const listLeafUsers = {
   paged: true,
   response: leafUserListCheck,
 } as const;
+/** Called by no helper. @public */
 export const updateLeafUser = {
   id: 'updateLeafUser',
   method: 'PUT',
@@ -502,6 +503,7 @@ export const getValleyCredentialEvents = {
   paged: true,
   response: credentialEventListCheck,
 } as const;
+/** Called by no helper. @public */
 export const authenticate = {
   id: 'authenticate',
   method: 'POST',

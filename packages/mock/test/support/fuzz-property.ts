@@ -7,6 +7,7 @@
  * it must come within the deadline.
  */
 import type { Agent } from 'node:http';
+import { leafHelperOf, listOperations } from '@leaf-credentials/spec';
 import { createResponseValidator } from '@leaf-credentials/spec/validate';
 import fc from 'fast-check';
 import { expect } from 'vitest';
@@ -60,6 +61,22 @@ export interface FuzzTarget {
   deadlineMs?: number;
   /** Sees every status, for the counts the fuzz run prints. */
   onReply?: (status: number) => void;
+}
+
+/**
+ * The operations grouped by kind, their `x-leaf-helper` (get, create, delete, ...): the
+ * operations of a kind share one request path in the mock and differ only by data, so the
+ * fuzzer's budget is per kind, spread over its operations (support/fuzz-runs.ts).
+ */
+export function operationKinds(shapes: readonly OperationShape[]): Map<string, OperationShape[]> {
+  const helpers = new Map(listOperations().map((operation) => [operation.operationId, leafHelperOf(operation)]));
+  const kinds = new Map<string, OperationShape[]>();
+  for (const shape of shapes) {
+    const kind = helpers.get(shape.operationId);
+    if (!kind) throw new Error(`${shape.operationId} is not an operation of the spec.`);
+    kinds.set(kind, [...(kinds.get(kind) ?? []), shape]);
+  }
+  return kinds;
 }
 
 export function namedProblemProperty(shape: OperationShape, shapes: readonly OperationShape[], target: FuzzTarget) {

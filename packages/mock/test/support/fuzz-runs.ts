@@ -1,6 +1,6 @@
 /**
- * How many bad requests the fuzzer sends per operation: FUZZ_RUNS, 1,000 by
- * default. Lower it for a quick local run; CI refuses fewer than 1,000.
+ * How many bad requests the fuzzer sends per operation kind (support/fuzz-property.ts):
+ * FUZZ_RUNS, 1,000 by default. Lower it for a quick local run; CI refuses fewer than 1,000.
  */
 import { runningInCi } from '@leaf-credentials/tooling';
 
@@ -14,7 +14,17 @@ export function fuzzRuns(env: NodeJS.ProcessEnv = process.env): number {
     throw new Error(`${FUZZ_RUNS_ENV} must be a whole number of requests, not "${configured}".`);
   }
   if (runningInCi(env) && runs < MIN_CI_FUZZ_RUNS) {
-    throw new Error(`${FUZZ_RUNS_ENV}=${runs}: CI sends at least ${MIN_CI_FUZZ_RUNS} bad requests per operation.`);
+    throw new Error(`${FUZZ_RUNS_ENV}=${runs}: CI sends at least ${MIN_CI_FUZZ_RUNS} bad requests per operation kind.`);
   }
   return runs;
+}
+
+/**
+ * A kind's budget spread over its `operations` operations: an equal share each, rounded up, so
+ * every operation is fuzzed (even when the budget is smaller than the kind) and the kind gets at
+ * least `runs` bad requests.
+ */
+export function runsPerOperation(operations: number, runs: number): number {
+  if (!Number.isInteger(operations) || operations < 1) throw new Error(`A kind has operations, not ${operations}.`);
+  return Math.ceil(runs / operations);
 }
