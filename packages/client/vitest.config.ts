@@ -14,6 +14,7 @@ export default defineTiers({
     'test/helpers.test.ts',
     'test/package.test.ts',
     'test/sandbox.test.ts',
+    'test/webhooks/sandbox.test.ts',
   ],
   e2eGlobalSetup: [setup('@leaf-credentials/mock/vitest-global-setup')],
 });
