@@ -56,8 +56,9 @@ const STUBS: Record<string, RequestListener> = {
 
 const servers: Server[] = [];
 async function serve(listener: RequestListener): Promise<string> {
-  const server = createServer(listener);
-  // Every request reaches the stub, an Expect header's too (node would answer 100 or 417 itself).
+  // Every request reaches the stub: one without Host too (node would answer 400 itself), and an
+  // Expect header's (node would answer 100 or 417).
+  const server = createServer({ requireHostHeader: false }, listener);
   server.on('checkContinue', listener).on('checkExpectation', listener);
   servers.push(server);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

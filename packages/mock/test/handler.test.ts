@@ -276,9 +276,17 @@ describe('the sandbox keeps state alike through both doors', () => {
 
   it.each(doors)('%s: create, read back, delete, then 404', async (_door, door) => {
     const token = `state-${randomUUID()}`;
-    const user = randomUUID();
-    const path = `/users/${user}/trimble-credentials`;
     const headers: Array<[string, string]> = [['authorization', `bearer ${token}`]];
+    // Credentials belong to a Leaf user the token created first.
+    const userCreated = await door({
+      method: 'POST',
+      path: '/users',
+      headers: [...headers, ['content-type', 'application/json']],
+      body: JSON.stringify({ name: 'Ada', email: 'ada@example.com', phone: '+1 555 0100', address: 'Ames, IA' }),
+    });
+    expect(userCreated.status).toBe(201);
+    const user = (JSON.parse(userCreated.text) as { id: string }).id;
+    const path = `/users/${user}/trimble-credentials`;
     const created = await door({
       method: 'POST',
       path,

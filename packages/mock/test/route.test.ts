@@ -68,7 +68,14 @@ describe('what no base path routes', () => {
   }
 
   it('answers 405 with Allow under the production base path as at the local one', async () => {
-    const [get] = operationShapes().filter((shape) => shape.method === 'GET' && shape.basePath === '');
+    const shapes = operationShapes();
+    // A path without a PUT of its own (PUT /users is one).
+    const [get] = shapes.filter(
+      (shape) =>
+        shape.method === 'GET' &&
+        shape.basePath === '' &&
+        !shapes.some(({ path, method }) => path === shape.path && method === 'PUT'),
+    );
     const path = `${PRODUCTION_BASE}${exampleRequest(get!).path}`;
     const reply = await send(mockUrl, { method: 'PUT', path, headers: [['authorization', 'Bearer t']] }, agent);
     expect(reply.status).toBe(405);

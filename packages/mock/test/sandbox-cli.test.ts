@@ -138,9 +138,9 @@ describe('--state-file', { timeout: 120_000 }, () => {
     const stateFile = join(directory, 'restart.json');
     const token = `restart-${randomUUID()}`;
     const leafUserId = randomUUID();
-    const first = await startSandbox({ stateFile });
+    const first = await startSandbox({ stateFile, lenientUsers: true });
     const created = await createOne(first.url, token, leafUserId).finally(() => first.stop());
-    const second = await startSandbox({ stateFile });
+    const second = await startSandbox({ stateFile, lenientUsers: true });
     try {
       expect(await read(second.url, token, leafUserId)).toEqual({
         status: 200,
@@ -156,7 +156,7 @@ describe('--state-file', { timeout: 120_000 }, () => {
     const stateFile = join(directory, 'killed.json');
     const token = `killed-${randomUUID()}`;
     const leafUserId = randomUUID();
-    const first = await startSandbox({ stateFile });
+    const first = await startSandbox({ stateFile, lenientUsers: true });
     const created = await createOne(first.url, token, leafUserId);
     // Wait until the change is on disk (however long a busy machine takes: the test's timeout is
     // the only bound), then kill without a chance to flush.
@@ -165,7 +165,7 @@ describe('--state-file', { timeout: 120_000 }, () => {
     }
     process.kill(first.pid, 'SIGKILL');
     await first.stop();
-    const second = await startSandbox({ stateFile });
+    const second = await startSandbox({ stateFile, lenientUsers: true });
     try {
       expect((await read(second.url, token, leafUserId)).body.id).toBe(created.id);
     } finally {

@@ -45,7 +45,10 @@ describe('the sandbox behind MSW', () => {
   });
 
   it('keeps what a production URL created for the local URL to read, and records both', async () => {
-    const create = PRODUCTION.find(({ request }) => request.method === 'POST' && request.expectedStatus === 201)!;
+    // A credentials create (of the seeded example user), read back under the local base path.
+    const create = PRODUCTION.find(
+      ({ request, url }) => request.method === 'POST' && request.expectedStatus === 201 && url.endsWith('-credentials'),
+    )!;
     const token = `msw-${randomUUID()}`;
     const headers = { ...create.request.headers, authorization: `Bearer ${token}` };
     const created = await fetch(create.url, { method: 'POST', headers, body: create.request.body! });
