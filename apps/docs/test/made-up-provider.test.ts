@@ -197,7 +197,8 @@ describe('a provider added with spec files only', () => {
     async () => {
       // The sandbox the mock's server answers from (npm run sandbox), over the copied spec's operations.
       const operations = await mock.loadOperations(spec);
-      const sandbox = await createSandbox({ operations, seed: { credentials: [] } });
+      // Lenient: the subject is the provider, not the Leaf user its credentials belong to.
+      const sandbox = await createSandbox({ operations, seed: { credentials: [] }, lenientUsers: true });
       const server = mock.createMockServer(operations, { sandbox });
       await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
       const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

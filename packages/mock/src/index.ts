@@ -77,7 +77,8 @@ export async function startSandbox(options: StartSandboxOptions = {}): Promise<R
     adminToken = randomBytes(24).toString('base64url'),
     ...serverOptions
   } = options;
-  const args = ['sandbox', '--admin-token', adminToken];
+  // `=`: a random token may start with '-', which parseArgs would take for a flag.
+  const args = ['sandbox', `--admin-token=${adminToken}`];
   if (seedFile !== undefined) args.push('--seed', seedFile);
   if (stateFile !== undefined) args.push('--state-file', stateFile);
   if (lenientUsers) args.push('--lenient-users');
