@@ -27,7 +27,9 @@ const TARGETS = [
   { name: 'mock', url: inject('mockUrl'), runs },
   { name: 'sandbox', url: inject('sandboxUrl'), runs: Math.ceil(runs / SANDBOX_SHARE) },
 ];
-const shapes = operationShapes();
+// Not yet the alerts service's operations (#21, open): /webhooks/failed-calls overlaps
+// /webhooks/{webhookId}, and the generated requests miss WebhookCreate's minItems and pattern.
+const shapes = operationShapes().filter((shape) => !shape.path.startsWith('/webhooks'));
 const kinds = operationKinds(shapes);
 const agent = createAgent(6);
 const statusCounts = new Map<string, Map<number, number>>();

@@ -14,7 +14,9 @@ import { validRequest } from './support/bad-requests.js';
 import { createAgent, type RawRequest, send } from './support/send.js';
 
 const mockUrl = inject('mockUrl');
-const shapes = operationShapes();
+// Not yet the alerts service's operations (#21, open): /webhooks/failed-calls overlaps
+// /webhooks/{webhookId}, and the generated requests miss WebhookCreate's minItems and pattern.
+const shapes = operationShapes().filter((shape) => !shape.path.startsWith('/webhooks'));
 const validator = createResponseValidator();
 const agent = createAgent(4);
 afterAll(() => agent.destroy());
