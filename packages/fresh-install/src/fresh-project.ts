@@ -201,11 +201,15 @@ function signalGroup(child: ChildProcess, signal: NodeJS.Signals): void {
   }
 }
 
-/** SIGTERM to the group, SIGKILL if it has not exited 5 s later. */
+/** SIGTERM to the group, SIGKILL if it has not exited 5 s later (and done 5 s after that). */
 function stop(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
   return new Promise((resolve) => {
-    const force = setTimeout(() => signalGroup(child, 'SIGKILL'), 5_000);
+    const force = setTimeout(() => {
+      signalGroup(child, 'SIGKILL');
+      // A hang guard: once the group is killed, stopping is done, whether or not 'exit' is heard.
+      setTimeout(resolve, 5_000).unref();
+    }, 5_000);
     child.once('exit', () => {
       clearTimeout(force);
       resolve();
