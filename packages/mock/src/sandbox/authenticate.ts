@@ -11,37 +11,61 @@ import { randomBytes, scryptSync, timingSafeEqual } from 'node:crypto';
 import type { IHttpResponse } from '@stoplight/prism-http';
 import type { IHttpOperation } from '@stoplight/types';
 import type { Clocks } from './clock.js';
+import { StateVersion } from './kept-state.js';
 import { REFUSED_PASSWORD } from './magic-values.js';
 import { fieldProblem, jsonResponse } from './responses.js';
 import { TOKEN_LIFETIME_SECONDS, type TokenKeys, type TokenLifetimes, userKey } from './token-keys.js';
 
+/** A remembered password: scrypt's hash and its salt, base64 (as the state file keeps them). */
+export interface PasswordHash {
+  salt: string;
+  hash: string;
+}
+
 /**
  * The password each username signed in with first, hashed (scrypt, a salt of
- * its own). Kept in memory: a restart, or a reset of the user's state, forgets them.
+ * its own). A reset of the user's state forgets it; a restart does too, unless
+ * a state file keeps them.
  */
 export class Passwords {
-  private readonly hashes = new Map<string, { salt: Buffer; hash: Buffer }>();
+  private hashes = new Map<string, PasswordHash>();
+
+  /** `changes` counts each password remembered or forgotten (the state file keeps them). */
+  constructor(private readonly changes = new StateVersion()) {}
 
   /** Whether `password` is the username's (remembering it when the username has none yet). */
   admit(username: string, password: string): boolean {
     const known = this.hashes.get(username);
     if (!known) {
       const salt = randomBytes(16);
-      this.hashes.set(username, { salt, hash: hashOf(password, salt) });
+      this.hashes.set(username, { salt: salt.toString('base64'), hash: hashOf(password, salt).toString('base64') });
+      this.changes.changed();
       return true;
     }
-    return timingSafeEqual(known.hash, hashOf(password, known.salt));
+    return timingSafeEqual(Buffer.from(known.hash, 'base64'), hashOf(password, Buffer.from(known.salt, 'base64')));
   }
 
   /** Forgets one username's password, or every one. */
   forget(username?: string): void {
     if (username === undefined) this.hashes.clear();
     else this.hashes.delete(username);
+    this.changes.changed();
+  }
+
+  snapshot(): Map<string, PasswordHash> {
+    return new Map(this.hashes);
+  }
+
+  restore(snapshot: ReadonlyMap<string, PasswordHash>): void {
+    this.hashes = new Map(snapshot);
   }
 }
 
 /** Cheap on purpose (N=2^12): sandbox passwords are test passwords, and tests sign in often. */
-const hashOf = (password: string, salt: Buffer) => scryptSync(password, salt, 32, { N: 1 << 12 });
+const hashOf = (password: string, salt: Buffer) => scryptSync(password, salt, PASSWORD_HASH_BYTES, { N: 1 << 12 });
+
+/** How long a remembered password's hash is. */
+export const PASSWORD_HASH_BYTES = 32;
 
 export interface SignInContext {
   clocks: Clocks;

@@ -7,6 +7,7 @@
  * suite moving time never expires another suite's tokens or events. A key that
  * set none follows the sandbox clock, which only the admin token moves.
  */
+import { StateVersion } from './kept-state.js';
 import type { StateKey } from './token-keys.js';
 
 /**
@@ -55,13 +56,29 @@ export interface Clocks {
   moved(key?: StateKey): boolean;
 }
 
-export function createClocks(base: () => Date = () => new Date()): Clocks {
+/**
+ * What the state file keeps of the clocks: how far each is from the clocks' source, in
+ * milliseconds. Kept as offsets, a moved clock runs on across a restart as it would have.
+ */
+export interface ClocksSnapshot {
+  sandboxOffsetMs: number;
+  offsetsMs: Map<StateKey, number>;
+}
+
+export interface KeptClocks extends Clocks {
+  snapshot(): ClocksSnapshot;
+  restore(snapshot: ClocksSnapshot): void;
+}
+
+/** `changes` counts each clock set or reset (the state file keeps them). */
+export function createClocks(base: () => Date = () => new Date(), changes = new StateVersion()): KeptClocks {
   let sandboxOffsetMs = 0;
-  const offsets = new Map<StateKey, number>();
+  let offsets = new Map<StateKey, number>();
   const offsetOf = (key?: StateKey) => (key === undefined ? undefined : offsets.get(key)) ?? sandboxOffsetMs;
   return {
     now: (key) => new Date(base().getTime() + offsetOf(key)),
     set(key, at) {
+      changes.changed();
       const offset = at.getTime() - base().getTime();
       if (key !== undefined) {
         offsets.set(key, offset);
@@ -71,6 +88,7 @@ export function createClocks(base: () => Date = () => new Date()): Clocks {
       offsets.clear();
     },
     reset(key) {
+      changes.changed();
       if (key !== undefined) {
         offsets.delete(key);
         return;
@@ -79,6 +97,11 @@ export function createClocks(base: () => Date = () => new Date()): Clocks {
       offsets.clear();
     },
     moved: (key) => offsetOf(key) !== 0,
+    snapshot: () => ({ sandboxOffsetMs, offsetsMs: new Map(offsets) }),
+    restore(snapshot) {
+      sandboxOffsetMs = snapshot.sandboxOffsetMs;
+      offsets = new Map(snapshot.offsetsMs);
+    },
   };
 }
 

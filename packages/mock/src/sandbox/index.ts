@@ -16,8 +16,9 @@ import { type ApiRequest, answerApi, authorize, fillPath } from './api.js';
 import { Passwords } from './authenticate.js';
 import { type Clocks, createClocks } from './clock.js';
 import { answerControl, CONTROL_PREFIX, type ControlRequest } from './control.js';
+import { type KeptState, keptState, StateVersion } from './kept-state.js';
 import { RequestLog } from './request-log.js';
-import { readResources } from './resources.js';
+import { type ResourceTable, readResources } from './resources.js';
 import { emptyResponse, problemAnswer } from './responses.js';
 import { exampleSeed, seedCredentials } from './seed.js';
 import { createStateWriter, loadStateFile, lockStateFile, type StateWriter } from './state-file.js';
@@ -77,37 +78,29 @@ export interface SandboxOptions {
 
 export async function createSandbox(options: SandboxOptions): Promise<Sandbox> {
   const table = readResources(options.operations);
-  const clocks = createClocks(options.now);
+  // Every kind of state the state file keeps counts its changes here (kept-state.ts).
+  const version = new StateVersion();
+  const clocks = createClocks(options.now, version);
   const tokens = createTokenKeys(options.tokenSigningKey);
   const adminToken = options.adminToken ?? randomBytes(24).toString('base64url');
   const requests = new RequestLog();
-  const store = new Store();
+  const store = new Store(version);
   const seed = options.seed ?? exampleSeed(options.operations);
   const seeded = seedCredentials(seed, table, clocks.now());
   store.setSeed(seeded);
   // Users live in a store of their own (copy on write over the seed, per token, as credentials do).
-  const users = table.users && new UserStore(new Store());
+  const users = table.users && new UserStore(new Store(version));
   if (table.users && users)
     users.setSeed(seededUsers(table.users, seed, [...new Set(seeded.map((entry) => entry.leafUserId))]));
   let writer: StateWriter | undefined;
-  if (options.stateFile !== undefined) {
-    const file = options.stateFile;
-    // Locked first, so no other process writes the file between this read and our first write.
-    const unlock = await lockStateFile(file);
-    try {
-      const snapshot = await loadStateFile(file, table);
-      if (snapshot) store.restore(snapshot);
-    } catch (error) {
-      await unlock();
-      throw error;
-    }
-    writer = createStateWriter(file, store, unlock, (error) => process.stderr.write(`sandbox: ${error.message}\n`));
-  }
   const webhooks = new WebhookService({
     operations: options.operations,
     allowedHosts: options.webhookAllow,
     delivery: { ...DEFAULT_DELIVERY, ...options.webhookDelivery },
     now: (key) => clocks.now(key),
+    changes: version,
+    // A delivery is recorded after its request was answered; its write's failure is printed (onError).
+    keepBackgroundChange: () => void writer?.commit().catch(() => {}),
   });
   // A change's alerts wait for the change to be kept (see `kept`): no alert tells of a change that was undone.
   let pendingAlerts: Array<() => void> = [];
@@ -128,7 +121,13 @@ export async function createSandbox(options: SandboxOptions): Promise<Sandbox> {
         schedule.runDue();
         return emptyResponse(204);
       }),
+    version,
   );
+  const passwords = new Passwords(version);
+  if (options.stateFile !== undefined) {
+    const state = keptState({ version, store, users, webhooks, schedule, passwords, clocks });
+    writer = await openStateFile(options.stateFile, table, state);
+  }
   const scheduleSeed = (document: unknown, key?: StateKey) => {
     for (const change of statusChangesOf(document, table, clocks.now(key))) schedule.add({ ...change, key });
   };
@@ -139,7 +138,7 @@ export async function createSandbox(options: SandboxOptions): Promise<Sandbox> {
     clocks: watchedClocks(clocks, () => schedule.runDue()),
     requests,
     tokens,
-    passwords: new Passwords(),
+    passwords,
     adminToken,
     users,
     lenientUsers: options.lenientUsers,
@@ -187,6 +186,20 @@ export async function createSandbox(options: SandboxOptions): Promise<Sandbox> {
     },
     adminToken,
   };
+}
+
+/** Locks and loads the state file into `state`, and answers its writer. */
+async function openStateFile(file: string, table: ResourceTable, state: KeptState): Promise<StateWriter> {
+  // Locked first, so no other process writes the file between this read and our first write.
+  const unlock = await lockStateFile(file);
+  try {
+    const snapshot = await loadStateFile(file, table);
+    if (snapshot) state.restore(snapshot);
+  } catch (error) {
+    await unlock();
+    throw error;
+  }
+  return createStateWriter(file, state, unlock, (error) => process.stderr.write(`sandbox: ${error.message}\n`));
 }
 
 /** The clocks, telling `moved` after a control request sets or resets one (scheduled changes may be due). */

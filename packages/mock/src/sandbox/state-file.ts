@@ -12,16 +12,17 @@
  *   once a write holding it is done: `commit()` resolves then. When a write
  *   fails, every change it and the ones after it held is undone in memory and
  *   their `commit()`s reject, so the API answers them 503 and never a 2xx for
- *   something not kept. The next change tries writing again.
+ *   something not kept: the whole state goes back to the last snapshot written.
+ *   The next change tries writing again.
+ *
+ * What the file holds (every kind of state a token keeps), and how an older
+ * file is read: state-file-format.ts.
  */
 import { open, readFile, rename, unlink } from 'node:fs/promises';
-import { canonicalUserId, MAX_NESTING, tooDeep } from './limits.js';
+import type { KeptState, StateSnapshot } from './kept-state.js';
 import type { ResourceTable } from './resources.js';
-import { firstFailure } from './schemas.js';
-import type { Credential, StateSnapshot, Store } from './store.js';
+import { documentSections, FormatProblem, readDocument, STATE_FORMAT, STATE_VERSION } from './state-file-format.js';
 
-const STATE_FORMAT = 'leaf-credentials-sandbox-state';
-const STATE_VERSION = 1;
 /** The shortest wait between a change and its write (changes meanwhile share it). */
 const MIN_WRITE_DELAY_MS = 10;
 /** Chunks of this many characters are written at once. */
@@ -58,73 +59,13 @@ export async function loadStateFile(file: string, table: ResourceTable): Promise
   } catch (error) {
     throw new StateFileError(file, `it is not JSON (${(error as Error).message})`);
   }
-  return checkSnapshot(file, parsed, table);
-}
-
-function checkSnapshot(file: string, parsed: unknown, table: ResourceTable): StateSnapshot {
-  const document = parsed as { format?: unknown; version?: unknown; states?: unknown };
-  if (!isObject(document) || document.format !== STATE_FORMAT) {
-    throw new StateFileError(file, `it is not a sandbox state file (no "format": "${STATE_FORMAT}")`);
+  try {
+    return readDocument(parsed, table);
+  } catch (error) {
+    if (error instanceof FormatProblem) throw new StateFileError(file, error.message);
+    throw error;
   }
-  if (document.version !== STATE_VERSION)
-    throw new StateFileError(file, `its version ${String(document.version)} is not ${STATE_VERSION}`);
-  if (!isObject(document.states)) throw new StateFileError(file, '"states" is not an object');
-  const states: StateSnapshot = {};
-  for (const [key, entries] of Object.entries(document.states)) {
-    if (!/^(token|user):./s.test(key))
-      throw new StateFileError(file, `states[${JSON.stringify(key)}] is not a token's or a user's state`);
-    if (!isObject(entries)) throw new StateFileError(file, `states[${JSON.stringify(key)}] is not an object`);
-    const own: Record<string, Credential | null> = {};
-    for (const [slot, entry] of Object.entries(entries)) {
-      const at = `states[${JSON.stringify(key)}][${JSON.stringify(slot)}]`;
-      const canonical = checkSlot(slot, table);
-      if (typeof canonical !== 'string') throw new StateFileError(file, `${at}: ${canonical.reason}`);
-      if (Object.hasOwn(own, canonical))
-        throw new StateFileError(file, `${at}: the same user and provider as another entry of that state`);
-      const problem = entry === null ? undefined : credentialProblem(entry, canonical, table);
-      if (problem) throw new StateFileError(file, `${at} is not a stored credential: ${problem}`);
-      own[canonical] = entry as Credential | null;
-    }
-    states[key] = own;
-  }
-  return states;
 }
-
-/** A slot id (`leafUserId\nprovider`) in canonical form, or why it is none. */
-function checkSlot(slot: string, table: ResourceTable): string | { reason: string } {
-  const [leafUserId = '', providerName, ...rest] = slot.split('\n');
-  const provider = providerName === undefined ? undefined : table.provider(providerName);
-  if (!provider || provider.name !== providerName || rest.length > 0)
-    return { reason: 'not a Leaf user id and a provider of the spec' };
-  const failure = firstFailure(table.leafUserIdSchema, leafUserId);
-  if (failure) return { reason: `leafUserId ${failure.message}` };
-  return `${canonicalUserId(leafUserId)}\n${provider.name}`;
-}
-
-/** Why `entry` is not a credential of the slot's provider (its resource against the spec's schema), if it is not. */
-function credentialProblem(entry: unknown, slot: string, table: ResourceTable): string | undefined {
-  if (!isObject(entry) || !isObject(entry.resource) || !Array.isArray(entry.log))
-    return 'it needs a "resource" object and a "log" list';
-  const deep = tooDeep(entry, MAX_NESTING + 2);
-  if (deep !== undefined) return `${deep} is nested deeper than ${MAX_NESTING} levels`;
-  const provider = table.provider(slot.slice(slot.indexOf('\n') + 1))!;
-  const failure = firstFailure(provider.resourceSchema, entry.resource);
-  if (failure) return `field resource${failure.field ? `.${failure.field}` : ''}: ${failure.message}`;
-  const badEvent = entry.log.findIndex(
-    (event) =>
-      !isObject(event) ||
-      typeof event.id !== 'string' ||
-      !Number.isSafeInteger(event.at) ||
-      !Number.isInteger(event.statusCode) ||
-      typeof event.body !== 'string' ||
-      typeof event.headers !== 'string',
-  );
-  if (badEvent !== -1) return `log[${badEvent}] is not an event (id, at, statusCode, body, headers)`;
-  return undefined;
-}
-
-const isObject = (value: unknown): value is Record<string, unknown> =>
-  value !== null && typeof value === 'object' && !Array.isArray(value);
 
 /** Takes `FILE.lock` for this process; answers how to let it go. */
 export async function lockStateFile(file: string): Promise<() => Promise<void>> {
@@ -173,33 +114,37 @@ function isRunning(pid: number): boolean {
   }
 }
 
-/** Writes one moment's state of the store to `file`, atomically. */
-async function writeStateFile(file: string, store: Store): Promise<void> {
-  const states = store.snapshot();
+/** Writes one moment's state to `file`, atomically. */
+async function writeStateFile(file: string, snapshot: StateSnapshot): Promise<void> {
   const temp = `${file}.tmp`;
   const handle = await open(temp, 'w');
   try {
-    let chunk = `{"format":${JSON.stringify(STATE_FORMAT)},"version":${STATE_VERSION},"states":{`;
-    const flushChunk = async (force: boolean) => {
-      if (chunk.length < CHUNK_CHARS && !force) return;
-      await handle.write(chunk);
-      chunk = '';
-    };
-    let firstKey = true;
-    for (const [key, entries] of states) {
-      chunk += `${firstKey ? '' : ','}${JSON.stringify(key)}:{`;
-      firstKey = false;
-      let firstEntry = true;
-      for (const [slot, entry] of entries) {
+    let chunk = `{"format":${JSON.stringify(STATE_FORMAT)},"version":${STATE_VERSION}`;
+    /** A Map as an object, entry by entry (so a big state goes out in chunks); anything else as JSON. */
+    const emit = async (value: unknown): Promise<void> => {
+      if (!(value instanceof Map)) {
         // Every entry was checked for depth where it entered (limits.ts), so stringify cannot overflow.
-        chunk += `${firstEntry ? '' : ','}${JSON.stringify(slot)}:${JSON.stringify(entry)}`;
-        firstEntry = false;
-        await flushChunk(false);
+        chunk += JSON.stringify(value);
+        if (chunk.length >= CHUNK_CHARS) {
+          await handle.write(chunk);
+          chunk = '';
+        }
+        return;
+      }
+      chunk += '{';
+      let first = true;
+      for (const [key, entry] of value) {
+        chunk += `${first ? '' : ','}${JSON.stringify(key)}:`;
+        first = false;
+        await emit(entry);
       }
       chunk += '}';
+    };
+    for (const [name, section] of documentSections(snapshot)) {
+      chunk += `,${JSON.stringify(name)}:`;
+      await emit(section);
     }
-    chunk += '}}\n';
-    await flushChunk(true);
+    await handle.write(`${chunk}}\n`);
     await handle.sync();
   } finally {
     await handle.close();
@@ -222,16 +167,17 @@ interface Waiter {
 
 export function createStateWriter(
   file: string,
-  store: Store,
+  state: KeptState,
   unlock: () => Promise<void>,
   onError: (error: Error) => void,
 ): StateWriter {
   let timer: NodeJS.Timeout | undefined;
   let writing: Promise<void> | undefined;
-  let keptVersion = store.version;
+  let keptVersion = state.version;
+  /** What the file holds: a failed write puts the state back to it. */
+  let kept = state.snapshot();
   let lastWriteMs = 0;
   let waiters: Waiter[] = [];
-  store.journal = true;
 
   const settle = (ok: boolean, version: number, error?: Error) => {
     const done = ok ? waiters.filter((waiter) => waiter.version <= version) : waiters;
@@ -241,20 +187,20 @@ export function createStateWriter(
 
   const run = () => {
     timer = undefined;
-    const version = store.version;
+    const version = state.version;
+    const snapshot = state.snapshot();
     const started = performance.now();
-    writing = writeStateFile(file, store).then(
+    writing = writeStateFile(file, snapshot).then(
       () => {
         keptVersion = version;
-        store.kept(version);
+        kept = snapshot;
         settle(true, version);
       },
       (cause: Error) => {
         // Back to what the file holds: the changes since were not kept, and their requests hear so.
-        store.undoAfter(keptVersion);
+        state.restore(kept);
         // What memory holds is again what the file holds.
-        keptVersion = store.version;
-        store.kept(keptVersion);
+        keptVersion = state.version;
         const error = new StateWriteError(file, cause);
         settle(false, version, error);
         onError(error);
@@ -273,15 +219,15 @@ export function createStateWriter(
 
   return {
     commit() {
-      if (store.version <= keptVersion) return Promise.resolve();
+      if (state.version <= keptVersion) return Promise.resolve();
       return new Promise((resolve, reject) => {
-        waiters.push({ version: store.version, resolve, reject });
+        waiters.push({ version: state.version, resolve, reject });
         arm();
       });
     },
     async close() {
       try {
-        while (writing || store.version > keptVersion) {
+        while (writing || state.version > keptVersion) {
           if (writing) await writing.catch(() => {});
           else {
             if (timer) clearTimeout(timer);

@@ -6,6 +6,7 @@
  * (key, user + provider): no scans, so latency stays flat as state grows.
  */
 import type { LogEntry } from './events.js';
+import { StateVersion } from './kept-state.js';
 import type { Resource } from './resource-shape.js';
 import type { StateKey } from './token-keys.js';
 
@@ -29,20 +30,16 @@ export interface StoredCredential extends Slot {
   credential: Credential;
 }
 
-/** What the state file keeps: each key's own entries (null for a tombstone). */
-export type StateSnapshot = Record<StateKey, Record<string, Credential | null>>;
+/** What the state file keeps of a store: each key's own entries by slot id (null for a tombstone). */
+export type StoreSnapshot = Map<StateKey, Map<string, Credential | null>>;
 
 const SEPARATOR = '\n';
-const slotId = ({ leafUserId, provider }: Slot) => `${leafUserId}${SEPARATOR}${provider}`;
-const slotOf = (id: string): Slot => {
+/** A slot as one string, as the state file names it (`leafUserId\nprovider`). */
+export const slotId = ({ leafUserId, provider }: Slot) => `${leafUserId}${SEPARATOR}${provider}`;
+export const slotOfId = (id: string): Slot => {
   const at = id.indexOf(SEPARATOR);
   return { leafUserId: id.slice(0, at), provider: id.slice(at + 1) };
 };
-
-interface Undo {
-  version: number;
-  undo: () => void;
-}
 
 /** Told of every credential a key stores: what the key saw there before, and what it sees now. */
 export type PutListener = (key: StateKey, slot: Slot, before: Credential | undefined, after: Credential) => void;
@@ -50,12 +47,14 @@ export type PutListener = (key: StateKey, slot: Slot, before: Credential | undef
 export class Store {
   private seed = new Map<string, Credential>();
   private states = new Map<StateKey, Map<string, Entry>>();
-  private undos: Undo[] = [];
   private readonly listeners: PutListener[] = [];
-  /** Counts the changes to what the state file keeps (not the seed). */
-  version = 0;
-  /** Whether changes keep their undo (a state file keeps the store). */
-  journal = false;
+
+  /** `changes` counts the changes to what the state file keeps (not the seed). */
+  constructor(private readonly changes = new StateVersion()) {}
+
+  get version(): number {
+    return this.changes.value;
+  }
 
   get(key: StateKey, slot: Slot): Credential | undefined {
     const id = slotId(slot);
@@ -96,25 +95,16 @@ export class Store {
     const listed: StoredCredential[] = [];
     for (const [id, credential] of this.seed) {
       const mine = own?.get(id);
-      if (mine === undefined) listed.push({ ...slotOf(id), credential });
+      if (mine === undefined) listed.push({ ...slotOfId(id), credential });
     }
-    for (const [id, entry] of own ?? []) if (entry) listed.push({ ...slotOf(id), credential: entry });
+    for (const [id, entry] of own ?? []) if (entry) listed.push({ ...slotOfId(id), credential: entry });
     return listed;
   }
 
   /** `key` back to the seed, or every key when none is given. */
   reset(key?: StateKey): void {
-    if (key === undefined) {
-      const states = this.states;
-      this.states = new Map();
-      this.remember(() => {
-        this.states = states;
-      });
-    } else {
-      const own = this.states.get(key);
-      this.states.delete(key);
-      if (own) this.remember(() => this.states.set(key, own));
-    }
+    if (key === undefined) this.states = new Map();
+    else this.states.delete(key);
     this.changed();
   }
 
@@ -139,26 +129,16 @@ export class Store {
    * never changed in place, only replaced), so a write that takes a while
    * writes one moment's state, not a mix of two.
    */
-  snapshot(): Array<[StateKey, Map<string, Entry>]> {
-    const copy: Array<[StateKey, Map<string, Entry>]> = [];
-    for (const [key, own] of this.states) if (own.size > 0) copy.push([key, new Map(own)]);
+  snapshot(): StoreSnapshot {
+    const copy: StoreSnapshot = new Map();
+    for (const [key, own] of this.states) if (own.size > 0) copy.set(key, new Map(own));
     return copy;
   }
 
-  restore(snapshot: StateSnapshot): void {
+  /** Each key's own entries become the snapshot's (copied: the snapshot stays as it is). */
+  restore(snapshot: StoreSnapshot): void {
     this.states = new Map();
-    for (const [key, entries] of Object.entries(snapshot)) this.states.set(key, new Map(Object.entries(entries)));
-  }
-
-  /** The changes up to `version` are kept: their undos go. */
-  kept(version: number): void {
-    const first = this.undos.findIndex((undo) => undo.version > version);
-    this.undos = first === -1 ? [] : this.undos.slice(first);
-  }
-
-  /** Undoes every change after `version` (they could not be kept), newest first. */
-  undoAfter(version: number): void {
-    while (this.undos.length > 0 && this.undos.at(-1)!.version > version) this.undos.pop()!.undo();
+    for (const [key, entries] of snapshot) this.states.set(key, new Map(entries));
   }
 
   private setOwn(key: StateKey, id: string, entry: Entry | undefined): void {
@@ -166,24 +146,12 @@ export class Store {
     if (!own) {
       own = new Map();
       this.states.set(key, own);
-      const created = own;
-      this.remember(() => {
-        if (this.states.get(key) === created) this.states.delete(key);
-      });
     }
-    const map = own;
-    const had = map.has(id);
-    const before = map.get(id);
-    this.remember(() => (had ? map.set(id, before as Entry) : map.delete(id)));
-    if (entry === undefined) map.delete(id);
-    else map.set(id, entry);
-  }
-
-  private remember(undo: () => void): void {
-    if (this.journal) this.undos.push({ version: this.version + 1, undo });
+    if (entry === undefined) own.delete(id);
+    else own.set(id, entry);
   }
 
   private changed(): void {
-    this.version += 1;
+    this.changes.changed();
   }
 }

@@ -10,7 +10,7 @@ import type { IHttpOperation } from '@stoplight/types';
 import { answerView, type Resource } from './resource-shape.js';
 import type { ProviderResource } from './resources.js';
 import type { JsonSchema } from './schemas.js';
-import type { Credential, Slot, Store } from './store.js';
+import { type Credential, type Slot, type Store, slotId, slotOfId } from './store.js';
 import type { StateKey } from './token-keys.js';
 
 /** The helpers of the users' operations (`x-leaf-helper`). */
@@ -122,7 +122,31 @@ export class UserStore {
   addToSeed(users: Resource[]): void {
     this.store.addToSeed(users.map((user) => ({ ...slotOf(String(user.id)), credential: asUser(user) })));
   }
+
+  /** What the state file keeps: each key's own users by id (null: a seeded user the key deleted). */
+  snapshot(): UsersSnapshot {
+    const copy: UsersSnapshot = new Map();
+    for (const [key, entries] of this.store.snapshot()) {
+      const own = new Map<string, Resource | null>();
+      for (const [slot, entry] of entries) own.set(slotOfId(slot).leafUserId, entry?.resource ?? null);
+      copy.set(key, own);
+    }
+    return copy;
+  }
+
+  restore(snapshot: UsersSnapshot): void {
+    const entries = new Map<StateKey, Map<string, Credential | null>>();
+    for (const [key, own] of snapshot) {
+      const slots = new Map<string, Credential | null>();
+      for (const [leafUserId, user] of own) slots.set(slotId(slotOf(leafUserId)), user && asUser(user));
+      entries.set(key, slots);
+    }
+    this.store.restore(entries);
+  }
 }
+
+/** Each key's own users by id; null is a seeded user the key deleted. */
+export type UsersSnapshot = Map<StateKey, Map<string, Resource | null>>;
 
 /** A new user from a create body: a fresh id and the stored fields. */
 export function newUser(users: UsersResource, body: Resource): Resource {

@@ -6,6 +6,7 @@
  * are bounded: the oldest entries go first.
  */
 
+import type { StateVersion } from './kept-state.js';
 import type { StateKey } from './token-keys.js';
 import {
   isExampleHost,
@@ -63,24 +64,33 @@ export interface Target {
   secret: string;
 }
 
+/** Appends to the key's list, a new array each time: a snapshot's lists never change after it is taken. */
 const push = <T>(map: Map<StateKey, T[]>, key: StateKey, entry: T) => {
-  const list = map.get(key) ?? [];
-  list.push(entry);
-  if (list.length > MAX_KEPT) list.splice(0, list.length - MAX_KEPT);
-  map.set(key, list);
+  const list = [...(map.get(key) ?? []), entry];
+  map.set(key, list.length > MAX_KEPT ? list.slice(list.length - MAX_KEPT) : list);
 };
+
+/** What the state file keeps of the alerts sent: each key's deliveries and failed calls. */
+export interface AlertsSnapshot {
+  deliveries: Map<StateKey, Delivery[]>;
+  failedCalls: Map<StateKey, FailedCall[]>;
+}
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms).unref());
 
 export class AlertSender {
-  private readonly deliveries = new Map<StateKey, Delivery[]>();
-  private readonly failed = new Map<StateKey, FailedCall[]>();
+  private deliveries = new Map<StateKey, Delivery[]>();
+  private failed = new Map<StateKey, FailedCall[]>();
   private readonly pending = new Set<Promise<void>>();
 
   constructor(
     private readonly policy: WebhookPolicy,
     private readonly options: DeliveryOptions,
     private readonly now: (key: StateKey) => Date,
+    /** Counts each delivery and failed call kept (the state file keeps them). */
+    private readonly changes: StateVersion,
+    /** Keeps what a delivery recorded, though no request may wait for it. */
+    private readonly keepBackgroundChange: () => void = () => {},
   ) {}
 
   /** One POST of the registration confirmation, awaited: the answer decides the registration. */
@@ -116,7 +126,6 @@ export class AlertSender {
         return;
       }
     }
-    this.record(key, target, event, text, 'failed', this.options.attempts, outcome);
     push(this.failed, key, {
       apiOwner: key.replace(/^(user|token):/, ''),
       createdAt: this.now(key).toISOString(),
@@ -124,6 +133,7 @@ export class AlertSender {
       requestBody: text,
       ...('status' in outcome ? { status: outcome.status, response: outcome.response } : outcome),
     });
+    this.record(key, target, event, text, 'failed', this.options.attempts, outcome);
   }
 
   private record(
@@ -147,6 +157,9 @@ export class AlertSender {
       ...(outcome && 'connectionError' in outcome ? { connectionError: outcome.connectionError } : {}),
       at: this.now(key).toISOString(),
     });
+    this.changes.changed();
+    // Alerts are sent after their change's request was answered: no request waits for this record.
+    this.keepBackgroundChange();
   }
 
   failedCalls(key: StateKey): FailedCall[] {
@@ -166,6 +179,17 @@ export class AlertSender {
       this.deliveries.delete(key);
       this.failed.delete(key);
     }
+    this.changes.changed();
+  }
+
+  /** Each key's lists as they are now (the lists are never changed in place: see `push`). */
+  snapshot(): AlertsSnapshot {
+    return { deliveries: new Map(this.deliveries), failedCalls: new Map(this.failed) };
+  }
+
+  restore(snapshot: AlertsSnapshot): void {
+    this.deliveries = new Map(snapshot.deliveries);
+    this.failed = new Map(snapshot.failedCalls);
   }
 
   /** Waits for the alerts under way (each bounded by its timeout and attempts). */

@@ -8,6 +8,7 @@
  */
 import type { Clocks } from './clock.js';
 import { withStatus } from './credentials.js';
+import { StateVersion } from './kept-state.js';
 import type { CredentialStatus } from './magic-values.js';
 import type { Slot, Store } from './store.js';
 import type { StateKey } from './token-keys.js';
@@ -36,10 +37,13 @@ export class StatusSchedule {
     private readonly keysOf: () => StateKey[],
     /** Runs the timer's changes (the sandbox keeps them as it keeps a request's: see index.ts). */
     private readonly onTimer: () => void = () => this.runDue(),
+    /** Counts each change to the schedule (the state file keeps a token's scheduled changes). */
+    private readonly version = new StateVersion(),
   ) {}
 
   add(change: ScheduledChange): void {
     this.changes.push(change);
+    this.version.changed();
     this.runDue();
   }
 
@@ -52,6 +56,7 @@ export class StatusSchedule {
   runDue(): void {
     const due = this.changes.filter((change) => this.waitOf(change) <= 0);
     this.changes = this.changes.filter((change) => !due.includes(change));
+    if (due.length > 0) this.version.changed();
     for (const change of due.sort((a, b) => a.at.getTime() - b.at.getTime()))
       this.apply(change, this.clocks.now(change.key));
     this.arm();
@@ -60,6 +65,21 @@ export class StatusSchedule {
   /** Forgets the changes of `key` (or every change). */
   reset(key: StateKey | undefined): void {
     this.changes = key === undefined ? [] : this.changes.filter((change) => change.key !== key);
+    this.version.changed();
+    this.arm();
+  }
+
+  /**
+   * The tokens' changes still to come, for the state file. The seed's are not kept: they come
+   * from the seed, again, at every start.
+   */
+  snapshot(): ScheduledChange[] {
+    return this.changes.filter((change) => change.key !== undefined);
+  }
+
+  /** The tokens' changes become the snapshot's (the seed's stay); those already due run on the timer. */
+  restore(snapshot: readonly ScheduledChange[]): void {
+    this.changes = [...this.changes.filter((change) => change.key === undefined), ...snapshot];
     this.arm();
   }
 

@@ -15,7 +15,8 @@ import { firstFailure } from './schemas.js';
 import { SeedError } from './seed.js';
 import { MAX_DELAY_SECONDS, type ScheduledChange } from './webhooks-schedule.js';
 
-const STATUSES = new Set<string>(['OK', ...Object.values(STATUS_MAGIC_VALUES)]);
+/** The statuses a scheduled change may set. */
+export const STATUSES = new Set<string>(['OK', ...Object.values(STATUS_MAGIC_VALUES)]);
 
 /** The document's scheduled changes, due `afterSeconds` after `now`; throws SeedError naming the first bad field. */
 export function statusChangesOf(

@@ -11,12 +11,13 @@ import type { IHttpResponse } from '@stoplight/prism-http';
 import type { IHttpOperation } from '@stoplight/types';
 import type { ApiRequest } from './api.js';
 import { leafTimestamp } from './clock.js';
+import { StateVersion } from './kept-state.js';
 import type { CredentialStatus } from './magic-values.js';
 import type { Resource } from './resource-shape.js';
 import { emptyResponse, fieldProblem, jsonResponse, problemAnswer } from './responses.js';
 import type { Credential, Slot } from './store.js';
 import type { StateKey } from './token-keys.js';
-import { AlertSender, type DeliveryOptions, type FailedCall } from './webhooks-alerts.js';
+import { AlertSender, type AlertsSnapshot, type DeliveryOptions, type FailedCall } from './webhooks-alerts.js';
 import { urlRefusal, type WebhookPolicy } from './webhooks-delivery.js';
 
 /** The spec's tag of the alerts service's webhook operations; each names what it does with `x-leaf-helper`. */
@@ -86,6 +87,15 @@ export interface WebhookServiceOptions {
   delivery: DeliveryOptions;
   /** The clock of each token (alerts and deliveries are stamped with their token's time). */
   now: (key: StateKey) => Date;
+  /** Counts every change to the webhooks, deliveries and failed calls (the state file keeps them). */
+  changes?: StateVersion;
+  /** Keeps a change made in the background (an alert's delivery, after its request was answered). */
+  keepBackgroundChange?: () => void;
+}
+
+/** What the state file keeps of the alerts service: each key's own webhooks (null: a deleted seeded one), deliveries and failed calls. */
+export interface WebhooksSnapshot extends AlertsSnapshot {
+  webhooks: Map<StateKey, Map<string, Webhook | null>>;
 }
 
 export class WebhookService {
@@ -94,11 +104,19 @@ export class WebhookService {
   private readonly seedFailedCalls: FailedCall[];
   private readonly policy: WebhookPolicy;
   /** Each key's own webhooks; null is a deleted seeded one. */
-  private readonly own = new Map<StateKey, Map<string, Webhook | null>>();
+  private own = new Map<StateKey, Map<string, Webhook | null>>();
+  private readonly changes: StateVersion;
 
   constructor(private readonly options: WebhookServiceOptions) {
     this.policy = { allowedHosts: new Set((options.allowedHosts ?? []).map((host) => host.toLowerCase())) };
-    this.sender = new AlertSender(this.policy, options.delivery, options.now);
+    this.changes = options.changes ?? new StateVersion();
+    this.sender = new AlertSender(
+      this.policy,
+      options.delivery,
+      options.now,
+      this.changes,
+      options.keepBackgroundChange,
+    );
     this.seed = exampleWebhooks(options.operations);
     this.seedFailedCalls = exampleFailedCalls(options.operations);
   }
@@ -117,7 +135,19 @@ export class WebhookService {
   reset(key: StateKey | undefined): void {
     if (key === undefined) this.own.clear();
     else this.own.delete(key);
+    this.changes.changed();
     this.sender.clear(key);
+  }
+
+  /** Each key's own webhooks, deliveries and failed calls as they are now (copied). */
+  snapshot(): WebhooksSnapshot {
+    const webhooks = new Map([...this.own].map(([key, own]) => [key, new Map(own)] as const));
+    return { webhooks, ...this.sender.snapshot() };
+  }
+
+  restore(snapshot: WebhooksSnapshot): void {
+    this.own = new Map([...snapshot.webhooks].map(([key, own]) => [key, new Map(own)] as const));
+    this.sender.restore(snapshot);
   }
 
   async answer(helper: string, request: ApiRequest, path: string, key: StateKey): Promise<IHttpResponse> {
@@ -135,6 +165,7 @@ export class WebhookService {
         if (!webhook) return problemAnswer('NOT_FOUND', path, `No webhook ${id}`);
         if (helper === 'get') return jsonResponse(200, webhook);
         this.ownOf(key).set(id, null);
+        this.changes.changed();
         return emptyResponse(204);
       }
       default:
@@ -175,6 +206,7 @@ export class WebhookService {
     const late = this.registeredTwice(body.events, path, key);
     if (late) return late;
     this.ownOf(key).set(webhook.id, webhook);
+    this.changes.changed();
     return jsonResponse(201, webhook);
   }
 
