@@ -1,35 +1,59 @@
 /**
- * A whole integrator's flow against the sandbox over a port, beginning with
- * `POST /users` as Leaf's own collection does: create a user, connect several
- * providers, read the user with its credentials embedded, page and filter the
- * users, delete one credential, delete the user and see its credentials gone.
- * And the sandbox's reading of a user never created (spec/README.md R14): a
- * 404 for its credentials, unless started with `--lenient-users`.
+ * A whole integrator's flow against the sandbox, beginning with `POST /users`
+ * as Leaf's own collection does: create a user, connect several providers,
+ * read the user with its credentials embedded, page and filter the users,
+ * delete one credential, delete the user and see its credentials gone. And the
+ * sandbox's reading of a user never created (spec/README.md R14): a 404 for
+ * its credentials, unless started with `--lenient-users`. Every flow runs
+ * through both doors: over a port (the bin) and in-process (`createSandbox().fetch`).
  */
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { type RunningSandbox, startSandbox } from '../src/index.js';
-import { createAgent, send } from './support/send.js';
-
-const sandboxUrl = inject('sandboxUrl');
-const agent = createAgent(4);
-afterAll(() => agent.destroy());
+import { createSandbox, startSandbox } from '../src/index.js';
 
 const JSON_TYPE = 'application/json';
 
-/** An integrator's calls, with one token, as JSON over HTTP. */
-function integrator(baseUrl: string, token = `integrator-${randomUUID()}`) {
+/** A sandbox as an integrator reaches it: a fetch and the base URL to give it. */
+interface Door {
+  fetch: typeof fetch;
+  url: string;
+  close(): Promise<void>;
+}
+
+/** Each door, opened as the tests need it: the default sandbox, or one lenient about users. */
+const DOORS: Array<{ door: string; open: (options: { lenientUsers?: boolean }) => Promise<Door> }> = [
+  {
+    door: 'over a port',
+    open: async ({ lenientUsers }) => {
+      // The default sandbox is the run's (global setup); a lenient one is a process of its own.
+      if (!lenientUsers) return { fetch, url: inject('sandboxUrl'), close: async () => {} };
+      const running = await startSandbox({ lenientUsers });
+      return { fetch, url: running.url, close: () => running.stop() };
+    },
+  },
+  {
+    door: 'in-process',
+    open: async ({ lenientUsers }) => {
+      const sandbox = createSandbox({ lenientUsers });
+      return { fetch: sandbox.fetch, url: sandbox.url, close: () => sandbox.close() };
+    },
+  },
+];
+
+/** An integrator's calls, with one token, as JSON through the door. */
+function integrator(door: Door, token = `integrator-${randomUUID()}`) {
   return async (method: string, path: string, body?: unknown) => {
-    const headers: Array<[string, string]> = [['authorization', `Bearer ${token}`]];
-    if (body !== undefined) headers.push(['content-type', JSON_TYPE]);
-    const reply = await send(
-      baseUrl,
-      { method, path, headers, body: body === undefined ? undefined : JSON.stringify(body) },
-      agent,
-    );
+    const headers: Record<string, string> = { authorization: `Bearer ${token}` };
+    if (body !== undefined) headers['content-type'] = JSON_TYPE;
+    const reply = await door.fetch(new URL(path, door.url), {
+      method,
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = await reply.text();
     // biome-ignore lint/suspicious/noExplicitAny: each step reads the fields its own answer has
-    const parsed: any = reply.text ? JSON.parse(reply.text) : undefined;
-    return { status: reply.status, body: parsed, headers: reply.headers };
+    const parsed: any = text ? JSON.parse(text) : undefined;
+    return { status: reply.status, body: parsed, headers: Object.fromEntries(reply.headers) };
   };
 }
 
@@ -65,9 +89,15 @@ const CONNECTIONS = [
   },
 ];
 
-describe('an integrator’s flow, over a port', () => {
+describe.each(DOORS)('an integrator’s flow, $door', ({ open }) => {
+  let door: Door;
+  beforeAll(async () => {
+    door = await open({});
+  });
+  afterAll(() => door?.close());
+
   it('creates a user, connects providers, reads, pages, disconnects and deletes', async () => {
-    const call = integrator(sandboxUrl);
+    const call = integrator(door);
     const run = randomUUID().slice(0, 8);
     const created = await call('POST', '/users', grower('Maya Okafor', `maya-${run}`));
     expect(created.status).toBe(201);
@@ -111,7 +141,7 @@ describe('an integrator’s flow, over a port', () => {
   });
 
   it('is answered 404 for credentials of a user never created, saying to create the user first', async () => {
-    const call = integrator(sandboxUrl);
+    const call = integrator(door);
     const leafUserId = randomUUID();
     const answer = await call('POST', `/users/${leafUserId}/trimble-credentials`, CONNECTIONS[2]!.body);
     expect(answer.status).toBe(404);
@@ -121,15 +151,15 @@ describe('an integrator’s flow, over a port', () => {
   });
 });
 
-describe('a sandbox started with --lenient-users', () => {
-  let lenient: RunningSandbox;
+describe.each(DOORS)('a sandbox started with --lenient-users, $door', ({ open }) => {
+  let lenient: Door;
   beforeAll(async () => {
-    lenient = await startSandbox({ lenientUsers: true });
+    lenient = await open({ lenientUsers: true });
   }, 60_000);
-  afterAll(() => lenient?.stop());
+  afterAll(() => lenient?.close());
 
   it('keeps credentials of a user never created, as before users existed', async () => {
-    const call = integrator(lenient.url);
+    const call = integrator(lenient);
     const leafUserId = randomUUID();
     expect((await call('POST', `/users/${leafUserId}/trimble-credentials`, CONNECTIONS[2]!.body)).status).toBe(201);
     expect((await call('GET', `/users/${leafUserId}/trimble-credentials`)).status).toBe(200);

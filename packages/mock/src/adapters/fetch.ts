@@ -48,6 +48,8 @@ export interface CreateSandboxOptions extends InProcessOptions {
   tokenSigningKey?: string;
   /** Host names webhooks may be sent to besides loopback addresses (`--webhook-allow`). */
   webhookAllow?: readonly string[];
+  /** Keep credentials of any `leafUserId`, created with `POST /users` or not (`--lenient-users`). */
+  lenientUsers?: boolean;
 }
 
 /** An in-process sandbox: its fetch, and its control API (reset, seed, requests, as(token), ...). */
@@ -71,8 +73,8 @@ export function createSandbox(options: CreateSandboxOptions = {}): InProcessSand
     store ??= (async () => {
       const operations = await operationsOf(options);
       const seed = options.seedFile === undefined ? options.seed : await readSeedFile(options.seedFile, operations);
-      const { stateFile, now, tokenSigningKey, webhookAllow } = options;
-      return createStore({ operations, seed, stateFile, now, adminToken, tokenSigningKey, webhookAllow });
+      const { stateFile, now, tokenSigningKey, webhookAllow, lenientUsers } = options;
+      return createStore({ operations, seed, stateFile, now, adminToken, tokenSigningKey, webhookAllow, lenientUsers });
     })();
     return store;
   };
