@@ -12,7 +12,16 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type BundledSpec, productionServerUrl, readBundledSpec, specModel } from '@leaf-credentials/spec';
 import { formatWithBiome, runningInCi } from '@leaf-credentials/tooling';
-import openapiTS, { astToString } from 'openapi-typescript';
+import openapiTS, {
+  astToString,
+  oapiRef,
+  type SchemaObject,
+  STRING,
+  tsIntersection,
+  tsLiteral,
+  tsUnion,
+} from 'openapi-typescript';
+import ts from 'typescript';
 import { renderConstants, renderOperations, renderProviders, renderSchemaNames } from './generate/render.js';
 import { readResponseChecks, renderResponseChecks } from './generate/response-checks.js';
 import { readOperations, readPathParameterRules, readProviders, readResources } from './generate/spec-facts.js';
@@ -51,6 +60,26 @@ function withEnumMeaningsInDescriptions<T extends SpecObject>(spec: T): T {
 }
 
 /**
+ * An open enum (`anyOf: [the known values, any string]`, as `CredentialStatus`) comes out of
+ * openapi-typescript as `Known | string`, which TypeScript folds into `string`: the known
+ * values no longer narrow or complete. `Known | (string & {})` still takes any string and
+ * keeps the known literals in the union.
+ */
+function openEnumType(schema: SchemaObject): ts.TypeNode | undefined {
+  const members = (schema as { anyOf?: unknown }).anyOf;
+  if (!Array.isArray(members) || members.length !== 2) return undefined;
+  const isKnown = (member: SpecObject) => typeof member.$ref === 'string' || Array.isArray(member.enum);
+  const known = (members as SpecObject[]).find(isKnown);
+  const open = (members as SpecObject[]).find(
+    (member) => !isKnown(member) && member.type === 'string' && member.const === undefined,
+  );
+  if (!known || !open) return undefined;
+  const knownType =
+    typeof known.$ref === 'string' ? oapiRef(known.$ref) : tsUnion((known.enum as unknown[]).map(tsLiteral));
+  return tsUnion([knownType, tsIntersection([STRING, ts.factory.createTypeLiteralNode([])])]);
+}
+
+/**
  * Names of the properties the spec marks `x-sensitive: true`, at any depth of
  * components.schemas, sorted and unique: the fields whose values the client redacts.
  */
@@ -79,7 +108,11 @@ export async function renderGeneratedFiles(spec: BundledSpec = readBundledSpec()
   const helperIds = new Set<string>(
     [...providers, ...resources].flatMap((part) => Object.values(part.helpers)).filter((id) => id !== undefined),
   );
-  const ast = await openapiTS(withEnumMeaningsInDescriptions(spec) as never, { alphabetize: false, exportType: false });
+  const ast = await openapiTS(withEnumMeaningsInDescriptions(spec) as never, {
+    alphabetize: false,
+    exportType: false,
+    transform: openEnumType,
+  });
   return formattedByBiome({
     'schema.ts': HEADER + astToString(ast),
     'constants.ts':

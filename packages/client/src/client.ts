@@ -9,7 +9,6 @@ import { DEFAULT_TIMEOUT_MS } from './defaults.js';
 import { LeafApiError, LeafAuthError, LeafError, LeafInvalidResponseError, LeafRequestError } from './errors.js';
 import { PRODUCTION_BASE_URL } from './generated/constants.js';
 import { PROVIDERS, RESOURCES } from './generated/providers.js';
-import type { paths } from './generated/schema.js';
 import {
   buildProviderHelpers,
   buildResourceHelpers,
@@ -34,6 +33,7 @@ import { type IssuedToken, TokenSession } from './session.js';
 import { AUTHENTICATE_OPERATION, authenticateUrl, isAccount, signInWith } from './sign-in.js';
 import { anySignal, checkMs } from './timing.js';
 import { bearer, isValidToken, tokenSourceOf } from './token-source.js';
+import type { RawPaths } from './types.js';
 
 /** What a client is made of: providers and resources (their helpers) and `raw` (openapi-fetch's typed client). */
 export type ClientParts = Record<string, ProviderDefinition | ResourceDefinition | RawFactory>;
@@ -41,7 +41,7 @@ export type ClientParts = Record<string, ProviderDefinition | ResourceDefinition
 /** A client with the helpers of the given providers (and `raw` when given), by the names they were given under. */
 export type LeafClientFor<Parts extends ClientParts> = {
   readonly [Name in keyof Parts]: Parts[Name] extends RawFactory
-    ? Client<paths>
+    ? Client<RawPaths>
     : Parts[Name] extends ResourceDefinition
       ? ResourceHelpers<Parts[Name]>
       : Parts[Name] extends ProviderDefinition

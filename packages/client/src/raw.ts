@@ -10,11 +10,11 @@
 import type { Client } from 'openapi-fetch';
 import * as openapiFetch from 'openapi-fetch';
 import { OPERATIONS } from './generated/operations.js';
-import type { paths } from './generated/schema.js';
 import { checkPathParameters } from './path-parameters.js';
 import { type Pipeline, type ReadBody, readText } from './pipeline.js';
 import type { ResponseCheck } from './response-checks.js';
 import { anySignal } from './timing.js';
+import type { RawPaths } from './types.js';
 
 type CreateClient = typeof openapiFetch.default;
 /**
@@ -52,7 +52,7 @@ export interface ClientContext {
   ): unknown;
 }
 
-export type RawFactory = (context: ClientContext) => Client<paths>;
+export type RawFactory = (context: ClientContext) => Client<RawPaths>;
 
 type RawResult = { data?: unknown; error?: unknown; response: Response };
 type RawInit = Record<string, unknown> & {
@@ -95,7 +95,7 @@ function replay(response: Response, bytes: ArrayBuffer | string): Response {
  * throws only `LeafError`s (a 2xx whose body is not the promised JSON included) and the caller's abort reason.
  */
 export const raw: RawFactory = ({ baseUrl, headers, pipeline, clientSignal, guard, successBody }) => {
-  const openapi = createClient<paths>({ baseUrl, headers });
+  const openapi = createClient<RawPaths>({ baseUrl, headers });
   const methods = openapi as unknown as Record<string, RawCall>;
   const origin = new URL(baseUrl, 'http://localhost').origin;
 
@@ -140,5 +140,5 @@ export const raw: RawFactory = ({ baseUrl, headers, pipeline, clientSignal, guar
     client[method] = (path: string, init?: RawInit) => rawCall(methods[method]!, method, path, init);
   client.request = (method: string, path: string, init?: RawInit) =>
     rawCall((p, i) => openapi.request(method as never, p as never, i as never), method.toUpperCase(), path, init);
-  return client as unknown as Client<paths>;
+  return client as unknown as Client<RawPaths>;
 };

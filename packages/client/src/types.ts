@@ -2,7 +2,7 @@
  * Types over the spec's operations: their ids and bodies.
  */
 import type { OPERATIONS } from './generated/operations.js';
-import type { operations } from './generated/schema.js';
+import type { operations, paths } from './generated/schema.js';
 
 // The spec's schemas are named in generated/schemas.ts (and exported from the package).
 export type * from './generated/schemas.js';
@@ -27,3 +27,20 @@ export type RequestBody<Id extends OperationId> = operations[Id] extends {
 }
   ? Body
   : never;
+
+/**
+ * An open string (`Known | (string & {})`, as `CredentialStatus`: see scripts/generate.ts) as
+ * plain `string`, at any depth. openapi-fetch's `Readable` maps `string & {}` as an object
+ * (openapi-typescript#2765), so the raw client's paths carry open strings as `string`: its
+ * answers stay assignable to `string`, and only the helpers narrow on the known values.
+ */
+type OpenStringsAsString<T> = T extends string
+  ? string extends T
+    ? string
+    : T
+  : T extends object
+    ? { [K in keyof T]: OpenStringsAsString<T[K]> }
+    : T;
+
+/** The spec's paths as the raw client (openapi-fetch) reads them. */
+export type RawPaths = OpenStringsAsString<paths>;

@@ -34,6 +34,10 @@ describe('the generated client types', () => {
     expect(errors.join('\n')).toMatch(/clientSecret/);
   });
 
+  it('keep `status` open and still narrowing on its known values', () => {
+    expect(compileErrors(fixture('status-narrows.ts'))).toEqual([]);
+  });
+
   it('reject a path the spec does not have', () => {
     const errors = compileErrors(fixture('unknown-path.ts'));
     expect(errors.join('\n')).toMatch(/no-such-provider-credentials/);

@@ -1265,7 +1265,7 @@ export interface components {
      *     neither healthy nor final (keep polling, or ask Leaf).
      * @example OK
      */
-    CredentialStatus: components['schemas']['KnownCredentialStatus'] | string;
+    CredentialStatus: components['schemas']['KnownCredentialStatus'] | (string & {});
     /**
      * KnownCredentialStatus
      * @description The credential statuses Leaf has documented, each with its meaning.
