@@ -3,8 +3,9 @@
  * breaking-changes ruleset (OpenAPI 3.1 aware): a removed operation, response
  * field or status code, a narrowed type, a new required request field...
  * Optic does not see narrowed request constraints (a lowered maxLength, an
- * added pattern...), so request-constraints.ts checks those and its findings
- * are merged in. Both inputs are single-file documents, such as `redocly
+ * added pattern...), nor response enums that take more values or open to any
+ * (an enum becoming `anyOf: [enum, string]`), so request-constraints.ts and
+ * response-enums.ts check those and their findings are merged in. Both inputs are single-file documents, such as `redocly
  * bundle` writes.
  */
 import { readFileSync } from 'node:fs';
@@ -15,11 +16,13 @@ import { RuleRunner } from '@useoptic/rulesets-base';
 import { BreakingChangesRuleset } from '@useoptic/standard-rulesets';
 import { parse } from 'yaml';
 import { findNarrowedRequestConstraints } from './request-constraints.js';
+import { findWidenedResponseEnums } from './response-enums.js';
 
 export interface BreakingChange {
   /**
    * The rule that failed: Optic's, such as "prevent removing response property",
-   * or "prevent narrowing request constraints" (request-constraints.ts).
+   * "prevent narrowing request constraints" (request-constraints.ts) or
+   * "prevent widening response enums" (response-enums.ts).
    */
   rule: string;
   /** Where in the API, such as "get /users/{leafUserId}/trimble-credentials response 200". */
@@ -49,7 +52,12 @@ export async function findBreakingChanges(basePath: string, revisedPath: string)
       error: result.error ?? '',
       jsonPath: result.location?.jsonPath ?? '',
     }));
-  return [...optic, ...findNarrowedRequestConstraints(readDocument(basePath), readDocument(revisedPath))];
+  const [baseDoc, revisedDoc] = [readDocument(basePath), readDocument(revisedPath)];
+  return [
+    ...optic,
+    ...findNarrowedRequestConstraints(baseDoc, revisedDoc),
+    ...findWidenedResponseEnums(baseDoc, revisedDoc),
+  ];
 }
 
 /** A single-file document as plain JSON (YAML is a superset of JSON). */

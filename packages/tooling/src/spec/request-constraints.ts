@@ -28,18 +28,18 @@ export interface NarrowedConstraint {
 
 export const NARROWED_REQUEST_RULE = 'prevent narrowing request constraints';
 
-type Json = Record<string, unknown>;
+export type Json = Record<string, unknown>;
 
 /** A resolved node and the JSON pointer it really lives at (after following `$ref`s). */
-interface Located {
+export interface Located {
   node: Json;
   pointer: string;
 }
 
-const isObject = (value: unknown): value is Json =>
+export const isObject = (value: unknown): value is Json =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
-const child = (pointer: string, ...segments: Array<string | number>) =>
+export const child = (pointer: string, ...segments: Array<string | number>) =>
   [pointer, ...segments.map(escapePointerSegment)].join('/');
 
 /**
@@ -53,7 +53,7 @@ function resolve(document: Json, located: Located): Located {
 }
 
 /** The object at `segments` below `parent`, following `$ref`s at every step. */
-function at(document: Json, parent: Located, ...segments: Array<string | number>): Located | undefined {
+export function at(document: Json, parent: Located, ...segments: Array<string | number>): Located | undefined {
   let current: Located | undefined = parent;
   for (const [index, segment] of segments.entries()) {
     const value: unknown = current.node[segment as string];

@@ -16,6 +16,7 @@ import { majorChangesets, REPO_ROOT as ROOT } from '../../src/index.js';
 import { findBreakingChanges } from '../../src/spec/breaking-changes.js';
 import { bundleSpec } from '../../src/spec/bundle.js';
 import { NARROWED_REQUEST_RULE } from '../../src/spec/request-constraints.js';
+import { WIDENED_RESPONSE_ENUM_RULE } from '../../src/spec/response-enums.js';
 import { runSpecDiff } from '../../src/spec/spec-diff.js';
 import { SLOW_PROCESS_TIMEOUT } from '../fixtures/timeouts.js';
 
@@ -109,6 +110,19 @@ describe('findBreakingChanges', { timeout: SLOW_PROCESS_TIMEOUT }, () => {
         jsonPath: '/components/schemas/ClimateFieldViewCredentialsCreate/properties/apiKey/maxLength',
       },
     ]);
+  });
+
+  it('merges in a response enum opened to any string (enum → anyOf [enum, string]), which Optic does not report', async () => {
+    const closed = revision('closed-status', (spec) => {
+      const known = (spec.components.schemas as Record<string, { enum?: unknown[] }>).KnownCredentialStatus!;
+      (spec.components.schemas as Record<string, unknown>).CredentialStatus = { type: 'string', enum: known.enum };
+    });
+    const changes = await findBreakingChanges(closed, basePath);
+    expect(changes.length).toBeGreaterThan(0);
+    expect(changes.every((change) => change.rule === WIDENED_RESPONSE_ENUM_RULE)).toBe(true);
+    expect(changes.map((change) => change.where)).toContain(
+      'get /users/{leafUserId}/trimble-credentials response 200 application/json status',
+    );
   });
 
   it('lets a new optional response field through', async () => {
