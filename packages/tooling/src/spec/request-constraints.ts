@@ -39,7 +39,7 @@ export interface Located {
 export const isObject = (value: unknown): value is Json =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
-export const child = (pointer: string, ...segments: Array<string | number>) =>
+const child = (pointer: string, ...segments: Array<string | number>) =>
   [pointer, ...segments.map(escapePointerSegment)].join('/');
 
 /**
