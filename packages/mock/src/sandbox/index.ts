@@ -124,14 +124,20 @@ export async function createSandbox(options: SandboxOptions): Promise<Sandbox> {
     version,
   );
   const passwords = new Passwords(version);
-  if (options.stateFile !== undefined) {
-    const state = keptState({ version, store, users, webhooks, schedule, passwords, clocks });
-    writer = await openStateFile(options.stateFile, table, state);
-  }
   const scheduleSeed = (document: unknown, key?: StateKey) => {
     for (const change of statusChangesOf(document, table, clocks.now(key))) schedule.add({ ...change, key });
   };
   scheduleSeed(options.seed);
+  // After the seed's changes, so a token's change that fell due while the sandbox was down runs on
+  // the timer, kept (and its alerts sent) as a request's change is.
+  if (options.stateFile !== undefined) {
+    const state = keptState({ version, store, users, webhooks, schedule, passwords, clocks });
+    writer = await openStateFile(options.stateFile, table, state).catch((error: unknown) => {
+      // No sandbox: nothing of it may run later.
+      schedule.stop();
+      throw error;
+    });
+  }
   const context = {
     table,
     store,

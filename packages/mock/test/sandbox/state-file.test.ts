@@ -203,6 +203,29 @@ const RESTART_CASES: Array<{
     },
   },
   {
+    kind: 'a scheduled change that falls due on its own after the restart, and its alert',
+    change: async (sandbox) => {
+      expect((await registerWebhook(sandbox, 'https://hooks.example.com/leaf')).statusCode).toBe(201);
+      const client = clientOf(sandbox, TOKEN);
+      expect((await client.create(provider)).statusCode).toBe(201);
+      const path = `/users/${USER}/${provider.name}/scheduled-status`;
+      expect((await client.control('POST', path, { status: 'UNAUTHENTICATED', afterSeconds: 1 })).statusCode).toBe(202);
+    },
+    check: async (sandbox) => {
+      const client = clientOf(sandbox, TOKEN);
+      // Real time: the change is due a second after it was asked for, in the restarted sandbox.
+      await expect
+        .poll(async () => ((await client.get(provider)).body as { status: string }).status, { timeout: 5_000 })
+        .toBe('UNAUTHENTICATED');
+      // Its alert goes out once the change is kept (written), a moment after the change shows.
+      const events = async () => {
+        const { body } = await client.control('GET', '/webhooks/deliveries');
+        return (body as { deliveries: Array<{ event: string }> }).deliveries.map((delivery) => delivery.event);
+      };
+      await expect.poll(events, { timeout: 5_000 }).toEqual(['webhookRegistered', 'credentialsUnauthenticated']);
+    },
+  },
+  {
     kind: 'the password a username first signed in with',
     change: async (sandbox) => {
       expect((await signIn(sandbox, 'first-password')).statusCode).toBe(200);
