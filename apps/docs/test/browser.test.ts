@@ -21,9 +21,9 @@ import {
   resolveRef,
   type SpecOperation,
 } from '@leaf-credentials/spec';
+import { codeSampleLabel, codeSampleLanguages } from '@leaf-credentials/tooling/redocly-config';
 import { type Browser, chromium, type Locator, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { codeSampleLabel, codeSampleLanguages } from '../src/redoc-config.js';
 import { DOCS_HTML_PATH } from '../src/server.js';
 import { CONNECT_SRC } from '../src/try-it/embed.js';
 import { listCodeSamples } from './sample-runner.js';
@@ -361,12 +361,9 @@ describe('the API reference opened from disk in Chromium, nothing but loopback r
     for (const operation of operations) {
       const shown = embeddedSamples.get(operation.operationId) ?? [];
       const written = samples.filter((sample) => sample.operation.operationId === operation.operationId);
-      expect(
-        shown.map((sample) => sample.label ?? sample.lang),
-        operation.operationId,
-      ).toEqual(labels);
+      expect(shown.map(codeSampleLabel), operation.operationId).toEqual(labels);
       for (const sample of written) {
-        const match = shown.find((candidate) => (candidate.label ?? candidate.lang) === sample.label);
+        const match = shown.find((candidate) => codeSampleLabel(candidate) === sample.label);
         expect(match?.source.trim(), `${sample.label} sample of ${operation.operationId}`).toBe(sample.source.trim());
       }
       expect(written.length, operation.operationId).toBe(labels.length);
