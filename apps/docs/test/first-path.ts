@@ -88,11 +88,10 @@ function watch(paths: string[]): void {
     if (!document.body) return false;
     const texts = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
     for (let text = texts.nextNode(); text; text = texts.nextNode()) {
-      const value = text.nodeValue ?? '';
-      // Not the page's scripts (megabytes each): a path's text is a path and some white space.
-      if (value.length > longest) continue;
+      // Not the page's scripts (megabytes each, not to be copied): a path's text is a path and some white space.
+      if ((text as CharacterData).length > longest) continue;
       const element = text.parentElement;
-      if (element && wanted.has(value.trim()) && inWindow(element)) return true;
+      if (element && wanted.has(text.nodeValue?.trim() ?? '') && inWindow(element)) return true;
     }
     return false;
   };
