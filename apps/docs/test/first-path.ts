@@ -66,9 +66,10 @@ function watch(paths: string[]): void {
   const watched: Watched = {};
   window.leafFirstPath = watched;
   let changed = true;
-  new MutationObserver(() => {
+  const changes = new MutationObserver(() => {
     changed = true;
-  }).observe(document, { childList: true, subtree: true, characterData: true, attributes: true });
+  });
+  changes.observe(document, { childList: true, subtree: true, characterData: true, attributes: true });
   addEventListener('resize', () => {
     changed = true;
   });
@@ -108,6 +109,7 @@ function watch(paths: string[]): void {
       if (pathInWindow()) watched.firstPath = now;
     }
     if (watched.firstPath === undefined || watched.hydrated === undefined) requestAnimationFrame(frame);
+    else changes.disconnect();
   };
   requestAnimationFrame(frame);
 }
