@@ -4,9 +4,9 @@
  * alone) and with them, optionally adds each `--candidate name=bundle.js[,styles.css]`
  * (a console such as Scalar's or Stoplight Elements', inlined into the Redoc-only
  * page as it would have to be for an offline file), and prints each page's size
- * and its median time to the first rendered path in Chromium, measured in turns
- * (A, B, C, A, B, C, ...) so a busy machine slows every page alike. `--runs N`
- * sets the turns (default 5).
+ * and its median first paint, hydration and first rendered path in Chromium (as
+ * test/first-path.ts defines them), measured in turns (A, B, C, A, B, C, ...) so a
+ * busy machine slows every page alike. `--runs N` sets the turns (default 5).
  */
 import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
