@@ -15,6 +15,7 @@ import {
   LeafApiError,
   LeafAuthError,
   LeafRequestError,
+  type OperationRef,
   type Page,
   type TrimbleCredentials,
   type TrimbleCredentialsCreate,
@@ -38,7 +39,7 @@ describe('every helper returns the body the spec documents', () => {
   });
 
   for (const { label, name, id, call } of everyHelperCall(client)) {
-    const { method, path, responseBody } = OPERATIONS[id];
+    const { method, path, responseBody }: OperationRef = OPERATIONS[id];
     const what = name === 'events' ? 'a page of the JSON body' : responseBody ? 'the JSON body' : 'the empty body';
     it(`${label} resolves to ${what} of ${method} ${path}`, async () => {
       const result = await call();
