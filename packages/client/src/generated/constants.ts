@@ -27,14 +27,16 @@ export const SECRET_FIELDS = [
   'subscriptionKey',
   'tokenSecretKey',
 ] as const;
-const RULE_0 = {
-  pattern: /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/,
-  description: 'a UUID',
-} as const;
 /** What each path parameter's value must be, from its schema: helpers and raw check it before sending. */
 export const PATH_PARAMETERS = {
-  leafUserId: RULE_0,
-  webhookId: RULE_0,
+  leafUserId: {
+    pattern: /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/,
+    description: 'a UUID',
+  },
+  webhookId: {
+    pattern: /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/,
+    description: 'a UUID',
+  },
 } as const;
 /** How long a token from authenticate lasts, in seconds, by `rememberMe` (`x-leaf-token-lifetime-seconds`). */
 export const TOKEN_LIFETIME_SECONDS = { rememberMe: 2592000, otherwise: 86400 } as const;
