@@ -123,12 +123,12 @@ export function buildHelpers(
   for (const [name, operation] of Object.entries(definition) as [string, OperationRef][]) {
     const parameters = pathParametersOf(operation.path);
     const count = parameters.length;
-    // A loop, not Object.fromEntries: this runs on every call.
-    const valuesOf = (args: unknown[]) => {
-      const values: Record<string, unknown> = {};
-      for (let index = 0; index < count; index++) values[parameters[index]!] = args[index];
-      return values;
-    };
+    // Runs on every call: the usual one parameter (leafUserId, webhookId) without a loop.
+    const [only] = parameters;
+    const valuesOf =
+      count === 1
+        ? (args: unknown[]) => ({ [only!]: args[0] })
+        : (args: unknown[]) => Object.fromEntries(parameters.map((parameter, index) => [parameter, args[index]]));
     if (operation.paged) {
       const { onePage, everyItem } = pagerOf(operation, call);
       helpers[name] = (...args: unknown[]) => onePage(valuesOf(args), args[count] as PagerOptions);

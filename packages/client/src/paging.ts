@@ -111,11 +111,8 @@ export function pagerOf(list: OperationRef, call: CallOperation) {
             `still lists more after ${maxPages} pages (maxPages)`,
           );
         }
-        next = {
-          page: current.next.page,
-          ...query,
-          ...(current.next.size === undefined ? {} : { size: current.next.size }),
-        };
+        // A next page without a size only follows a query without one: the query string leaves it out.
+        next = { page: current.next.page, ...query, size: current.next.size };
       }
     },
   };
