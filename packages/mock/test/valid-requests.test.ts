@@ -16,7 +16,7 @@ import { createAgent, type RawRequest, send } from './support/send.js';
 const mockUrl = inject('mockUrl');
 // Not yet the alerts service's operations (#21, open): /webhooks/failed-calls overlaps
 // /webhooks/{webhookId}, and the generated requests miss WebhookCreate's minItems and pattern.
-const shapes = operationShapes().filter((shape) => !shape.path.startsWith('/webhooks'));
+const shapes = operationShapes();
 const validator = createResponseValidator();
 const agent = createAgent(4);
 afterAll(() => agent.destroy());

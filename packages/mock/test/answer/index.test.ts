@@ -7,9 +7,9 @@
 import { listOperations } from '@leaf-credentials/spec';
 import { createResponseValidator } from '@leaf-credentials/spec/validate';
 import { describe, expect, inject, it } from 'vitest';
-import { exampleRequest, type OperationShape, operationShapes } from '../src/example-requests.js';
-import { PROBLEM_CONTENT_TYPE, type Problem } from '../src/problem.js';
-import { ACCEPTABLE, UNACCEPTABLE } from './support/bad-requests.js';
+import { exampleRequest, type OperationShape, operationShapes } from '../../src/example-requests.js';
+import { PROBLEM_CONTENT_TYPE, type Problem } from '../../src/problem.js';
+import { ACCEPTABLE, UNACCEPTABLE } from '../support/bad-requests.js';
 
 const mockUrl = inject('mockUrl');
 const shapes = operationShapes();

@@ -9,10 +9,10 @@ import { randomUUID } from 'node:crypto';
 import { listOperations, readBundledSpec } from '@leaf-credentials/spec';
 import { createResponseValidator } from '@leaf-credentials/spec/validate';
 import { afterAll, describe, expect, inject, it } from 'vitest';
-import { fillPath, type OperationShape, operationShapes } from '../src/example-requests.js';
-import { connectSandbox } from '../src/index.js';
-import { PROBLEM_CONTENT_TYPE, type Problem } from '../src/problem.js';
-import { createAgent, type Reply, send } from './support/send.js';
+import { fillPath, type OperationShape, operationShapes } from '../../src/example-requests.js';
+import { connectSandbox } from '../../src/index.js';
+import { PROBLEM_CONTENT_TYPE, type Problem } from '../../src/problem.js';
+import { createAgent, type Reply, send } from '../support/send.js';
 
 const sandboxUrl = inject('sandboxUrl');
 const agent = createAgent(8);

@@ -5,9 +5,9 @@
  * 400 problem naming the parameter.
  */
 import { afterAll, describe, expect, inject, it } from 'vitest';
-import { pageOf } from '../src/answer/paging.js';
-import { exampleRequest, operationShapes } from '../src/example-requests.js';
-import { createAgent, send } from './support/send.js';
+import { pageOf } from '../../src/answer/paging.js';
+import { exampleRequest, operationShapes } from '../../src/example-requests.js';
+import { createAgent, send } from '../support/send.js';
 
 const ITEMS = ['a', 'b', 'c', 'd', 'e'];
 const PATH = '/users/u/trimble-credentials/events';

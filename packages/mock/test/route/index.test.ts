@@ -8,11 +8,11 @@ import { once } from 'node:events';
 import type { AddressInfo } from 'node:net';
 import { type BundledSpec, productionServerUrl, readBundledSpec } from '@leaf-credentials/spec';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { createMockServer } from '../src/adapters/node.js';
-import { exampleRequest, operationShapes } from '../src/example-requests.js';
-import { PROBLEM_CONTENT_TYPE } from '../src/problem.js';
-import { loadOperations } from '../src/spec.js';
-import { createAgent, send } from './support/send.js';
+import { createMockServer } from '../../src/adapters/node.js';
+import { exampleRequest, operationShapes } from '../../src/example-requests.js';
+import { PROBLEM_CONTENT_TYPE } from '../../src/problem.js';
+import { loadOperations } from '../../src/spec.js';
+import { createAgent, send } from '../support/send.js';
 
 const mockUrl = inject('mockUrl');
 const agent = createAgent(4);
