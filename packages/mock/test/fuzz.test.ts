@@ -8,9 +8,9 @@
  * spread evenly over the kind's operations; the sandbox gets a fifth of it.
  */
 
+import { specModel } from '@leaf-credentials/spec';
 import fc from 'fast-check';
 import { afterAll, describe, expect, inject, it } from 'vitest';
-import { operationShapes } from '../src/example-requests.js';
 import { badControlRequest } from './support/bad-requests.js';
 import { expectProblemNaming, namedProblemProperty, operationKinds } from './support/fuzz-property.js';
 import { fuzzRuns, runsPerOperation } from './support/fuzz-runs.js';
@@ -29,7 +29,7 @@ const TARGETS = [
 ];
 // Not yet the alerts service's operations (#21, open): /webhooks/failed-calls overlaps
 // /webhooks/{webhookId}, and the generated requests miss WebhookCreate's minItems and pattern.
-const shapes = operationShapes();
+const shapes = specModel().operations;
 const kinds = operationKinds(shapes);
 const agent = createAgent(6);
 const statusCounts = new Map<string, Map<number, number>>();

@@ -4,18 +4,18 @@
  * and a create body missing a required field is refused.
  */
 
-import { readBundledSpec } from '@leaf-credentials/spec';
+import { readBundledSpec, specModel } from '@leaf-credentials/spec';
 import type { IHttpOperation } from '@stoplight/types';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort, startStockPrism } from '../bench/stock-prism.js';
 import type { RunningServer } from '../src/adapters/server-process.js';
-import { exampleRequest, operationShapes } from '../src/example-requests.js';
+import { exampleRequest } from '../src/example-requests.js';
 import { loadOperations } from '../src/spec.js';
 import { createAgent, send } from './support/send.js';
 
 // Not yet the alerts service's operations (#21, open): /webhooks/failed-calls overlaps
 // /webhooks/{webhookId}, and the generated requests miss WebhookCreate's minItems and pattern.
-const shapes = operationShapes();
+const shapes = specModel().operations;
 const agent = createAgent(2);
 let prism: RunningServer;
 let operations: IHttpOperation[];
@@ -50,7 +50,7 @@ describe('stock prism mock', () => {
         prism.url,
         {
           method: request.method,
-          path: stockPath(request.path, shape.basePath),
+          path: stockPath(request.path, shape.basePaths.local),
           headers: Object.entries(request.headers),
           body: request.body,
         },
@@ -63,18 +63,18 @@ describe('stock prism mock', () => {
     });
   }
 
-  const creates = shapes.filter((shape) => shape.body?.schema.required?.length);
+  const creates = shapes.filter((shape) => shape.requestBody?.schema.required?.length);
   it('has creates with required fields to leave out', () => expect(creates.length).toBeGreaterThan(0));
   for (const shape of creates) {
-    const [field] = shape.body!.schema.required!;
+    const [field] = shape.requestBody!.schema.required!;
     it(`${shape.operationId}: refuses a body without ${field} with a 4xx`, async () => {
       const request = exampleRequest(shape);
-      const { [field!]: _left, ...body } = shape.body!.example as Record<string, unknown>;
+      const { [field!]: _left, ...body } = shape.requestBody!.example as Record<string, unknown>;
       const reply = await send(
         prism.url,
         {
           method: request.method,
-          path: stockPath(request.path, shape.basePath),
+          path: stockPath(request.path, shape.basePaths.local),
           headers: Object.entries(request.headers),
           body: JSON.stringify(body),
         },

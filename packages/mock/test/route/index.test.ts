@@ -6,10 +6,10 @@
  */
 import { once } from 'node:events';
 import type { AddressInfo } from 'node:net';
-import { type BundledSpec, productionServerUrl, readBundledSpec } from '@leaf-credentials/spec';
+import { type BundledSpec, productionServerUrl, readBundledSpec, specModel } from '@leaf-credentials/spec';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createMockServer } from '../../src/adapters/node.js';
-import { exampleRequest, operationShapes } from '../../src/example-requests.js';
+import { exampleRequest } from '../../src/example-requests.js';
 import { PROBLEM_CONTENT_TYPE } from '../../src/problem.js';
 import { loadOperations } from '../../src/spec.js';
 import { createAgent, send } from '../support/send.js';
@@ -29,15 +29,15 @@ describe('base paths of the spec', () => {
     expect(PRODUCTION_BASE).toBe('/services/usermanagement/api');
   });
 
-  for (const shape of operationShapes()) {
+  for (const shape of specModel().operations) {
     const request = exampleRequest(shape);
     it(`${shape.operationId}: answers ${request.expectedStatus} at its local path ${request.path}`, async () => {
       const reply = await send(mockUrl, asRaw(request), agent);
       expect(reply.status, reply.text).toBe(request.expectedStatus);
     });
-    const production = `${new URL(readBundledSpec().servers[0]!.url).pathname}${request.path.slice(shape.basePath.length)}`;
+    const production = `${new URL(readBundledSpec().servers[0]!.url).pathname}${request.path.slice(shape.basePaths.local.length)}`;
     it(`${shape.operationId}: answers ${request.expectedStatus} under production's base path too (${production})`, async () => {
-      const reply = await send(mockUrl, asRaw(request, shape.basePath ? request.path : production), agent);
+      const reply = await send(mockUrl, asRaw(request, shape.basePaths.local ? request.path : production), agent);
       expect(reply.status, reply.text).toBe(request.expectedStatus);
     });
   }
@@ -68,12 +68,12 @@ describe('what no base path routes', () => {
   }
 
   it('answers 405 with Allow under the production base path as at the local one', async () => {
-    const shapes = operationShapes();
+    const shapes = specModel().operations;
     // A path without a PUT of its own (PUT /users is one).
     const [get] = shapes.filter(
       (shape) =>
         shape.method === 'GET' &&
-        shape.basePath === '' &&
+        shape.basePaths.local === '' &&
         !shapes.some(({ path, method }) => path === shape.path && method === 'PUT'),
     );
     const path = `${PRODUCTION_BASE}${exampleRequest(get!).path}`;
@@ -95,10 +95,12 @@ function withPathLevelServers(spec: BundledSpec, path: string): BundledSpec {
 
 describe('path-level servers', () => {
   const spec = readBundledSpec();
-  const shape = operationShapes(spec).find((candidate) => candidate.method === 'GET' && candidate.basePath === '')!;
+  const shape = specModel(spec).operations.find(
+    (candidate) => candidate.method === 'GET' && candidate.basePaths.local === '',
+  )!;
   const fixture = withPathLevelServers(spec, shape.path);
   const local = exampleRequest(
-    operationShapes(fixture).find((candidate) => candidate.operationId === shape.operationId)!,
+    specModel(fixture).operations.find((candidate) => candidate.operationId === shape.operationId)!,
   );
   let url = '';
   const server = { close: () => {} } as { close: () => void };
@@ -120,7 +122,7 @@ describe('path-level servers', () => {
   });
 
   const CASES = [
-    { behaviour: 'answers under the path of its own servers (/api)', prefix: '/api', status: shape.successStatus },
+    { behaviour: 'answers under the path of its own servers (/api)', prefix: '/api', status: shape.success.status },
     { behaviour: 'is not served at the root any more', prefix: '', status: 404 },
     { behaviour: "is not served under the document's production base path", prefix: PRODUCTION_BASE, status: 404 },
   ];

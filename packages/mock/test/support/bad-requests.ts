@@ -5,11 +5,13 @@
  * mutation: the status, and the header, parameter, field or method the
  * problem must name.
  */
+
 import { METHODS } from 'node:http';
+import type { JsonSchema, OperationModel } from '@leaf-credentials/spec';
 import { BEARER_TOKEN } from '@leaf-credentials/spec/bearer-token';
 import fc from 'fast-check';
 import { MAX_HEADER_VALUE_BYTES } from '../../src/check/rules.js';
-import { fillPath, type JsonSchema, type OperationShape } from '../../src/example-requests.js';
+import { fillPath, pathParametersOf } from '../../src/example-requests.js';
 import { MAX_BODY_BYTES } from '../../src/read/body.js';
 import { isWellFormedBearer } from '../../src/validate/index.js';
 import type { RawRequest } from './send.js';
@@ -96,27 +98,27 @@ function arbitraryValue(schema: JsonSchema): fc.Arbitrary<unknown> {
   }
 }
 
-function validParts(shape: OperationShape): fc.Arbitrary<ValidParts> {
+function validParts(shape: OperationModel): fc.Arbitrary<ValidParts> {
   const pathValues = fc.record(
-    Object.fromEntries(shape.pathParameters.map(({ name, schema }) => [name, arbitraryValue(schema).map(String)])),
+    Object.fromEntries(pathParametersOf(shape).map(({ name, schema }) => [name, arbitraryValue(schema).map(String)])),
   );
-  const body = shape.body
-    ? arbitraryValue(shape.body.schema).map((value) => value as Record<string, unknown>)
+  const body = shape.requestBody
+    ? arbitraryValue(shape.requestBody.schema).map((value) => value as Record<string, unknown>)
     : fc.constant(undefined);
   const accept = fc.option(fc.constantFrom(...ACCEPTABLE), { nil: undefined });
   return fc.record({ pathValues, token: validToken, body, accept });
 }
 
-function assemble(shape: OperationShape, parts: ValidParts): RawRequest {
+function assemble(shape: OperationModel, parts: ValidParts): RawRequest {
   const headers: Array<[string, string]> = [['authorization', `Bearer ${parts.token}`]];
   if (parts.accept !== undefined) headers.push(['accept', parts.accept]);
-  if (parts.body === undefined || !shape.body)
+  if (parts.body === undefined || !shape.requestBody)
     return { method: shape.method, path: fillPath(shape, parts.pathValues), headers };
-  headers.push(['content-type', shape.body.mediaType]);
+  headers.push(['content-type', shape.requestBody.mediaType]);
   return { method: shape.method, path: fillPath(shape, parts.pathValues), headers, body: JSON.stringify(parts.body) };
 }
 
-export function validRequest(shape: OperationShape): fc.Arbitrary<RawRequest> {
+export function validRequest(shape: OperationModel): fc.Arbitrary<RawRequest> {
   return validParts(shape).map((parts) => assemble(shape, parts));
 }
 
@@ -178,7 +180,7 @@ function nested(depth: number): string {
  * Every way this generator breaks a request to `shape`. `allowedMethods` are
  * the methods the spec documents on the same path.
  */
-export function badRequest(shape: OperationShape, allowedMethods: readonly string[]): fc.Arbitrary<BadRequest> {
+export function badRequest(shape: OperationModel, allowedMethods: readonly string[]): fc.Arbitrary<BadRequest> {
   const valid = validParts(shape).map((parts) => ({ parts, request: assemble(shape, parts) }));
   const mutation = (kind: string, arbitrary: fc.Arbitrary<Omit<BadRequest, 'kind'>>) =>
     arbitrary.map((bad) => ({ kind, ...bad }));
@@ -219,7 +221,7 @@ export function badRequest(shape: OperationShape, allowedMethods: readonly strin
     ),
   ];
   const families: Array<fc.Arbitrary<BadRequest>> = [
-    ...(shape.secured ? authFamilies : []),
+    ...(shape.security.required ? authFamilies : []),
     mutation(
       'undocumented method',
       fc
@@ -319,7 +321,7 @@ export function badRequest(shape: OperationShape, allowedMethods: readonly strin
     ),
   ];
 
-  for (const parameter of shape.pathParameters) {
+  for (const parameter of pathParametersOf(shape)) {
     const expected: Expectation = { status: 400, names: parameter.name, objectName: 'path' };
     families.push(
       mutation(
@@ -363,7 +365,7 @@ export function badRequest(shape: OperationShape, allowedMethods: readonly strin
     );
   }
 
-  if (!shape.body) {
+  if (!shape.requestBody) {
     families.push(
       mutation(
         'body on a body-less operation',
@@ -382,7 +384,7 @@ export function badRequest(shape: OperationShape, allowedMethods: readonly strin
     return fc.oneof(...families);
   }
 
-  const body = shape.body;
+  const body = shape.requestBody;
   const properties = Object.entries(body.schema.properties ?? {});
   const bodyProblem: Expectation = { status: 400, names: 'body', objectName: 'body' };
   const contentTypeProblem: Expectation = { status: 415, names: 'Content-Type', objectName: 'header' };
