@@ -1,15 +1,16 @@
 /**
  * The route stage: every operation answers under each base path its servers
  * name (the local one and production's `/services/usermanagement/api`), an
- * operation with path-level servers only under theirs, and anything else is a
- * 404 or 405 problem.
+ * operation with path-level servers only under theirs, a concrete path before
+ * a templated one that also matches it (whatever the method), and anything else
+ * is a 404 or 405 problem.
  */
 import { once } from 'node:events';
 import type { AddressInfo } from 'node:net';
 import { type BundledSpec, productionServerUrl, readBundledSpec, specModel } from '@leaf-credentials/spec';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createMockServer } from '../../src/adapters/node.js';
-import { exampleRequest } from '../../src/example-requests.js';
+import { exampleRequest, fillPath } from '../../src/example-requests.js';
 import { PROBLEM_CONTENT_TYPE } from '../../src/problem.js';
 import { loadOperations } from '../../src/spec.js';
 import { createAgent, send } from '../support/send.js';
@@ -81,6 +82,47 @@ describe('what no base path routes', () => {
     expect(reply.status).toBe(405);
     expect(reply.headers.allow).toContain('GET');
   });
+});
+
+const isTemplated = (path: string) => /\{[^}]+\}/.test(path);
+const matchesTemplate = (template: string, path: string) =>
+  new RegExp(`^${template.replace(/\{[^}]+\}/g, '[^/]+')}$`).test(path);
+
+/**
+ * Each concrete path some templated path also matches (`/webhooks/failed-calls` and
+ * `/webhooks/{webhookId}`), with a method only the templated one documents: OpenAPI
+ * matches the concrete path first, so that method is a 405 there, not the templated
+ * path's operation.
+ */
+const SHADOWED = specModel().operations.flatMap((concrete) => {
+  if (isTemplated(concrete.path)) return [];
+  const methodsOf = (path: string) =>
+    specModel()
+      .operations.filter((operation) => operation.path === path)
+      .map((operation) => operation.method);
+  const own = methodsOf(concrete.path);
+  const templated = specModel().operations.filter(
+    (operation) => isTemplated(operation.path) && matchesTemplate(operation.path, concrete.path),
+  );
+  return templated
+    .filter((operation) => !own.includes(operation.method))
+    .map((operation) => ({ path: fillPath(concrete), method: operation.method, allowed: own }));
+});
+
+describe('a concrete path before a templated one', () => {
+  it('has a concrete path shadowing a templated one (what these cases rely on)', () => {
+    expect(SHADOWED.length).toBeGreaterThan(0);
+  });
+
+  for (const { path, method, allowed } of SHADOWED) {
+    it(`${method} ${path} is a 405 allowing ${allowed.join(', ')}`, async () => {
+      const reply = await send(mockUrl, { method, path, headers: [['authorization', 'Bearer t']] }, agent);
+      expect(reply.status, reply.text).toBe(405);
+      expect(reply.headers['content-type']).toBe(PROBLEM_CONTENT_TYPE);
+      expect(String(reply.headers.allow).split(', ')).toEqual(expect.arrayContaining(allowed));
+      expect(JSON.parse(reply.text)).toMatchObject({ status: 405, fieldErrors: [{ field: 'method' }] });
+    });
+  }
 });
 
 /** The spec with the first GET's path given its own servers, as `/authenticate` has them. */
