@@ -27,8 +27,6 @@ const TARGETS = [
   { name: 'mock', url: inject('mockUrl'), runs },
   { name: 'sandbox', url: inject('sandboxUrl'), runs: Math.ceil(runs / SANDBOX_SHARE) },
 ];
-// Not yet the alerts service's operations (#21, open): /webhooks/failed-calls overlaps
-// /webhooks/{webhookId}, and the generated requests miss WebhookCreate's minItems and pattern.
 const shapes = specModel().operations;
 const kinds = operationKinds(shapes);
 const agent = createAgent(6);

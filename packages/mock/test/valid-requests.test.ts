@@ -14,8 +14,6 @@ import { validRequest } from './support/bad-requests.js';
 import { createAgent, type RawRequest, send } from './support/send.js';
 
 const mockUrl = inject('mockUrl');
-// Not yet the alerts service's operations (#21, open): /webhooks/failed-calls overlaps
-// /webhooks/{webhookId}, and the generated requests miss WebhookCreate's minItems and pattern.
 const shapes = specModel().operations;
 const validator = createResponseValidator();
 const agent = createAgent(4);

@@ -5284,6 +5284,29 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example [
+           *       {
+           *         "id": "0b9f6a52-3c1e-4d8a-9e47-6f2d1c5b8a30",
+           *         "events": [
+           *           "newSatelliteImage"
+           *         ],
+           *         "name": "Satellite images listener",
+           *         "secret": "YOUR_WEBHOOK_SECRET",
+           *         "url": "https://example.com/leaf/satellite-images"
+           *       },
+           *       {
+           *         "id": "6c2e9a14-8d3f-4b7a-a5e1-2f9c0d4b7e63",
+           *         "events": [
+           *           "credentialsUnauthenticated",
+           *           "credentialsLimitedPermission"
+           *         ],
+           *         "name": "Credential alerts",
+           *         "secret": "YOUR_WEBHOOK_SECRET",
+           *         "url": "https://example.com/leaf/credential-alerts"
+           *       }
+           *     ]
+           */
           'application/json': components['schemas']['Webhook'][];
         };
       };

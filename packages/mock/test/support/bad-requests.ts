@@ -7,7 +7,7 @@
  */
 
 import { METHODS } from 'node:http';
-import type { JsonSchema, OperationModel } from '@leaf-credentials/spec';
+import { exampleOf, type JsonSchema, type OperationModel } from '@leaf-credentials/spec';
 import { BEARER_TOKEN } from '@leaf-credentials/spec/bearer-token';
 import fc from 'fast-check';
 import { MAX_HEADER_VALUE_BYTES } from '../../src/check/rules.js';
@@ -66,25 +66,60 @@ export const UNACCEPTABLE = [
 
 const validToken = fc.stringMatching(BEARER_TOKEN);
 
-/** Values that satisfy `schema`; strings are any Unicode, counted in code points like the validator does. */
+/** Strings `schema` allows: any Unicode (counted in code points, as the validator counts), or a URL, held to its pattern. */
+function arbitraryString(schema: JsonSchema): fc.Arbitrary<string> {
+  const minLength = schema.minLength ?? 0;
+  const maxLength = Math.min(schema.maxLength ?? 64, 64);
+  const length = (text: string) => [...text].length;
+  const pattern = schema.pattern === undefined ? undefined : new RegExp(schema.pattern, 'u');
+  const base =
+    schema.format === 'uri'
+      ? fc.webUrl({ withQueryParameters: true, withFragments: true })
+      : pattern
+        ? fc.stringMatching(pattern, { size: 'small' })
+        : fc.string({ unit: 'binary', minLength, maxLength });
+  // A pattern or format narrows what may be generated; the bounds still hold.
+  return base.filter(
+    (text) =>
+      length(text) >= minLength && length(text) <= (schema.maxLength ?? Infinity) && (!pattern || pattern.test(text)),
+  );
+}
+
+/** Numbers within `minimum` and `maximum`. */
+function arbitraryNumber(schema: JsonSchema): fc.Arbitrary<number> {
+  const bounds = {
+    ...(schema.minimum === undefined ? {} : { min: schema.minimum }),
+    ...(schema.maximum === undefined ? {} : { max: schema.maximum }),
+  };
+  return schema.type === 'integer'
+    ? fc.integer(bounds)
+    : fc.double({ ...bounds, noNaN: true, noDefaultInfinity: true });
+}
+
+/** Arrays of `minItems` to `maxItems` (at most 3 over the minimum) items, distinct when `uniqueItems`. */
+function arbitraryArray(schema: JsonSchema): fc.Arbitrary<unknown[]> {
+  const minLength = (schema.minItems as number | undefined) ?? 0;
+  const maxLength = Math.min((schema.maxItems as number | undefined) ?? Infinity, minLength + 3);
+  const items = arbitraryValue(schema.items ?? {});
+  return schema.uniqueItems === true
+    ? fc.uniqueArray(items, { minLength, maxLength, selector: (item) => JSON.stringify(item) })
+    : fc.array(items, { minLength, maxLength });
+}
+
+/** Values that satisfy `schema`: its type, enum, format, pattern, length, range and item bounds. */
 function arbitraryValue(schema: JsonSchema): fc.Arbitrary<unknown> {
   if (schema.enum) return fc.constantFrom(...schema.enum);
   if (schema.format === 'uuid') return fc.uuid();
   switch (schema.type) {
     case 'string':
-      return fc.string({
-        unit: 'binary',
-        minLength: schema.minLength ?? 0,
-        maxLength: Math.min(schema.maxLength ?? 64, 64),
-      });
+      return arbitraryString(schema);
     case 'integer':
-      return fc.integer();
     case 'number':
-      return fc.double({ noNaN: true, noDefaultInfinity: true });
+      return arbitraryNumber(schema);
     case 'boolean':
       return fc.boolean();
     case 'array':
-      return fc.array(arbitraryValue(schema.items ?? {}), { maxLength: 3 });
+      return arbitraryArray(schema);
     case 'object': {
       const properties = schema.properties ?? {};
       const required = new Set(schema.required ?? []);
@@ -94,7 +129,7 @@ function arbitraryValue(schema: JsonSchema): fc.Arbitrary<unknown> {
       return fc.record(shape, { requiredKeys: [...required] });
     }
     default:
-      return fc.constant(schema.example ?? null);
+      return fc.constant(exampleOf(schema) ?? null);
   }
 }
 
