@@ -13,7 +13,8 @@ export interface PageRequest {
   size: number;
 }
 
-function single(value: string | string[] | undefined): string | undefined {
+/** A query parameter's value: a repeated one counts by its first value, as Spring (Leaf's server) binds it. */
+export function queryValue(value: string | string[] | undefined): string | undefined {
   return Array.isArray(value) ? value[0] : value;
 }
 
@@ -24,8 +25,8 @@ export function pageRequestOf(
 ): PageRequest | undefined {
   const paging = operationModelOf(operation).paging;
   if (!paging) return undefined;
-  const page = single(query.page);
-  const size = single(query.size);
+  const page = queryValue(query.page);
+  const size = queryValue(query.size);
   return {
     page: page === undefined ? paging.page.default : Number(page),
     size: size === undefined ? paging.size.default : Number(size),
