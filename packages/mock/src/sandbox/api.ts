@@ -13,8 +13,9 @@ import { createCredential } from './credentials.js';
 import { EVENT_SORT_FIELDS, type EventOrder, orderedEvents, retained } from './events.js';
 import { canonicalUserId, MAX_NESTING, tooDeep } from './limits.js';
 import { answerView, type Resource } from './resource-shape.js';
-import type { ResourceTable, Route } from './resources.js';
+import type { ProviderResource, ResourceTable, Route } from './resources.js';
 import { emptyResponse, fieldProblem, jsonResponse, noCredentials, problemAnswer } from './responses.js';
+import type { JsonSchema } from './schemas.js';
 import type { Slot, Store } from './store.js';
 import type { StateKey } from './token-keys.js';
 import type { UserStore } from './users.js';
@@ -64,6 +65,16 @@ export function answerApi(request: ApiRequest, context: ApiContext): IHttpRespon
   return answerCredentials(route as Required<Route>, request, path, key, context);
 }
 
+/** Every entry of the resource the token sees, each shown as the list's item schema says. */
+function listed(provider: ProviderResource, key: StateKey, context: ApiContext): IHttpResponse {
+  const itemSchema = (provider.answerSchemas.list?.items as JsonSchema | undefined) ?? provider.resourceSchema;
+  const entries = context.store.list(key).filter((stored) => stored.provider === provider.name);
+  return jsonResponse(
+    200,
+    entries.map(({ credential }) => answerView(credential.resource, itemSchema)),
+  );
+}
+
 /** The state key the request's token names, or the 401 for a missing or expired token (each key on its own clock). */
 export function authorize(
   request: ApiRequest,
@@ -95,6 +106,7 @@ function answerCredentials(
   context: ApiContext,
 ): IHttpResponse {
   const { provider } = route;
+  if (route.helper === 'list') return listed(provider, key, context);
   // One user, whatever the case of its id: stored and looked up in one form.
   const leafUserId = canonicalUserId(request.pathParams.leafUserId ?? '');
   const slot: Slot = { leafUserId, provider: provider.name };

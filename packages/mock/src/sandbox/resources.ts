@@ -13,7 +13,8 @@ import type { JsonSchema } from './schemas.js';
 import { readUsers, type UserHelper, type UsersResource, userHelperOf, usersTagOf } from './users.js';
 import { webhookHelperOf } from './webhooks.js';
 
-const HELPERS = ['get', 'create', 'delete', 'events', 'status', 'authenticate'] as const;
+// `list`: every entry of a resource of one entry per Leaf user (the Leaf users' own list is users.ts's).
+const HELPERS = ['get', 'create', 'delete', 'events', 'status', 'list', 'authenticate'] as const;
 export type Helper = (typeof HELPERS)[number];
 
 export interface ProviderResource {
