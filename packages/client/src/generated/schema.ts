@@ -5294,16 +5294,6 @@ export interface operations {
            *         "name": "Satellite images listener",
            *         "secret": "YOUR_WEBHOOK_SECRET",
            *         "url": "https://example.com/leaf/satellite-images"
-           *       },
-           *       {
-           *         "id": "6c2e9a14-8d3f-4b7a-a5e1-2f9c0d4b7e63",
-           *         "events": [
-           *           "credentialsUnauthenticated",
-           *           "credentialsLimitedPermission"
-           *         ],
-           *         "name": "Credential alerts",
-           *         "secret": "YOUR_WEBHOOK_SECRET",
-           *         "url": "https://example.com/leaf/credential-alerts"
            *       }
            *     ]
            */
