@@ -26,7 +26,7 @@ export { PRODUCTION_BASE_URL } from './generated/constants.js';
 // Every provider (`trimble`, `climateFieldView`, …) and resource of its own (`users`, `webhooks`),
 // its helpers type, PROVIDERS and RESOURCES.
 export * from './generated/providers.js';
-export type { components, operations, paths } from './generated/schema.js';
+export type { components, operations } from './generated/schema.js';
 // A name for every schema of the spec: `TrimbleCredentials`, `CredentialEvent`, `Problem`, …
 export type * from './generated/schemas.js';
 export type {
@@ -58,7 +58,8 @@ export type {
 export type { Page } from './paging.js';
 export { type RawFactory, raw } from './raw.js';
 export { REDACTED, redactValue, SECRET_FIELDS } from './redact.js';
-export type { OperationId, RequestBody, ResponseBody } from './types.js';
+// The paths as openapi-fetch reads them (open strings as `string`: see types.ts), for `createClient<paths>()`.
+export type { OperationId, RawPaths as paths, RequestBody, ResponseBody } from './types.js';
 export type { WaitUntilHealthy } from './wait.js';
 // The receiving side of Leaf's alerts (webhooks): signature checks and typed alerts.
 export {

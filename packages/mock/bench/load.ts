@@ -22,9 +22,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 // The package as built: the bench measures the bin users run, not the sources through tsx.
 import { type RunningServer, startMock, startSandbox } from '@leaf-credentials/mock';
+import { type OperationModel, specModel } from '@leaf-credentials/spec';
 import autocannon, { type RequestOptions, type Result } from 'autocannon';
 import { startListeningProcess } from '../src/adapters/server-process.js';
-import { exampleRequest, fillPath, type OperationShape, operationShapes } from '../src/example-requests.js';
+import { exampleRequest, fillPath, pathParametersOf } from '../src/example-requests.js';
 import { exampleSeed } from '../src/sandbox/index.js';
 import { loadDefaultOperations } from '../src/spec.js';
 import { freePort, startStockPrism } from './stock-prism.js';
@@ -45,14 +46,14 @@ const seconds = Math.min(positiveNumber('BENCH_SECONDS', MAX_SECONDS), MAX_SECON
 const connections = Math.round(positiveNumber('BENCH_CONNECTIONS', 10));
 const TOKEN = `bench-${randomUUID()}`;
 
-const shapes = operationShapes();
+const shapes = specModel().operations;
 const METHOD_ORDER = ['POST', 'GET', 'DELETE'];
 const orderedShapes = [...shapes].sort((a, b) => METHOD_ORDER.indexOf(a.method) - METHOD_ORDER.indexOf(b.method));
 /** The create and the read of one resource: the first operation created with 201 that a GET reads back. */
 const create = shapes.find(
   (shape) =>
     shape.method === 'POST' &&
-    shape.successStatus === 201 &&
+    shape.success.status === 201 &&
     shapes.some((other) => other.method === 'GET' && other.path === shape.path),
 )!;
 const readBack = shapes.find((shape) => shape.method === 'GET' && shape.path === create.path)!;
@@ -71,19 +72,19 @@ interface Target {
   name: string;
   start: () => Promise<RunningServer>;
   /** Stock Prism serves every path from the root. */
-  pathOf: (shape: OperationShape, path: string) => string;
+  pathOf: (shape: OperationModel, path: string) => string;
   /** Whether answers are checked against the documented statuses (the bare server answers 200 to all). */
   checked: boolean;
 }
 
-const localPath = (_shape: OperationShape, path: string) => path;
+const localPath = (_shape: OperationModel, path: string) => path;
 const TARGET_LIST: Target[] = [
   { name: 'sandbox', start: () => startSandbox(), pathOf: localPath, checked: true },
   { name: 'mock', start: () => startMock(), pathOf: localPath, checked: true },
   {
     name: 'stock prism',
     start: async () => startStockPrism(await freePort()),
-    pathOf: (shape, path) => path.slice(shape.basePath.length),
+    pathOf: (shape, path) => path.slice(shape.basePaths.local.length),
     checked: true,
   },
   {
@@ -104,7 +105,7 @@ interface Measured {
 
 /** The create, then the read of what it created: a fresh Leaf user per create, one token for all. */
 function createAndRead(target: Target, unexpected: Map<string, number>): RequestOptions[] {
-  const expect = (shape: OperationShape, expected: number) => (status: number) => {
+  const expect = (shape: OperationModel, expected: number) => (status: number) => {
     if (!target.checked || status === expected) return;
     const key = `${shape.operationId} ${status} (expected ${expected})`;
     unexpected.set(key, (unexpected.get(key) ?? 0) + 1);
@@ -228,7 +229,7 @@ async function getLatency(seed: Seed): Promise<Growth> {
     const sampled = [...new Set([...seed.users.slice(0, 250), ...seed.users.slice(-250)])];
     const unexpected = new Map<string, number>();
     const reads = orderedShapes.filter(
-      (shape) => shape.method === 'GET' && shape.pathParameters.some(({ name }) => name === 'leafUserId'),
+      (shape) => shape.method === 'GET' && pathParametersOf(shape).some(({ name }) => name === 'leafUserId'),
     );
     const requests = sampled.flatMap((leafUserId) =>
       reads.map((shape): RequestOptions => {

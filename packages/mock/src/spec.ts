@@ -10,6 +10,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { BundledSpec } from '@leaf-credentials/spec';
 import type { IHttpOperation } from '@stoplight/types';
+import { rememberDocument } from './model.js';
 
 const require = createRequire(import.meta.url);
 
@@ -50,7 +51,9 @@ export async function loadOperations(spec: BundledSpec): Promise<IHttpOperation[
     getHttpOperationsFromSpec: (document: unknown) => Promise<IHttpOperation[]>;
   };
   // Prism dereferences in place: give it a copy so callers keep their document.
-  return getHttpOperationsFromSpec(structuredClone(spec));
+  const operations = await getHttpOperationsFromSpec(structuredClone(spec));
+  rememberDocument(operations, spec);
+  return operations;
 }
 
 /** The build's operations, when they were made from this very document. */
