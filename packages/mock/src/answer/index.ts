@@ -12,12 +12,7 @@ import type { ApiRequest, Sandbox } from '../sandbox/index.js';
 import type { Admitted } from '../validate/index.js';
 import { pageOf, pageRequestOf } from './paging.js';
 import { type Preferences, readPreferences } from './preferences.js';
-import { loadMocker, type PrismMock } from './prism-mocker.js';
-import { silentLogger } from './silent-logger.js';
-
-function prismMock(...args: Parameters<PrismMock>): ReturnType<PrismMock> {
-  return loadMocker()(...args);
-}
+import { loadMocker, mockAnswer } from './prism-mocker.js';
 
 /** What the answer stage needs of the sandbox. */
 export type AnswerSource = Pick<Sandbox, 'answer'>;
@@ -68,7 +63,7 @@ function exampleAnswer(
 ): IHttpResponse {
   // A fresh config per request: Prism's mocker writes the request's Accept into it.
   const config = { dynamic: false, mediaTypes: [...ANSWER_MEDIA_TYPES], ...preferences };
-  const result = prismMock({ resource: operation, input: { data: input, validations: [] }, config })(silentLogger);
+  const result = mockAnswer(operation, input, config);
   if (result._tag === 'Left') return prismFailure(result.left, path, viaPrefer ? 'Prefer' : undefined);
   const output = result.right;
   const pageRequest = pageRequestOf(operation, input.url.query ?? {});

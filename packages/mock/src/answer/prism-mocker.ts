@@ -11,6 +11,7 @@ import Module, { createRequire } from 'node:module';
 import type { IPrismComponents } from '@stoplight/prism-core';
 import type { IHttpMockConfig, IHttpRequest, IHttpResponse } from '@stoplight/prism-http';
 import type { IHttpOperation } from '@stoplight/types';
+import { silentLogger } from './silent-logger.js';
 
 export type PrismMock = IPrismComponents<IHttpOperation, IHttpRequest, IHttpResponse, IHttpMockConfig>['mock'];
 
@@ -68,4 +69,36 @@ export function loadMocker(): PrismMock {
     mocker = (require('@stoplight/prism-http/dist/mocker/index.js') as { default: PrismMock }).default;
   }
   return mocker;
+}
+
+type MockConfig = Parameters<PrismMock>[0]['config'];
+type MockResult = ReturnType<ReturnType<PrismMock>>;
+
+/** Answers made from examples, per operation and config (see mockAnswer). */
+const examples = new WeakMap<IHttpOperation, Map<string, MockResult>>();
+
+/**
+ * Prism's mocker on one admitted request. An answer from the examples (not
+ * `dynamic`) depends on the operation and the config alone when the config
+ * names the media types and the operation has no callbacks: the request then
+ * reaches Prism only for its debug log, which serialized both bodies on every
+ * request (a third of the mock's time in the answer stage, by the profile). So
+ * each such answer is made once; callers copy what they change.
+ */
+export function mockAnswer(operation: IHttpOperation, input: IHttpRequest, config: MockConfig): MockResult {
+  const run = () =>
+    loadMocker()({ resource: operation, input: { data: input, validations: [] }, config })(silentLogger);
+  if (config.dynamic || !config.mediaTypes || operation.callbacks?.length) return run();
+  let answers = examples.get(operation);
+  if (!answers) {
+    answers = new Map();
+    examples.set(operation, answers);
+  }
+  const key = JSON.stringify(config);
+  let answer = answers.get(key);
+  if (!answer) {
+    answer = run();
+    answers.set(key, answer);
+  }
+  return answer;
 }
