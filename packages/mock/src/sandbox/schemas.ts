@@ -14,7 +14,9 @@ export interface SchemaFailure {
   message: string;
 }
 
-const ajv = new Ajv2020({ strict: false, allErrors: false, validateFormats: true });
+// Each schema is compiled once and run on a few values (a seed's entries): unoptimized
+// code compiles ~40% faster, and a start compiles one per provider.
+const ajv = new Ajv2020({ strict: false, allErrors: false, validateFormats: true, code: { optimize: false } });
 (addFormats as unknown as (instance: Ajv2020) => void)(ajv);
 const compiled = new WeakMap<object, ValidateFunction>();
 
