@@ -22,6 +22,7 @@ export const testResultsFile = (tier: Tier) => `test-results/${tier}.json`;
 
 const TEST_FILES = ['test/**/*.test.ts'];
 const UNIT_GUARD = fileURLToPath(new URL('./vitest.unit-guard.ts', import.meta.url));
+const TEMP_DIR = fileURLToPath(new URL('./vitest.temp-dir.ts', import.meta.url));
 
 export interface TierOptions {
   /** Test files (globs from the workspace) that start a process: the e2e tier. The rest is unit. */
@@ -49,9 +50,10 @@ export function defineTiers({ e2e, e2eGlobalSetup = [] }: TierOptions) {
             include: TEST_FILES,
             exclude: [...configDefaults.exclude, ...e2e],
             setupFiles: [UNIT_GUARD],
+            globalSetup: [TEMP_DIR],
           },
         },
-        { extends: true, test: { name: 'e2e', include: e2e, globalSetup: e2eGlobalSetup } },
+        { extends: true, test: { name: 'e2e', include: e2e, globalSetup: [TEMP_DIR, ...e2eGlobalSetup] } },
       ],
     },
   });
