@@ -4,10 +4,12 @@
  * sandbox|mock`, compiled), stock Prism (`prism mock`, the pinned prism-cli)
  * on the same spec, and a bare node:http server answering fixed JSON (the
  * ceiling). For each: start to first answer (process spawned → a GET
- * answered), idle RSS, then BENCH_CONNECTIONS connections (10) busy for
- * BENCH_SECONDS (10, at most 10) with a create-and-read load under ONE token:
- * each connection creates a resource (a Leaf user), then reads back the one it
- * created by the id in the answer.
+ * answered) and the CPU the process spent on it, idle RSS, then
+ * BENCH_CONNECTIONS connections (10) busy for BENCH_SECONDS (10, at most 10)
+ * with a create-and-read load under ONE token: each connection creates a
+ * resource (a Leaf user), then reads back the one it created by the id in the
+ * answer. The load comes in slices, the targets taking turns, so a change in
+ * the machine's load weighs on all of them alike.
  *
  * Then the sandbox's growth: one started with a seed of STORED_CREDENTIALS
  * (100,000) credentials, its memory (RSS) and GET latency against one seeded
@@ -31,6 +33,8 @@ import { loadDefaultOperations } from '../src/spec.js';
 import { freePort, startStockPrism } from './stock-prism.js';
 
 const MAX_SECONDS = 10;
+/** The load on each target is this many slices, the targets taking turns (see load). */
+const ROUNDS = 5;
 const STORED_CREDENTIALS = 100_000;
 /** Issue #17's targets against stock Prism, and #11's memory target at STORED_CREDENTIALS. */
 const TARGETS = { sandboxRatio: 3, mockRatio: 2, startMs: 1_000, idleMb: 120, memoryMb: 200 };
@@ -166,29 +170,80 @@ async function firstAnswer(target: Target, server: RunningServer): Promise<void>
   await response.arrayBuffer();
 }
 
-async function measure(target: Target): Promise<Measured> {
+interface Started {
+  target: Target;
+  server: RunningServer;
+  startMs: number;
+  startCpuMs: number;
+  idleMb: number;
+}
+
+/** Starts one target alone (the others already started sit idle) and times its first answer. */
+async function start(target: Target): Promise<Started> {
   const started = performance.now();
   const server = await target.start();
-  await firstAnswer(target, server);
+  try {
+    await firstAnswer(target, server);
+  } catch (error) {
+    await server.stop();
+    throw error;
+  }
   const startMs = performance.now() - started;
   const startCpuMs = await cpuMs(server.pid);
   await new Promise((resolve) => setTimeout(resolve, 500));
-  const idleMb = await residentMb(server.pid);
-  const unexpected = new Map<string, number>();
-  try {
-    const cpuBefore = await cpuMs(server.pid);
-    const result = await autocannon({
-      url: server.url,
-      connections,
-      duration: seconds,
-      timeout: 5,
-      requests: createAndRead(target, unexpected),
-    });
-    const cpuPerRequestMs = ((await cpuMs(server.pid)) - cpuBefore) / Math.max(result.requests.total, 1);
-    return { name: target.name, startMs, startCpuMs, idleMb, cpuPerRequestMs, result, unexpected };
-  } finally {
-    await server.stop();
+  return { target, server, startMs, startCpuMs, idleMb: await residentMb(server.pid) };
+}
+
+/**
+ * The load, in ROUNDS slices taking turns between the targets: whatever else
+ * the machine runs meanwhile weighs on each of them alike, so their ratios
+ * hold even when the machine's load changes during the run.
+ */
+async function load(targets: Started[]): Promise<Measured[]> {
+  const rounds = targets.map(() => [] as Result[]);
+  const cpu = targets.map(() => 0);
+  const unexpected = targets.map(() => new Map<string, number>());
+  for (let round = 0; round < ROUNDS; round++) {
+    for (const [index, { target, server }] of targets.entries()) {
+      const before = await cpuMs(server.pid);
+      rounds[index]!.push(
+        await autocannon({
+          url: server.url,
+          connections,
+          duration: seconds / ROUNDS,
+          timeout: 5,
+          requests: createAndRead(target, unexpected[index]!),
+        }),
+      );
+      cpu[index]! += (await cpuMs(server.pid)) - before;
+    }
   }
+  return targets.map(({ target, startMs, startCpuMs, idleMb }, index) => {
+    const result = merged(rounds[index]!);
+    const cpuPerRequestMs = cpu[index]! / Math.max(result.requests.total, 1);
+    return { name: target.name, startMs, startCpuMs, idleMb, cpuPerRequestMs, result, unexpected: unexpected[index]! };
+  });
+}
+
+/** The rounds as one run: requests over their time, the median p50, the worst p99. */
+function merged(rounds: Result[]): Result {
+  const sum = (of: (result: Result) => number) => rounds.reduce((total, result) => total + of(result), 0);
+  const duration = sum((result) => result.duration);
+  const total = sum((result) => result.requests.total);
+  const p50s = rounds.map((result) => result.latency.p50).sort((a, b) => a - b);
+  return {
+    ...rounds[0]!,
+    duration,
+    errors: sum((result) => result.errors),
+    timeouts: sum((result) => result.timeouts),
+    non2xx: sum((result) => result.non2xx),
+    requests: { ...rounds[0]!.requests, total, sent: sum((result) => result.requests.sent), average: total / duration },
+    latency: {
+      ...rounds[0]!.latency,
+      p50: p50s[Math.floor(p50s.length / 2)]!,
+      p99: Math.max(...rounds.map((result) => result.latency.p99)),
+    },
+  };
 }
 
 function count(unexpected: Map<string, number>): number {
@@ -292,8 +347,14 @@ async function getLatency(seed: Seed): Promise<Growth> {
   }
 }
 
-const measured: Measured[] = [];
-for (const target of TARGET_LIST) measured.push(await measure(target));
+const started: Started[] = [];
+let measured: Measured[];
+try {
+  for (const target of TARGET_LIST) started.push(await start(target));
+  measured = await load(started);
+} finally {
+  await Promise.all(started.map(({ server }) => server.stop()));
+}
 
 const directory = await mkdtemp(join(tmpdir(), 'bench-mock-'));
 let growth: Growth[];
