@@ -1,11 +1,11 @@
 /**
- * Prism's mocker, loaded without faker until an answer needs it. Prism's
- * generator module requires `@faker-js/faker` at load time, and faker's entry
- * builds every locale it has: most of the mock's start-up and ~45 MB of its
- * memory (by the profile), yet faker only serves `Prefer: dynamic=true`
- * answers of schemas naming `x-faker`. So before the mocker loads, faker's
- * entry in the module cache is a stand-in whose export loads the real one
- * (through Prism's own resolution) the first time something reads from it.
+ * Prism's mocker, loaded without faker and json-schema-faker until an answer
+ * needs them. Prism's generator module requires both at load time, and
+ * faker's entry builds every locale it has: most of the mock's start-up and
+ * ~45 MB of its memory (json-schema-faker another ~90 ms), by the profile; yet
+ * they only serve `Prefer: dynamic=true`. So before the mocker loads, their
+ * entries in the module cache are stand-ins that load the real modules
+ * (through Prism's own resolution) the first time an answer uses them.
  */
 import Module, { createRequire } from 'node:module';
 import type { IPrismComponents } from '@stoplight/prism-core';
@@ -18,17 +18,28 @@ export type PrismMock = IPrismComponents<IHttpOperation, IHttpRequest, IHttpResp
 const require = createRequire(import.meta.url);
 const GENERATOR = '@stoplight/prism-http/dist/mocker/generator/JSONSchema.js';
 
-/** An object whose members are those of what `load()` returns, called the first time any is asked for. */
-function deferred(load: () => object): object {
-  let real: object | undefined;
-  const actual = () => {
-    real ??= load();
+type Members = Record<PropertyKey, unknown>;
+
+/**
+ * An object whose members are those of what `load()` returns, called the first
+ * time any is asked for. Calls to the `kept` methods before then (the setup
+ * Prism does at load) are kept, and made on the real object once it is loaded.
+ */
+function deferred(load: () => Members, kept: readonly PropertyKey[] = []): object {
+  let real: Members | undefined;
+  const calls: Array<[PropertyKey, unknown[]]> = [];
+  const actual = (): Members => {
+    if (!real) {
+      real = load();
+      for (const [name, args] of calls) (real[name] as (...args: unknown[]) => unknown)(...args);
+    }
     return real;
   };
   return new Proxy(
     {},
     {
       get: (_, key) => {
+        if (!real && kept.includes(key)) return (...args: unknown[]) => void calls.push([key, args]);
         const value = Reflect.get(actual(), key);
         return typeof value === 'function' ? value.bind(actual()) : value;
       },
@@ -42,22 +53,36 @@ function deferred(load: () => object): object {
   );
 }
 
-/** Puts the stand-in in faker's place, unless this process has faker loaded already. */
-function deferFaker(): void {
+/**
+ * Puts `standIn(loadReal)`'s exports in the module cache in place of the
+ * package Prism's generator requires as `name`, unless this process has it
+ * loaded already. `loadReal` takes the stand-in out, so Prism's resolution
+ * loads (and caches) the real module.
+ */
+function defer(name: string, standIn: (loadReal: () => Members) => Members): void {
   const prismRequire = createRequire(require.resolve(GENERATOR));
-  const path = prismRequire.resolve('@faker-js/faker');
+  const path = prismRequire.resolve(name);
   if (prismRequire.cache[path]) return;
-  // The stand-in leaves the cache, so Prism's resolution loads (and caches) the real module.
-  const loadReal = (): object => {
+  const loadReal = (): Members => {
     delete prismRequire.cache[path];
-    return (prismRequire(path) as { default: object }).default;
+    return prismRequire(path) as Members;
   };
-  const faker = deferred(loadReal);
-  const standIn = new Module(path);
-  standIn.filename = path;
-  standIn.loaded = true;
-  standIn.exports = { __esModule: true, default: faker, faker };
-  prismRequire.cache[path] = standIn;
+  const entry = new Module(path);
+  entry.filename = path;
+  entry.loaded = true;
+  entry.exports = standIn(loadReal);
+  prismRequire.cache[path] = entry;
+}
+
+function deferGenerators(): void {
+  defer('@faker-js/faker', (loadReal) => {
+    const faker = deferred(() => loadReal().default as Members);
+    return { __esModule: true, default: faker, faker };
+  });
+  // Prism's generator sets json-schema-faker up at load: `extend` (faker) and `option` (its defaults).
+  defer('json-schema-faker', (loadReal) => ({
+    JSONSchemaFaker: deferred(() => loadReal().JSONSchemaFaker as Members, ['extend', 'option']),
+  }));
 }
 
 let mocker: PrismMock | undefined;
@@ -65,7 +90,7 @@ let mocker: PrismMock | undefined;
 /** Prism's mocker, loaded once, when first needed: a sandbox answers from its state and may never need it. */
 export function loadMocker(): PrismMock {
   if (!mocker) {
-    deferFaker();
+    deferGenerators();
     mocker = (require('@stoplight/prism-http/dist/mocker/index.js') as { default: PrismMock }).default;
   }
   return mocker;
