@@ -126,7 +126,7 @@ export function storedOperations(text: string, operations: IHttpOperation[]): Pr
 }
 
 /** The stored operations, each shared part one object again (linked in place: the parse made them all). */
-function readStoredOperations({ shared, operations }: PrecomputedOperations): IHttpOperation[] {
+export function readStoredOperations({ shared, operations }: PrecomputedOperations): IHttpOperation[] {
   const link = (node: Record<string, unknown>): void => {
     for (const key in node) {
       const child = node[key];
