@@ -10,10 +10,9 @@ export default defineTiers({
   e2e: [
     'test/consumer.test.ts',
     'test/contract.test.ts',
-    'test/generated.test.ts',
-    'test/helpers.test.ts',
     'test/package.test.ts',
     'test/sandbox.test.ts',
+    'test/scripts/generate.test.ts',
     'test/webhooks/sandbox.test.ts',
   ],
   e2eGlobalSetup: [setup('@leaf-credentials/mock/vitest-global-setup')],

@@ -54,6 +54,8 @@ describe('the packed spec package', () => {
     'dist/index.d.cts',
     'dist/bearer-token.js',
     'dist/bearer-token.cjs',
+    'dist/leaf-json.js',
+    'dist/leaf-json.cjs',
   ])('contains %s', (file) => {
     expect(files).toContain(file);
   });

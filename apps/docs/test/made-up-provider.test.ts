@@ -4,8 +4,8 @@
  * the client's generated tables, types and helpers, served by the mock and the
  * sandbox, and on the docs page with its code samples. A made-up resource that
  * is no provider (Farms) is, the same way, in the spec model, the samples, the
- * sidebar, the client's operation table and the mock. Nothing outside the
- * copied spec is edited to get there.
+ * sidebar, the client's operation and resource tables and helpers, the mock and
+ * the sandbox. Nothing outside the copied spec is edited to get there.
  */
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -83,11 +83,27 @@ const send = (baseUrl: string, method: string, path: string, body?: unknown) =>
 async function generatedTables(): Promise<{
   OPERATIONS: Record<string, { method: string; path: string }>;
   PROVIDERS: Record<string, Record<string, { id: string }>>;
+  RESOURCES: Record<string, Record<string, { id: string }>>;
 }> {
   const generated = join(clientCopy, 'src', 'generated');
   const { OPERATIONS } = await import(pathToFileURL(join(generated, 'operations.ts')).href);
-  const { PROVIDERS } = await import(pathToFileURL(join(generated, 'providers.ts')).href);
-  return { OPERATIONS, PROVIDERS };
+  const { PROVIDERS, RESOURCES } = await import(pathToFileURL(join(generated, 'providers.ts')).href);
+  return { OPERATIONS, PROVIDERS, RESOURCES };
+}
+
+/** The mock's server with a sandbox over the copied spec's operations (what `npm run sandbox` serves), for `run`. */
+async function withSandbox(run: (url: string) => Promise<void>): Promise<void> {
+  const operations = await mock.loadOperations(spec);
+  // Lenient: the subject is the resource, not the Leaf user it belongs to.
+  const sandbox = await createSandbox({ operations, seed: { credentials: [] }, lenientUsers: true });
+  const server = mock.createMockServer(operations, { sandbox });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  try {
+    await run(`http://127.0.0.1:${(server.address() as AddressInfo).port}`);
+  } finally {
+    await new Promise((resolve) => server.close(resolve));
+    await sandbox.close();
+  }
 }
 
 describe('a provider added with spec files only', () => {
@@ -194,15 +210,8 @@ describe('a provider added with spec files only', () => {
 
   it(
     'is served by the sandbox, which stores its credentials',
-    async () => {
-      // The sandbox the mock's server answers from (npm run sandbox), over the copied spec's operations.
-      const operations = await mock.loadOperations(spec);
-      // Lenient: the subject is the provider, not the Leaf user its credentials belong to.
-      const sandbox = await createSandbox({ operations, seed: { credentials: [] }, lenientUsers: true });
-      const server = mock.createMockServer(operations, { sandbox });
-      await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-      const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-      try {
+    () =>
+      withSandbox(async (url) => {
         expect((await send(url, 'GET', MADE_UP.path)).status).toBe(404);
         expect((await send(url, 'POST', MADE_UP.path, MADE_UP.createExample)).status).toBe(201);
         const stored = (await (await send(url, 'GET', MADE_UP.path)).json()) as Record<string, unknown>;
@@ -213,11 +222,7 @@ describe('a provider added with spec files only', () => {
         expect(stored, 'a writeOnly secret is never returned').not.toHaveProperty('password');
         expect((await send(url, 'DELETE', MADE_UP.path)).status).toBe(204);
         expect((await send(url, 'GET', MADE_UP.path)).status).toBe(404);
-      } finally {
-        await new Promise((resolve) => server.close(resolve));
-        await sandbox.close();
-      }
-    },
+      }),
     SLOW,
   );
 
@@ -272,11 +277,42 @@ describe('a resource that is no provider, added with spec files only', () => {
     expect(groups).toContainEqual({ name: FARMS.tag, tags: [FARMS.tag] });
   });
 
-  it("is in the client's generated operation table, not its provider table", async () => {
+  it("is in the client's generated operation and resource tables, not its provider table", async () => {
     const client = await generatedTables();
     expect(client.OPERATIONS[FARMS.operations.create]).toMatchObject({ method: 'POST', path: FARMS.path });
     expect(client.PROVIDERS).not.toHaveProperty(FARMS.property);
+    const helpers = client.RESOURCES[FARMS.property] ?? {};
+    expect(Object.fromEntries(Object.entries(helpers).map(([helper, { id }]) => [helper, id]))).toEqual(
+      FARMS.operations,
+    );
   });
+
+  it(
+    'is served by the sandbox, which stores, lists and deletes its farm: through the generated client helpers',
+    () =>
+      withSandbox(async (url) => {
+        const { createLeafCredentialsClient } = (await import(
+          pathToFileURL(join(clientCopy, 'src', 'index.ts')).href
+        )) as ClientModule;
+        const farms = createLeafCredentialsClient({ baseUrl: url, token: TOKEN })[FARMS.property] as
+          | Record<string, (...args: unknown[]) => Promise<unknown>>
+          | undefined;
+        expect(farms, `leaf.${FARMS.property}`).toBeDefined();
+        expect((await send(url, 'GET', FARMS.path)).status).toBe(404);
+        const created = (await farms!.create!(LEAF_USER_ID, FARMS.createExample)) as Record<string, unknown>;
+        expect(created).toMatchObject(FARMS.createExample);
+        expect(await farms!.get!(LEAF_USER_ID)).toEqual(created);
+        expect(await farms!.list!()).toEqual([created]);
+        // Another token sees none of it.
+        expect(
+          await (await fetch(`${url}/farms`, { headers: { Authorization: 'Bearer other.token' } })).json(),
+        ).toEqual([]);
+        expect(await farms!.delete!(LEAF_USER_ID)).toBeUndefined();
+        expect(await farms!.list!()).toEqual([]);
+        expect((await send(url, 'GET', FARMS.path)).status).toBe(404);
+      }),
+    SLOW,
+  );
 
   it('is served by the mock, which validates its create body', async () => {
     expect((await send(mockUrl, 'GET', FARMS.path)).status).toBe(200);

@@ -31,7 +31,7 @@ type Inspect = (value: unknown, options?: InspectOptions) => string;
 
 export abstract class LeafError extends Error {
   /** What failed: `METHOD /path/{template}`, or the helper's name. */
-  readonly operation: string;
+  declare readonly operation: string;
 
   protected constructor(operation: string, reason: string, cause: unknown, secrets: Secrets) {
     // Scrubbed before collapsing, so a secret with a line break in it is still found whole.
@@ -56,9 +56,13 @@ export abstract class LeafError extends Error {
     return this;
   }
 
-  /** The error's own fields, for `toJSON()` and `util.inspect`. */
-  protected details(): Record<string, unknown> {
-    return {};
+  /**
+   * The subclass's own fields (`status`, `reason`, …), for `toJSON()` and `util.inspect`: read off
+   * the instance (`message`, `stack` and `cause` are not enumerable), so no class lists them twice.
+   */
+  private details(): Record<string, unknown> {
+    const { name: _name, operation: _operation, ...fields } = this as unknown as Record<string, unknown>;
+    return fields;
   }
 
   toJSON(): Record<string, unknown> {
@@ -85,11 +89,11 @@ function isProblem(body: unknown): body is Problem {
 export class LeafApiError extends LeafError {
   override readonly name = 'LeafApiError';
   /** The HTTP status code. */
-  readonly status: number;
+  declare readonly status: number;
   /** The problem+json body; made up from the status line when the body was not a problem. */
-  readonly problem: Problem;
+  declare readonly problem: Problem;
   /** The request id the server sent (`x-request-id`), to quote to Leaf support. */
-  readonly requestId: string | undefined;
+  declare readonly requestId: string | undefined;
 
   constructor(operation: string, response: Response, body: unknown, secrets: Secrets) {
     const problem: Problem = isProblem(body)
@@ -101,10 +105,15 @@ export class LeafApiError extends LeafError {
     this.problem = problem;
     this.requestId = requestIdOf(response);
   }
+}
 
-  protected override details(): Record<string, unknown> {
-    return { status: this.status, requestId: this.requestId, problem: this.problem };
-  }
+/** A non-2xx answer read as text: a LeafApiError with its problem when the text is JSON. */
+export function apiErrorOf(operation: string, response: Response, text: string, secrets: Secrets): LeafApiError {
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch {}
+  return new LeafApiError(operation, response, body, secrets);
 }
 
 /** Whether `error` is Leaf answering 404: no such credentials (or no such user). */
@@ -132,19 +141,15 @@ export class LeafNetworkError extends LeafError {
 export class LeafTimeoutError extends LeafError {
   override readonly name = 'LeafTimeoutError';
   /** The time allowed, in milliseconds. */
-  readonly timeoutMs: number;
+  declare readonly timeoutMs: number;
   /** For a wait: the last credential status seen before the deadline. */
-  readonly lastStatus: CredentialStatus | undefined;
+  declare readonly lastStatus: CredentialStatus | undefined;
 
   constructor(operation: string, timeoutMs: number, lastStatus?: CredentialStatus) {
     const last = lastStatus ? ` (last status ${lastStatus})` : '';
     super(operation, `timed out after ${timeoutMs} ms${last}`, undefined, []);
     this.timeoutMs = timeoutMs;
     this.lastStatus = lastStatus;
-  }
-
-  protected override details(): Record<string, unknown> {
-    return { timeoutMs: this.timeoutMs, lastStatus: this.lastStatus };
   }
 }
 
@@ -159,8 +164,7 @@ function withoutJsonExcerpt(cause: unknown): unknown {
 
 /** What a LeafAuthError says, by reason. */
 const AUTH_FAILURES = {
-  'invalid-token': () =>
-    'the token is not a valid header value (it must be a non-empty string of visible ASCII characters)',
+  'invalid-token': () => 'the token is not a bearer token (RFC 6750: letters, digits, -._~+/ and = padding)',
   'token-function-failed': (cause: unknown) => `the token function failed: ${describeCause(cause)}`,
   'credentials-refused': (cause: unknown) =>
     `Leaf refused the username or password (${cause instanceof LeafApiError ? cause.status : 'no token'}); check both`,
@@ -171,20 +175,16 @@ const AUTH_FAILURES = {
 export class LeafAuthError extends LeafError {
   override readonly name = 'LeafAuthError';
   /**
-   * `invalid-token`: not a non-empty string of visible ASCII (a header cannot hold it);
+   * `invalid-token`: not an RFC 6750 bearer token (the mock would refuse it, a header may not hold it);
    * `token-function-failed`: the token function threw; `credentials-refused`: authenticate
    * answered 401 or 403 (`cause` is that answer); `invalid-options`: not exactly one of
    * `token` and `auth`.
    */
-  readonly reason: keyof typeof AUTH_FAILURES;
+  declare readonly reason: keyof typeof AUTH_FAILURES;
 
   constructor(operation: string, reason: LeafAuthError['reason'], cause?: unknown, secrets: Secrets = []) {
     super(operation, AUTH_FAILURES[reason](cause), cause, secrets);
     this.reason = reason;
-  }
-
-  protected override details(): Record<string, unknown> {
-    return { reason: this.reason };
   }
 }
 
@@ -200,31 +200,23 @@ export class LeafRequestError extends LeafError {
 /** A success response whose body is not the JSON the spec promises. */
 export class LeafInvalidResponseError extends LeafError {
   override readonly name = 'LeafInvalidResponseError';
-  readonly status: number;
-  readonly requestId: string | undefined;
+  declare readonly status: number;
+  declare readonly requestId: string | undefined;
 
   constructor(operation: string, response: Response, cause: unknown, secrets: Secrets, what = 'is not valid JSON') {
     super(operation, `${response.status} response ${what}`, withoutJsonExcerpt(cause), secrets);
     this.status = response.status;
     this.requestId = requestIdOf(response);
   }
-
-  protected override details(): Record<string, unknown> {
-    return { status: this.status, requestId: this.requestId };
-  }
 }
 
 /** Credentials a wait gave up on: the provider refuses them and polling will not change that. */
 export class LeafCredentialStatusError extends LeafError {
   override readonly name = 'LeafCredentialStatusError';
-  readonly credentialStatus: CredentialStatus;
+  declare readonly credentialStatus: CredentialStatus;
 
   constructor(operation: string, credentialStatus: CredentialStatus) {
     super(operation, `the credentials are ${credentialStatus}`, undefined, []);
     this.credentialStatus = credentialStatus;
-  }
-
-  protected override details(): Record<string, unknown> {
-    return { credentialStatus: this.credentialStatus };
   }
 }

@@ -1,12 +1,16 @@
 /**
- * A provider's helpers, built from its generated definition (helper name →
- * operation): `get`, `create`, `delete`, `status` resolve to the body,
- * `events` to a page, plus `allEvents` (every page) and `waitUntilHealthy`.
+ * The helpers of a part of the client — a provider's credentials, Leaf users,
+ * webhooks — built from its generated definition (helper name → operation) by
+ * one rule: a helper takes its operation's path parameters in path order, then
+ * the body if it sends one, then options, and resolves to the success body. A
+ * paged list (`events`, the users' `list`) resolves to one page and has an
+ * iterator over every item beside it (`allEvents`, `all`); a provider's `get`
+ * has `waitUntilHealthy`.
  */
-import { DEFAULT_MAX_PAGES } from './defaults.js';
-import { LeafInvalidResponseError } from './errors.js';
+import type { CallOperation } from './helper-call.js';
 import type { AllEventsOptions, CallOptions, EventsOptions } from './options.js';
-import { type Page, type PageQuery, readPage } from './paging.js';
+import { type Page, pagerOf } from './paging.js';
+import { pathParametersOf } from './path-parameters.js';
 import type { ResponseCheck } from './response-checks.js';
 import type { OperationId, RequestBody, ResponseBody } from './types.js';
 import { type WaitUntilHealthy, type WithStatus, withWaitUntilHealthy } from './wait.js';
@@ -16,8 +20,10 @@ export interface OperationRef {
   readonly id: OperationId;
   readonly method: string;
   readonly path: string;
-  readonly requestBody: boolean;
-  readonly responseBody: boolean;
+  /** Whether it sends a JSON body (absent: none). */
+  readonly requestBody?: true;
+  /** Whether its success answer carries a JSON body (absent: none). */
+  readonly responseBody?: true;
   /** What its success body must be (generated from the spec), when it has a JSON one. */
   readonly response?: ResponseCheck;
   /** Its own server path (the alerts service's), when it is served outside the base URL's path. */
@@ -103,115 +109,43 @@ export type ResourceHelpers<R extends ResourceDefinition> = {
     : ResourceHelper<R[Helper]>;
 } & (R['list'] extends { readonly paged: true } ? Pick<PagedList<R['list']['id']>, 'all'> : unknown);
 
-/** Whether a part given to the client is a resource of its own (its operations name it) rather than a provider. */
-export function isResourceDefinition(part: object): part is ResourceDefinition {
-  return Object.values(part).some((ref) => typeof (ref as Partial<OperationRef> | null)?.resource === 'string');
-}
+/** The iterator over every item of a paged list helper: `all` beside `list`, `allEvents` beside `events`. */
+const everyItemName = (helper: string) =>
+  helper === 'list' ? 'all' : `all${helper[0]!.toUpperCase()}${helper.slice(1)}`;
 
-/** What the helpers need from the client: one call of an operation, answered 2xx, its body parsed. */
-export type CallOperation = (
-  operation: OperationRef,
-  pathValues: Readonly<Record<string, unknown>>,
-  init: { body?: unknown; query?: object },
-  options: CallOptions | undefined,
-) => Promise<{ data: unknown; response: Response }>;
-
-export const operationName = (operation: OperationRef) => `${operation.method} ${operation.path}`;
-
-function splitOptions(options: (CallOptions & Record<string, unknown>) | undefined) {
-  const { signal, headers, maxPages, ...query } = options ?? {};
-  return { call: { signal, headers }, query, maxPages: maxPages as number | undefined };
-}
-
-export function buildProviderHelpers<P extends ProviderDefinition>(
-  provider: string,
-  definition: P,
+/** The helpers of one part, by the name it was given under (`trimble`: errors name `trimble.waitUntilHealthy`). */
+export function buildHelpers(
+  part: string,
+  definition: ProviderDefinition | ResourceDefinition,
   call: CallOperation,
-): ProviderHelpers<P> {
+): object {
   const helpers: Record<string, unknown> = {};
-  for (const [name, operation] of Object.entries(definition)) {
-    helpers[name] = operation.requestBody
-      ? (leafUserId: string, body: unknown, options?: CallOptions) =>
-          call(operation, { leafUserId }, { body }, options).then(({ data }) => data)
-      : (leafUserId: string, options?: CallOptions) =>
-          call(operation, { leafUserId }, {}, options).then(({ data }) => data);
-  }
-  const { events, get } = definition;
-  if (events) {
-    const { onePage, everyItem } = pagerOf(events, call);
-    helpers.events = (leafUserId: string, options?: CallOptions & Record<string, unknown>) =>
-      onePage({ leafUserId }, options);
-    helpers.allEvents = (leafUserId: string, options?: CallOptions & Record<string, unknown>) =>
-      everyItem({ leafUserId }, options);
-  }
-  if (get)
-    return withWaitUntilHealthy(
-      provider,
-      helpers as { get: (id: string, options: CallOptions) => Promise<WithStatus> },
-    ) as never;
-  return helpers as ProviderHelpers<P>;
-}
-
-export function buildResourceHelpers<R extends ResourceDefinition>(
-  definition: R,
-  call: CallOperation,
-): ResourceHelpers<R> {
-  const helpers: Record<string, unknown> = {};
-  for (const [name, operation] of Object.entries(definition)) {
-    const count = operation.pathParameters.length;
+  for (const [name, operation] of Object.entries(definition) as [string, OperationRef][]) {
+    const parameters = pathParametersOf(operation.path);
+    const count = parameters.length;
+    // Runs on every call: the usual one parameter (leafUserId, webhookId) without a loop.
+    const [only] = parameters;
+    const valuesOf =
+      count === 1
+        ? (args: unknown[]) => ({ [only!]: args[0] })
+        : (args: unknown[]) => Object.fromEntries(parameters.map((parameter, index) => [parameter, args[index]]));
+    if (operation.paged) {
+      const { onePage, everyItem } = pagerOf(operation, call);
+      helpers[name] = (...args: unknown[]) => onePage(valuesOf(args), args[count] as PagerOptions);
+      helpers[everyItemName(name)] = (...args: unknown[]) => everyItem(valuesOf(args), args[count] as PagerOptions);
+      continue;
+    }
     helpers[name] = (...args: unknown[]) => {
-      const values = Object.fromEntries(operation.pathParameters.map((parameter, index) => [parameter, args[index]]));
       const body = operation.requestBody ? args[count] : undefined;
       const options = args[count + (operation.requestBody ? 1 : 0)] as CallOptions | undefined;
-      return call(operation, values, { body }, options).then(({ data }) => data);
+      return call(operation, valuesOf(args), { body }, options).then(({ data }) => data);
     };
   }
-  if (definition.list.paged) {
-    const { onePage, everyItem } = pagerOf(definition.list, call);
-    helpers.list = (options?: CallOptions & Record<string, unknown>) => onePage({}, options);
-    helpers.all = (options?: CallOptions & Record<string, unknown>) => everyItem({}, options);
-  }
-  return helpers as ResourceHelpers<R>;
+  // Only a provider's credentials have a status to wait for.
+  const { get } = definition;
+  if (get && get.resource === undefined)
+    return withWaitUntilHealthy(part, helpers as { get: (id: string, options: CallOptions) => Promise<WithStatus> });
+  return helpers;
 }
 
-/** One page of a list operation, and every item of it page after page (bounded by maxPages). */
-function pagerOf(list: OperationRef, call: CallOperation) {
-  type PathValues = Readonly<Record<string, unknown>>;
-  const page = async (values: PathValues, query: PageQuery, options: CallOptions) => {
-    const { data, response } = await call(list, values, { query }, options);
-    // The pipeline checked the body: a page is an array.
-    return { page: readPage(data as unknown[], response, query), response };
-  };
-  return {
-    onePage: (values: PathValues, options?: CallOptions & Record<string, unknown>) => {
-      const { call: callOptions, query } = splitOptions(options);
-      return page(values, query, callOptions).then((result) => result.page);
-    },
-    everyItem: async function* everyItem(values: PathValues, options?: CallOptions & Record<string, unknown>) {
-      const { call: callOptions, query, maxPages = DEFAULT_MAX_PAGES } = splitOptions(options);
-      // NaN or Infinity would take away the bound.
-      if (!Number.isSafeInteger(maxPages) || maxPages < 1)
-        throw new RangeError(`maxPages must be a whole number of pages, at least 1, not ${String(maxPages)}`);
-      let next: PageQuery = { page: 0, ...query };
-      for (let fetched = 1; ; fetched++) {
-        const { page: current, response } = await page(values, next, callOptions);
-        yield* current.items;
-        if (!current.next) return;
-        if (fetched >= maxPages) {
-          throw new LeafInvalidResponseError(
-            operationName(list),
-            response,
-            undefined,
-            [],
-            `still lists more after ${maxPages} pages (maxPages)`,
-          );
-        }
-        next = {
-          page: current.next.page,
-          ...query,
-          ...(current.next.size === undefined ? {} : { size: current.next.size }),
-        };
-      }
-    },
-  };
-}
+type PagerOptions = CallOptions & Record<string, unknown>;

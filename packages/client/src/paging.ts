@@ -2,10 +2,16 @@
  * Leaf's list paging: `page` (from 0) and `size` in the query, the total in
  * `X-Total-Count` and the neighbouring pages in `Link`. A page says whether
  * another follows; only its `page` and `size` are read from a `Link`, so a
- * link can never send the next request somewhere else.
+ * link can never send the next request somewhere else. A paged list helper
+ * answers one page, or every item page after page (`pagerOf`).
  */
+import { DEFAULT_MAX_PAGES } from './defaults.js';
+import { LeafInvalidResponseError } from './errors.js';
+import { type CallOperation, operationName } from './helper-call.js';
+import type { OperationRef } from './helpers.js';
+import type { CallOptions } from './options.js';
 
-export interface PageQuery {
+interface PageQuery {
   page?: number;
   size?: number;
 }
@@ -63,4 +69,51 @@ export function readPage<Item>(items: Item[], response: Response, query: PageQue
     if (more) next = { page: page + 1, size: query.size };
   }
   return { items, page, totalCount, next };
+}
+
+type PathValues = Readonly<Record<string, unknown>>;
+type ListOptions = CallOptions & Record<string, unknown>;
+
+/** A list helper's options: the call's (signal, headers), `maxPages`, and the rest its query. */
+function splitOptions(options: ListOptions | undefined) {
+  const { signal, headers, maxPages, ...query } = options ?? {};
+  return { call: { signal, headers }, query, maxPages: maxPages as number | undefined };
+}
+
+/** One page of a list operation, and every item of it page after page (bounded by maxPages). */
+export function pagerOf(list: OperationRef, call: CallOperation) {
+  const page = async (values: PathValues, query: PageQuery, options: CallOptions) => {
+    const { data, response } = await call(list, values, { query }, options);
+    // The pipeline checked the body: a page is an array.
+    return { page: readPage(data as unknown[], response, query), response };
+  };
+  return {
+    onePage: (values: PathValues, options?: ListOptions) => {
+      const { call: callOptions, query } = splitOptions(options);
+      return page(values, query, callOptions).then((result) => result.page);
+    },
+    everyItem: async function* everyItem(values: PathValues, options?: ListOptions) {
+      const { call: callOptions, query, maxPages = DEFAULT_MAX_PAGES } = splitOptions(options);
+      // NaN or Infinity would take away the bound.
+      if (!Number.isSafeInteger(maxPages) || maxPages < 1)
+        throw new RangeError(`maxPages must be a whole number of pages, at least 1, not ${String(maxPages)}`);
+      let next: PageQuery = { page: 0, ...query };
+      for (let fetched = 1; ; fetched++) {
+        const { page: current, response } = await page(values, next, callOptions);
+        yield* current.items;
+        if (!current.next) return;
+        if (fetched >= maxPages) {
+          throw new LeafInvalidResponseError(
+            operationName(list),
+            response,
+            undefined,
+            [],
+            `still lists more after ${maxPages} pages (maxPages)`,
+          );
+        }
+        // A next page without a size only follows a query without one: the query string leaves it out.
+        next = { page: current.next.page, ...query, size: current.next.size };
+      }
+    },
+  };
 }

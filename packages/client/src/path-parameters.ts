@@ -15,7 +15,8 @@ const RULES: Readonly<Record<string, Rule>> = PATH_PARAMETERS;
 /** The parameter names of each path template seen, in order. */
 const namesByTemplate = new Map<string, string[]>();
 
-function parameterNames(template: string): string[] {
+/** The path parameters of `template`, in path order: what a helper takes first. */
+export function pathParametersOf(template: string): string[] {
   let names = namesByTemplate.get(template);
   if (!names) {
     names = [...template.matchAll(/\{([^{}]+)\}/g)].map((match) => match[1]!);
@@ -43,7 +44,7 @@ export function checkPathParameters(
   template: string,
   values: Readonly<Record<string, unknown>> | undefined,
 ): void {
-  for (const name of parameterNames(template)) {
+  for (const name of pathParametersOf(template)) {
     const problem = problemWith(name, values?.[name]);
     if (problem) throw new LeafRequestError(operation, new Error(`path parameter ${name} ${problem}`), []);
   }

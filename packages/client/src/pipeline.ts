@@ -10,7 +10,7 @@ import { LeafError, LeafNetworkError } from './errors.js';
 import type { Log } from './logging.js';
 import type { FetchLike } from './options.js';
 import { type AttemptOutcome, type RetryPolicy, retryDelay, withRetries } from './retry.js';
-import { AttemptDeadline } from './timing.js';
+import { AttemptDeadline, ignore } from './timing.js';
 import type { TokenSource } from './token-source.js';
 
 /** A response and its body, read within the attempt's deadline. */
@@ -37,8 +37,6 @@ export interface Pipeline {
   /** The same without a token (authenticate). */
   sendUnauthorized<Body>(request: Request, operation: string, read: ReadBody<Body>): Promise<Exchange<Body>>;
 }
-
-const ignore = () => {};
 
 /** Frees a connection whose answer will not be read; not awaited, since cancelling a tee'd (cloned) body waits for its twin. */
 const discard = (response: Response) => void response.body?.cancel().catch(ignore);

@@ -9,10 +9,11 @@
 
 import type { Client } from 'openapi-fetch';
 import * as openapiFetch from 'openapi-fetch';
+import type { ClientContext } from './context.js';
 import { OPERATIONS } from './generated/operations.js';
 import type { paths } from './generated/schema.js';
 import { checkPathParameters } from './path-parameters.js';
-import { type Pipeline, type ReadBody, readText } from './pipeline.js';
+import { type ReadBody, readText } from './pipeline.js';
 import type { ResponseCheck } from './response-checks.js';
 import { anySignal } from './timing.js';
 
@@ -26,31 +27,6 @@ const createClient: CreateClient =
   typeof openapiFetch.default === 'function'
     ? openapiFetch.default
     : (openapiFetch.default as unknown as { default: CreateClient }).default;
-
-/** What the client shares with its parts. */
-export interface ClientContext {
-  baseUrl: string;
-  /** Headers of every request (with a string token, its Authorization). */
-  headers: Record<string, string> | undefined;
-  pipeline: Pipeline;
-  clientSignal: AbortSignal | undefined;
-  /** Runs one call, turning any failure into a redacted LeafError; `log` also reports it to the logger. */
-  guard<T>(
-    operation: string,
-    signal: AbortSignal | undefined,
-    body: unknown,
-    log: boolean,
-    call: () => Promise<T>,
-  ): Promise<T>;
-  /** A success body read as text: parsed, and checked against its operation's generated response check. */
-  successBody(
-    operation: string,
-    check: ResponseCheck | undefined,
-    response: Response,
-    text: string,
-    body: unknown,
-  ): unknown;
-}
 
 export type RawFactory = (context: ClientContext) => Client<paths>;
 

@@ -3,7 +3,7 @@
  * the user's fetch (via the pipeline: deadline, logging, typed errors), and
  * the answer becomes a token with its expiry, or a typed error.
  */
-import { LeafApiError, LeafAuthError, LeafInvalidResponseError } from './errors.js';
+import { apiErrorOf, LeafAuthError, LeafInvalidResponseError } from './errors.js';
 import { authenticate } from './generated/operations.js';
 import type { AuthOptions } from './options.js';
 import { type Pipeline, readText } from './pipeline.js';
@@ -37,18 +37,18 @@ export interface SignInContext {
 }
 
 function readAnswer(response: Response, text: string, rememberMe: boolean, secrets: string[]): IssuedToken {
-  let body: unknown;
-  try {
-    body = text ? JSON.parse(text) : undefined;
-  } catch (error) {
-    if (response.ok) throw new LeafInvalidResponseError(AUTHENTICATE_OPERATION, response, error, secrets);
-  }
   if (!response.ok) {
-    const answer = new LeafApiError(AUTHENTICATE_OPERATION, response, body, secrets);
+    const answer = apiErrorOf(AUTHENTICATE_OPERATION, response, text, secrets);
     // Never retried: the same username and password would be refused again.
     if (response.status === 401 || response.status === 403)
       throw new LeafAuthError(AUTHENTICATE_OPERATION, 'credentials-refused', answer, secrets);
     throw answer;
+  }
+  let body: unknown;
+  try {
+    body = text ? JSON.parse(text) : undefined;
+  } catch (error) {
+    throw new LeafInvalidResponseError(AUTHENTICATE_OPERATION, response, error, secrets);
   }
   const token = (body as { id_token?: unknown } | undefined)?.id_token;
   if (!isValidToken(token)) {

@@ -64,7 +64,8 @@ export function deadlineSignal(ms: number, parent?: AbortSignal | null) {
   };
 }
 
-const ignore = () => {};
+/** A rejection handler for promises whose failure no one awaits. */
+export const ignore = () => {};
 
 /**
  * The deadline of one attempt, headers and body: `within(promise)` rejects with a

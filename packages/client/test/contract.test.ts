@@ -1,6 +1,7 @@
 /**
  * Contract tests: every operation in the spec, called through the generated
- * client against the real mock, answers with what the spec documents. The
+ * client (raw and every helper) against the real mock, answers with what the
+ * spec documents, and the mock's errors become the client's typed errors. The
  * operations come from the client's generated tables (OPERATIONS, and
  * PROVIDER_OPERATIONS for the helpers), which the spec generates: a provider
  * added to the spec is covered here without an edit.
@@ -19,7 +20,14 @@ import { createResponseValidator } from '@leaf-credentials/spec/validate';
 import createClient from 'openapi-fetch';
 import { describe, expect, inject, it } from 'vitest';
 import { OPERATIONS } from '../src/generated/operations.js';
-import { createLeafCredentialsClient, type paths, type TrimbleCredentialsCreate } from '../src/index.js';
+import {
+  createLeafCredentialsClient,
+  LeafApiError,
+  LeafAuthError,
+  LeafRequestError,
+  type paths,
+  type TrimbleCredentialsCreate,
+} from '../src/index.js';
 import { LEAF_USER_ID, PROVIDER_OPERATIONS } from './support/stub-fetch.js';
 
 const baseUrl = inject('mockUrl');
@@ -167,5 +175,72 @@ describe('errors are problem+json as documented', () => {
     );
     expect(check.errors).toEqual([]);
     expect(error).toMatchObject({ fieldErrors: [expect.objectContaining({ field: 'leafUserId' })] });
+  });
+});
+
+describe('the helpers against the mock', () => {
+  it('reads the token from an async function before each request', async () => {
+    let calls = 0;
+    const refreshing = createLeafCredentialsClient({
+      baseUrl,
+      token: async () => `refreshed.token.${++calls}`,
+    });
+    await refreshing.trimble.get(LEAF_USER_ID);
+    await refreshing.climateFieldView.status(LEAF_USER_ID);
+    expect(calls).toBe(2);
+  });
+
+  for (const provider of ['trimble', 'climateFieldView'] as const) {
+    it(`waits until ${provider} credentials are healthy, resolving to them (the mock answers OK)`, async () => {
+      await expect(leaf[provider].waitUntilHealthy(LEAF_USER_ID, { timeoutMs: 5_000 })).resolves.toMatchObject({
+        status: 'OK',
+        clientId: expect.any(String),
+      });
+    });
+  }
+
+  it('leaves the non-throwing openapi-fetch style to client.raw', async () => {
+    const { data, error, response } = await leaf.raw.POST('/users/{leafUserId}/trimble-credentials', {
+      params: { path: { leafUserId: LEAF_USER_ID } },
+      body: { clientId: 'id' } as never,
+    });
+    expect(response.status).toBe(400);
+    expect(data).toBeUndefined();
+    expect(error).toMatchObject({ status: 400 });
+  });
+});
+
+describe('a non-2xx answer from the mock becomes a LeafApiError', () => {
+  it('rejects a Trimble create body without clientSecret with a one-line message naming the field', async () => {
+    const body = { clientId: 'id', refreshToken: 'refresh-token-value' } as unknown as TrimbleCredentialsCreate;
+    const error = await leaf.trimble.create(LEAF_USER_ID, body).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(LeafApiError);
+    const apiError = error as LeafApiError;
+    expect(apiError.message).toBe(
+      "POST /users/{leafUserId}/trimble-credentials failed: 400 Bad Request — body must have required property 'clientSecret'",
+    );
+    expect(apiError.message).not.toContain('\n');
+    expect(apiError.status).toBe(400);
+    expect(apiError.operation).toBe('POST /users/{leafUserId}/trimble-credentials');
+    expect(apiError.problem.fieldErrors).toEqual([expect.objectContaining({ field: 'clientSecret' })]);
+  });
+
+  it('refuses a token that is not RFC 6750 b64token before sending, the rule the mock applies too', async () => {
+    // A valid header value, but the mock would answer it with a 401: the client and mock share one rule.
+    expect(() => createLeafCredentialsClient({ baseUrl, token: 'not@a#jwt' })).toThrow(LeafAuthError);
+    const reply = await fetch(`${baseUrl}/users/${LEAF_USER_ID}/trimble-credentials`, {
+      headers: { authorization: 'Bearer not@a#jwt' },
+    });
+    expect(reply.status).toBe(401);
+  });
+
+  it('refuses a leafUserId that is not a uuid with a LeafRequestError naming leafUserId (the mock would answer 400)', async () => {
+    const error = (await leaf.climateFieldView
+      .status('not-a-uuid')
+      .catch((caught: unknown) => caught)) as LeafRequestError;
+    expect(error).toBeInstanceOf(LeafRequestError);
+    expect(error.message).toBe(
+      'GET /users/{leafUserId}/climate-field-view-credentials/status failed: could not make the request: path parameter leafUserId must be a UUID, not "not-a-uuid"',
+    );
   });
 });

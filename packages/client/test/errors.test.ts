@@ -10,7 +10,9 @@ import {
   type FetchLike,
   LeafApiError,
   LeafAuthError,
+  LeafCredentialStatusError,
   type LeafCredentialsClientOptions,
+  type LeafError,
   LeafInvalidResponseError,
   LeafNetworkError,
   LeafRequestError,
@@ -123,6 +125,34 @@ describe('LeafApiError', () => {
       requestId: 'req-7',
       problem: { status: 404, title: 'Not Found' },
     });
+  });
+});
+
+describe('each LeafError serializes to JSON with its own fields', () => {
+  const answered = new Response(null, { status: 200, headers: { 'x-request-id': 'req-9' } });
+  it.each<[string, LeafError, Record<string, unknown>]>([
+    [
+      'LeafTimeoutError',
+      new LeafTimeoutError('op', 50, 'UNAUTHENTICATED'),
+      { timeoutMs: 50, lastStatus: 'UNAUTHENTICATED' },
+    ],
+    ['LeafAuthError', new LeafAuthError('op', 'invalid-options'), { reason: 'invalid-options' }],
+    [
+      'LeafInvalidResponseError',
+      new LeafInvalidResponseError('op', answered, undefined, []),
+      { status: 200, requestId: 'req-9' },
+    ],
+    [
+      'LeafCredentialStatusError',
+      new LeafCredentialStatusError('op', 'MISSING_PERMISSION'),
+      { credentialStatus: 'MISSING_PERMISSION' },
+    ],
+    ['LeafNetworkError', new LeafNetworkError('op', new Error('refused'), []), {}],
+    ['LeafRequestError', new LeafRequestError('op', new Error('bad header'), []), {}],
+  ])('%s', (name, error, fields) => {
+    const { message, cause: _cause, ...json } = JSON.parse(JSON.stringify(error)) as Record<string, unknown>;
+    expect(json).toEqual({ name, operation: 'op', ...fields });
+    expect(message).toBe(error.message);
   });
 });
 

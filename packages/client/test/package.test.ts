@@ -4,6 +4,8 @@
  * browser bundle within its size limit.
  */
 import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
   appSource,
@@ -28,6 +30,30 @@ describe('the published package', () => {
       'package.json',
     ]);
   });
+
+  // A devDependency (the spec package's bearer-token rule and JSON writer) is inlined by the build: an
+  // import of one left in code or types would fail for every consumer, who never installs it.
+  it.each(['dist/index.js', 'dist/index.cjs', 'dist/index.d.ts', 'dist/index.d.cts'])(
+    '%s imports only the dependencies package.json names',
+    (file) => {
+      const { name, dependencies } = JSON.parse(readFileSync(join(PACKAGE_DIR, 'package.json'), 'utf8')) as {
+        name: string;
+        dependencies: Record<string, string>;
+      };
+      // Its own name too: the doc comments' examples import the package itself.
+      const allowed = new Set([name, ...Object.keys(dependencies)]);
+      const text = readFileSync(join(PACKAGE_DIR, file), 'utf8');
+      const specifiers = [...text.matchAll(/(?:from\s*|require\(|import\()\s*['"]([^'"]+)['"]/g)].map(
+        (match) => match[1]!,
+      );
+      const packageOf = (specifier: string) =>
+        specifier
+          .split('/')
+          .slice(0, specifier.startsWith('@') ? 2 : 1)
+          .join('/');
+      expect(specifiers.filter((specifier) => !allowed.has(packageOf(specifier)))).toEqual([]);
+    },
+  );
 
   it('resolves with types under node10, node16 (CJS and ESM) and bundlers (attw --pack)', () => {
     // --no-install: attw is a devDependency; a missing one fails here rather than being fetched from the registry.

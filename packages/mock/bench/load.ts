@@ -25,9 +25,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 // The package as built: the bench measures the bin users run, not the sources through tsx.
 import { type RunningServer, startMock, startSandbox } from '@leaf-credentials/mock';
+import { type OperationModel, specModel } from '@leaf-credentials/spec';
 import autocannon, { type RequestOptions, type Result } from 'autocannon';
 import { startListeningProcess } from '../src/adapters/server-process.js';
-import { exampleRequest, fillPath, type OperationShape, operationShapes } from '../src/example-requests.js';
+import { exampleRequest, fillPath, pathParametersOf } from '../src/example-requests.js';
 import { exampleSeed } from '../src/sandbox/index.js';
 import { loadDefaultOperations } from '../src/spec.js';
 import { freePort, startStockPrism } from './stock-prism.js';
@@ -50,7 +51,7 @@ const seconds = Math.min(positiveNumber('BENCH_SECONDS', MAX_SECONDS), MAX_SECON
 const connections = Math.round(positiveNumber('BENCH_CONNECTIONS', 10));
 const TOKEN = `bench-${randomUUID()}`;
 
-const shapes = operationShapes();
+const shapes = specModel().operations;
 const METHOD_ORDER = ['POST', 'GET', 'DELETE'];
 const orderedShapes = [...shapes].sort((a, b) => METHOD_ORDER.indexOf(a.method) - METHOD_ORDER.indexOf(b.method));
 /**
@@ -60,7 +61,7 @@ const orderedShapes = [...shapes].sort((a, b) => METHOD_ORDER.indexOf(a.method) 
  */
 const TRAILING_PARAMETER = /^\/\{[^/}]+\}$/;
 const [create, readBack] = shapes.flatMap((shape) => {
-  if (shape.method !== 'POST' || shape.successStatus !== 201) return [];
+  if (shape.method !== 'POST' || shape.success.status !== 201) return [];
   const read = shapes.find(
     (other) =>
       other.method === 'GET' &&
@@ -84,19 +85,19 @@ interface Target {
   name: string;
   start: () => Promise<RunningServer>;
   /** Stock Prism serves every path from the root. */
-  pathOf: (shape: OperationShape, path: string) => string;
+  pathOf: (shape: OperationModel, path: string) => string;
   /** Whether answers are checked against the documented statuses (the bare server answers 200 to all). */
   checked: boolean;
 }
 
-const localPath = (_shape: OperationShape, path: string) => path;
+const localPath = (_shape: OperationModel, path: string) => path;
 const TARGET_LIST: Target[] = [
   { name: 'sandbox', start: () => startSandbox(), pathOf: localPath, checked: true },
   { name: 'mock', start: () => startMock(), pathOf: localPath, checked: true },
   {
     name: 'stock prism',
     start: async () => startStockPrism(await freePort()),
-    pathOf: (shape, path) => path.slice(shape.basePath.length),
+    pathOf: (shape, path) => path.slice(shape.basePaths.local.length),
     checked: true,
   },
   {
@@ -121,7 +122,7 @@ interface Measured {
 
 /** The create, then the read of what it created (by the id in the create's answer), one token for all. */
 function createAndRead(target: Target, unexpected: Map<string, number>): RequestOptions[] {
-  const expect = (shape: OperationShape, expected: number, status: number) => {
+  const expect = (shape: OperationModel, expected: number, status: number) => {
     if (!target.checked || status === expected) return;
     const key = `${shape.operationId} ${status} (expected ${expected})`;
     unexpected.set(key, (unexpected.get(key) ?? 0) + 1);
@@ -129,7 +130,7 @@ function createAndRead(target: Target, unexpected: Map<string, number>): Request
   const created = exampleRequest(create);
   const read = exampleRequest(readBack);
   const authorization = `Bearer ${TOKEN}`;
-  const idParameter = readBack.pathParameters.at(-1)!.name;
+  const idParameter = pathParametersOf(readBack).at(-1)!.name;
   return [
     {
       method: 'POST',
@@ -317,7 +318,7 @@ async function getLatency(seed: Seed): Promise<Growth> {
     const sampled = [...new Set([...seed.users.slice(0, 250), ...seed.users.slice(-250)])];
     const unexpected = new Map<string, number>();
     const reads = orderedShapes.filter(
-      (shape) => shape.method === 'GET' && shape.pathParameters.some(({ name }) => name === 'leafUserId'),
+      (shape) => shape.method === 'GET' && pathParametersOf(shape).some(({ name }) => name === 'leafUserId'),
     );
     const requests = sampled.flatMap((leafUserId) =>
       reads.map((shape): RequestOptions => {

@@ -1,60 +1,14 @@
 /**
- * What a valid request to each operation of the spec looks like, read from
- * the bundled spec: its method and path template, the schema and example of
- * each path parameter, its request body's media type, schema and example, and
- * the 2xx it answers with. The load benchmark sends these requests; the
- * fuzzer starts from them and breaks one thing at a time.
+ * A valid request to an operation, made of the spec model's facts (its local
+ * base path, each path parameter's example, its request body's example, its
+ * success status): what the load benchmark sends and the fuzzer starts from.
+ * What the spec says about an operation is the model's (`specModel`); this
+ * module only assembles a request out of it.
  */
-import {
-  type BundledSpec,
-  listOperations,
-  mockServerUrl,
-  type OpenApiServer,
-  resolveRef,
-  successStatus,
-} from '@leaf-credentials/spec';
-import { loadSpec } from './spec.js';
+import type { OperationModel } from '@leaf-credentials/spec';
 
 /** Any well-formed bearer token passes the mock's auth check. */
 export const EXAMPLE_BEARER_TOKEN = 'mock.example.token';
-
-export interface JsonSchema {
-  type?: string | string[];
-  format?: string;
-  enum?: unknown[];
-  minLength?: number;
-  maxLength?: number;
-  required?: string[];
-  properties?: Record<string, JsonSchema>;
-  additionalProperties?: boolean | JsonSchema;
-  items?: JsonSchema;
-  example?: unknown;
-  [keyword: string]: unknown;
-}
-
-interface PathParameter {
-  name: string;
-  schema: JsonSchema;
-  example: string;
-}
-
-export interface OperationShape {
-  operationId: string;
-  /** Upper-case, as sent on the wire. */
-  method: string;
-  /** Such as `/users/{leafUserId}/trimble-credentials`. */
-  path: string;
-  /** The path of its local server (`''`; `/api` for an operation whose own servers say so): where the mock serves it. */
-  basePath: string;
-  pathParameters: PathParameter[];
-  body?: { mediaType: string; schema: JsonSchema; example: unknown };
-  /** The documented success status. */
-  successStatus: number;
-  /** Every status the operation documents. */
-  documentedStatuses: number[];
-  /** Whether the operation requires credentials (its own `security`, or the document's). */
-  secured: boolean;
-}
 
 export interface ExampleRequest {
   method: string;
@@ -65,95 +19,28 @@ export interface ExampleRequest {
   expectedStatus: number;
 }
 
-/** Replaces every local `$ref` with what it points at (the spec has no cycles). */
-function dereference<T>(spec: BundledSpec, node: T): T {
-  if (Array.isArray(node)) return node.map((item) => dereference(spec, item)) as T;
-  if (node === null || typeof node !== 'object') return node;
-  const target = resolveRef(spec, node);
-  if (target !== node) return dereference(spec, target as T);
-  return Object.fromEntries(Object.entries(node).map(([key, value]) => [key, dereference(spec, value)])) as T;
+/** The operation's path parameters, in the model's order. */
+export function pathParametersOf(operation: OperationModel): OperationModel['parameters'] {
+  return operation.parameters.filter((parameter) => parameter.in === 'path');
 }
 
-interface ParameterObject {
-  name: string;
-  in: string;
-  schema?: JsonSchema;
-  example?: unknown;
+/** The path the mock serves it at (its local base path), each parameter replaced by `values[name]` or its example, percent-encoded. */
+export function fillPath(operation: OperationModel, values: Record<string, string> = {}): string {
+  return pathParametersOf(operation).reduce((path, { name, example }) => {
+    const value = values[name] ?? example;
+    if (value === undefined) throw new Error(`${operation.operationId}: path parameter ${name} has no example.`);
+    return path.replace(`{${name}}`, encodeURIComponent(String(value)));
+  }, operation.basePaths.local + operation.path);
 }
 
-export function operationShapes(spec: BundledSpec = loadSpec()): OperationShape[] {
-  return listOperations(spec).map((specOperation) => {
-    const { operationId, method, path, operation } = specOperation;
-    const pathItem = dereference(
-      spec,
-      spec.paths[path] as { parameters?: ParameterObject[]; servers?: OpenApiServer[] },
-    );
-    const resolved = dereference(spec, operation) as {
-      parameters?: ParameterObject[];
-      requestBody?: {
-        content: Record<
-          string,
-          { schema: JsonSchema; example?: unknown; examples?: Record<string, { value?: unknown }> }
-        >;
-      };
-      responses: Record<string, unknown>;
-    };
-    const parameters = [...(pathItem.parameters ?? []), ...(resolved.parameters ?? [])];
-    const pathParameters = parameters
-      .filter((parameter) => parameter.in === 'path')
-      .map((parameter) => ({
-        name: parameter.name,
-        schema: parameter.schema ?? {},
-        example: String(parameter.example ?? parameter.schema?.example),
-      }));
-    const [mediaType, content] = Object.entries(resolved.requestBody?.content ?? {})[0] ?? [];
-    // `security: []` or an empty requirement `{}` makes credentials optional.
-    const security = (operation.security ?? spec.security ?? []) as Array<Record<string, unknown>>;
-    const secured = security.length > 0 && security.every((requirement) => Object.keys(requirement).length > 0);
-    const servers = (operation.servers as OpenApiServer[] | undefined) ?? pathItem.servers ?? spec.servers;
-    return {
-      operationId,
-      method: method.toUpperCase(),
-      path,
-      basePath: mockServerUrl({ ...spec, servers }).pathname.replace(/\/+$/, ''),
-      pathParameters,
-      ...(mediaType && content ? { body: { mediaType, schema: content.schema, example: exampleOf(content) } } : {}),
-      successStatus: successStatus(specOperation),
-      documentedStatuses: Object.keys(resolved.responses)
-        .filter((status) => /^\d{3}$/.test(status))
-        .map(Number),
-      secured,
-    };
-  });
-}
-
-/** A media type's example: its `example`, else the first of its named `examples`, else the schema's. */
-function exampleOf(content: {
-  schema: JsonSchema;
-  example?: unknown;
-  examples?: Record<string, { value?: unknown }>;
-}): unknown {
-  return content.example ?? Object.values(content.examples ?? {})[0]?.value ?? content.schema.example;
-}
-
-/** The path the mock serves it at, each parameter replaced by `values[name]` or its example, percent-encoded. */
-export function fillPath(shape: OperationShape, values: Record<string, string> = {}): string {
-  return shape.pathParameters.reduce(
-    (path, { name, example }) => path.replace(`{${name}}`, encodeURIComponent(values[name] ?? example)),
-    shape.basePath + shape.path,
-  );
-}
-
-/** A request the mock answers with `shape.successStatus`: the spec's examples and a bearer token. */
-export function exampleRequest(shape: OperationShape): ExampleRequest {
+/** A request the mock answers with the operation's success status: the spec's examples and a bearer token. */
+export function exampleRequest(operation: OperationModel): ExampleRequest {
   const headers: Record<string, string> = { authorization: `Bearer ${EXAMPLE_BEARER_TOKEN}` };
-  if (!shape.body) return { method: shape.method, path: fillPath(shape), headers, expectedStatus: shape.successStatus };
-  headers['content-type'] = shape.body.mediaType;
-  return {
-    method: shape.method,
-    path: fillPath(shape),
-    headers,
-    body: JSON.stringify(shape.body.example),
-    expectedStatus: shape.successStatus,
-  };
+  const request = { method: operation.method, path: fillPath(operation), headers };
+  const expectedStatus = operation.success.status;
+  const body = operation.requestBody;
+  if (!body) return { ...request, expectedStatus };
+  if (body.example === undefined) throw new Error(`${operation.operationId}: its request body has no example.`);
+  headers['content-type'] = body.mediaType;
+  return { ...request, body: JSON.stringify(body.example), expectedStatus };
 }

@@ -27,7 +27,7 @@ export { createMockServer, type MockServerOptions } from './adapters/node.js';
 export type { RunningServer, StartServerOptions } from './adapters/server-process.js';
 export { MAX_RESPONSE_DELAY_MS } from './answer/preferences.js';
 export { defaultMockAddress, MOCK_HOST_ENV, MOCK_PORT_ENV, type MockAddress, parsePort } from './config.js';
-export { type ExampleRequest, exampleRequest, type OperationShape, operationShapes } from './example-requests.js';
+export { type ExampleRequest, exampleRequest } from './example-requests.js';
 export { createHandler, type Handler, type HandlerOptions } from './handler.js';
 export { type FieldError, PROBLEM_CONTENT_TYPE, type Problem } from './problem.js';
 export {

@@ -9,13 +9,14 @@
  * it (the Problem schema into every error response of every operation: 2.5 MB
  * of JSON for 64 operations). Equal parts are made one shared object, and the
  * build stores each once (a table of repeated parts, referenced by index), so
- * a start parses and keeps ~10× less, and Prism compiles a shared schema once.
+ * a start parses and keeps about a third, and Prism compiles a shared schema once.
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { BundledSpec } from '@leaf-credentials/spec';
 import type { IHttpOperation } from '@stoplight/types';
+import { rememberDocument } from './model.js';
 
 const require = createRequire(import.meta.url);
 
@@ -58,7 +59,9 @@ export async function loadOperations(spec: BundledSpec): Promise<IHttpOperation[
     getHttpOperationsFromSpec: (document: unknown) => Promise<IHttpOperation[]>;
   };
   // Prism dereferences in place: give it a copy so callers keep their document.
-  return shareEqualParts(await getHttpOperationsFromSpec(structuredClone(spec)));
+  const operations = shareEqualParts(await getHttpOperationsFromSpec(structuredClone(spec)));
+  rememberDocument(operations, spec);
+  return operations;
 }
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };

@@ -5,20 +5,21 @@
  * pass. Then the oracle alone: each real reply passes it, and the same reply
  * with one thing planted wrong does not.
  */
+
 import { createServer, type RequestListener, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { type OperationModel, specModel } from '@leaf-credentials/spec';
 import fc from 'fast-check';
 import { afterAll, describe, expect, inject, it } from 'vitest';
-import { type OperationShape, operationShapes } from '../src/example-requests.js';
 import { PROBLEM_CONTENT_TYPE, type Problem } from '../src/problem.js';
 import { type BadRequest, badRequest } from './support/bad-requests.js';
 import { allowedMethods, checksSpec, expectNamedProblem, namedProblemProperty } from './support/fuzz-property.js';
 import { createAgent, type Reply, send } from './support/send.js';
 
 const mockUrl = inject('mockUrl');
-const shapes = operationShapes();
-const create = shapes.find((shape) => shape.body)!;
-const read = shapes.find((shape) => !shape.body && shape.method === 'GET')!;
+const shapes = specModel().operations;
+const create = shapes.find((shape) => shape.requestBody)!;
+const read = shapes.find((shape) => !shape.requestBody && shape.method === 'GET')!;
 /** Short, so the stubs that never finish trip it quickly. */
 const DEADLINE_MS = 300;
 const RUNS = 50;
@@ -102,7 +103,7 @@ describe('the fuzz property fails against a wrong server', () => {
 });
 
 /** One thing wrong with an otherwise right reply; undefined when it does not apply to this case. */
-type Plant = (reply: Reply, problem: Problem, shape: OperationShape, bad: BadRequest) => Reply | undefined;
+type Plant = (reply: Reply, problem: Problem, shape: OperationModel, bad: BadRequest) => Reply | undefined;
 
 const withBody = (reply: Reply, problem: Problem): Reply => ({ ...reply, text: JSON.stringify(problem) });
 

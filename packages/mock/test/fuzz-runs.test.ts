@@ -1,5 +1,8 @@
+import { readFileSync } from 'node:fs';
+import { specModel } from '@leaf-credentials/spec';
 import { describe, expect, it } from 'vitest';
-import { fuzzRuns, MIN_CI_FUZZ_RUNS, runsPerOperation } from './support/fuzz-runs.js';
+import { operationKinds } from './support/fuzz-property.js';
+import { badRequestsSent, fuzzRuns, MIN_CI_FUZZ_RUNS, runsPerOperation, SANDBOX_SHARE } from './support/fuzz-runs.js';
 
 describe('FUZZ_RUNS', () => {
   it('defaults to the CI minimum', () => {
@@ -37,5 +40,24 @@ describe('runsPerOperation', () => {
 
   it('refuses a kind without operations', () => {
     expect(() => runsPerOperation(0, 1000)).toThrow(/has operations/);
+  });
+});
+
+describe("the README's fuzz figures", () => {
+  const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
+  const stated =
+    /one run sends ([\d,]+) bad requests to the mock and ([\d,]+) to the sandbox over the spec's (\d+) operation kinds/.exec(
+      readme,
+    );
+
+  it('are what a default run sends, counted from the spec model', () => {
+    expect(stated, 'README.md states the default run').not.toBeNull();
+    const sizes = [...operationKinds(specModel().operations).values()].map((kind) => kind.length);
+    const runs = fuzzRuns({});
+    expect(stated!.slice(1).map((figure) => Number(figure.replaceAll(',', '')))).toEqual([
+      badRequestsSent(sizes, runs),
+      badRequestsSent(sizes, Math.ceil(runs / SANDBOX_SHARE)),
+      sizes.length,
+    ]);
   });
 });

@@ -8,28 +8,20 @@
  * spread evenly over the kind's operations; the sandbox gets a fifth of it.
  */
 
+import { specModel } from '@leaf-credentials/spec';
 import fc from 'fast-check';
 import { afterAll, describe, expect, inject, it } from 'vitest';
-import { operationShapes } from '../src/example-requests.js';
 import { badControlRequest } from './support/bad-requests.js';
 import { expectProblemNaming, namedProblemProperty, operationKinds } from './support/fuzz-property.js';
-import { fuzzRuns, runsPerOperation } from './support/fuzz-runs.js';
+import { fuzzRuns, runsPerOperation, SANDBOX_SHARE } from './support/fuzz-runs.js';
 import { createAgent, send } from './support/send.js';
 
 const runs = fuzzRuns();
-/**
- * The sandbox refuses bad requests in the same read, route, check and validate stages as the
- * mock (only valid ones reach its store), so it gets a fifth of the mock's share: enough to
- * show its answer stage never turns a bad request into a 5xx, at a fifth of the time.
- */
-const SANDBOX_SHARE = 5;
 const TARGETS = [
   { name: 'mock', url: inject('mockUrl'), runs },
   { name: 'sandbox', url: inject('sandboxUrl'), runs: Math.ceil(runs / SANDBOX_SHARE) },
 ];
-// Not yet the alerts service's operations (#21, open): /webhooks/failed-calls overlaps
-// /webhooks/{webhookId}, and the generated requests miss WebhookCreate's minItems and pattern.
-const shapes = operationShapes().filter((shape) => !shape.path.startsWith('/webhooks'));
+const shapes = specModel().operations;
 const kinds = operationKinds(shapes);
 const agent = createAgent(6);
 const statusCounts = new Map<string, Map<number, number>>();

@@ -6,4 +6,4 @@ const leaf = createLeafCredentialsClient({
 });
 
 await leaf.users.delete('{leafUserId}');
-console.log('Deleted the Leaf user.');
+console.log('Deleted a Leaf user.');

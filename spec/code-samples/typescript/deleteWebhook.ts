@@ -6,4 +6,4 @@ const leaf = createLeafCredentialsClient({
 });
 
 await leaf.webhooks.delete('{webhookId}');
-console.log('Deleted the Webhooks.');
+console.log('Deleted a webhook.');

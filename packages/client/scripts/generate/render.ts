@@ -27,9 +27,10 @@ function renderOperation(
     ...(operation.resource === undefined
       ? []
       : [`resource: ${json(operation.resource)}`, `pathParameters: ${json(operation.pathParameters)}`]),
-    `requestBody: ${operation.requestBody}`,
-    `responseBody: ${operation.responseBody}`,
-    // A resource's `list` that pages gets `all` (the walk over every page).
+    // Flags are written only when true: each absent one is bytes an app's bundle does not carry.
+    ...(operation.requestBody ? ['requestBody: true'] : []),
+    ...(operation.responseBody ? ['responseBody: true'] : []),
+    // A paged list's helper answers a page and gets an iterator over every item beside it.
     ...(operation.paged ? ['paged: true'] : []),
     ...(check === undefined ? [] : [`response: ${check}`]),
   ];

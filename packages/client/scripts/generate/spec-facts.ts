@@ -18,7 +18,7 @@ export interface OperationFacts {
   pathParameters: string[];
   /** `x-leaf-resource` of its tag: the client property of the resource (not a provider) it belongs to. */
   resource?: string;
-  /** Whether it lists page by page (a `page` query parameter). */
+  /** Whether it lists page by page: the spec model's `paging` (a query `size` with a default). */
   paged: boolean;
 }
 
@@ -47,7 +47,7 @@ function operationFacts(operation: OperationModel): OperationFacts {
     ...(operation.ownServers ? { basePath: operation.basePaths.production } : {}),
     pathParameters: pathParametersOf(operation).map((parameter) => parameter.name),
     ...(operation.resource.kind === 'resource' ? { resource: operation.resource.property! } : {}),
-    paged: operation.parameters.some((parameter) => parameter.in === 'query' && parameter.name === 'page'),
+    paged: operation.paging !== undefined,
   };
 }
 

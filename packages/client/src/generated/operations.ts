@@ -34,7 +34,6 @@ export const listLeafUsers = {
   path: '/users',
   resource: 'users',
   pathParameters: [],
-  requestBody: false,
   responseBody: true,
   paged: true,
   response: leafUserListCheck,
@@ -66,7 +65,6 @@ export const getLeafUser = {
   path: '/users/{leafUserId}',
   resource: 'users',
   pathParameters: ['leafUserId'],
-  requestBody: false,
   responseBody: true,
   response: leafUserCheck,
 } as const;
@@ -76,14 +74,11 @@ export const deleteLeafUser = {
   path: '/users/{leafUserId}',
   resource: 'users',
   pathParameters: ['leafUserId'],
-  requestBody: false,
-  responseBody: false,
 } as const;
 export const getTrimbleCredentials = {
   id: 'getTrimbleCredentials',
   method: 'GET',
   path: '/users/{leafUserId}/trimble-credentials',
-  requestBody: false,
   responseBody: true,
   response: trimbleCredentialsCheck,
 } as const;
@@ -99,14 +94,11 @@ export const deleteTrimbleCredentials = {
   id: 'deleteTrimbleCredentials',
   method: 'DELETE',
   path: '/users/{leafUserId}/trimble-credentials',
-  requestBody: false,
-  responseBody: false,
 } as const;
 export const getTrimbleCredentialEvents = {
   id: 'getTrimbleCredentialEvents',
   method: 'GET',
   path: '/users/{leafUserId}/trimble-credentials/events',
-  requestBody: false,
   responseBody: true,
   paged: true,
   response: credentialEventListCheck,
@@ -115,7 +107,6 @@ export const getClimateFieldViewCredentials = {
   id: 'getClimateFieldViewCredentials',
   method: 'GET',
   path: '/users/{leafUserId}/climate-field-view-credentials',
-  requestBody: false,
   responseBody: true,
   response: climateFieldViewCredentialsCheck,
 } as const;
@@ -131,14 +122,11 @@ export const deleteClimateFieldViewCredentials = {
   id: 'deleteClimateFieldViewCredentials',
   method: 'DELETE',
   path: '/users/{leafUserId}/climate-field-view-credentials',
-  requestBody: false,
-  responseBody: false,
 } as const;
 export const getClimateFieldViewCredentialStatus = {
   id: 'getClimateFieldViewCredentialStatus',
   method: 'GET',
   path: '/users/{leafUserId}/climate-field-view-credentials/status',
-  requestBody: false,
   responseBody: true,
   response: credentialStatusReportCheck,
 } as const;
@@ -146,7 +134,6 @@ export const getClimateFieldViewCredentialEvents = {
   id: 'getClimateFieldViewCredentialEvents',
   method: 'GET',
   path: '/users/{leafUserId}/climate-field-view-credentials/events',
-  requestBody: false,
   responseBody: true,
   paged: true,
   response: credentialEventListCheck,
@@ -155,7 +142,6 @@ export const getJohnDeereCredentials = {
   id: 'getJohnDeereCredentials',
   method: 'GET',
   path: '/users/{leafUserId}/john-deere-credentials',
-  requestBody: false,
   responseBody: true,
   response: johnDeereCredentialsCheck,
 } as const;
@@ -171,14 +157,11 @@ export const deleteJohnDeereCredentials = {
   id: 'deleteJohnDeereCredentials',
   method: 'DELETE',
   path: '/users/{leafUserId}/john-deere-credentials',
-  requestBody: false,
-  responseBody: false,
 } as const;
 export const getJohnDeereCredentialEvents = {
   id: 'getJohnDeereCredentialEvents',
   method: 'GET',
   path: '/users/{leafUserId}/john-deere-credentials/events',
-  requestBody: false,
   responseBody: true,
   paged: true,
   response: credentialEventListCheck,
@@ -187,7 +170,6 @@ export const getCnhiCredentials = {
   id: 'getCnhiCredentials',
   method: 'GET',
   path: '/users/{leafUserId}/cnhi-credentials',
-  requestBody: false,
   responseBody: true,
   response: cnhiCredentialsCheck,
 } as const;
@@ -203,14 +185,11 @@ export const deleteCnhiCredentials = {
   id: 'deleteCnhiCredentials',
   method: 'DELETE',
   path: '/users/{leafUserId}/cnhi-credentials',
-  requestBody: false,
-  responseBody: false,
 } as const;
 export const getCnhiCredentialEvents = {
   id: 'getCnhiCredentialEvents',
   method: 'GET',
   path: '/users/{leafUserId}/cnhi-credentials/events',
-  requestBody: false,
   responseBody: true,
   paged: true,
   response: credentialEventListCheck,
@@ -219,7 +198,6 @@ export const getAgLeaderCredentials = {
   id: 'getAgLeaderCredentials',
   method: 'GET',
   path: '/users/{leafUserId}/ag-leader-credentials',
-  requestBody: false,
   responseBody: true,
   response: agLeaderCredentialsCheck,
 } as const;
@@ -235,14 +213,11 @@ export const deleteAgLeaderCredentials = {
   id: 'deleteAgLeaderCredentials',
   method: 'DELETE',
   path: '/users/{leafUserId}/ag-leader-credentials',
-  requestBody: false,
-  responseBody: false,
 } as const;
 export const getAgLeaderCredentialEvents = {
   id: 'getAgLeaderCredentialEvents',
   method: 'GET',
   path: '/users/{leafUserId}/ag-leader-credentials/events',
-  requestBody: false,
   responseBody: true,
   paged: true,
   response: credentialEventListCheck,
@@ -251,7 +226,6 @@ export const getAgvanceCredentials = {
   id: 'getAgvanceCredentials',
   method: 'GET',
   path: '/users/{leafUserId}/agvance-credentials',
-  requestBody: false,
   responseBody: true,
   response: agvanceCredentialsCheck,
 } as const;
@@ -267,14 +241,11 @@ export const deleteAgvanceCredentials = {
   id: 'deleteAgvanceCredentials',
   method: 'DELETE',
   path: '/users/{leafUserId}/agvance-credentials',
-  requestBody: false,
-  responseBody: false,
 } as const;
 export const getAgvanceCredentialEvents = {
   id: 'getAgvanceCredentialEvents',
   method: 'GET',
   path: '/users/{leafUserId}/agvance-credentials/events',
-  requestBody: false,
   responseBody: true,
   paged: true,
   response: credentialEventListCheck,
@@ -283,7 +254,6 @@ export const getLindsayCredentials = {
   id: 'getLindsayCredentials',
   method: 'GET',
   path: '/users/{leafUserId}/lindsay-credentials',
-  requestBody: false,
   responseBody: true,
   response: lindsayCredentialsCheck,
 } as const;
@@ -299,14 +269,11 @@ export const deleteLindsayCredentials = {
   id: 'deleteLindsayCredentials',
   method: 'DELETE',
   path: '/users/{leafUserId}/lindsay-credentials',
-  requestBody: false,
-  responseBody: false,
 } as const;
 export const getLindsayCredentialEvents = {
   id: 'getLindsayCredentialEvents',
   method: 'GET',
   path: '/users/{leafUserId}/lindsay-credentials/events',
-  requestBody: false,
   responseBody: true,
   paged: true,
   response: credentialEventListCheck,
@@ -315,7 +282,6 @@ export const getPanoramaCredentials = {
   id: 'getPanoramaCredentials',
   method: 'GET',
   path: '/users/{leafUserId}/panorama-credentials',
-  requestBody: false,
   responseBody: true,
   response: panoramaCredentialsCheck,
 } as const;
@@ -331,14 +297,11 @@ export const deletePanoramaCredentials = {
   id: 'deletePanoramaCredentials',
   method: 'DELETE',
   path: '/users/{leafUserId}/panorama-credentials',
-  requestBody: false,
-  responseBody: false,
 } as const;
 export const getPanoramaCredentialEvents = {
   id: 'getPanoramaCredentialEvents',
   method: 'GET',
   path: '/users/{leafUserId}/panorama-credentials/events',
-  requestBody: false,
   responseBody: true,
   paged: true,
   response: credentialEventListCheck,
@@ -347,7 +310,6 @@ export const getRavenCredentials = {
   id: 'getRavenCredentials',
   method: 'GET',
   path: '/users/{leafUserId}/raven-credentials',
-  requestBody: false,
   responseBody: true,
   response: ravenCredentialsCheck,
 } as const;
@@ -363,14 +325,11 @@ export const deleteRavenCredentials = {
   id: 'deleteRavenCredentials',
   method: 'DELETE',
   path: '/users/{leafUserId}/raven-credentials',
-  requestBody: false,
-  responseBody: false,
 } as const;
 export const getRavenCredentialEvents = {
   id: 'getRavenCredentialEvents',
   method: 'GET',
   path: '/users/{leafUserId}/raven-credentials/events',
-  requestBody: false,
   responseBody: true,
   paged: true,
   response: credentialEventListCheck,
@@ -379,7 +338,6 @@ export const getRavenSlingshotCredentials = {
   id: 'getRavenSlingshotCredentials',
   method: 'GET',
   path: '/users/{leafUserId}/raven-slingshot-credentials',
-  requestBody: false,
   responseBody: true,
   response: ravenSlingshotCredentialsCheck,
 } as const;
@@ -395,14 +353,11 @@ export const deleteRavenSlingshotCredentials = {
   id: 'deleteRavenSlingshotCredentials',
   method: 'DELETE',
   path: '/users/{leafUserId}/raven-slingshot-credentials',
-  requestBody: false,
-  responseBody: false,
 } as const;
 export const getRavenSlingshotCredentialEvents = {
   id: 'getRavenSlingshotCredentialEvents',
   method: 'GET',
   path: '/users/{leafUserId}/raven-slingshot-credentials/events',
-  requestBody: false,
   responseBody: true,
   paged: true,
   response: credentialEventListCheck,
@@ -411,7 +366,6 @@ export const getSenteraCredentials = {
   id: 'getSenteraCredentials',
   method: 'GET',
   path: '/users/{leafUserId}/sentera-credentials',
-  requestBody: false,
   responseBody: true,
   response: senteraCredentialsCheck,
 } as const;
@@ -427,14 +381,11 @@ export const deleteSenteraCredentials = {
   id: 'deleteSenteraCredentials',
   method: 'DELETE',
   path: '/users/{leafUserId}/sentera-credentials',
-  requestBody: false,
-  responseBody: false,
 } as const;
 export const getSenteraCredentialEvents = {
   id: 'getSenteraCredentialEvents',
   method: 'GET',
   path: '/users/{leafUserId}/sentera-credentials/events',
-  requestBody: false,
   responseBody: true,
   paged: true,
   response: credentialEventListCheck,
@@ -443,7 +394,6 @@ export const getStaraCredentials = {
   id: 'getStaraCredentials',
   method: 'GET',
   path: '/users/{leafUserId}/stara-credentials',
-  requestBody: false,
   responseBody: true,
   response: staraCredentialsCheck,
 } as const;
@@ -459,14 +409,11 @@ export const deleteStaraCredentials = {
   id: 'deleteStaraCredentials',
   method: 'DELETE',
   path: '/users/{leafUserId}/stara-credentials',
-  requestBody: false,
-  responseBody: false,
 } as const;
 export const getStaraCredentialEvents = {
   id: 'getStaraCredentialEvents',
   method: 'GET',
   path: '/users/{leafUserId}/stara-credentials/events',
-  requestBody: false,
   responseBody: true,
   paged: true,
   response: credentialEventListCheck,
@@ -475,7 +422,6 @@ export const getValleyCredentials = {
   id: 'getValleyCredentials',
   method: 'GET',
   path: '/users/{leafUserId}/valley-credentials',
-  requestBody: false,
   responseBody: true,
   response: valleyCredentialsCheck,
 } as const;
@@ -491,14 +437,11 @@ export const deleteValleyCredentials = {
   id: 'deleteValleyCredentials',
   method: 'DELETE',
   path: '/users/{leafUserId}/valley-credentials',
-  requestBody: false,
-  responseBody: false,
 } as const;
 export const getValleyCredentialEvents = {
   id: 'getValleyCredentialEvents',
   method: 'GET',
   path: '/users/{leafUserId}/valley-credentials/events',
-  requestBody: false,
   responseBody: true,
   paged: true,
   response: credentialEventListCheck,
@@ -520,7 +463,6 @@ export const listWebhooks = {
   basePath: '/services/alerts/api/alerts',
   resource: 'webhooks',
   pathParameters: [],
-  requestBody: false,
   responseBody: true,
   response: webhookListCheck,
 } as const;
@@ -542,7 +484,6 @@ export const listFailedWebhookCalls = {
   basePath: '/services/alerts/api/alerts',
   resource: 'webhooks',
   pathParameters: [],
-  requestBody: false,
   responseBody: true,
   response: failedWebhookCallsCheck,
 } as const;
@@ -553,7 +494,6 @@ export const getWebhook = {
   basePath: '/services/alerts/api/alerts',
   resource: 'webhooks',
   pathParameters: ['webhookId'],
-  requestBody: false,
   responseBody: true,
   response: webhookCheck,
 } as const;
@@ -564,8 +504,6 @@ export const deleteWebhook = {
   basePath: '/services/alerts/api/alerts',
   resource: 'webhooks',
   pathParameters: ['webhookId'],
-  requestBody: false,
-  responseBody: false,
 } as const;
 
 export const OPERATIONS = {

@@ -5284,6 +5284,19 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example [
+           *       {
+           *         "id": "0b9f6a52-3c1e-4d8a-9e47-6f2d1c5b8a30",
+           *         "events": [
+           *           "newSatelliteImage"
+           *         ],
+           *         "name": "Satellite images listener",
+           *         "secret": "YOUR_WEBHOOK_SECRET",
+           *         "url": "https://example.com/leaf/satellite-images"
+           *       }
+           *     ]
+           */
           'application/json': components['schemas']['Webhook'][];
         };
       };

@@ -33,15 +33,11 @@ const OPERATION = 'parseLeafAlert';
 
 export class LeafWebhookError extends LeafError {
   override readonly name = 'LeafWebhookError';
-  readonly reason: LeafWebhookErrorReason;
+  declare readonly reason: LeafWebhookErrorReason;
 
   constructor(reason: LeafWebhookErrorReason, detail: string, secret: string) {
     super(OPERATION, `${reason}: ${detail}`, undefined, [secret]);
     this.reason = reason;
-  }
-
-  protected override details(): Record<string, unknown> {
-    return { reason: this.reason };
   }
 }
 

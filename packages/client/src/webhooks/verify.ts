@@ -3,7 +3,7 @@
  * the webhook's secret. Web Crypto only (`crypto.subtle`), so it runs in Node,
  * edge runtimes and browsers; `subtle.verify` compares in constant time.
  */
-import { leafJson } from './leaf-json.js';
+import { leafJson } from '@leaf-credentials/spec/leaf-json';
 
 /** A body as a receiver has it: the raw text or bytes, before any JSON parsing. */
 export type RawBody = string | ArrayBuffer | Uint8Array;

@@ -2,8 +2,7 @@
  * An in-memory fetch for unit tests: answers each request with the next
  * planned reply and records what it was sent (and when, on the faked clock).
  */
-import { operationShapes } from '@leaf-credentials/mock';
-import { readBundledSpec } from '@leaf-credentials/spec';
+import { readBundledSpec, specModel } from '@leaf-credentials/spec';
 import { type FetchLike, type LeafCredentialsClient, type OperationId, PROVIDERS } from '../../src/index.js';
 
 export const LEAF_USER_ID = '5f1c7a3e-2b4d-4c8e-9f6a-1d2e3b4c5a6f';
@@ -95,7 +94,9 @@ export const CREATE_BODIES = {
 
 /** The request body the spec shows for each operation that takes one (its example): valid for every create. */
 const EXAMPLE_BODIES: Partial<Record<OperationId, object>> = Object.fromEntries(
-  operationShapes().flatMap((shape) => (shape.body ? [[shape.operationId, shape.body.example as object]] : [])),
+  specModel().operations.flatMap((shape) =>
+    shape.requestBody ? [[shape.operationId, shape.requestBody.example as object]] : [],
+  ),
 );
 
 /** Every helper of a client, with the bodies create helpers send: what "every operation" means in tests. */

@@ -5,7 +5,7 @@
  */
 import { createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { leafJson, verifyLeafSignature } from '../../src/webhooks/index.js';
+import { verifyLeafSignature } from '../../src/webhooks/index.js';
 
 const SECRET = 'sandbox-webhook-secret';
 const sign = (body: string | Uint8Array, secret = SECRET) => createHmac('sha256', secret).update(body).digest('base64');
@@ -23,16 +23,6 @@ const ALERT = {
 const PYTHON_TEXT =
   '{"credential": "client-1", "provider": "JohnDeere", "credentialId": "c-1", "message": "Bad credentials: \\u00fcn\\u00efcode \\u2013 and \\"quotes\\"\\n", "status": "UNAUTHENTICATED", "type": "credentialsUnauthenticated", "timestamp": "2026-04-21T12:16:27.997586Z"}';
 const PRETTY = JSON.stringify(ALERT, null, 2);
-
-describe('leafJson', () => {
-  it.each([
-    ['an alert (Python json.dumps defaults)', ALERT, PYTHON_TEXT],
-    ['nesting, numbers, literals', { a: [1, 2.5, true, null], b: {} }, '{"a": [1, 2.5, true, null], "b": {}}'],
-    ['an astral character as a surrogate pair, DEL escaped', { e: '😀\u007f' }, '{"e": "\\ud83d\\ude00\\u007f"}'],
-  ])('writes %s as Leaf does', (_name, value, text) => {
-    expect(leafJson(value)).toBe(text);
-  });
-});
 
 describe('verifyLeafSignature', () => {
   const cases: Array<[string, string | Uint8Array, string | null | undefined, string, boolean]> = [

@@ -22,7 +22,7 @@ export function createAnswerStage(sandbox?: AnswerSource): (admitted: Admitted) 
   if (!sandbox) loadMocker();
   return async (admitted) => {
     const { route, input, requestPath } = admitted;
-    const preferred = readPreferences(input.headers?.prefer, route.operation, requestPath);
+    const preferred = readPreferences(input.headers?.prefer, route, requestPath);
     if (preferred.problem) return problemResponse(preferred.problem);
     const answered =
       sandbox && !preferred.mocked

@@ -2,39 +2,34 @@
  * Paging as every Leaf list does it (setup_information: `page` from 0, `size`
  * up to 100, `X-Total-Count` and `Link` headers). The mock pages its example
  * list with it and the sandbox its stored events, so both answer alike. The
- * bounds themselves are the spec's: Prism's validator has refused a negative
- * page or a size over 100 (a 400 naming the parameter) before this runs.
+ * defaults and bounds are the spec model's (`paging`): Prism's validator has
+ * refused a page or size out of them (a 400 naming the parameter) before this runs.
  */
 import type { IHttpOperation } from '@stoplight/types';
+import { operationModelOf } from '../model.js';
 
 export interface PageRequest {
   page: number;
   size: number;
 }
 
-/** The `default` of the operation's query parameter `name`, as the spec gives it. */
-function documentedDefault(operation: IHttpOperation, name: string): number | undefined {
-  const parameter = operation.request?.query?.find((candidate) => candidate.name === name);
-  const value = (parameter?.schema as { default?: unknown } | undefined)?.default;
-  return typeof value === 'number' ? value : undefined;
-}
-
-function single(value: string | string[] | undefined): string | undefined {
+/** A query parameter's value: a repeated one counts by its first value, as Spring (Leaf's server) binds it. */
+export function queryValue(value: string | string[] | undefined): string | undefined {
   return Array.isArray(value) ? value[0] : value;
 }
 
-/** The page asked for, or undefined when the operation is not a paged list (it documents no `size`). */
+/** The page asked for, or undefined when the model says the operation is no paged list. */
 export function pageRequestOf(
   operation: IHttpOperation,
   query: Record<string, string | string[]>,
 ): PageRequest | undefined {
-  const defaultSize = documentedDefault(operation, 'size');
-  if (defaultSize === undefined) return undefined;
-  const page = single(query.page);
-  const size = single(query.size);
+  const paging = operationModelOf(operation).paging;
+  if (!paging) return undefined;
+  const page = queryValue(query.page);
+  const size = queryValue(query.size);
   return {
-    page: page === undefined ? (documentedDefault(operation, 'page') ?? 0) : Number(page),
-    size: size === undefined ? defaultSize : Number(size),
+    page: page === undefined ? paging.page.default : Number(page),
+    size: size === undefined ? paging.size.default : Number(size),
   };
 }
 

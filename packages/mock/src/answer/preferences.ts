@@ -10,8 +10,8 @@
  */
 
 import type { IHttpOperationConfig } from '@stoplight/prism-http';
-import type { IHttpOperation } from '@stoplight/types';
 import { namedProblem, type Problem, type ProblemKindName } from '../problem.js';
+import type { Route } from '../route/index.js';
 
 export type Preferences = Pick<IHttpOperationConfig, 'code' | 'exampleKey'> & { dynamic?: boolean };
 
@@ -54,22 +54,15 @@ function list(values: string[]): string {
   return values.length === 0 ? 'none' : values.join(', ');
 }
 
-/** The code Prism answers a valid request with when none is preferred: the operation's first 2xx. */
-function defaultCode(operation: IHttpOperation): string | undefined {
-  return operation.responses
-    .map((response) => response.code)
-    .filter((code) => /^2\d\d$/.test(code))
-    .sort()[0];
-}
-
-export function readPreferences(header: string | undefined, operation: IHttpOperation, path: string): ReadPreferences {
+export function readPreferences(header: string | undefined, route: Route, path: string): ReadPreferences {
   if (header === undefined) return { config: {} };
   const preferences = parse(header);
   const config: Preferences = {};
   const applied: string[] = [];
 
   const code = preferences.get('code');
-  const documented = operation.responses.map((response) => response.code).filter((status) => /^\d{3}$/.test(status));
+  const { operation, model } = route;
+  const documented = model.documentedStatuses.map(String);
   if (code !== undefined) {
     if (!/^[1-5]\d\d$/.test(code))
       return {
@@ -103,7 +96,7 @@ export function readPreferences(header: string | undefined, operation: IHttpOper
 
   const example = preferences.get('example');
   if (example !== undefined) {
-    const response = operation.responses.find((candidate) => candidate.code === (code ?? defaultCode(operation)));
+    const response = operation.responses.find((candidate) => candidate.code === (code ?? String(model.success.status)));
     const names = (response?.contents ?? []).flatMap((content) =>
       (content.examples ?? []).map((candidate) => candidate.key),
     );

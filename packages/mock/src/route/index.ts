@@ -1,39 +1,31 @@
 /**
  * The route stage: which operation a request is for. A path is matched under
- * each base path the operation's servers name, so the mock answers both where
- * its own server lists it (`/users/...`) and where production serves it
- * (`/services/usermanagement/api/users/...`), and an operation with path-level
- * servers (`/authenticate` under `…/api`) only under those. The rest is matched
- * against the operations' path templates, compiled once at start into a table
- * (Prism's router scores every operation on every request: most of a
- * request's time, by the profile). As Prism's router does, a segment is
- * compared percent-decoded, a `{parameter}` takes any one segment, and a
- * template with fewer parameters wins.
+ * each base path the spec model gives the operation (`allBasePaths`), so the
+ * mock answers both where its own server lists it (`/users/...`) and where
+ * production serves it (`/services/usermanagement/api/users/...`), and an
+ * operation with path-level servers (`/authenticate` under `…/api`) only under
+ * those. The rest is matched against the path templates, compiled once at
+ * start into a table (Prism's router scores every operation on every request:
+ * most of a request's time, by the profile). As OpenAPI says, the path is found
+ * first and the method then: a concrete path wins over a templated one
+ * (`/webhooks/failed-calls` over `/webhooks/{webhookId}`, whatever the method),
+ * and a method the path does not document is a 405. As Prism's router does, a
+ * segment is compared percent-decoded and a `{parameter}` takes any one segment.
  */
+import type { OperationModel } from '@leaf-credentials/spec';
 import type { IHttpResponse } from '@stoplight/prism-http';
 import type { IHttpOperation } from '@stoplight/types';
+import { operationModelOf } from '../model.js';
 import { namedProblem, problem, problemResponse } from '../problem.js';
 
 export interface Route {
   operation: IHttpOperation;
+  /** What the spec model says about the operation. */
+  model: OperationModel;
   /** The request path without its base path: what the operation's template matched. */
   path: string;
   /** The base path it was found under: `''`, `/services/usermanagement/api`, `/api`. */
   basePath: string;
-}
-
-/** The path of each of the operation's servers (`https://api.withleaf.io/api` → `/api`). */
-function basePathsOf(operation: IHttpOperation): string[] {
-  const servers = operation.servers ?? [];
-  if (servers.length === 0) return [''];
-  const paths = servers.map((server) => {
-    try {
-      return new URL(server.url).pathname.replace(/\/+$/, '');
-    } catch {
-      return ''; // a relative or templated server URL: serve from the root
-    }
-  });
-  return [...new Set(paths)];
 }
 
 export function formatMethods(methods: string[]): string {
@@ -45,22 +37,17 @@ function withHead(methods: string[]): string[] {
   return methods.includes('get') ? [...methods, 'head'] : methods;
 }
 
-/** An operation's path template, split: a literal segment, or undefined for a `{parameter}`. */
+/** A path template, split (a literal segment, or undefined for a `{parameter}`), with its operations by method. */
 interface Template {
-  operation: IHttpOperation;
-  method: string;
   segments: Array<string | undefined>;
   parameters: number;
+  /** Lower-case method to the operation documented there. */
+  operations: Map<string, { operation: IHttpOperation; model: OperationModel }>;
 }
 
-function compile(operation: IHttpOperation): Template {
-  const segments = operation.path.split('/').map((segment) => (/^\{.+\}$/.test(segment) ? undefined : segment));
-  return {
-    operation,
-    method: operation.method.toLowerCase(),
-    segments,
-    parameters: segments.filter((segment) => segment === undefined).length,
-  };
+function compile(path: string): Template {
+  const segments = path.split('/').map((segment) => (/^\{.+\}$/.test(segment) ? undefined : segment));
+  return { segments, parameters: segments.filter((segment) => segment === undefined).length, operations: new Map() };
 }
 
 function decoded(segment: string): string {
@@ -84,44 +71,47 @@ export interface Router {
 }
 
 export function createRouter(operations: IHttpOperation[]): Router {
-  const byBasePath = new Map<string, Template[]>();
+  const byBasePath = new Map<string, Map<string, Template>>();
   for (const operation of operations) {
-    const template = compile(operation);
-    for (const basePath of basePathsOf(operation))
-      byBasePath.set(basePath, [...(byBasePath.get(basePath) ?? []), template]);
+    const model = operationModelOf(operation);
+    for (const basePath of model.allBasePaths) {
+      const templates = byBasePath.get(basePath) ?? new Map<string, Template>();
+      byBasePath.set(basePath, templates);
+      const template = templates.get(operation.path) ?? compile(operation.path);
+      templates.set(operation.path, template);
+      template.operations.set(operation.method.toLowerCase(), { operation, model });
+    }
   }
-  // The most literal template first: `/users/me` would beat `/users/{id}`.
-  for (const templates of byBasePath.values()) templates.sort((a, b) => a.parameters - b.parameters);
+  // Concrete before templated (OpenAPI 3.1 §4.8.8.2): `/users/me` would beat `/users/{id}`.
+  const sorted = new Map(
+    [...byBasePath].map(([basePath, templates]) => [
+      basePath,
+      [...templates.values()].sort((a, b) => a.parameters - b.parameters),
+    ]),
+  );
   // The longest base first: `/api/authenticate` is `/authenticate` under `/api`, not a path of the root.
-  const basePaths = [...byBasePath.keys()].sort((a, b) => b.length - a.length);
+  const basePaths = [...sorted.keys()].sort((a, b) => b.length - a.length);
   const methods = [...new Set(operations.map((operation) => operation.method.toLowerCase()))];
 
-  /** Each (base path, rest of the path) the request path could be. */
-  function splits(path: string): Array<{ basePath: string; rest: string; templates: Template[] }> {
-    return basePaths
-      .filter((basePath) => basePath === '' || path === basePath || path.startsWith(`${basePath}/`))
-      .map((basePath) => ({
-        basePath,
-        rest: path.slice(basePath.length) || '/',
-        templates: byBasePath.get(basePath)!,
-      }));
-  }
-
-  function find(method: string, path: string): Route | undefined {
-    for (const { basePath, rest, templates } of splits(path)) {
+  /** The template the path is, under the first base path that has one, and where it was found. */
+  function find(path: string): { template: Template; basePath: string; rest: string } | undefined {
+    for (const basePath of basePaths) {
+      if (basePath !== '' && path !== basePath && !path.startsWith(`${basePath}/`)) continue;
+      const rest = path.slice(basePath.length) || '/';
       const segments = rest.split('/');
-      const found = templates.find((template) => template.method === method && matches(template, segments));
-      if (found) return { operation: found.operation, path: rest, basePath };
+      const template = sorted.get(basePath)!.find((candidate) => matches(candidate, segments));
+      if (template) return { template, basePath, rest };
     }
     return undefined;
   }
 
   function route(method: string, path: string): Route | IHttpResponse {
-    const found = find(method === 'head' ? 'get' : method, path);
-    if (found) return found;
-    const allowed = withHead(methods.filter((candidate) => find(candidate, path) !== undefined));
-    if (allowed.length === 0)
-      return problemResponse(problem('NOT_FOUND', path, `No operation of the spec has the path ${path}.`));
+    const found = find(path);
+    if (!found) return problemResponse(problem('NOT_FOUND', path, `No operation of the spec has the path ${path}.`));
+    const { template, basePath, rest } = found;
+    const documented = template.operations.get(method === 'head' ? 'get' : method);
+    if (documented) return { ...documented, path: rest, basePath };
+    const allowed = withHead([...template.operations.keys()]);
     // RFC 9110 §15.5.6: a 405 lists what the resource does allow.
     const message = `${method.toUpperCase()} is not allowed on ${path}; use ${formatMethods(allowed)}`;
     const reply = problemResponse(namedProblem('METHOD_NOT_ALLOWED', path, 'request', 'method', message));

@@ -6,14 +6,16 @@
 
 import type { IHttpResponse } from '@stoplight/prism-http';
 import type { IHttpOperation } from '@stoplight/types';
-import { type PageRequest, pageOf, pageRequestOf } from '../answer/paging.js';
+import { type PageRequest, pageOf, pageRequestOf, queryValue } from '../answer/paging.js';
+import { operationModelOf } from '../model.js';
 import { authenticate, type SignInContext } from './authenticate.js';
 import { createCredential } from './credentials.js';
 import { EVENT_SORT_FIELDS, type EventOrder, orderedEvents, retained } from './events.js';
 import { canonicalUserId, MAX_NESTING, tooDeep } from './limits.js';
 import { answerView, type Resource } from './resource-shape.js';
-import type { ResourceTable, Route } from './resources.js';
+import type { ProviderResource, ResourceTable, Route } from './resources.js';
 import { emptyResponse, fieldProblem, jsonResponse, noCredentials, problemAnswer } from './responses.js';
+import type { JsonSchema } from './schemas.js';
 import type { Slot, Store } from './store.js';
 import type { StateKey } from './token-keys.js';
 import type { UserStore } from './users.js';
@@ -63,6 +65,16 @@ export function answerApi(request: ApiRequest, context: ApiContext): IHttpRespon
   return answerCredentials(route as Required<Route>, request, path, key, context);
 }
 
+/** Every entry of the resource the token sees, each shown as the list's item schema says. */
+function listed(provider: ProviderResource, key: StateKey, context: ApiContext): IHttpResponse {
+  const itemSchema = (provider.answerSchemas.list?.items as JsonSchema | undefined) ?? provider.resourceSchema;
+  const entries = context.store.list(key).filter((stored) => stored.provider === provider.name);
+  return jsonResponse(
+    200,
+    entries.map(({ credential }) => answerView(credential.resource, itemSchema)),
+  );
+}
+
 /** The state key the request's token names, or the 401 for a missing or expired token (each key on its own clock). */
 export function authorize(
   request: ApiRequest,
@@ -94,6 +106,7 @@ function answerCredentials(
   context: ApiContext,
 ): IHttpResponse {
   const { provider } = route;
+  if (route.helper === 'list') return listed(provider, key, context);
   // One user, whatever the case of its id: stored and looked up in one form.
   const leafUserId = canonicalUserId(request.pathParams.leafUserId ?? '');
   const slot: Slot = { leafUserId, provider: provider.name };
@@ -137,24 +150,28 @@ function answerCredentials(
 }
 
 /**
- * page and size as the spec documents them (Prism has checked their bounds), and
- * sort. Without paging parameters in the spec, Leaf's defaults (setup_information).
+ * page and size within the spec model's paging bounds (Prism has checked them
+ * already), and sort; a repeated parameter counts by its first value, as everywhere.
  */
 function readPaging(request: ApiRequest, path: string): { page: PageRequest; order?: EventOrder } | IHttpResponse {
-  const page = pageRequestOf(request.operation, request.query) ?? LEAF_PAGING;
+  const paging = operationModelOf(request.operation).paging;
+  const page = pageRequestOf(request.operation, request.query);
+  if (!paging || !page) {
+    return problemAnswer(
+      'MOCK_FAILURE',
+      path,
+      `${request.operation.path} documents no paging (a query size with a default).`,
+    );
+  }
   for (const name of ['page', 'size'] as const) {
-    const low = name === 'page' ? 0 : 1;
-    if (!Number.isInteger(page[name]) || page[name] < low || (name === 'size' && page.size > LEAF_MAX_SIZE)) {
-      return fieldProblem(
-        'VIOLATION',
-        path,
-        'query',
-        name,
-        `query parameter ${name} must be an integer from ${low}${name === 'size' ? ` to ${LEAF_MAX_SIZE}` : ''}`,
-      );
+    const { minimum, maximum } = paging[name];
+    const value = page[name];
+    if (!Number.isInteger(value) || value < minimum || (maximum !== undefined && value > maximum)) {
+      const range = maximum === undefined ? `from ${minimum}` : `from ${minimum} to ${maximum}`;
+      return fieldProblem('VIOLATION', path, 'query', name, `query parameter ${name} must be an integer ${range}`);
     }
   }
-  const sort = single(request.query.sort);
+  const sort = queryValue(request.query.sort);
   if (sort === undefined || sort === '') return { page };
   // Spring's form: fields, then an optional direction (`createdDate,desc`); the first field orders.
   const parts = sort.split(',');
@@ -170,14 +187,6 @@ function readPaging(request: ApiRequest, path: string): { page: PageRequest; ord
     );
   }
   return { page, order: { field, descending: direction.toLowerCase() === 'desc' } };
-}
-
-/** Leaf's list paging (setup_information): page 0, 20 items, at most 100. */
-const LEAF_PAGING: PageRequest = { page: 0, size: 20 };
-const LEAF_MAX_SIZE = 100;
-
-function single(value: string | string[] | undefined): string | undefined {
-  return Array.isArray(value) ? value[value.length - 1] : value;
 }
 
 export function fillPath(template: string, params: Record<string, string>): string {

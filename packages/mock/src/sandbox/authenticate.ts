@@ -1,8 +1,8 @@
 /**
  * The authenticate operation (`x-leaf-helper: authenticate`): a username's
  * first sign-in sets its password; the same password then gets a sandbox token
- * (see token-keys.ts) lasting as rememberMe says (the operation's
- * `x-leaf-token-lifetime-seconds`), and another password gets Leaf's 401, as
+ * (see token-keys.ts) lasting as rememberMe says (the spec model's
+ * `tokenLifetimes()`), and another password gets Leaf's 401, as
  * does the refused password (magic-values.ts). Usernames are not secrets: the
  * password is what keeps one suite out of another's user state.
  */
@@ -10,10 +10,11 @@ import { randomBytes, scryptSync, timingSafeEqual } from 'node:crypto';
 
 import type { IHttpResponse } from '@stoplight/prism-http';
 import type { IHttpOperation } from '@stoplight/types';
+import { modelOf } from '../model.js';
 import type { Clocks } from './clock.js';
 import { REFUSED_PASSWORD } from './magic-values.js';
 import { fieldProblem, jsonResponse } from './responses.js';
-import { TOKEN_LIFETIME_SECONDS, type TokenKeys, type TokenLifetimes, userKey } from './token-keys.js';
+import { type TokenKeys, userKey } from './token-keys.js';
 
 /**
  * The password each username signed in with first, hashed (scrypt, a salt of
@@ -71,16 +72,7 @@ export function authenticate(
   }
   // The token's times are its user's clock's, which expires it.
   const now = context.clocks.now(userKey(username));
-  return jsonResponse(200, { id_token: context.tokens.issue(username, rememberMe, now, lifetimesOf(operation)) });
-}
-
-/** The lifetimes the spec states on the operation (`x-leaf-token-lifetime-seconds`), else Leaf's documented ones. */
-function lifetimesOf(operation: IHttpOperation): TokenLifetimes {
-  const stated = (operation.extensions as Record<string, unknown> | undefined)?.['x-leaf-token-lifetime-seconds'] as
-    | Partial<TokenLifetimes>
-    | undefined;
-  return {
-    rememberMe: typeof stated?.rememberMe === 'number' ? stated.rememberMe : TOKEN_LIFETIME_SECONDS.rememberMe,
-    otherwise: typeof stated?.otherwise === 'number' ? stated.otherwise : TOKEN_LIFETIME_SECONDS.otherwise,
-  };
+  return jsonResponse(200, {
+    id_token: context.tokens.issue(username, rememberMe, now, modelOf([operation]).tokenLifetimes()),
+  });
 }

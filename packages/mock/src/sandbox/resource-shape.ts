@@ -6,6 +6,7 @@
  * `accessToken`, ...), filled from the schema.
  */
 import { randomBytes, randomUUID } from 'node:crypto';
+import { exampleOf } from '@leaf-credentials/spec';
 import { leafTimestamp } from './clock.js';
 import type { CredentialStatus } from './magic-values.js';
 import type { JsonSchema } from './schemas.js';
@@ -26,8 +27,6 @@ interface FillContext {
 
 const propertiesOf = (schema: JsonSchema | undefined) => (schema?.properties ?? {}) as Record<string, JsonSchema>;
 const requiredOf = (schema: JsonSchema | undefined) => new Set((schema?.required ?? []) as string[]);
-const exampleOf = (schema: JsonSchema | undefined): unknown =>
-  (schema?.examples as unknown[] | undefined)?.[0] ?? schema?.example;
 
 /** The resource a valid create body becomes. */
 export function createdResource(

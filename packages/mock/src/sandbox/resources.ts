@@ -1,15 +1,20 @@
 /**
- * What the sandbox serves, read from the spec's operations: each provider
- * (an operation's one tag) and its credential operations by `x-leaf-helper`,
- * plus the authenticate operation. No code knows any provider by name, so a
- * provider added to the spec is served as soon as the spec is rebuilt.
+ * What the sandbox serves, by the spec model: each resource of one entry per
+ * Leaf user (a provider's credentials, or another resource with get and create
+ * helpers) and its operations by helper, plus the authenticate operation. No
+ * code knows any provider by name, so a resource added to the spec is served as
+ * soon as the spec is rebuilt. The Leaf users and the webhooks have answers of
+ * their own (users.ts, webhooks.ts).
  */
+import type { OperationModel } from '@leaf-credentials/spec';
 import type { IHttpOperation } from '@stoplight/types';
+import { operationModelOf } from '../model.js';
 import type { JsonSchema } from './schemas.js';
 import { readUsers, type UserHelper, type UsersResource, userHelperOf, usersTagOf } from './users.js';
 import { webhookHelperOf } from './webhooks.js';
 
-const HELPERS = ['get', 'create', 'delete', 'events', 'status', 'authenticate'] as const;
+// `list`: every entry of a resource of one entry per Leaf user (the Leaf users' own list is users.ts's).
+const HELPERS = ['get', 'create', 'delete', 'events', 'status', 'list', 'authenticate'] as const;
 export type Helper = (typeof HELPERS)[number];
 
 export interface ProviderResource {
@@ -53,57 +58,46 @@ export function providerAlias(name: string): string {
     .toLowerCase();
 }
 
-function helperOf(operation: IHttpOperation): Helper | undefined {
-  const helper = (operation.extensions as Record<string, unknown> | undefined)?.['x-leaf-helper'];
-  return HELPERS.find((known) => known === helper);
+/** The operation's helper by the spec model, when it is one the sandbox answers here. */
+function helperOf(model: OperationModel): Helper | undefined {
+  return HELPERS.find((known) => known === model.helper);
 }
 
 function operationKey(operation: { method: string; path: string }): string {
   return `${operation.method.toUpperCase()} ${operation.path}`;
 }
 
-function successSchema(operation: IHttpOperation): JsonSchema | undefined {
-  const success = operation.responses.find((response) => /^2\d\d$/.test(String(response.code)));
-  return success?.contents?.find((content) => content.mediaType.includes('json'))?.schema as JsonSchema | undefined;
-}
-
-function bodySchema(operation: IHttpOperation): JsonSchema | undefined {
-  return operation.request?.body?.contents?.find((content) => content.mediaType.includes('json'))?.schema as
-    | JsonSchema
-    | undefined;
-}
-
-type Member = { helper: Helper; operation: IHttpOperation };
+type Member = { helper: Helper; model: OperationModel };
 
 export function readResources(operations: IHttpOperation[]): ResourceTable {
   const routes = new Map<string, Route>();
   const byTag = new Map<string, Member[]>();
   const usersTag = usersTagOf(operations);
   for (const operation of operations) {
+    const model = operationModelOf(operation);
     // The Leaf users are a resource of their own, not a provider's credentials.
-    if (usersTag !== undefined && operation.tags?.[0]?.name === usersTag) continue;
-    const helper = helperOf(operation);
+    if (model.resource.tag === usersTag) continue;
+    const helper = helperOf(model);
     // The alerts service's webhooks are no provider's credentials: webhooks.ts answers them.
     if (!helper || webhookHelperOf(operation) !== undefined) continue;
     if (helper === 'authenticate') {
-      routes.set(operationKey(operation), { helper });
+      routes.set(operationKey(model), { helper });
       continue;
     }
-    const tag = operation.tags?.[0]?.name;
-    if (!tag) throw new Error(`${operationKey(operation)} has x-leaf-helper ${helper} but no tag naming its provider.`);
-    byTag.set(tag, [...(byTag.get(tag) ?? []), { helper, operation }]);
+    const { tag } = model.resource;
+    byTag.set(tag, [...(byTag.get(tag) ?? []), { helper, model }]);
   }
   const providers: ProviderResource[] = [];
   for (const [name, members] of byTag) {
     const provider = providerOf(name, members);
     providers.push(provider);
-    for (const { helper, operation } of members) routes.set(operationKey(operation), { helper, provider });
+    for (const { helper, model } of members) routes.set(operationKey(model), { helper, provider });
   }
   const aliases = new Map(providers.flatMap((provider) => provider.aliases.map((alias) => [alias, provider] as const)));
   const users = readUsers(operations, providers);
   const userRoutes = new Map(
     operations
-      .filter((operation) => usersTag !== undefined && operation.tags?.[0]?.name === usersTag)
+      .filter((operation) => operationModelOf(operation).resource.tag === usersTag)
       .map((operation) => [operationKey(operation), userHelperOf(operation)] as const),
   );
   return {
@@ -112,43 +106,42 @@ export function readResources(operations: IHttpOperation[]): ResourceTable {
     provider: (name) => aliases.get(providerAlias(name)),
     users,
     userRoute: (operation) => userRoutes.get(operationKey(operation)),
-    ...leafUserIdOf([...byTag.values()].flat().map((member) => member.operation)),
+    ...leafUserIdOf([...byTag.values()].flat().map((member) => member.model)),
   };
 }
 
 /** One provider from its operations: the create's (else the get's) path and schemas. */
 function providerOf(name: string, members: Member[]): ProviderResource {
-  const find = (helper: Helper) => members.find((member) => member.helper === helper)?.operation;
+  const find = (helper: Helper) => members.find((member) => member.helper === helper)?.model;
   const home = find('create') ?? find('get');
   if (!home) throw new Error(`Provider ${name} has neither a create nor a get operation.`);
-  const resourceSchema = successSchema(home);
+  const resourceSchema = home.success.body?.schema;
   if (!resourceSchema) throw new Error(`${operationKey(home)} documents no JSON success body.`);
   const segment = home.path.split('/').pop()!;
   const answerSchemas: ProviderResource['answerSchemas'] = {};
-  for (const { helper, operation } of members) {
-    const schema = successSchema(operation);
+  for (const { helper, model } of members) {
+    const schema = model.success.body?.schema;
     if (schema) answerSchemas[helper] = schema;
   }
-  const create = find('create');
+  const createSchema = find('create')?.requestBody?.schema;
   return {
     name,
     segment,
     aliases: [providerAlias(name), providerAlias(segment)],
-    createSchema: create && bodySchema(create),
+    ...(createSchema ? { createSchema } : {}),
     resourceSchema,
     answerSchemas,
   };
 }
 
 /** The `leafUserId` path parameter's schema and example (the credential operations share one). */
-function leafUserIdOf(operations: IHttpOperation[]): Pick<ResourceTable, 'leafUserIdSchema' | 'leafUserIdExample'> {
-  for (const operation of operations) {
-    const parameter = operation.request?.path?.find((candidate) => candidate.name === 'leafUserId');
-    if (!parameter?.schema) continue;
-    const example = parameter.examples?.[0] as { value?: unknown } | undefined;
+function leafUserIdOf(models: OperationModel[]): Pick<ResourceTable, 'leafUserIdSchema' | 'leafUserIdExample'> {
+  for (const model of models) {
+    const parameter = model.parameters.find((candidate) => candidate.in === 'path' && candidate.name === 'leafUserId');
+    if (!parameter) continue;
     return {
-      leafUserIdSchema: parameter.schema as JsonSchema,
-      leafUserIdExample: typeof example?.value === 'string' ? example.value : undefined,
+      leafUserIdSchema: parameter.schema,
+      leafUserIdExample: typeof parameter.example === 'string' ? parameter.example : undefined,
     };
   }
   return { leafUserIdSchema: { type: 'string' } };

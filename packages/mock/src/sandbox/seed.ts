@@ -13,6 +13,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
+import { exampleOf } from '@leaf-credentials/spec';
 import type { IHttpOperation } from '@stoplight/types';
 import { parseYaml } from '../yaml.js';
 import { readInstant } from './clock.js';
@@ -196,7 +197,7 @@ export function exampleSeed(operations: IHttpOperation[]): SeedDocument {
   if (!leafUserId) return { credentials: [] };
   const credentials: SeedEntry[] = [];
   for (const provider of table.providers) {
-    const example = (provider.resourceSchema.examples as unknown[] | undefined)?.[0] ?? provider.resourceSchema.example;
+    const example = exampleOf(provider.resourceSchema);
     if (example && typeof example === 'object')
       credentials.push({ leafUserId, provider: provider.name, credentials: example as Resource });
   }

@@ -13,21 +13,14 @@
  * sandbox's only if this process (or one given the same key) issued it.
  */
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import type { TokenLifetimes } from '@leaf-credentials/spec';
 import { isBearerToken } from '@leaf-credentials/spec/bearer-token';
+import { modelOf } from '../model.js';
 
 const SANDBOX_TOKEN_ISSUER = 'leaf-credentials-sandbox';
 
-/** How long a token lasts, in the shape of the authenticate operation's `x-leaf-token-lifetime-seconds`. */
-export interface TokenLifetimes {
-  rememberMe: number;
-  otherwise: number;
-}
-
-/**
- * Leaf's lifetimes (authentication page: 30 days with rememberMe "true", 24
- * hours with "false"), for a spec whose authenticate operation does not state them.
- */
-export const TOKEN_LIFETIME_SECONDS: TokenLifetimes = { rememberMe: 30 * 24 * 60 * 60, otherwise: 24 * 60 * 60 };
+/** The lifetimes the served spec's sign-in states (`x-leaf-token-lifetime-seconds`), by the spec model. */
+const servedLifetimes = (): TokenLifetimes => modelOf([]).tokenLifetimes();
 
 interface SandboxTokenClaims {
   iss: string;
@@ -63,7 +56,7 @@ export function bearerToken(authorization: string | undefined): string | undefin
 }
 
 /** rememberMe as Leaf takes it: the boolean or its string form; anything else is a 24-hour token. */
-export function lifetimeSeconds(rememberMe: unknown, lifetimes: TokenLifetimes = TOKEN_LIFETIME_SECONDS): number {
+export function lifetimeSeconds(rememberMe: unknown, lifetimes: TokenLifetimes = servedLifetimes()): number {
   return rememberMe === true || rememberMe === 'true' ? lifetimes.rememberMe : lifetimes.otherwise;
 }
 
@@ -104,7 +97,7 @@ export function createTokenKeys(signingKey: string | Buffer = randomBytes(32)): 
     return claims ? userKey(claims.username) : `token:${token}`;
   };
   return {
-    issue(username, rememberMe, now, lifetimes = TOKEN_LIFETIME_SECONDS) {
+    issue(username, rememberMe, now, lifetimes = servedLifetimes()) {
       const iat = Math.floor(now.getTime() / 1000);
       const exp = iat + lifetimeSeconds(rememberMe, lifetimes);
       const claims: SandboxTokenClaims = { iss: SANDBOX_TOKEN_ISSUER, sub: username, username, iat, exp };

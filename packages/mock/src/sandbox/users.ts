@@ -6,7 +6,9 @@
  * user that exists (spec/README.md R14); `lenientUsers` lifts that.
  */
 import { randomUUID } from 'node:crypto';
+import { exampleOf } from '@leaf-credentials/spec';
 import type { IHttpOperation } from '@stoplight/types';
+import { operationModelOf } from '../model.js';
 import { answerView, type Resource } from './resource-shape.js';
 import type { ProviderResource } from './resources.js';
 import type { JsonSchema } from './schemas.js';
@@ -34,23 +36,22 @@ const slotOf = (leafUserId: string): Slot => ({ leafUserId, provider: USER_SLOT 
 
 /** The users' helper an operation names, if it names one. */
 export const userHelperOf = (operation: IHttpOperation): UserHelper | undefined =>
-  USER_HELPERS.find(
-    (helper) => helper === (operation.extensions as Record<string, unknown> | undefined)?.['x-leaf-helper'],
-  );
+  USER_HELPERS.find((helper) => helper === operationModelOf(operation).helper);
 
 const jsonSchemaOf = (contents: Array<{ mediaType: string; schema?: unknown }> | undefined) =>
   contents?.find((content) => content.mediaType.includes('json'))?.schema as JsonSchema | undefined;
 
 /** The users' tag, or undefined when the spec has no list operation (no users). */
 export function usersTagOf(operations: IHttpOperation[]): string | undefined {
-  return operations.find((operation) => userHelperOf(operation) === 'list')?.tags?.[0]?.name;
+  const list = operations.find((operation) => userHelperOf(operation) === 'list');
+  return list && operationModelOf(list).resource.tag;
 }
 
 /** The users' operations and schemas, read from the spec; undefined when it has none. */
 export function readUsers(operations: IHttpOperation[], providers: ProviderResource[]): UsersResource | undefined {
   const tag = usersTagOf(operations);
   if (tag === undefined) return undefined;
-  const mine = operations.filter((operation) => operation.tags?.[0]?.name === tag);
+  const mine = operations.filter((operation) => operationModelOf(operation).resource.tag === tag);
   const get = mine.find((operation) => userHelperOf(operation) === 'get');
   const create = mine.find((operation) => userHelperOf(operation) === 'create');
   const userSchema = get && jsonSchemaOf(get.responses.find((response) => response.code === '200')?.contents);
@@ -69,7 +70,7 @@ export function readUsers(operations: IHttpOperation[], providers: ProviderResou
 
 /** The spec's example user (the get's schema example), without credentials: what the seed holds. */
 function exampleUser(users: UsersResource): Resource | undefined {
-  const example = (users.userSchema.examples as unknown[] | undefined)?.[0] ?? users.userSchema.example;
+  const example = exampleOf(users.userSchema);
   if (!example || typeof example !== 'object') return undefined;
   return storedFields(users, example as Resource);
 }

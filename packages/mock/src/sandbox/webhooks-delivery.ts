@@ -16,27 +16,8 @@ import { request as httpRequest } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import { isIP, type LookupFunction } from 'node:net';
 
-/** JSON as Leaf signs it: `: ` and `, ` separators, everything outside printable ASCII as `\uXXXX`. */
-export function leafJson(value: unknown): string {
-  if (value === null || value === undefined) return 'null';
-  if (typeof value === 'string')
-    return `"${value.replace(/["\\]|[^\x20-\x7e]/g, (char) => ESCAPES[char] ?? `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`)}"`;
-  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : 'null';
-  if (typeof value === 'boolean') return String(value);
-  if (Array.isArray(value)) return `[${value.map(leafJson).join(', ')}]`;
-  const members = Object.entries(value as object).filter(([, member]) => member !== undefined);
-  return `{${members.map(([key, member]) => `${leafJson(key)}: ${leafJson(member)}`).join(', ')}}`;
-}
-
-const ESCAPES: Readonly<Record<string, string>> = {
-  '"': '\\"',
-  '\\': '\\\\',
-  '\b': '\\b',
-  '\f': '\\f',
-  '\n': '\\n',
-  '\r': '\\r',
-  '\t': '\\t',
-};
+// JSON as Leaf signs it has one home, the spec package: the client verifies with the same writer.
+export { leafJson } from '@leaf-credentials/spec';
 
 export function signatureOf(body: string, secret: string): string {
   return createHmac('sha256', secret).update(body).digest('base64');

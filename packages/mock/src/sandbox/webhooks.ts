@@ -9,6 +9,7 @@
 import { randomUUID } from 'node:crypto';
 import type { IHttpResponse } from '@stoplight/prism-http';
 import type { IHttpOperation } from '@stoplight/types';
+import { operationModelOf } from '../model.js';
 import type { ApiRequest } from './api.js';
 import { leafTimestamp } from './clock.js';
 import type { CredentialStatus } from './magic-values.js';
@@ -48,27 +49,21 @@ const CONFIRMATION = { message: 'confirmation of webhook upon registration' };
 
 /** The webhook operation's helper (`create`, `list`, …), or undefined for another operation. */
 export function webhookHelperOf(operation: IHttpOperation): string | undefined {
-  if (operation.tags?.[0]?.name !== WEBHOOKS_TAG) return undefined;
-  const helper = (operation.extensions as Record<string, unknown> | undefined)?.['x-leaf-helper'];
-  return typeof helper === 'string' ? helper : undefined;
+  const model = operationModelOf(operation);
+  return model.resource.tag === WEBHOOKS_TAG ? model.helper : undefined;
 }
 
-/** The example of the success body of the webhook operation `helper`, as Prism keeps it (`examples`, else `example`). */
+/** The example of the success body of the webhook operation `helper`, by the spec model's one example rule. */
 function successExample(operations: IHttpOperation[], helper: string): unknown {
   const operation = operations.find((candidate) => webhookHelperOf(candidate) === helper);
-  const schema = operation?.responses
-    .find((response) => /^2\d\d$/.test(String(response.code)))
-    ?.contents?.find((content) => content.mediaType.includes('json'))?.schema as
-    | { example?: unknown; examples?: unknown[] }
-    | undefined;
-  return schema?.examples?.[0] ?? schema?.example;
+  return operation && operationModelOf(operation).success.body?.example;
 }
 
 /** The spec's example webhook (its id is the `webhookId` example): what every token starts with, as the docs show it. */
 function exampleWebhooks(operations: IHttpOperation[]): Webhook[] {
   const get = operations.find((operation) => webhookHelperOf(operation) === 'get');
   const example = successExample(operations, 'get') as Webhook | undefined;
-  const id = (get?.request?.path?.[0]?.examples?.[0] as { value?: unknown } | undefined)?.value;
+  const id = get && operationModelOf(get).parameters.find((parameter) => parameter.in === 'path')?.example;
   if (!example || typeof id !== 'string') return [];
   return [{ ...example, id }];
 }

@@ -72,11 +72,6 @@ function diagnosticsOf(operation: IHttpOperation, input: IHttpRequest, token: st
   return found.filter((diagnostic) => diagnostic.severity === ERROR);
 }
 
-/** Whether the operation asks for credentials (`security: []` does not). */
-function isSecured(operation: IHttpOperation): boolean {
-  return (operation.security ?? []).some((requirement) => requirement.length > 0);
-}
-
 /** The Admitted request, or the problem answering it. `path` is the path as sent. */
 export function validate(
   route: Route,
@@ -91,7 +86,7 @@ export function validate(
   const validated =
     token === undefined ? input : { ...input, headers: { ...input.headers, authorization: `Bearer ${token}` } };
   const errors = diagnosticsOf(route.operation, validated, token);
-  if (errors.length === 0 && isSecured(route.operation) && authorization !== undefined && token === undefined) {
+  if (errors.length === 0 && route.model.security.required && authorization !== undefined && token === undefined) {
     errors.push({ code: 401, message: 'Authorization header: the bearer token is malformed', severity: ERROR });
   }
   const unauthorized = errors.find((diagnostic) => diagnostic.code === 401);

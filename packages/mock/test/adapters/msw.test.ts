@@ -4,12 +4,12 @@
  * the local base URL, from one in-process sandbox whose state both share.
  */
 import { randomUUID } from 'node:crypto';
-import { listOperations, productionServerUrl } from '@leaf-credentials/spec';
+import { listOperations, productionServerUrl, specModel } from '@leaf-credentials/spec';
 import { setupServer } from 'msw/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createMock, createSandbox } from '../../src/adapters/fetch.js';
 import { leafHandlers } from '../../src/adapters/msw.js';
-import { exampleRequest, operationShapes } from '../../src/example-requests.js';
+import { exampleRequest } from '../../src/example-requests.js';
 import { loadSpec } from '../../src/spec.js';
 
 const spec = loadSpec();
@@ -19,10 +19,10 @@ const server = setupServer(...leafHandlers({ sandbox: mock }));
 const sandboxServer = setupServer(...leafHandlers({ sandbox }));
 
 /** Each operation's example request, aimed at its production URL. */
-const PRODUCTION = operationShapes(spec).map((shape) => {
+const PRODUCTION = specModel(spec).operations.map((shape) => {
   const operation = listOperations(spec).find((candidate) => candidate.operationId === shape.operationId)!;
   const request = exampleRequest(shape);
-  const url = productionServerUrl(spec, operation) + request.path.slice(shape.basePath.length);
+  const url = productionServerUrl(spec, operation) + request.path.slice(shape.basePaths.local.length);
   return { name: `${shape.operationId} at ${url}`, url, request };
 });
 

@@ -6,17 +6,17 @@
 
 import type { AddressInfo } from 'node:net';
 import { connect } from 'node:net';
-import { readBundledSpec } from '@leaf-credentials/spec';
+import { readBundledSpec, specModel } from '@leaf-credentials/spec';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createMockServer } from '../../src/adapters/node.js';
 import { MAX_HEADER_BYTES } from '../../src/adapters/protocol-errors.js';
-import { EXAMPLE_BEARER_TOKEN, fillPath, operationShapes } from '../../src/example-requests.js';
+import { EXAMPLE_BEARER_TOKEN, fillPath } from '../../src/example-requests.js';
 import { PROBLEM_CONTENT_TYPE, type Problem } from '../../src/problem.js';
 import { createSandbox, type Sandbox } from '../../src/sandbox/index.js';
 import { loadOperations } from '../../src/spec.js';
 
 const mockUrl = new URL(inject('mockUrl'));
-const [anyShape] = operationShapes();
+const [anyShape] = specModel().operations;
 const PATH = fillPath(anyShape!);
 
 interface RawReply {
@@ -150,10 +150,10 @@ describe('many headers', () => {
 
 describe('a bad request pipelined after good ones', () => {
   const get = `GET ${PATH} HTTP/1.1\r\nHost: x\r\n${auth}\r\n`;
-  const create = operationShapes().find((shape) => shape.body && shape.path.endsWith('-credentials'))!;
-  const createBody = JSON.stringify(create.body!.example);
+  const create = specModel().operations.find((shape) => shape.requestBody && shape.path.endsWith('-credentials'))!;
+  const createBody = JSON.stringify(create.requestBody!.example);
   const post =
-    `POST ${fillPath(create)} HTTP/1.1\r\nHost: x\r\n${auth}Content-Type: ${create.body!.mediaType}\r\n` +
+    `POST ${fillPath(create)} HTTP/1.1\r\nHost: x\r\n${auth}Content-Type: ${create.requestBody!.mediaType}\r\n` +
     `Content-Length: ${Buffer.byteLength(createBody)}\r\n\r\n${createBody}`;
 
   function expectLastProblem(responses: RawResponse[], status: number, named: string): void {
@@ -171,7 +171,7 @@ describe('a bad request pipelined after good ones', () => {
 
   it('finds the failing request after a body, and after two answered requests', async () => {
     const responses = await exchangeAll(port, `${get}${post}BLAH / HTTP/1.1\r\nHost: x\r\n\r\n`);
-    expect(responses.map((response) => response.status)).toEqual([200, create.successStatus, 400]);
+    expect(responses.map((response) => response.status)).toEqual([200, create.success.status, 400]);
     expectLastProblem(responses, 400, "'BLAH' is not an HTTP method");
   });
 

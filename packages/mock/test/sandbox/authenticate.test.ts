@@ -1,25 +1,21 @@
 /** The sandbox's answers to the authenticate operation (api.ts), and the state its tokens key. */
-import type { IHttpOperation } from '@stoplight/types';
+import { readBundledSpec, specModel } from '@leaf-credentials/spec';
 import { describe, expect, it } from 'vitest';
 import { createSandbox, REFUSED_PASSWORD } from '../../src/sandbox/index.js';
+import { loadOperations } from '../../src/spec.js';
 import { authenticateOperation, claimsOf, clientOf, createBody, operations, providers } from './support.js';
 
-// Until the spec has it (wip/client adds it), a stand-in with the agreed helper.
-const authenticate: IHttpOperation =
-  authenticateOperation ??
-  ({
-    id: 'authenticate',
-    iid: 'authenticate',
-    method: 'post',
-    path: '/authenticate',
-    responses: [],
-    servers: [],
-    request: {},
-    security: [],
-    tags: [{ id: 'a', name: 'Authentication' }],
-    extensions: { 'x-leaf-helper': 'authenticate' },
-  } as unknown as IHttpOperation);
-const withAuthenticate = authenticateOperation ? operations : [...operations, authenticate];
+const authenticate = authenticateOperation!;
+const withAuthenticate = operations;
+
+/** The bundled spec with the sign-in operation stating other token lifetimes. */
+function withLifetimes(lifetimes: { rememberMe: number; otherwise: number }) {
+  const spec = readBundledSpec();
+  const { path, method } = specModel().operation(authenticate.iid!);
+  const pathItem = spec.paths[path] as Record<string, Record<string, unknown>>;
+  pathItem[method.toLowerCase()]!['x-leaf-token-lifetime-seconds'] = lifetimes;
+  return spec;
+}
 
 async function sandboxAt(clock: { now: Date }) {
   const sandbox = await createSandbox({
@@ -53,21 +49,14 @@ describe('authenticate in the sandbox', () => {
 
   it('takes the lifetimes the operation states in x-leaf-token-lifetime-seconds', async () => {
     const now = new Date('2030-01-01T00:00:00Z');
-    const stated = {
-      ...authenticate,
-      extensions: { ...authenticate.extensions, 'x-leaf-token-lifetime-seconds': { rememberMe: 600, otherwise: 60 } },
-    };
-    const sandbox = await createSandbox({
-      operations: withAuthenticate.map((operation) => (operation === authenticate ? stated : operation)),
-      seed: { credentials: [] },
-      now: () => now,
-    });
+    const stated = await loadOperations(withLifetimes({ rememberMe: 600, otherwise: 60 }));
+    const sandbox = await createSandbox({ operations: stated, seed: { credentials: [] }, now: () => now });
     for (const [rememberMe, seconds] of [
       ['true', 600],
       [false, 60],
     ] as const) {
       const answer = await sandbox.answer({
-        operation: stated,
+        operation: stated.find((operation) => operation.iid === authenticate.iid)!,
         pathParams: {},
         query: {},
         headers: {},

@@ -1,17 +1,25 @@
-import type { IHttpOperation } from '@stoplight/types';
+import { type BundledSpec, readBundledSpec, specModel } from '@leaf-credentials/spec';
 import { describe, expect, it } from 'vitest';
 import { providerAlias, readResources } from '../../src/sandbox/resources.js';
+import { loadOperations } from '../../src/spec.js';
 import { clientOf, createBody, emptySandbox, operations, providers, table, USER } from './support.js';
 
-/** The spec's first provider's operations, renamed into a provider the code has never heard of. */
-function madeUpProvider(): IHttpOperation[] {
+type Operations = Record<string, Record<string, unknown>>;
+
+/** The bundled spec plus the first provider's paths copied into a provider the code has never heard of. */
+function withMadeUpProvider(): BundledSpec {
+  const spec = readBundledSpec();
   const first = providers[0]!;
-  const template = operations.filter((operation) => table.route(operation)?.provider === first);
-  return template.map((operation) => ({
-    ...structuredClone(operation),
-    path: operation.path.replace(first.segment, 'acme-farm-credentials'),
-    tags: [{ id: 'acme', name: 'Acme Farm' }],
-  }));
+  spec.tags = [...(spec.tags as object[]), { name: 'Acme Farm', 'x-leaf-provider': 'acmeFarm' }];
+  for (const path of Object.keys(spec.paths).filter((candidate) => candidate.includes(`/${first.segment}`))) {
+    const copy = structuredClone(spec.paths[path]) as Operations;
+    for (const [method, operation] of Object.entries(copy)) {
+      if (typeof operation !== 'object' || !('operationId' in operation)) continue;
+      copy[method] = { ...operation, operationId: `${operation.operationId}AcmeFarm`, tags: ['Acme Farm'] };
+    }
+    spec.paths[path.replace(first.segment, 'acme-farm-credentials')] = copy;
+  }
+  return spec;
 }
 
 describe('the resources read from the spec', () => {
@@ -36,7 +44,7 @@ describe('the resources read from the spec', () => {
   });
 
   it('serves a provider added to the spec without code for it', async () => {
-    const extended = [...operations, ...madeUpProvider()];
+    const extended = await loadOperations(withMadeUpProvider());
     const sandbox = await emptySandbox({ operations: extended });
     const acme = readResources(extended).provider('acmeFarm')!;
     expect(acme).toMatchObject({ name: 'Acme Farm', segment: 'acme-farm-credentials' });
@@ -49,8 +57,11 @@ describe('the resources read from the spec', () => {
     ).toBe(200);
   });
 
-  it('refuses an operation with a helper but no tag, naming it', () => {
-    const untagged = { ...operations.find((operation) => table.route(operation)?.provider)!, tags: [] };
-    expect(() => readResources([untagged])).toThrow(/has x-leaf-helper \w+ but no tag/);
+  it('refuses an operation with a helper but no tag, naming it', async () => {
+    const spec = readBundledSpec();
+    const { operationId, path, method } = specModel().operations.find((operation) => operation.helper === 'get')!;
+    (spec.paths[path] as Operations)[method.toLowerCase()]!.tags = [];
+    const untagged = await loadOperations(spec);
+    expect(() => readResources(untagged)).toThrow(new RegExp(`${operationId} has 0 declared tags`));
   });
 });

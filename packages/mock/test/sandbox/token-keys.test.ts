@@ -1,10 +1,6 @@
+import { specModel } from '@leaf-credentials/spec';
 import { describe, expect, it } from 'vitest';
-import {
-  createTokenKeys,
-  lifetimeSeconds,
-  readAuthorization,
-  TOKEN_LIFETIME_SECONDS,
-} from '../../src/sandbox/token-keys.js';
+import { createTokenKeys, lifetimeSeconds, readAuthorization } from '../../src/sandbox/token-keys.js';
 
 const keys = createTokenKeys();
 const issueToken = keys.issue;
@@ -14,6 +10,7 @@ const checkToken = (authorization: string | undefined, now: Date) => keys.check(
 
 const NOW = new Date('2030-01-01T00:00:00Z');
 const DAY = 24 * 60 * 60;
+const TOKEN_LIFETIME_SECONDS = specModel().tokenLifetimes();
 
 describe('sandbox tokens', () => {
   it.each([

@@ -5,11 +5,13 @@
  * mutation: the status, and the header, parameter, field or method the
  * problem must name.
  */
+
 import { METHODS } from 'node:http';
+import { exampleOf, type JsonSchema, type OperationModel } from '@leaf-credentials/spec';
 import { BEARER_TOKEN } from '@leaf-credentials/spec/bearer-token';
 import fc from 'fast-check';
 import { MAX_HEADER_VALUE_BYTES } from '../../src/check/rules.js';
-import { fillPath, type JsonSchema, type OperationShape } from '../../src/example-requests.js';
+import { fillPath, pathParametersOf } from '../../src/example-requests.js';
 import { MAX_BODY_BYTES } from '../../src/read/body.js';
 import { isWellFormedBearer } from '../../src/validate/index.js';
 import type { RawRequest } from './send.js';
@@ -64,25 +66,60 @@ export const UNACCEPTABLE = [
 
 const validToken = fc.stringMatching(BEARER_TOKEN);
 
-/** Values that satisfy `schema`; strings are any Unicode, counted in code points like the validator does. */
+/** Strings `schema` allows: any Unicode (counted in code points, as the validator counts), or a URL, held to its pattern. */
+function arbitraryString(schema: JsonSchema): fc.Arbitrary<string> {
+  const minLength = schema.minLength ?? 0;
+  const maxLength = Math.min(schema.maxLength ?? 64, 64);
+  const length = (text: string) => [...text].length;
+  const pattern = schema.pattern === undefined ? undefined : new RegExp(schema.pattern, 'u');
+  const base =
+    schema.format === 'uri'
+      ? fc.webUrl({ withQueryParameters: true, withFragments: true })
+      : pattern
+        ? fc.stringMatching(pattern, { size: 'small' })
+        : fc.string({ unit: 'binary', minLength, maxLength });
+  // A pattern or format narrows what may be generated; the bounds still hold.
+  return base.filter(
+    (text) =>
+      length(text) >= minLength && length(text) <= (schema.maxLength ?? Infinity) && (!pattern || pattern.test(text)),
+  );
+}
+
+/** Numbers within `minimum` and `maximum`. */
+function arbitraryNumber(schema: JsonSchema): fc.Arbitrary<number> {
+  const bounds = {
+    ...(schema.minimum === undefined ? {} : { min: schema.minimum }),
+    ...(schema.maximum === undefined ? {} : { max: schema.maximum }),
+  };
+  return schema.type === 'integer'
+    ? fc.integer(bounds)
+    : fc.double({ ...bounds, noNaN: true, noDefaultInfinity: true });
+}
+
+/** Arrays of `minItems` to `maxItems` (at most 3 over the minimum) items, distinct when `uniqueItems`. */
+function arbitraryArray(schema: JsonSchema): fc.Arbitrary<unknown[]> {
+  const minLength = (schema.minItems as number | undefined) ?? 0;
+  const maxLength = Math.min((schema.maxItems as number | undefined) ?? Infinity, minLength + 3);
+  const items = arbitraryValue(schema.items ?? {});
+  return schema.uniqueItems === true
+    ? fc.uniqueArray(items, { minLength, maxLength, selector: (item) => JSON.stringify(item) })
+    : fc.array(items, { minLength, maxLength });
+}
+
+/** Values that satisfy `schema`: its type, enum, format, pattern, length, range and item bounds. */
 function arbitraryValue(schema: JsonSchema): fc.Arbitrary<unknown> {
   if (schema.enum) return fc.constantFrom(...schema.enum);
   if (schema.format === 'uuid') return fc.uuid();
   switch (schema.type) {
     case 'string':
-      return fc.string({
-        unit: 'binary',
-        minLength: schema.minLength ?? 0,
-        maxLength: Math.min(schema.maxLength ?? 64, 64),
-      });
+      return arbitraryString(schema);
     case 'integer':
-      return fc.integer();
     case 'number':
-      return fc.double({ noNaN: true, noDefaultInfinity: true });
+      return arbitraryNumber(schema);
     case 'boolean':
       return fc.boolean();
     case 'array':
-      return fc.array(arbitraryValue(schema.items ?? {}), { maxLength: 3 });
+      return arbitraryArray(schema);
     case 'object': {
       const properties = schema.properties ?? {};
       const required = new Set(schema.required ?? []);
@@ -92,31 +129,31 @@ function arbitraryValue(schema: JsonSchema): fc.Arbitrary<unknown> {
       return fc.record(shape, { requiredKeys: [...required] });
     }
     default:
-      return fc.constant(schema.example ?? null);
+      return fc.constant(exampleOf(schema) ?? null);
   }
 }
 
-function validParts(shape: OperationShape): fc.Arbitrary<ValidParts> {
+function validParts(shape: OperationModel): fc.Arbitrary<ValidParts> {
   const pathValues = fc.record(
-    Object.fromEntries(shape.pathParameters.map(({ name, schema }) => [name, arbitraryValue(schema).map(String)])),
+    Object.fromEntries(pathParametersOf(shape).map(({ name, schema }) => [name, arbitraryValue(schema).map(String)])),
   );
-  const body = shape.body
-    ? arbitraryValue(shape.body.schema).map((value) => value as Record<string, unknown>)
+  const body = shape.requestBody
+    ? arbitraryValue(shape.requestBody.schema).map((value) => value as Record<string, unknown>)
     : fc.constant(undefined);
   const accept = fc.option(fc.constantFrom(...ACCEPTABLE), { nil: undefined });
   return fc.record({ pathValues, token: validToken, body, accept });
 }
 
-function assemble(shape: OperationShape, parts: ValidParts): RawRequest {
+function assemble(shape: OperationModel, parts: ValidParts): RawRequest {
   const headers: Array<[string, string]> = [['authorization', `Bearer ${parts.token}`]];
   if (parts.accept !== undefined) headers.push(['accept', parts.accept]);
-  if (parts.body === undefined || !shape.body)
+  if (parts.body === undefined || !shape.requestBody)
     return { method: shape.method, path: fillPath(shape, parts.pathValues), headers };
-  headers.push(['content-type', shape.body.mediaType]);
+  headers.push(['content-type', shape.requestBody.mediaType]);
   return { method: shape.method, path: fillPath(shape, parts.pathValues), headers, body: JSON.stringify(parts.body) };
 }
 
-export function validRequest(shape: OperationShape): fc.Arbitrary<RawRequest> {
+export function validRequest(shape: OperationModel): fc.Arbitrary<RawRequest> {
   return validParts(shape).map((parts) => assemble(shape, parts));
 }
 
@@ -178,7 +215,7 @@ function nested(depth: number): string {
  * Every way this generator breaks a request to `shape`. `allowedMethods` are
  * the methods the spec documents on the same path.
  */
-export function badRequest(shape: OperationShape, allowedMethods: readonly string[]): fc.Arbitrary<BadRequest> {
+export function badRequest(shape: OperationModel, allowedMethods: readonly string[]): fc.Arbitrary<BadRequest> {
   const valid = validParts(shape).map((parts) => ({ parts, request: assemble(shape, parts) }));
   const mutation = (kind: string, arbitrary: fc.Arbitrary<Omit<BadRequest, 'kind'>>) =>
     arbitrary.map((bad) => ({ kind, ...bad }));
@@ -219,7 +256,7 @@ export function badRequest(shape: OperationShape, allowedMethods: readonly strin
     ),
   ];
   const families: Array<fc.Arbitrary<BadRequest>> = [
-    ...(shape.secured ? authFamilies : []),
+    ...(shape.security.required ? authFamilies : []),
     mutation(
       'undocumented method',
       fc
@@ -319,7 +356,7 @@ export function badRequest(shape: OperationShape, allowedMethods: readonly strin
     ),
   ];
 
-  for (const parameter of shape.pathParameters) {
+  for (const parameter of pathParametersOf(shape)) {
     const expected: Expectation = { status: 400, names: parameter.name, objectName: 'path' };
     families.push(
       mutation(
@@ -363,7 +400,7 @@ export function badRequest(shape: OperationShape, allowedMethods: readonly strin
     );
   }
 
-  if (!shape.body) {
+  if (!shape.requestBody) {
     families.push(
       mutation(
         'body on a body-less operation',
@@ -382,7 +419,7 @@ export function badRequest(shape: OperationShape, allowedMethods: readonly strin
     return fc.oneof(...families);
   }
 
-  const body = shape.body;
+  const body = shape.requestBody;
   const properties = Object.entries(body.schema.properties ?? {});
   const bodyProblem: Expectation = { status: 400, names: 'body', objectName: 'body' };
   const contentTypeProblem: Expectation = { status: 415, names: 'Content-Type', objectName: 'header' };

@@ -7,11 +7,10 @@
  * it must come within the deadline.
  */
 import type { Agent } from 'node:http';
-import { leafHelperOf, listOperations } from '@leaf-credentials/spec';
+import type { OperationModel } from '@leaf-credentials/spec';
 import { createResponseValidator } from '@leaf-credentials/spec/validate';
 import fc from 'fast-check';
 import { expect } from 'vitest';
-import type { OperationShape } from '../../src/example-requests.js';
 import { PROBLEM_CONTENT_TYPE, type Problem } from '../../src/problem.js';
 import { type BadRequest, badRequest } from './bad-requests.js';
 import { REQUEST_DEADLINE_MS, type Reply, send } from './send.js';
@@ -19,7 +18,7 @@ import { REQUEST_DEADLINE_MS, type Reply, send } from './send.js';
 const validator = createResponseValidator();
 
 /** Throws (a vitest assertion error) unless `reply` is the problem `bad` calls for. */
-export function expectNamedProblem(shape: OperationShape, reply: Reply, bad: BadRequest): void {
+export function expectNamedProblem(shape: OperationModel, reply: Reply, bad: BadRequest): void {
   const problem = expectProblemNaming(reply, bad);
   if (problem && checksSpec(shape, reply, bad)) {
     const check = validator.check(shape.method, shape.path, reply.status, PROBLEM_CONTENT_TYPE, problem);
@@ -45,12 +44,12 @@ export function expectProblemNaming(reply: Reply, bad: BadRequest): Problem | un
 }
 
 /** Where the operation documents the status, the problem must match the spec (size limits included). */
-export function checksSpec(shape: OperationShape, reply: Reply, bad: BadRequest): boolean {
+export function checksSpec(shape: OperationModel, reply: Reply, bad: BadRequest): boolean {
   return bad.request.method === shape.method && shape.documentedStatuses.includes(reply.status);
 }
 
 /** The methods the spec documents on `shape`'s path. */
-export function allowedMethods(shape: OperationShape, shapes: readonly OperationShape[]): string[] {
+export function allowedMethods(shape: OperationModel, shapes: readonly OperationModel[]): string[] {
   return shapes.filter((other) => other.path === shape.path).map((other) => other.method);
 }
 
@@ -68,18 +67,13 @@ export interface FuzzTarget {
  * operations of a kind share one request path in the mock and differ only by data, so the
  * fuzzer's budget is per kind, spread over its operations (support/fuzz-runs.ts).
  */
-export function operationKinds(shapes: readonly OperationShape[]): Map<string, OperationShape[]> {
-  const helpers = new Map(listOperations().map((operation) => [operation.operationId, leafHelperOf(operation)]));
-  const kinds = new Map<string, OperationShape[]>();
-  for (const shape of shapes) {
-    const kind = helpers.get(shape.operationId);
-    if (!kind) throw new Error(`${shape.operationId} is not an operation of the spec.`);
-    kinds.set(kind, [...(kinds.get(kind) ?? []), shape]);
-  }
+export function operationKinds(shapes: readonly OperationModel[]): Map<string, OperationModel[]> {
+  const kinds = new Map<string, OperationModel[]>();
+  for (const shape of shapes) kinds.set(shape.helper, [...(kinds.get(shape.helper) ?? []), shape]);
   return kinds;
 }
 
-export function namedProblemProperty(shape: OperationShape, shapes: readonly OperationShape[], target: FuzzTarget) {
+export function namedProblemProperty(shape: OperationModel, shapes: readonly OperationModel[], target: FuzzTarget) {
   return fc.asyncProperty(badRequest(shape, allowedMethods(shape, shapes)), async (bad) => {
     const reply = await send(target.url, bad.request, target.agent, target.deadlineMs ?? REQUEST_DEADLINE_MS);
     target.onReply?.(reply.status);

@@ -28,3 +28,15 @@ export function runsPerOperation(operations: number, runs: number): number {
   if (!Number.isInteger(operations) || operations < 1) throw new Error(`A kind has operations, not ${operations}.`);
   return Math.ceil(runs / operations);
 }
+
+/**
+ * The sandbox refuses bad requests in the same read, route, check and validate stages as the
+ * mock (only valid ones reach its store), so it gets a fifth of the mock's share: enough to
+ * show its answer stage never turns a bad request into a 5xx, at a fifth of the time.
+ */
+export const SANDBOX_SHARE = 5;
+
+/** The bad requests one target gets in a run: each kind's operations times their share of `runs`. */
+export function badRequestsSent(kindSizes: readonly number[], runs: number): number {
+  return kindSizes.reduce((sum, size) => sum + size * runsPerOperation(size, runs), 0);
+}

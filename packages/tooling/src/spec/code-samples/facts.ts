@@ -23,10 +23,12 @@ export interface SampleFacts {
   helper: LeafHelper;
   /** The client's property for its resource (`trimble`; `x-leaf-provider` or `x-leaf-resource`), undefined for sign-in. */
   provider?: string;
-  /** Its resource's name in prose, as the sidebar shows it ("Trimble credentials"). */
-  resourceName?: string;
   /** Whether its resource is one of its own (`x-leaf-resource`: Leaf users, webhooks), not a provider's credentials. */
   ownResource: boolean;
+  /** What it does in the spec's words (its `summary`): "Delete a webhook". */
+  summary?: string;
+  /** Whether it lists page by page (the spec model's `paging`): its sample shows one page, not the whole list. */
+  paged: boolean;
   method: string;
   /** The operation's production server: what the TypeScript client is pointed at. */
   serverUrl: string;
@@ -63,6 +65,7 @@ export function sampleFacts(spec: BundledSpec, specOperation: SpecOperation): Sa
   const operation = specModel(spec).operation(specOperation.operationId);
   const { resource } = operation;
   const serverUrl = operation.servers.production;
+  const { summary } = specOperation.operation;
   if (operation.requestBody && operation.requestBody.example === undefined) {
     throw new Error(
       `${operation.operationId}'s request body has no example (code samples and contract tests send it): add one to its schema.`,
@@ -71,8 +74,10 @@ export function sampleFacts(spec: BundledSpec, specOperation: SpecOperation): Sa
   return {
     operation: specOperation,
     helper: operation.helper,
-    ...(resource.property === undefined ? {} : { provider: resource.property, resourceName: resource.displayName }),
+    ...(resource.property === undefined ? {} : { provider: resource.property }),
     ownResource: resource.kind === 'resource',
+    ...(typeof summary === 'string' && summary !== '' ? { summary } : {}),
+    paged: operation.paging !== undefined,
     method: operation.method,
     serverUrl,
     url: `${serverUrl.replace(/\/+$/, '')}${operation.path}`,

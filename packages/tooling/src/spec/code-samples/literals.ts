@@ -1,22 +1,14 @@
 /**
- * A JSON value written as each sample language's literal: a shell-quoted JSON
- * string for curl, a Python dict, a JavaScript object. Multi-line, indented the
- * way a person writes them, with a trailing comma after each entry.
+ * A JSON value written as a sample language's literal: a Python dict, a
+ * JavaScript object (curl's body is Leaf's own JSON writer, `leafJson`, quoted
+ * for sh). Multi-line, indented the way a person writes them, with a trailing
+ * comma after each entry.
  */
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
 /** Single-quoted for sh: a `'` inside closes, escapes and reopens the quotes. */
 export function shellQuote(text: string): string {
   return `'${text.replaceAll("'", `'\\''`)}'`;
-}
-
-/** JSON on one line with a space after `,` and `:`, as people type it after `curl -d`. */
-export function inlineJson(value: unknown): string {
-  if (value === null || typeof value !== 'object') return JSON.stringify(value);
-  if (Array.isArray(value)) return `[${value.map(inlineJson).join(', ')}]`;
-  return `{${Object.entries(value)
-    .map(([key, item]) => `${JSON.stringify(key)}: ${inlineJson(item)}`)
-    .join(', ')}}`;
 }
 
 interface LiteralStyle {

@@ -10,10 +10,12 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import {
   type BundledSpec,
+  leafHelperOf,
   listOperations,
   readBundledSpec,
   SPEC_PATH,
   type SpecOperation,
+  specModel,
 } from '@leaf-credentials/spec';
 import { describe, expect, it } from 'vitest';
 import {
@@ -26,7 +28,8 @@ import {
   withCodeSamples,
   writeCodeSamples,
 } from '../../../src/spec/code-samples/index.js';
-import { inlineJson, javascriptLiteral, pythonLiteral, shellQuote } from '../../../src/spec/code-samples/literals.js';
+import { javascriptLiteral, pythonLiteral, shellQuote } from '../../../src/spec/code-samples/literals.js';
+import { typescript } from '../../../src/spec/code-samples/templates/typescript.js';
 
 const spec = readBundledSpec();
 const operations = listOperations(spec);
@@ -152,6 +155,31 @@ describe('generated code samples', () => {
   });
 });
 
+describe('the TypeScript samples read the spec model', () => {
+  const model = specModel(spec);
+  const ofHelper = (...helpers: string[]) =>
+    operations.filter((operation) => helpers.includes(leafHelperOf(operation))).map(({ operationId }) => operationId);
+
+  it.each(ofHelper('list', 'events'))('%s: one page if the model pages it, else the whole list', (operationId) => {
+    const paged = model.operation(operationId).paging !== undefined;
+    expect(sampleOf(operationId, 'TypeScript').includes('const page = await')).toBe(paged);
+  });
+
+  it('show a paged list as a page even when its query parameters document no example', () => {
+    const copy = structuredClone(spec);
+    const list = listOperations(copy).find((operation) => operation.operationId === 'listLeafUsers')!;
+    // Only page and size, neither with an example: nothing for the sample to pass, yet a paged list.
+    list.operation.parameters = ['Page', 'Size'].map((name) => ({ $ref: `#/components/parameters/${name}` }));
+    for (const name of ['Page', 'Size']) delete (copy.components.parameters![name] as Record<string, unknown>).example;
+    expect(typescript.list(sampleFacts(copy, list))).toContain('const page = await leaf.users.list();');
+  });
+
+  it.each(ofHelper('delete'))('%s: says what it deleted in the words of its summary', (operationId) => {
+    const summary = model.operation(operationId).source.operation.summary as string;
+    expect(sampleOf(operationId, 'TypeScript')).toContain(`console.log('${summary.replace(/^Delete/, 'Deleted')}.');`);
+  });
+});
+
 describe('the committed samples are checked for freshness', () => {
   const dir = mkdtempSync(join(tmpdir(), 'code-samples-'));
 
@@ -175,7 +203,6 @@ describe('literals', () => {
 
   it('quote for sh so a single quote survives', () => {
     expect(shellQuote("it's")).toBe(`'it'\\''s'`);
-    expect(inlineJson({ a: 1, b: [true, null] })).toBe('{"a": 1, "b": [true, null]}');
   });
 
   it('write Python and JavaScript literals', () => {

@@ -1,12 +1,14 @@
 /**
  * cURL: one command, an option a line. `--fail-with-body` exits non-zero on an
  * error status and still shows the problem body; a body goes with its
- * `Content-Type` (curl's `-d` alone sends a form); a response without a body
+ * `Content-Type` (curl's `-d` alone sends a form) on one line as Leaf writes JSON
+ * (`leafJson`: a space after each `:` and `,`); a response without a body
  * prints its status instead (`-w`).
  */
 
+import { leafJson } from '@leaf-credentials/spec';
 import { type SampleFacts, TOKEN_PLACEHOLDER, urlWithQuery } from '../facts.js';
-import { inlineJson, shellQuote } from '../literals.js';
+import { shellQuote } from '../literals.js';
 import { type LanguageTemplates, lines } from './template.js';
 
 /** The command: what goes before the token (how to print), the token, then what follows it (the body). */
@@ -22,7 +24,7 @@ function command(facts: SampleFacts, { before = [], after = [] }: { before?: str
 
 const read = (facts: SampleFacts) => command(facts, {});
 const send = (facts: SampleFacts) =>
-  command(facts, { after: [`-H 'Content-Type: application/json'`, `-d ${shellQuote(inlineJson(facts.body))}`] });
+  command(facts, { after: [`-H 'Content-Type: application/json'`, `-d ${shellQuote(leafJson(facts.body))}`] });
 const remove = (facts: SampleFacts) => command(facts, { before: [`-w '%{http_code}\\n'`] });
 
 export const curl: LanguageTemplates = {

@@ -90,12 +90,21 @@ const page = (facts: SampleFacts) => {
   return withClient(facts, `const page = await ${helperCall(facts, ...query)};`, printed('page.items'));
 };
 
+/** A paged list (the spec model's `paging`) answers one page; a whole list (the webhooks'), its items. */
+const list = (name: string) => (facts: SampleFacts) => (facts.paged ? page(facts) : read(name)(facts));
+
+/** What a delete did, in the spec's words: its summary in the past tense ("Delete a webhook" → "Deleted a webhook."). */
+function deleted({ summary, operation }: SampleFacts): string {
+  if (summary === undefined)
+    throw new Error(`${operation.operationId} has no summary (its sample says what it did in its words): add one.`);
+  return `${summary.replace(/^Delete\b/, 'Deleted')}.`;
+}
+
 export const typescript: LanguageTemplates = {
   get: read('credentials'),
-  // A paged list (its query pages it) is a page; a whole list (the webhooks) is the items.
-  list: (facts) => (Object.keys(facts.query).length > 0 ? page(facts) : read('items')(facts)),
+  list: list('items'),
   failedCalls: read('failedCalls'),
-  events: page,
+  events: list('events'),
   status: read('status'),
   create: (facts) => {
     const name = resultName(facts, 'credentials');
@@ -106,11 +115,7 @@ export const typescript: LanguageTemplates = {
     );
   },
   delete: (facts) =>
-    withClient(
-      facts,
-      `await ${helperCall(facts)};`,
-      `console.log('Deleted the ${facts.provider === 'users' ? 'Leaf user' : facts.resourceName}.');`,
-    ),
+    withClient(facts, `await ${helperCall(facts)};`, `console.log(${javascriptLiteral(deleted(facts))});`),
   // Deprecated, so the client has no helper for it: the typed openapi-fetch client sends it.
   update: (facts) =>
     withClient(

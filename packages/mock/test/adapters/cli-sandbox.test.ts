@@ -10,17 +10,17 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { readBundledSpec } from '@leaf-credentials/spec';
+import { readBundledSpec, specModel } from '@leaf-credentials/spec';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { exampleRequest, fillPath, operationShapes } from '../src/example-requests.js';
-import { startSandbox } from '../src/index.js';
-import { exampleSeed } from '../src/sandbox/index.js';
-import { loadOperations } from '../src/spec.js';
+import { exampleRequest, fillPath } from '../../src/example-requests.js';
+import { startSandbox } from '../../src/index.js';
+import { exampleSeed } from '../../src/sandbox/index.js';
+import { loadOperations } from '../../src/spec.js';
 
-const PACKAGE_DIR = fileURLToPath(new URL('..', import.meta.url));
+const PACKAGE_DIR = fileURLToPath(new URL('../..', import.meta.url));
 /** Starting the CLI loads Prism and compiles TypeScript: seconds each, more with the rest of the suite running. */
 const CLI_TIMEOUT_MS = 90_000;
-const shapes = operationShapes();
+const shapes = specModel().operations;
 const create = shapes.find((shape) => shape.method === 'POST' && shape.path.startsWith('/users/'))!;
 const get = shapes.find((shape) => shape.method === 'GET' && shape.path === create.path)!;
 let directory: string;

@@ -1,7 +1,8 @@
 /**
- * `leaf.webhooks`: each helper calls its operation at the alerts service's own
- * path under the base URL's origin, with the path parameters checked before
- * anything is sent.
+ * The helpers' call (src/helper-call.ts), seen through `leaf.webhooks`: each
+ * operation at the alerts service's own path under the base URL's origin (or
+ * the base URL itself when it already points there), the path parameters
+ * checked before anything is sent, a non-2xx thrown as a LeafApiError.
  */
 import { describe, expect, it } from 'vitest';
 import { createLeafCredentialsClient, LeafApiError, LeafRequestError } from '../src/index.js';

@@ -13,6 +13,7 @@ import {
   type LeafCredentialsClientOptions,
   LeafError,
   type OperationId,
+  type OperationRef,
   REDACTED,
   redactValue,
   SECRET_FIELDS,
@@ -175,7 +176,8 @@ describe('planted secrets appear nowhere', () => {
         for (const { label, id, call } of everyHelperCall(client, PLANTED_BODIES)) {
           const error = await settle(call());
           // An operation whose success has no body never reads it, so a broken body is no failure there (unless the sign-in read one).
-          const fails = OPERATIONS[id].responseBody || !failure.includes('success response') || signInFails;
+          const fails =
+            (OPERATIONS[id] as OperationRef).responseBody || !failure.includes('success response') || signInFails;
           expect(error, label).toSatisfy((value) => (fails ? value instanceof LeafError : value === undefined));
           expectNoSecret(visibleText(error, logged));
         }

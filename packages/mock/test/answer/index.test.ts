@@ -4,18 +4,18 @@
  * `Accept`, and HEAD, answered like GET without the body.
  */
 
-import { listOperations } from '@leaf-credentials/spec';
+import { listOperations, type OperationModel, specModel } from '@leaf-credentials/spec';
 import { createResponseValidator } from '@leaf-credentials/spec/validate';
 import { describe, expect, inject, it } from 'vitest';
-import { exampleRequest, type OperationShape, operationShapes } from '../src/example-requests.js';
-import { PROBLEM_CONTENT_TYPE, type Problem } from '../src/problem.js';
-import { ACCEPTABLE, UNACCEPTABLE } from './support/bad-requests.js';
+import { exampleRequest } from '../../src/example-requests.js';
+import { PROBLEM_CONTENT_TYPE, type Problem } from '../../src/problem.js';
+import { ACCEPTABLE, UNACCEPTABLE } from '../support/bad-requests.js';
 
 const mockUrl = inject('mockUrl');
-const shapes = operationShapes();
+const shapes = specModel().operations;
 const validator = createResponseValidator();
 const gets = shapes.filter((shape) => shape.method === 'GET');
-const create = shapes.find((shape) => shape.body)!;
+const create = shapes.find((shape) => shape.requestBody)!;
 
 /**
  * Each documented error response once, sent to the first operation documenting it. Providers
@@ -24,7 +24,7 @@ const create = shapes.find((shape) => shape.body)!;
  * body takes Prism up to a second).
  */
 const distinctErrors = (() => {
-  const first = new Map<string, { shape: OperationShape; code: number }>();
+  const first = new Map<string, { shape: OperationModel; code: number }>();
   for (const { operationId, operation } of listOperations()) {
     const shape = shapes.find((candidate) => candidate.operationId === operationId)!;
     for (const [code, response] of Object.entries(operation.responses as Record<string, unknown>)) {
@@ -36,7 +36,7 @@ const distinctErrors = (() => {
 })();
 
 /** The spec's example request to `shape`, with `headers` added. */
-async function call(shape: OperationShape, headers: Record<string, string> = {}, method = shape.method) {
+async function call(shape: OperationModel, headers: Record<string, string> = {}, method = shape.method) {
   const example = exampleRequest(shape);
   const response = await fetch(new URL(example.path, mockUrl), {
     method,
@@ -47,7 +47,7 @@ async function call(shape: OperationShape, headers: Record<string, string> = {},
   return { status: response.status, headers: response.headers, text, body: text ? JSON.parse(text) : undefined };
 }
 
-function expectDocumented(shape: OperationShape, reply: Awaited<ReturnType<typeof call>>): void {
+function expectDocumented(shape: OperationModel, reply: Awaited<ReturnType<typeof call>>): void {
   const check = validator.check(shape.method, shape.path, reply.status, reply.headers.get('content-type'), reply.body);
   expect(check.errors, reply.text).toEqual([]);
 }
@@ -89,7 +89,7 @@ describe('Prefer picks a documented response', () => {
     '%s: dynamic=true generates a body the spec allows',
     async (_, shape) => {
       const reply = await call(shape, { prefer: 'dynamic=true' });
-      expect(reply.status).toBe(shape.successStatus);
+      expect(reply.status).toBe(shape.success.status);
       expect(reply.headers.get('preference-applied')).toBe('dynamic=true');
       expectDocumented(shape, reply);
     },
@@ -113,7 +113,7 @@ describe('Prefer picks a documented response', () => {
     expect(reply.status).toBe(415);
     expect(reply.headers.get('preference-applied')).toBe('code=415, example=default');
     expectDocumented(create, reply);
-    expect((await call(create, { prefer: 'respond-async, wait=5' })).status).toBe(create.successStatus);
+    expect((await call(create, { prefer: 'respond-async, wait=5' })).status).toBe(create.success.status);
   });
 
   it('answers an undocumented code or example with 404, and an unreadable one with 422, naming Prefer', async () => {
@@ -134,7 +134,7 @@ describe('Prefer picks a documented response', () => {
 
 describe('Accept', () => {
   it.each(ACCEPTABLE)('%s gets the documented success', async (accept) => {
-    for (const shape of [gets[0]!, create]) expect((await call(shape, { accept })).status).toBe(shape.successStatus);
+    for (const shape of [gets[0]!, create]) expect((await call(shape, { accept })).status).toBe(shape.success.status);
   });
 
   it.each(UNACCEPTABLE)('%s gets a 406 naming Accept', async (accept) => {

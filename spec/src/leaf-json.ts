@@ -5,6 +5,9 @@
  * check signs this text of the parsed body, so a receiver whose framework
  * re-encoded the body can still verify it. Numbers are written as JavaScript
  * writes them (credential alerts carry none).
+ *
+ * Its one home: the sandbox signs with it, the client verifies with it. Kept free
+ * of imports so the client's bundler can inline it (`@leaf-credentials/spec/leaf-json`).
  */
 
 const NAMED_ESCAPES: Readonly<Record<string, string>> = {

@@ -4,10 +4,11 @@
  * and `sort` parameters validated: a value out of Leaf's documented range is a
  * 400 problem naming the parameter.
  */
+import { specModel } from '@leaf-credentials/spec';
 import { afterAll, describe, expect, inject, it } from 'vitest';
-import { pageOf } from '../src/answer/paging.js';
-import { exampleRequest, operationShapes } from '../src/example-requests.js';
-import { createAgent, send } from './support/send.js';
+import { pageOf } from '../../src/answer/paging.js';
+import { exampleRequest } from '../../src/example-requests.js';
+import { createAgent, send } from '../support/send.js';
 
 const ITEMS = ['a', 'b', 'c', 'd', 'e'];
 const PATH = '/users/u/trimble-credentials/events';
@@ -66,7 +67,7 @@ describe('pageOf', () => {
 const mockUrl = inject('mockUrl');
 const agent = createAgent(2);
 afterAll(() => agent.destroy());
-const eventShapes = operationShapes().filter((shape) => shape.operationId.endsWith('Events'));
+const eventShapes = specModel().operations.filter((shape) => shape.operationId.endsWith('Events'));
 
 describe('the mock pages each example events list', () => {
   it('has events operations to page', () => expect(eventShapes.length).toBeGreaterThan(0));

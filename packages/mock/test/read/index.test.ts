@@ -4,7 +4,7 @@
  * the segment as the value of the path parameter it stands in.
  */
 import { afterAll, describe, expect, inject, it } from 'vitest';
-import { createAgent, send } from './support/send.js';
+import { createAgent, send } from '../support/send.js';
 
 const agent = createAgent(2);
 afterAll(() => agent.destroy());

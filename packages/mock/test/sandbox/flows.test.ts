@@ -6,30 +6,30 @@
  * user, against the sandbox process of the global setup.
  */
 import { randomUUID } from 'node:crypto';
-import { listOperations, readBundledSpec } from '@leaf-credentials/spec';
+import { listOperations, type OperationModel, readBundledSpec, specModel } from '@leaf-credentials/spec';
 import { createResponseValidator } from '@leaf-credentials/spec/validate';
 import { afterAll, describe, expect, inject, it } from 'vitest';
-import { fillPath, type OperationShape, operationShapes } from '../src/example-requests.js';
-import { connectSandbox } from '../src/index.js';
-import { PROBLEM_CONTENT_TYPE, type Problem } from '../src/problem.js';
-import { createAgent, type Reply, send } from './support/send.js';
+import { fillPath } from '../../src/example-requests.js';
+import { connectSandbox } from '../../src/index.js';
+import { PROBLEM_CONTENT_TYPE, type Problem } from '../../src/problem.js';
+import { createAgent, type Reply, send } from '../support/send.js';
 
 const sandboxUrl = inject('sandboxUrl');
 const agent = createAgent(8);
 afterAll(() => agent.destroy());
 const validator = createResponseValidator();
 const spec = readBundledSpec();
-const shapes = operationShapes();
+const shapes = specModel().operations;
 const PRODUCTION_BASE = new URL(spec.servers[0]!.url).pathname;
 
 interface Provider {
   /** The tag's x-leaf-provider: how the control API names it. */
   name: string;
-  create: OperationShape;
-  get: OperationShape;
-  remove: OperationShape;
-  events: OperationShape;
-  status?: OperationShape;
+  create: OperationModel;
+  get: OperationModel;
+  remove: OperationModel;
+  events: OperationModel;
+  status?: OperationModel;
 }
 
 /** Each provider, from its create: the operations on the same resource path. */
@@ -61,7 +61,7 @@ interface Json {
 
 function client(token: string, leafUserId: string, base = '') {
   const call = async (
-    shape: OperationShape,
+    shape: OperationModel,
     options: { body?: unknown; headers?: Record<string, string>; query?: string } = {},
   ): Promise<Json> => {
     const headers: Record<string, string> = { authorization: `Bearer ${token}`, ...options.headers };
@@ -82,7 +82,7 @@ function client(token: string, leafUserId: string, base = '') {
   return call;
 }
 
-function expectValid(shape: OperationShape, answer: Json): void {
+function expectValid(shape: OperationModel, answer: Json): void {
   const check = validator.check(
     shape.method,
     shape.path,
@@ -99,8 +99,8 @@ function expectNotFound(answer: Json, leafUserId: string): void {
   expect((answer.body as Problem).detail).toContain(leafUserId);
 }
 
-function isWriteOnly(create: OperationShape | undefined, field: string): boolean {
-  return (create?.body?.schema.properties?.[field] as { writeOnly?: boolean } | undefined)?.writeOnly === true;
+function isWriteOnly(create: OperationModel | undefined, field: string): boolean {
+  return (create?.requestBody?.schema.properties?.[field] as { writeOnly?: boolean } | undefined)?.writeOnly === true;
 }
 
 const createUser = shapes.find((shape) => shape.method === 'POST' && shape.path === '/users')!;
@@ -108,13 +108,13 @@ const createUser = shapes.find((shape) => shape.method === 'POST' && shape.path 
 /** A token of its own and a Leaf user it created, as an integrator starts (credentials need their user). */
 async function fresh(): Promise<{ token: string; leafUserId: string }> {
   const token = `flow-${randomUUID()}`;
-  const created = await client(token, '')(createUser, { body: createUser.body!.example });
+  const created = await client(token, '')(createUser, { body: createUser.requestBody!.example });
   expect(created.status).toBe(201);
   return { token, leafUserId: created.body.id as string };
 }
 
 describe.concurrent.each(providers())('$name credentials in the sandbox', (provider) => {
-  const example = provider.create.body!.example as Record<string, unknown>;
+  const example = provider.create.requestBody!.example as Record<string, unknown>;
 
   it('answers 404 naming the user and provider before anything is created', async () => {
     const { token, leafUserId } = await fresh();
@@ -193,7 +193,7 @@ describe.concurrent.each(providers())('$name credentials in the sandbox', (provi
   it("refuses a create missing a required field with the mock's 400 naming it, and stores nothing", async () => {
     const { token, leafUserId } = await fresh();
     const call = client(token, leafUserId);
-    const [field] = provider.create.body!.schema.required!;
+    const [field] = provider.create.requestBody!.schema.required!;
     const { [field!]: _left, ...body } = example;
     const refused = await call(provider.create, { body });
     expect(refused.status).toBe(400);

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readBundledSpec } from '@leaf-credentials/spec';
 import { describe, expect, it } from 'vitest';
-import { GENERATED_DIR, staleGeneratedFiles } from '../scripts/generate.js';
+import { GENERATED_DIR, staleGeneratedFiles } from '../../scripts/generate.js';
 
 describe('generated code', () => {
   it('is up to date with the spec (run `npm run generate` if not)', async () => {
