@@ -4,9 +4,12 @@
  * sandbox|mock`, compiled), stock Prism (`prism mock`, the pinned prism-cli)
  * on the same spec, and a bare node:http server answering fixed JSON (the
  * ceiling). For each: start to first answer (process spawned → a GET
- * answered), idle RSS, then BENCH_CONNECTIONS connections (10) busy for
- * BENCH_SECONDS (10, at most 10) with a create-and-read load under ONE token:
- * each connection creates credentials for a fresh Leaf user, then reads them.
+ * answered) and the CPU the process spent on it, idle RSS, then
+ * BENCH_CONNECTIONS connections (10) busy for BENCH_SECONDS (10, at most 10)
+ * with a create-and-read load under ONE token: each connection creates a
+ * resource (a Leaf user), then reads back the one it created by the id in the
+ * answer. The load comes in slices, the targets taking turns, so a change in
+ * the machine's load weighs on all of them alike.
  *
  * Then the sandbox's growth: one started with a seed of STORED_CREDENTIALS
  * (100,000) credentials, its memory (RSS) and GET latency against one seeded
@@ -31,6 +34,8 @@ import { loadDefaultOperations } from '../src/spec.js';
 import { freePort, startStockPrism } from './stock-prism.js';
 
 const MAX_SECONDS = 10;
+/** The load on each target is this many slices, the targets taking turns (see load). */
+const ROUNDS = 5;
 const STORED_CREDENTIALS = 100_000;
 /** Issue #17's targets against stock Prism, and #11's memory target at STORED_CREDENTIALS. */
 const TARGETS = { sandboxRatio: 3, mockRatio: 2, startMs: 1_000, idleMb: 120, memoryMb: 200 };
@@ -49,14 +54,22 @@ const TOKEN = `bench-${randomUUID()}`;
 const shapes = specModel().operations;
 const METHOD_ORDER = ['POST', 'GET', 'DELETE'];
 const orderedShapes = [...shapes].sort((a, b) => METHOD_ORDER.indexOf(a.method) - METHOD_ORDER.indexOf(b.method));
-/** The create and the read of one resource: the first operation created with 201 that a GET reads back. */
-const create = shapes.find(
-  (shape) =>
-    shape.method === 'POST' &&
-    shape.success.status === 201 &&
-    shapes.some((other) => other.method === 'GET' && other.path === shape.path),
-)!;
-const readBack = shapes.find((shape) => shape.method === 'GET' && shape.path === create.path)!;
+/**
+ * The create and the read of one resource: the first operation created with 201
+ * whose resource a GET reads back by the id in its answer (`POST /users`, then
+ * `GET /users/{leafUserId}`).
+ */
+const TRAILING_PARAMETER = /^\/\{[^/}]+\}$/;
+const [create, readBack] = shapes.flatMap((shape) => {
+  if (shape.method !== 'POST' || shape.success.status !== 201) return [];
+  const read = shapes.find(
+    (other) =>
+      other.method === 'GET' &&
+      other.path.startsWith(shape.path) &&
+      TRAILING_PARAMETER.test(other.path.slice(shape.path.length)),
+  );
+  return read ? [[shape, read] as const] : [];
+})[0]!;
 
 /** A bare node:http server answering every request with the same small JSON: what node itself can do. */
 const BARE_SERVER = `
@@ -98,14 +111,18 @@ const TARGET_LIST: Target[] = [
 interface Measured {
   name: string;
   startMs: number;
+  /** CPU the process spent up to its first answer: what the start costs, whatever else the machine runs. */
+  startCpuMs: number;
   idleMb: number;
+  /** CPU the process spent per request under the load. */
+  cpuPerRequestMs: number;
   result: Result;
   unexpected: Map<string, number>;
 }
 
-/** The create, then the read of what it created: a fresh Leaf user per create, one token for all. */
+/** The create, then the read of what it created (by the id in the create's answer), one token for all. */
 function createAndRead(target: Target, unexpected: Map<string, number>): RequestOptions[] {
-  const expect = (shape: OperationModel, expected: number) => (status: number) => {
+  const expect = (shape: OperationModel, expected: number, status: number) => {
     if (!target.checked || status === expected) return;
     const key = `${shape.operationId} ${status} (expected ${expected})`;
     unexpected.set(key, (unexpected.get(key) ?? 0) + 1);
@@ -113,30 +130,38 @@ function createAndRead(target: Target, unexpected: Map<string, number>): Request
   const created = exampleRequest(create);
   const read = exampleRequest(readBack);
   const authorization = `Bearer ${TOKEN}`;
+  const idParameter = pathParametersOf(readBack).at(-1)!.name;
   return [
     {
       method: 'POST',
+      path: target.pathOf(create, fillPath(create)),
       headers: { ...created.headers, authorization },
       body: created.body,
-      setupRequest: (request, context) => {
-        context.leafUserId = randomUUID();
-        return {
-          ...request,
-          path: target.pathOf(create, fillPath(create, { leafUserId: String(context.leafUserId) })),
-        };
+      onResponse: (status, body, context) => {
+        expect(create, 201, status);
+        context.id = idOf(body);
       },
-      onResponse: expect(create, 201),
     },
     {
       method: 'GET',
       headers: { ...read.headers, authorization },
       setupRequest: (request, context) => ({
         ...request,
-        path: target.pathOf(readBack, fillPath(readBack, { leafUserId: String(context.leafUserId) })),
+        path: target.pathOf(readBack, fillPath(readBack, { [idParameter]: String(context.id) })),
       }),
-      onResponse: expect(readBack, 200),
+      onResponse: (status) => expect(readBack, 200, status),
     },
   ];
+}
+
+/** The `id` of a created resource's JSON ('' when the answer has none: the read then counts as unexpected). */
+function idOf(body: string): string {
+  try {
+    const id = (JSON.parse(body) as { id?: unknown }).id;
+    return typeof id === 'string' ? id : '';
+  } catch {
+    return '';
+  }
 }
 
 async function firstAnswer(target: Target, server: RunningServer): Promise<void> {
@@ -146,26 +171,80 @@ async function firstAnswer(target: Target, server: RunningServer): Promise<void>
   await response.arrayBuffer();
 }
 
-async function measure(target: Target): Promise<Measured> {
+interface Started {
+  target: Target;
+  server: RunningServer;
+  startMs: number;
+  startCpuMs: number;
+  idleMb: number;
+}
+
+/** Starts one target alone (the others already started sit idle) and times its first answer. */
+async function start(target: Target): Promise<Started> {
   const started = performance.now();
   const server = await target.start();
-  await firstAnswer(target, server);
-  const startMs = performance.now() - started;
-  await new Promise((resolve) => setTimeout(resolve, 500));
-  const idleMb = await residentMb(server.pid);
-  const unexpected = new Map<string, number>();
   try {
-    const result = await autocannon({
-      url: server.url,
-      connections,
-      duration: seconds,
-      timeout: 5,
-      requests: createAndRead(target, unexpected),
-    });
-    return { name: target.name, startMs, idleMb, result, unexpected };
-  } finally {
+    await firstAnswer(target, server);
+  } catch (error) {
     await server.stop();
+    throw error;
   }
+  const startMs = performance.now() - started;
+  const startCpuMs = await cpuMs(server.pid);
+  await new Promise((resolve) => setTimeout(resolve, 500));
+  return { target, server, startMs, startCpuMs, idleMb: await residentMb(server.pid) };
+}
+
+/**
+ * The load, in ROUNDS slices taking turns between the targets: whatever else
+ * the machine runs meanwhile weighs on each of them alike, so their ratios
+ * hold even when the machine's load changes during the run.
+ */
+async function load(targets: Started[]): Promise<Measured[]> {
+  const rounds = targets.map(() => [] as Result[]);
+  const cpu = targets.map(() => 0);
+  const unexpected = targets.map(() => new Map<string, number>());
+  for (let round = 0; round < ROUNDS; round++) {
+    for (const [index, { target, server }] of targets.entries()) {
+      const before = await cpuMs(server.pid);
+      rounds[index]!.push(
+        await autocannon({
+          url: server.url,
+          connections,
+          duration: seconds / ROUNDS,
+          timeout: 5,
+          requests: createAndRead(target, unexpected[index]!),
+        }),
+      );
+      cpu[index]! += (await cpuMs(server.pid)) - before;
+    }
+  }
+  return targets.map(({ target, startMs, startCpuMs, idleMb }, index) => {
+    const result = merged(rounds[index]!);
+    const cpuPerRequestMs = cpu[index]! / Math.max(result.requests.total, 1);
+    return { name: target.name, startMs, startCpuMs, idleMb, cpuPerRequestMs, result, unexpected: unexpected[index]! };
+  });
+}
+
+/** The rounds as one run: requests over their time, the median p50, the worst p99. */
+function merged(rounds: Result[]): Result {
+  const sum = (of: (result: Result) => number) => rounds.reduce((total, result) => total + of(result), 0);
+  const duration = sum((result) => result.duration);
+  const total = sum((result) => result.requests.total);
+  const p50s = rounds.map((result) => result.latency.p50).sort((a, b) => a - b);
+  return {
+    ...rounds[0]!,
+    duration,
+    errors: sum((result) => result.errors),
+    timeouts: sum((result) => result.timeouts),
+    non2xx: sum((result) => result.non2xx),
+    requests: { ...rounds[0]!.requests, total, sent: sum((result) => result.requests.sent), average: total / duration },
+    latency: {
+      ...rounds[0]!.latency,
+      p50: p50s[Math.floor(p50s.length / 2)]!,
+      p99: Math.max(...rounds.map((result) => result.latency.p99)),
+    },
+  };
 }
 
 function count(unexpected: Map<string, number>): number {
@@ -175,11 +254,13 @@ function count(unexpected: Map<string, number>): number {
 function report(measured: Measured[]): string[] {
   const stock = measured.find((entry) => entry.name === 'stock prism')!;
   const times = (value: number, of: number) => `${(value / of).toFixed(2)}×`;
-  return measured.flatMap(({ name, startMs, idleMb, result, unexpected }) => [
+  return measured.flatMap(({ name, startMs, startCpuMs, idleMb, cpuPerRequestMs, result, unexpected }) => [
     `  ${name.padEnd(14)} start-to-first-answer ${String(Math.round(startMs)).padStart(5)} ms (${times(startMs, stock.startMs)})` +
       `  idle RSS ${idleMb.toFixed(0).padStart(3)} MB (${times(idleMb, stock.idleMb)})` +
       `  ${String(Math.round(result.requests.average)).padStart(6)} req/s (${times(result.requests.average, stock.result.requests.average)})` +
       `  p50 ${result.latency.p50} ms  p99 ${result.latency.p99} ms  errors ${result.errors + result.timeouts}  unexpected ${count(unexpected)}`,
+    `  ${''.padEnd(14)} CPU to first answer ${String(Math.round(startCpuMs)).padStart(5)} ms (${times(startCpuMs, stock.startCpuMs)})` +
+      `  CPU per request ${cpuPerRequestMs.toFixed(3)} ms (${times(cpuPerRequestMs, stock.cpuPerRequestMs)})`,
     ...[...unexpected].map(([what, n]) => `      ${what}: ${n}`),
   ]);
 }
@@ -208,6 +289,14 @@ async function largeSeed(directory: string, total: number): Promise<Seed> {
 async function exampleUserSeed(): Promise<Seed> {
   const { credentials } = exampleSeed(await loadDefaultOperations());
   return { users: [...new Set(credentials.map((entry) => entry.leafUserId))], credentials: credentials.length };
+}
+
+/** User and system CPU the process has used so far (/proc/PID/stat counts it in ticks of 10 ms). */
+async function cpuMs(pid: number): Promise<number> {
+  const stat = await readFile(`/proc/${pid}/stat`, 'utf8');
+  // The fields after the command name (in parentheses, which may hold spaces): utime and stime are the 12th and 13th.
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10;
 }
 
 async function residentMb(pid: number): Promise<number> {
@@ -259,8 +348,14 @@ async function getLatency(seed: Seed): Promise<Growth> {
   }
 }
 
-const measured: Measured[] = [];
-for (const target of TARGET_LIST) measured.push(await measure(target));
+const started: Started[] = [];
+let measured: Measured[];
+try {
+  for (const target of TARGET_LIST) started.push(await start(target));
+  measured = await load(started);
+} finally {
+  await Promise.all(started.map(({ server }) => server.stop()));
+}
 
 const directory = await mkdtemp(join(tmpdir(), 'bench-mock-'));
 let growth: Growth[];
@@ -286,8 +381,11 @@ console.log(
   [
     `bench:mock  create-and-read (${create.operationId} + ${readBack.operationId}), one token, ${connections} connections, ${seconds} s each, on loopback (${new Date().toISOString().slice(0, 10)}); ratios to stock prism`,
     ...report(measured),
-    `  sandbox GET  ${small!.credentials} stored: p50 ${small!.result.latency.p50} ms  p99 ${small!.result.latency.p99} ms  ${Math.round(small!.result.requests.average)} req/s  RSS ${small!.memoryMb.toFixed(0)} MB`,
-    `  sandbox GET  ${large!.credentials} stored: p50 ${large!.result.latency.p50} ms  p99 ${large!.result.latency.p99} ms  ${Math.round(large!.result.requests.average)} req/s  RSS ${large!.memoryMb.toFixed(0)} MB`,
+    ...growth.flatMap(({ credentials, result, memoryMb, unexpected }) => [
+      `  sandbox GET  ${credentials} stored: p50 ${result.latency.p50} ms  p99 ${result.latency.p99} ms  ${Math.round(result.requests.average)} req/s  RSS ${memoryMb.toFixed(0)} MB` +
+        `  errors ${result.errors + result.timeouts}  unexpected ${count(unexpected)}`,
+      ...[...unexpected].map(([what, n]) => `      ${what}: ${n}`),
+    ]),
     `  target       sandbox ≥ ${TARGETS.sandboxRatio}× stock prism's requests/s: ${ratioOf('sandbox').toFixed(2)}×, ${met(ratioOf('sandbox') >= TARGETS.sandboxRatio)}`,
     `  target       mock ≥ ${TARGETS.mockRatio}× stock prism's requests/s: ${ratioOf('mock').toFixed(2)}×, ${met(ratioOf('mock') >= TARGETS.mockRatio)}`,
     ...ours.map(

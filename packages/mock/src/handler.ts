@@ -26,6 +26,7 @@ import {
 } from './problem.js';
 import {
   flattenHeaders,
+  type Incoming,
   isReceived,
   queryOf,
   type Received,
@@ -38,7 +39,7 @@ import { CONTROL_PREFIX, type ControlRequest, type Sandbox } from './sandbox/ind
 import { loadDefaultOperations } from './spec.js';
 import { isAdmitted, validate } from './validate/index.js';
 
-export type { Wire } from './read/index.js';
+export type { HeldRequest, Wire } from './read/index.js';
 
 /** A web-standard request handler, as Hono, MSW and undici's MockAgent users expect. */
 export type Handler = (request: Request) => Promise<Response>;
@@ -55,7 +56,7 @@ export interface HandlerOptions {
 /** The handler's parts every door shares; the node:http adapter also answers socket errors with them. */
 export interface Engine {
   /** The answer to one request; `wire` is what a socket saw that the Request does not keep. */
-  respond(request: Request, wire?: Wire): Promise<Outgoing>;
+  respond(request: Incoming, wire?: Wire): Promise<Outgoing>;
   /** Every method some operation documents, HEAD included. */
   methods: string[];
   /** Cuts a problem down to the spec's Problem schema. */
@@ -102,7 +103,7 @@ export function createEngine(operations: IHttpOperation[], options: Omit<Handler
     return answer(admitted);
   }
 
-  async function respond(request: Request, wire: Wire = {}): Promise<Outgoing> {
+  async function respond(request: Incoming, wire: Wire = {}): Promise<Outgoing> {
     const method = (wire.method ?? request.method).toLowerCase();
     let received: Received | undefined;
     let reply: IHttpResponse;

@@ -1,13 +1,13 @@
 /**
- * The node:http door: a thin adapter that turns each IncomingMessage into a
- * Request for the handler's engine and writes its answer back. What only the
- * socket layer sees — a stall (408), headers past the parser's limit, broken
- * framing, an unmet Expect, CONNECT — is answered here, with problem+json like
- * everything else (see protocol-errors.ts).
+ * The node:http door: a thin adapter that hands each IncomingMessage's parts
+ * (method, target, headers, whole body) to the handler's engine and writes its
+ * answer back. What only the socket layer sees — a stall (408), headers past
+ * the parser's limit, broken framing, an unmet Expect, CONNECT — is answered
+ * here, with problem+json like everything else (see protocol-errors.ts).
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { IHttpOperation } from '@stoplight/types';
-import { createEngine, type Engine, type HandlerOptions, type Wire } from '../handler.js';
+import { createEngine, type Engine, type HandlerOptions, type HeldRequest, type Wire } from '../handler.js';
 import { namedProblem } from '../problem.js';
 import { MAX_BODY_BYTES } from '../read/index.js';
 import { formatMethods } from '../route/index.js';
@@ -25,6 +25,7 @@ const ORIGIN = 'http://mock.invalid';
 /** Methods a Request refuses to carry; the engine still routes them (to a 405). */
 const FORBIDDEN_METHODS = new Set(['CONNECT', 'TRACE', 'TRACK']);
 const BODYLESS_METHODS = new Set(['GET', 'HEAD']);
+const EMPTY = new Uint8Array(0);
 
 export function createMockServer(operations: IHttpOperation[], options: MockServerOptions = {}): Server {
   const { requestTimeoutMs = REQUEST_TIMEOUT_MS, ...handlerOptions } = options;
@@ -106,7 +107,8 @@ function readWhole(incoming: IncomingMessage): Promise<Buffer> {
   });
 }
 
-function requestOf(incoming: IncomingMessage, body: Buffer): { request: Request; wire: Wire } {
+/** The request as the engine reads it: the parts in hand, not a Request (see HeldRequest). */
+function requestOf(incoming: IncomingMessage, body: Buffer): { request: HeldRequest; wire: Wire } {
   const target = incoming.url ?? '/';
   const method = incoming.method ?? 'GET';
   const headers = new Headers();
@@ -116,10 +118,11 @@ function requestOf(incoming: IncomingMessage, body: Buffer): { request: Request;
   const wire: Wire = { target, rawHeaders: raw, httpVersion: incoming.httpVersion };
   if (FORBIDDEN_METHODS.has(method)) wire.method = method;
   if (!carriesBody && body.length > 0) wire.body = body;
-  const request = new Request(ORIGIN, {
+  const request: HeldRequest = {
     method: FORBIDDEN_METHODS.has(method) ? 'GET' : method,
+    url: ORIGIN,
     headers,
-    ...(carriesBody && body.length > 0 ? { body: body as unknown as RequestInit['body'] } : {}),
-  });
+    wholeBody: carriesBody ? body : EMPTY,
+  };
   return { request, wire };
 }

@@ -5,30 +5,14 @@
  * documented response) Prism's mocker with the spec's examples, a paged list
  * paged as Leaf pages it.
  */
-import { createRequire } from 'node:module';
-import type { IPrismComponents } from '@stoplight/prism-core';
-import type { IHttpMockConfig, IHttpRequest, IHttpResponse } from '@stoplight/prism-http';
+import type { IHttpRequest, IHttpResponse } from '@stoplight/prism-http';
 import type { IHttpOperation } from '@stoplight/types';
 import { kindOfStatus, namedProblem, PROBLEM_CONTENT_TYPE, problem, problemResponse } from '../problem.js';
 import type { ApiRequest, Sandbox } from '../sandbox/index.js';
 import type { Admitted } from '../validate/index.js';
 import { pageOf, pageRequestOf } from './paging.js';
 import { type Preferences, readPreferences } from './preferences.js';
-import { silentLogger } from './silent-logger.js';
-
-type PrismMock = IPrismComponents<IHttpOperation, IHttpRequest, IHttpResponse, IHttpMockConfig>['mock'];
-let mocker: PrismMock | undefined;
-
-/** Prism's mocker: most of Prism's start-up, so a sandbox loads it only when a request needs it. */
-function loadMocker(): PrismMock {
-  mocker ??= (createRequire(import.meta.url)('@stoplight/prism-http/dist/mocker/index.js') as { default: PrismMock })
-    .default;
-  return mocker;
-}
-
-function prismMock(...args: Parameters<PrismMock>): ReturnType<PrismMock> {
-  return loadMocker()(...args);
-}
+import { loadMocker, mockAnswer } from './prism-mocker.js';
 
 /** What the answer stage needs of the sandbox. */
 export type AnswerSource = Pick<Sandbox, 'answer'>;
@@ -79,7 +63,7 @@ function exampleAnswer(
 ): IHttpResponse {
   // A fresh config per request: Prism's mocker writes the request's Accept into it.
   const config = { dynamic: false, mediaTypes: [...ANSWER_MEDIA_TYPES], ...preferences };
-  const result = prismMock({ resource: operation, input: { data: input, validations: [] }, config })(silentLogger);
+  const result = mockAnswer(operation, input, config);
   if (result._tag === 'Left') return prismFailure(result.left, path, viaPrefer ? 'Prefer' : undefined);
   const output = result.right;
   const pageRequest = pageRequestOf(operation, input.url.query ?? {});

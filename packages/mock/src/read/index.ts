@@ -5,7 +5,7 @@
  */
 import type { IHttpResponse } from '@stoplight/prism-http';
 import { problem, problemResponse } from '../problem.js';
-import { readBody, TOO_LARGE, tooLargeProblem } from './body.js';
+import { MAX_BODY_BYTES, readBody, TOO_LARGE, tooLargeProblem } from './body.js';
 
 export { MAX_BODY_BYTES, UnreadableBodyError } from './body.js';
 
@@ -26,6 +26,22 @@ export interface Wire {
   body?: Uint8Array;
 }
 
+/**
+ * A request whose parts an adapter already holds: the node:http door has read
+ * the whole body, and a Request built around it (a stream, an abort signal)
+ * only to be read back cost about a tenth of each request's time, by the profile.
+ */
+export interface HeldRequest {
+  method: string;
+  url: string;
+  headers: Headers;
+  /** The whole body as received, up to one byte past MAX_BODY_BYTES. */
+  wholeBody: Uint8Array;
+}
+
+/** What the read stage takes: a web-standard Request, or one an adapter holds. */
+export type Incoming = Request | HeldRequest;
+
 export interface Received {
   /** Lower-case, as sent (`head` included). */
   method: string;
@@ -39,7 +55,7 @@ export interface Received {
 
 const ORIGIN = 'http://mock.invalid';
 
-export async function read(request: Request, wire: Wire = {}): Promise<Received | IHttpResponse> {
+export async function read(request: Incoming, wire: Wire = {}): Promise<Received | IHttpResponse> {
   const method = (wire.method ?? request.method).toLowerCase();
   const target = wire.target ?? targetOf(request.url);
   let url: URL;
@@ -49,9 +65,13 @@ export async function read(request: Request, wire: Wire = {}): Promise<Received 
   } catch {
     return problemResponse(problem('MALFORMED', target, 'The request target is not a URL path.'));
   }
-  const raw = wire.body ?? (await readBody(request));
+  const raw = wire.body ?? ('wholeBody' in request ? heldBody(request) : await readBody(request));
   if (raw === TOO_LARGE) return problemResponse(tooLargeProblem(url.pathname));
   return { method, url, path: pathAsSent(target, url), headers: request.headers, wire, raw };
+}
+
+function heldBody({ wholeBody }: HeldRequest): Uint8Array | typeof TOO_LARGE {
+  return wholeBody.byteLength > MAX_BODY_BYTES ? TOO_LARGE : wholeBody;
 }
 
 /** A Request's URL is absolute; the stages route its path and query (origin-form), whatever host it names. */

@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { parse as parseYaml } from 'yaml';
+import { parseYaml } from '../yaml.js';
 import type { JsonSchema } from './schemas.js';
 
 export const CONTROL_SPEC_PATH = fileURLToPath(new URL('../../sandbox-control.yaml', import.meta.url));

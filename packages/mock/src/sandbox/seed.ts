@@ -15,7 +15,7 @@ import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { exampleOf } from '@leaf-credentials/spec';
 import type { IHttpOperation } from '@stoplight/types';
-import { parse as parseYaml } from 'yaml';
+import { parseYaml } from '../yaml.js';
 import { readInstant } from './clock.js';
 import { createCredential, MAX_EVENTS_PER_CREDENTIAL } from './credentials.js';
 import { type LogEntry, statusEvent } from './events.js';
