@@ -12,6 +12,7 @@ import type { IHttpOperation } from '@stoplight/types';
 import { kindOfStatus, namedProblem, PROBLEM_CONTENT_TYPE, problem, problemResponse } from '../problem.js';
 import type { ApiRequest, Sandbox } from '../sandbox/index.js';
 import type { Admitted } from '../validate/index.js';
+import { boundDynamicBodies } from './dynamic-bounds.js';
 import { pageOf, pageRequestOf } from './paging.js';
 import { type Preferences, readPreferences } from './preferences.js';
 import { silentLogger } from './silent-logger.js';
@@ -21,8 +22,11 @@ let mocker: PrismMock | undefined;
 
 /** Prism's mocker: most of Prism's start-up, so a sandbox loads it only when a request needs it. */
 function loadMocker(): PrismMock {
-  mocker ??= (createRequire(import.meta.url)('@stoplight/prism-http/dist/mocker/index.js') as { default: PrismMock })
-    .default;
+  if (!mocker) {
+    mocker = (createRequire(import.meta.url)('@stoplight/prism-http/dist/mocker/index.js') as { default: PrismMock })
+      .default;
+    boundDynamicBodies();
+  }
   return mocker;
 }
 
