@@ -22,6 +22,7 @@ export const testResultsFile = (tier: Tier) => `test-results/${tier}.json`;
 
 const TEST_FILES = ['test/**/*.test.ts'];
 const UNIT_GUARD = fileURLToPath(new URL('./vitest.unit-guard.ts', import.meta.url));
+const TEMP_DIR = fileURLToPath(new URL('./vitest.temp-dir.ts', import.meta.url));
 
 export interface TierOptions {
   /** Test files (globs from the workspace) that start a process: the e2e tier. The rest is unit. */
@@ -49,13 +50,14 @@ export function defineTiers({ e2e, e2eGlobalSetup = [] }: TierOptions) {
             include: TEST_FILES,
             exclude: [...configDefaults.exclude, ...e2e],
             setupFiles: [UNIT_GUARD],
+            globalSetup: [TEMP_DIR],
             // One module graph per worker, not per file: each file re-importing the spec, Prism and
             // the sandbox was most of the tier's time (the mock's: 31 s of imports for 11 s of tests).
             // The tests restore what they change (fake timers, mocks, env) in their own hooks.
             isolate: false,
           },
         },
-        { extends: true, test: { name: 'e2e', include: e2e, globalSetup: e2eGlobalSetup } },
+        { extends: true, test: { name: 'e2e', include: e2e, globalSetup: [TEMP_DIR, ...e2eGlobalSetup] } },
       ],
     },
   });
