@@ -5,6 +5,7 @@ export default defineTiers({
   // starting the bin, stock Prism, npm, tsc or a process to kill.
   e2e: [
     'test/adapters/cli.test.ts',
+    'test/adapters/keep-alive.test.ts',
     'test/adapters/protocol-errors.test.ts',
     'test/fuzz.test.ts',
     'test/fuzz-gate.test.ts',
