@@ -64,6 +64,8 @@ type NodeLine = (typeof NODE_LINES)[number]['name'];
 const LISTENING = /listening on (http:\/\/\S+)/;
 const INSTALL_TIMEOUT = 600_000;
 const COMMAND_TIMEOUT = 300_000;
+/** A hang guard for each test of the README's suites, as the repo's own (vitest.shared.ts). */
+const SNIPPET_TEST_TIMEOUT = 120_000;
 
 const importsMsw = (file: FileSnippet) => /['"]@leaf-credentials\/mock\/msw['"]/.test(file.text);
 
@@ -89,6 +91,18 @@ function projectOf(line: NodeLine): Promise<FreshProject> {
   return node20Project;
 }
 
+/**
+ * The README's vitest and jest runs with the repo's hang guards for a test's time (the runners'
+ * default 5 s is a speed check: an in-process sandbox's first answer loads the spec and Prism,
+ * which on a loaded CI machine took 5.1 s). The README's own config stays as a stranger copies it.
+ */
+function withHangGuards(command: string): string {
+  if (/^npx vitest run\b/.test(command))
+    return `${command} --testTimeout=${SNIPPET_TEST_TIMEOUT} --hookTimeout=${SNIPPET_TEST_TIMEOUT}`;
+  if (/^npx jest\b/.test(command)) return `${command} --testTimeout=${SNIPPET_TEST_TIMEOUT}`;
+  return command;
+}
+
 /** Runs the README's blocks in order in `installed`, each after writing the file snippets above it. */
 async function runBlocks(installed: FreshProject): Promise<void> {
   const written = new Set<FileSnippet>();
@@ -98,7 +112,7 @@ async function runBlocks(installed: FreshProject): Promise<void> {
       written.add(file);
     }
     for (const command of run.commands) {
-      const ran = await installed.run(command);
+      const ran = await installed.run(withHangGuards(command));
       expect(ran.status, `README line ${run.line}\n${describeRun(ran)}`).toBe(0);
     }
   }
