@@ -4,20 +4,22 @@
  * alone) and with them, optionally adds each `--candidate name=bundle.js[,styles.css]`
  * (a console such as Scalar's or Stoplight Elements', inlined into the Redoc-only
  * page as it would have to be for an offline file), and prints each page's size
- * and its median time to the first rendered path in Chromium, measured in turns
- * (A, B, C, A, B, C, ...) so a busy machine slows every page alike. `--runs N`
- * sets the turns (default 5).
+ * and its median first paint, hydration and first rendered path in Chromium (as
+ * test/first-path.ts defines them), measured in turns (A, B, C, A, B, C, ...) so a
+ * busy machine slows every page alike. `--runs N` sets the turns (default 5).
  */
 import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { listOperations, readBundledSpec } from '@leaf-credentials/spec';
+import { readBundledSpec } from '@leaf-credentials/spec';
 import { type Browser, chromium } from 'playwright-core';
 import { buildDocs } from '../src/build.js';
 import { embedBeforeBodyEnd } from '../src/try-it/embed.js';
+import { type PageTimings, readPageTimings, watchFirstPath } from '../test/first-path.js';
 
 const CHROME_PATH = process.env.CHROME_PATH ?? '/usr/bin/chromium';
+const SPEC_PATHS = Object.keys(readBundledSpec().paths);
 const WORK = fileURLToPath(new URL('../test-results/bench-try-it/', import.meta.url));
 
 const { values } = parseArgs({
@@ -46,39 +48,17 @@ function candidatePage(baseline: string, spec: string): Variant {
   return { name, file };
 }
 
-/** Milliseconds from opening `file` to the first operation's section showing its request sample. */
-async function firstPath(browser: Browser, file: string): Promise<number> {
+/** When the page of `file`, opened fresh, painted first, hydrated and showed its first path (see test/first-path.ts). */
+async function timings(browser: Browser, file: string): Promise<PageTimings> {
   const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
   try {
-    const operation = listOperations(readBundledSpec())[0]!;
-    const opened = performance.now();
+    await watchFirstPath(page, SPEC_PATHS);
     await page.goto(pathToFileURL(file).href);
-    // Hydrated: before then a sidebar click leaves the page (see test/browser.test.ts).
-    await page.waitForFunction(
-      () => {
-        const link = document.querySelector('[data-component-name="Menu/Menu"] a');
-        return link !== null && Object.keys(link).some((key) => key.startsWith('__reactProps'));
-      },
-      undefined,
-      { timeout: 60_000 },
-    );
-    const link = page.locator(`[data-component-name="Menu/Menu"] a:has([data-text="${operation.operation.summary}"])`);
-    if (!(await link.isVisible())) {
-      await page.locator('[data-component-name="Menu/Menu"] a', { hasText: operation.tags[0]! }).first().click();
-    }
-    await link.click({ timeout: 60_000 });
-    const href = (await link.getAttribute('href'))?.replace(/^#/, '');
-    await page
-      .locator(`[data-section-id="${href}"] pre[data-testid="source-code"]`)
-      .first()
-      .waitFor({ timeout: 60_000 });
-    return performance.now() - opened;
+    return await readPageTimings(page, 60_000);
   } finally {
     await page.close();
   }
 }
-
-const median = (numbers: number[]) => [...numbers].sort((a, b) => a - b)[Math.floor(numbers.length / 2)]!;
 
 mkdirSync(WORK, { recursive: true });
 const baseline = join(WORK, 'redoc-only.html');
@@ -95,24 +75,33 @@ const browser = await chromium.launch({
   executablePath: CHROME_PATH,
   args: ['--headless', '--no-sandbox', '--disable-gpu'],
 });
-const times = new Map<string, number[]>(variants.map((variant) => [variant.name, []]));
+const measured = new Map<string, PageTimings[]>(variants.map((variant) => [variant.name, []]));
 try {
   for (let turn = 0; turn < runs; turn++) {
-    for (const variant of variants) times.get(variant.name)!.push(await firstPath(browser, variant.file));
+    for (const variant of variants) measured.get(variant.name)!.push(await timings(browser, variant.file));
   }
 } finally {
   await browser.close();
 }
 
+const median = (numbers: number[]) => [...numbers].sort((a, b) => a - b)[Math.floor(numbers.length / 2)]!;
+const medianOf = (name: string, figure: keyof PageTimings) => median(measured.get(name)!.map((run) => run[figure]));
 const baseBytes = statSync(baseline).size;
-const baseTime = median(times.get(variants[0]!.name)!);
-console.log(`\nThe page's size and its median time to the first rendered path (${runs} turns, Chromium):\n`);
+const base = variants[0]!.name;
+const ms = (time: number) => `${time.toFixed(0).padStart(6)} ms`;
+const ratio = (name: string, figure: keyof PageTimings) =>
+  `(${(medianOf(name, figure) / medianOf(base, figure)).toFixed(2)}×)`;
+console.log(
+  `\nThe page's size, and the median of ${runs} turns in Chromium (ms after the navigation started, × Redoc alone):\n` +
+    `first paint of the prerendered page, hydrated, and first rendered path (an operation's path in the window):\n`,
+);
 for (const variant of variants) {
   const bytes = statSync(variant.file).size;
-  const time = median(times.get(variant.name)!);
   const growth = (((bytes - baseBytes) / baseBytes) * 100).toFixed(1);
   console.log(
     `  ${variant.name.padEnd(34)} ${(bytes / 1024).toFixed(0).padStart(6)} KiB (${growth.padStart(5)}%)  ` +
-      `${time.toFixed(0).padStart(6)} ms (${(time / baseTime).toFixed(2)}× Redoc alone)`,
+      `paint ${ms(medianOf(variant.name, 'firstContentfulPaint'))}  ` +
+      `hydrated ${ms(medianOf(variant.name, 'hydrated'))} ${ratio(variant.name, 'hydrated')}  ` +
+      `first path ${ms(medianOf(variant.name, 'firstPath'))} ${ratio(variant.name, 'firstPath')}`,
   );
 }

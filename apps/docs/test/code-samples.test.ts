@@ -21,8 +21,8 @@ import {
   SPEC_PATH,
 } from '@leaf-credentials/spec';
 import { createResponseValidator } from '@leaf-credentials/spec/validate';
+import { codeSampleLabel, codeSampleLanguages } from '@leaf-credentials/tooling/redocly-config';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { codeSampleLabel, codeSampleLanguages } from '../src/redoc-config.js';
 import { type RecordingProxy, startRecordingProxy } from './recording-proxy.js';
 import {
   type CodeSample,

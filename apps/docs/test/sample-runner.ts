@@ -30,6 +30,7 @@ import {
   TOKEN_PLACEHOLDER,
   USERNAME_PLACEHOLDER,
 } from '@leaf-credentials/tooling/code-samples';
+import { codeSampleLabel } from '@leaf-credentials/tooling/redocly-config';
 import type { Exchange } from './recording-proxy.js';
 
 /** Where the substituted copies are written: inside apps/docs, so `axios` and the client resolve. */
@@ -57,7 +58,7 @@ export function listCodeSamples(spec: BundledSpec): CodeSample[] {
     ((operation.operation['x-codeSamples'] as XCodeSample[] | undefined) ?? []).map((sample) => ({
       operation,
       lang: sample.lang,
-      label: sample.label ?? sample.lang,
+      label: codeSampleLabel(sample),
       source: sample.source,
     })),
   );

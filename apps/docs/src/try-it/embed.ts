@@ -43,7 +43,9 @@ export function tryItMarkup(spec: BundledSpec): string {
   return [
     `<style>${bundled(PANEL_STYLES, 'css')}</style>`,
     `<script type="application/json" id="${TRY_IT_DATA_ID}">${data}</script>`,
-    `<script>${bundled(PANEL_SCRIPT, 'ts')}</script>`,
+    // A module runs after the page is parsed and after Redoc's own module (which starts hydrating):
+    // nothing of the panels' runs before Redoc's work.
+    `<script type="module">${bundled(PANEL_SCRIPT, 'ts')}</script>`,
   ].join('\n');
 }
 

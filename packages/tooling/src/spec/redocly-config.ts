@@ -1,4 +1,8 @@
-/** What the repo's redocly.yaml says that the tooling reads back: the docs' code-sample languages. */
+/**
+ * What the repo's redocly.yaml says that the tooling and the docs read back: the
+ * docs' code-sample languages (the code samples are written for them; the docs'
+ * tests click through them by label).
+ */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
@@ -20,4 +24,9 @@ export function codeSampleLanguages(configPath: string = REDOCLY_CONFIG_PATH): C
   const languages = config.openapi?.codeSamples?.languages;
   if (!languages?.length) throw new Error(`${configPath} sets no openapi.codeSamples.languages.`);
   return languages;
+}
+
+/** What the docs' language menu shows for a language. */
+export function codeSampleLabel(language: CodeSampleLanguage): string {
+  return language.label ?? language.lang;
 }
