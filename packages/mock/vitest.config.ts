@@ -6,6 +6,7 @@ export default defineTiers({
   e2e: [
     'test/adapters/cli-sandbox.test.ts',
     'test/adapters/cli.test.ts',
+    'test/adapters/keep-alive.test.ts',
     'test/adapters/protocol-errors.test.ts',
     'test/answer/index.test.ts',
     'test/answer/paging.test.ts',

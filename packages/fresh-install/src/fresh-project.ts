@@ -5,7 +5,7 @@
  * none of the repo's npm or vitest environment, on the Node a caller picks.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -79,8 +79,24 @@ export function describeRun(ran: Ran): string {
   return `$ ${ran.command}\n(exit ${ran.status})\n${ran.output.trim()}`;
 }
 
-/** Packs the published packages (one `npm pack`; turbo built them first, so no prepack build) into `destination`; returns each tarball's path. */
-async function packPublished(destination: string): Promise<Record<PublishedName, string>> {
+export type Tarballs = Record<PublishedName, string>;
+
+export interface Packed {
+  tarballs: Tarballs;
+  remove(): void;
+}
+
+/**
+ * Packs the published packages (one `npm pack`; turbo built them first, so no prepack build) into
+ * a new folder under os.tmpdir(), once for every project a run installs them into.
+ */
+export async function packPublished(): Promise<Packed> {
+  const destination = mkdtempSync(join(tmpdir(), 'leaf-tarballs-'));
+  const tarballs = await packInto(destination);
+  return { tarballs, remove: () => rmSync(destination, { recursive: true, force: true }) };
+}
+
+async function packInto(destination: string): Promise<Tarballs> {
   const workspaces = Object.values(PUBLISHED).flatMap((dir) => ['--workspace', dir]);
   const ran = await runCommand(
     ['npm', 'pack', ...workspaces, '--ignore-scripts', '--pack-destination', destination, '--json', '--silent'].join(
@@ -97,7 +113,7 @@ async function packPublished(destination: string): Promise<Record<PublishedName,
       if (!tarball) throw new Error(`npm pack did not pack ${name}:\n${describeRun(ran)}`);
       return [name, join(destination, tarball.filename)];
     }),
-  ) as Record<PublishedName, string>;
+  ) as Tarballs;
 }
 
 /**
@@ -105,7 +121,7 @@ async function packPublished(destination: string): Promise<Record<PublishedName,
  * without a version becomes its tarball: the README says what a stranger types, the test
  * installs what would be published.
  */
-export function withTarballs(command: string, tarballs: Record<PublishedName, string>): string {
+export function withTarballs(command: string, tarballs: Tarballs): string {
   if (!/^npm\s+(install|i|add)\b/.test(command)) return command;
   return command.replace(/(?<=\s)(@leaf-credentials\/[a-z-]+)(@\S+)?(?=\s|$)/g, (whole, name: string) =>
     name in tarballs ? tarballs[name as PublishedName] : whole,
@@ -114,10 +130,10 @@ export function withTarballs(command: string, tarballs: Record<PublishedName, st
 
 export interface FreshProject {
   dir: string;
-  tarballs: Record<PublishedName, string>;
+  tarballs: Tarballs;
   /** Writes a file at a path relative to the project, creating its folders. */
   write(path: string, text: string): void;
-  /** Runs a command in the project with `node` from `nodeBin`'s folder. */
+  /** Runs a command in the project with `node` from `nodeBin`'s folder (default: the Node it was installed for). */
   run(command: string, nodeBin?: string): Promise<Ran>;
   remove(): void;
 }
@@ -125,29 +141,57 @@ export interface FreshProject {
 /**
  * A new folder under os.tmpdir() whose package.json has the three tarballs as dependencies (the
  * mock's exact `@leaf-credentials/spec` is the spec tarball beside it) and `devDependencies`
- * (the test runners a team has), installed in one `npm install` from the registry.
+ * (the test runners a team has), installed in one `npm install` from the registry by the npm of
+ * `nodeBin` (the Node the project runs on, whose engines npm checks against).
  */
-export async function createFreshProject(devDependencies: Record<string, string>): Promise<FreshProject> {
+export async function createFreshProject(
+  tarballs: Tarballs,
+  devDependencies: Record<string, string>,
+  nodeBin?: string,
+): Promise<FreshProject> {
   const dir = mkdtempSync(join(tmpdir(), 'leaf-fresh-install-'));
-  const tarballs = await packPublished(mkdtempSync(join(tmpdir(), 'leaf-tarballs-')));
   const dependencies = Object.fromEntries(Object.entries(tarballs).map(([name, path]) => [name, `file:${path}`]));
   const manifest = { name: 'fresh-project', private: true, dependencies, devDependencies };
   writeFileSync(join(dir, 'package.json'), `${JSON.stringify(manifest, null, 2)}\n`);
-  const project: FreshProject = {
+  return installed(projectIn(dir, tarballs, nodeBin), NPM_INSTALL);
+}
+
+/**
+ * A second project like `project`, on another Node, with `packages` installed over its own
+ * (`msw@2.15.0`): its node_modules hard-linked from `project`'s (npm replaces a package's folder
+ * rather than writing into its files), so only those packages are fetched and unpacked. The
+ * manifests and npm's hidden lockfile, which npm rewrites in place, are the copy's own.
+ */
+export async function derivedProject(
+  project: FreshProject,
+  packages: string[],
+  nodeBin?: string,
+): Promise<FreshProject> {
+  const dir = mkdtempSync(join(tmpdir(), 'leaf-fresh-install-'));
+  const linked = await runCommand(`cp -al node_modules '${dir}/'`, project.dir, projectEnv());
+  if (linked.status !== 0) throw new Error(`linking the project's node_modules failed:\n${describeRun(linked)}`);
+  rmSync(join(dir, 'node_modules/.package-lock.json'), { force: true });
+  for (const file of ['package.json', 'package-lock.json']) copyFileSync(join(project.dir, file), join(dir, file));
+  return installed(projectIn(dir, project.tarballs, nodeBin), [...NPM_INSTALL, '--save-dev', ...packages]);
+}
+
+function projectIn(dir: string, tarballs: Tarballs, nodeBin?: string): FreshProject {
+  return {
     dir,
     tarballs,
     write(path, text) {
       mkdirSync(dirname(join(dir, path)), { recursive: true });
       writeFileSync(join(dir, path), text);
     },
-    run: (command, nodeBin) => runCommand(withTarballs(command, tarballs), dir, projectEnv(nodeBin)),
-    remove() {
-      rmSync(dir, { recursive: true, force: true });
-      rmSync(dirname(tarballs['@leaf-credentials/spec']), { recursive: true, force: true });
-    },
+    run: (command, runOn = nodeBin) => runCommand(withTarballs(command, tarballs), dir, projectEnv(runOn)),
+    remove: () => rmSync(dir, { recursive: true, force: true }),
   };
-  const installed = await project.run(['npm', ...NPM_INSTALL].join(' '));
-  if (installed.status !== 0) throw new Error(`installing the tarballs failed:\n${describeRun(installed)}`);
+}
+
+/** `project` after `npm <npmArgs>` (run on its Node), which must succeed. */
+async function installed(project: FreshProject, npmArgs: string[]): Promise<FreshProject> {
+  const ran = await project.run(['npm', ...npmArgs].join(' '));
+  if (ran.status !== 0) throw new Error(`installing into ${project.dir} failed:\n${describeRun(ran)}`);
   return project;
 }
 
@@ -162,7 +206,7 @@ export function startListening(
   command: string,
   ready: RegExp,
   nodeBin: string = process.execPath,
-  timeoutMs = 60_000,
+  timeoutMs = 120_000,
 ): Promise<Listening> {
   // Its own process group: npx runs the bin as a child, and stopping must reach both.
   const child = spawn('sh', ['-c', `exec ${command}`], {

@@ -15,6 +15,8 @@ import { answerProtocolErrors, MAX_HEADER_BYTES } from './protocol-errors.js';
 
 /** A request still incomplete after this long gets a 408 (a stalled client must not hold the mock). */
 const REQUEST_TIMEOUT_MS = 10_000;
+/** How long an idle keep-alive connection stays open. */
+const KEEP_ALIVE_TIMEOUT_MS = 60_000;
 
 export interface MockServerOptions extends Omit<HandlerOptions, 'operations'> {
   /** How long a client may take to send a whole request (default REQUEST_TIMEOUT_MS). */
@@ -57,6 +59,10 @@ function serveEngine(engine: Engine, requestTimeoutMs = REQUEST_TIMEOUT_MS): Ser
   // Node keeps only the first 2,000 headers and drops the rest silently (an Authorization
   // after them would get a wrong 401). MAX_HEADER_BYTES still bounds how many fit.
   server.maxHeadersCount = 0;
+  // An idle keep-alive connection stays open a minute, not node's 5 s: a client reusing one just as
+  // the server closes it gets ECONNRESET, and on a loaded machine a test pauses that long between
+  // two requests often enough to fail at random. The Keep-Alive header tells clients the longer time.
+  server.keepAliveTimeout = KEEP_ALIVE_TIMEOUT_MS;
 
   // Without this listener node answers an unmet Expect with an empty 417.
   server.on('checkExpectation', (incoming: IncomingMessage, response: ServerResponse) => {

@@ -11,6 +11,7 @@ import Module, { createRequire } from 'node:module';
 import type { IPrismComponents } from '@stoplight/prism-core';
 import type { IHttpMockConfig, IHttpRequest, IHttpResponse } from '@stoplight/prism-http';
 import type { IHttpOperation } from '@stoplight/types';
+import { boundDynamicBodies } from './dynamic-bounds.js';
 import { silentLogger } from './silent-logger.js';
 
 export type PrismMock = IPrismComponents<IHttpOperation, IHttpRequest, IHttpResponse, IHttpMockConfig>['mock'];
@@ -92,6 +93,8 @@ export function loadMocker(): PrismMock {
   if (!mocker) {
     deferGenerators();
     mocker = (require('@stoplight/prism-http/dist/mocker/index.js') as { default: PrismMock }).default;
+    // After Prism's own json-schema-faker options (set as its generator loads), so the bound wins.
+    boundDynamicBodies();
   }
   return mocker;
 }
