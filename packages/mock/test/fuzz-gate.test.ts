@@ -8,6 +8,7 @@
 
 import { createServer, type RequestListener, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
 import { type OperationModel, specModel } from '@leaf-credentials/spec';
 import fc from 'fast-check';
 import { afterAll, describe, expect, inject, it } from 'vitest';
@@ -56,11 +57,17 @@ const STUBS: Record<string, RequestListener> = {
 };
 
 const servers: Server[] = [];
-async function serve(listener: RequestListener): Promise<string> {
+/** Sockets a hanging stub keeps open after node's parser refused their request: closed at the end. */
+const heldSockets = new Set<Duplex>();
+async function serve(listener: RequestListener, hangs: boolean): Promise<string> {
   // Every request reaches the stub: one without Host too (node would answer 400 itself), and an
   // Expect header's (node would answer 100 or 417).
   const server = createServer({ requireHostHeader: false }, listener);
   server.on('checkContinue', listener).on('checkExpectation', listener);
+  // A stub that hangs hangs on every request: node would otherwise answer one its parser refuses
+  // (an unknown method, say) with its own 400 at once, and that answer, not the deadline, could
+  // be the property's first failure.
+  if (hangs) server.on('clientError', (_error, socket) => heldSockets.add(socket));
   servers.push(server);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -69,6 +76,7 @@ async function serve(listener: RequestListener): Promise<string> {
 const agent = createAgent(4);
 afterAll(async () => {
   agent.destroy();
+  for (const socket of heldSockets) socket.destroy();
   for (const server of servers) {
     server.closeAllConnections();
     await new Promise((resolve) => server.close(resolve));
@@ -82,7 +90,7 @@ const HANGS = new Set(['never answers', 'starts a problem and trickles it foreve
 describe('the fuzz property fails against a wrong server', () => {
   for (const [name, listener] of Object.entries(STUBS)) {
     it(`fails when the server ${name}`, async () => {
-      const url = await serve(listener);
+      const url = await serve(listener, HANGS.has(name));
       for (const shape of [create, read]) {
         const property = namedProblemProperty(shape, shapes, { url, agent, deadlineMs: DEADLINE_MS });
         // endOnFailure: shrinking would only retry the same wrong server.
